@@ -1,0 +1,201 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import { DEMO_MEDIA_DIR, type DatabaseHandle } from "@lumen/db";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Redis } from "ioredis";
+import type { AppConfig } from "./config.js";
+import { FieldCipher } from "./lib/crypto.js";
+import { AppError } from "./lib/errors.js";
+import { loggerOptions } from "./logger.js";
+import { adminRoutes } from "./modules/admin/admin.routes.js";
+import { createAdminService } from "./modules/admin/admin.service.js";
+import { createAuthRepo } from "./modules/auth/auth.repo.js";
+import { authRoutes } from "./modules/auth/auth.routes.js";
+import { createAuthService } from "./modules/auth/auth.service.js";
+import { createLoginThrottle } from "./modules/auth/login-throttle.js";
+import { createTokenSigner } from "./modules/auth/tokens.js";
+import { courseRoutes } from "./modules/course/course.routes.js";
+import { createCourseRepo } from "./modules/course/course.repo.js";
+import { createCourseService } from "./modules/course/course.service.js";
+import { healthRoutes } from "./modules/health/health.routes.js";
+import { createMailRepo } from "./modules/mail/mail.repo.js";
+import { createMailService, type MailService } from "./modules/mail/mail.service.js";
+import type { MailTransport } from "./modules/mail/mail-transport.js";
+import { createSecurityRepo } from "./modules/security/security.repo.js";
+import { createSecurityService } from "./modules/security/security.service.js";
+import { createUserRepo } from "./modules/user/user.repo.js";
+import { registerAuth, verifiedClaims } from "./plugins/auth.js";
+import { registerErrorHandling } from "./plugins/error-handler.js";
+import { registerOpenApi } from "./plugins/openapi.js";
+import { registerRateLimit } from "./plugins/rate-limit.js";
+import { createMemoryStore, createRedisStore } from "./plugins/rate-limit-store.js";
+
+export interface AppDeps {
+  config: AppConfig;
+  database: DatabaseHandle;
+  redis?: Redis | null;
+  mailTransport: MailTransport;
+  /** False: answer 503 on the API until `markReady()` (server start applies migrations after listening). */
+  ready?: boolean;
+  /** Key prefix for shared Redis state (tests isolate themselves with it). */
+  redisPrefix?: string;
+  logger?: boolean;
+  /** Where JSON log lines go (stdout by default); tests read them to check redaction. */
+  logStream?: NodeJS.WritableStream;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    mail: MailService;
+    markReady(): void;
+    isReady(): boolean;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Builds the whole API without listening: the server listens, tests use `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const db = database.db;
+  const redis = deps.redis ?? null;
+  const app = Fastify({
+    logger: deps.logger === false ? false : { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Our genReqId reads the header itself, so an incoming id is used only when it is safe to echo.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    forceCloseConnections: "idle",
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  let ready = deps.ready ?? true;
+  app.decorate("markReady", () => {
+    ready = true;
+  });
+  app.decorate("isReady", () => ready);
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    if (!ready && request.url.startsWith("/api/")) {
+      throw new AppError("SERVICE_UNAVAILABLE", "The service is starting; try again in a moment", undefined, { "retry-after": "2" });
+    }
+  });
+
+  await app.register(helmet, {
+    // Swagger UI needs inline scripts and styles; the API itself serves only JSON and media.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: "same-site" },
+  });
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, !origin || config.corsOrigins.includes(origin)),
+    credentials: true,
+    methods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    exposedHeaders: ["x-request-id", "retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"],
+    maxAge: 600,
+  });
+  await app.register(cookie);
+  await registerOpenApi(app);
+
+  // Wiring: repos → services, each service given only what it needs.
+  const cipher = new FieldCipher(config.encryptionKey);
+  const users = createUserRepo(db);
+  const authRepo = createAuthRepo(db);
+  const signer = createTokenSigner(config.jwt);
+  const security = createSecurityService({ repo: createSecurityRepo(db), cipher, log: app.log });
+  const mail = createMailService({
+    repo: createMailRepo(db),
+    transport: deps.mailTransport,
+    cipher,
+    from: config.mailFrom,
+    log: app.log,
+  });
+  app.decorate("mail", mail);
+  const authService = createAuthService({
+    db,
+    users,
+    auth: authRepo,
+    signer,
+    throttle: createLoginThrottle(authRepo),
+    security,
+    mail,
+    cipher,
+    appUrl: config.appUrl,
+  });
+  const adminService = createAdminService({ db, users, auth: authRepo, security, cipher });
+  const courseService = createCourseService({ courses: createCourseRepo(db) });
+
+  const memoryStore = createMemoryStore();
+  let lastFallbackLog = 0;
+  registerRateLimit(app, {
+    max: config.rateLimit.max,
+    windowSeconds: config.rateLimit.windowSeconds,
+    store: redis
+      ? createRedisStore(redis, {
+          prefix: `${deps.redisPrefix ?? "lumen:"}rl:`,
+          fallback: memoryStore,
+          onFallback: (err) => {
+            if (Date.now() - lastFallbackLog > 60_000) {
+              lastFallbackLog = Date.now();
+              app.log.warn({ err }, "Redis rate limiter unavailable; counting in memory");
+            }
+          },
+        })
+      : memoryStore,
+    identify: async (request) => (await verifiedClaims(request, signer))?.sub ?? null,
+  });
+  registerAuth(app, authService);
+
+  healthRoutes(app, {
+    probe: {
+      migrated: () => ready,
+      database: () => database.ping(),
+      redis: async () => (redis ? redis.ping().then(() => true, () => false) : null),
+    },
+  });
+  await app.register(
+    async (api) => {
+      authRoutes(api, { service: authService, cookieSecure: config.cookieSecure });
+      adminRoutes(api, { service: adminService, security });
+      courseRoutes(api, { service: courseService });
+    },
+    { prefix: "/api/v1" },
+  );
+  // Demo media ship with the seed; Range requests let players seek, and the cache headers suit a CDN.
+  await app.register(fastifyStatic, {
+    root: DEMO_MEDIA_DIR,
+    prefix: "/media/demo/",
+    acceptRanges: true,
+    cacheControl: true,
+    maxAge: "1d",
+    immutable: false,
+    etag: true,
+    lastModified: true,
+    index: false,
+    list: false,
+    decorateReply: false,
+  });
+
+  app.addHook("onClose", async () => {
+    await mail.stop();
+  });
+  return app;
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** The only reader of process.env. Every variable is validated here and documented in .env.example. */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  API_HOST: z.string().min(1).default("0.0.0.0"),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.string().url().optional(),
+  JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
+  JWT_ISSUER: z.string().min(1).default("lumen"),
+  JWT_AUDIENCE: z.string().min(1).default("lumen-api"),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, "ENCRYPTION_KEY must be 32 bytes as 64 hex chars or base64")
+    .optional(),
+  CORS_ORIGINS: z.string().default("http://localhost:3000,http://127.0.0.1:3000"),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("Lumen <no-reply@lumen.local>"),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10).max(128).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(100),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  TRUST_PROXY: booleanFlag.default(false),
+  SEED_DEMO: booleanFlag.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses and validates the environment, naming every bad variable in one message. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production") {
+    const missing = (["JWT_SECRET", "ENCRYPTION_KEY"] as const).filter((k) => !env[k]);
+    if (missing.length > 0) {
+      throw new EnvError(`NODE_ENV=production needs ${missing.join(" and ")} to be set (see .env.example)`);
+    }
+  }
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    throw new EnvError("Set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither");
+  }
+  return env;
+}
+
+/** DATA_DIR relative to where the command was started (npm workspaces change the cwd). */
+export function resolveDataDir(env: Env, source: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(source.INIT_CWD ?? process.cwd(), env.DATA_DIR);
+}
+
+export interface Secrets {
+  jwtSecret: string;
+  encryptionKey: Buffer;
+}
+
+export function decodeEncryptionKey(value: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  if (key.length !== 32) throw new EnvError("ENCRYPTION_KEY must decode to exactly 32 bytes");
+  return key;
+}
+
+/**
+ * Secrets from the environment; outside production, missing ones are generated once and kept in
+ * `$DATA_DIR/secrets.json` so sessions and encrypted data survive a restart. Never generated per process.
+ */
+export function resolveSecrets(env: Env, dataDir: string): Secrets {
+  let stored: { jwt_secret?: string; encryption_key?: string } = {};
+  const file = path.join(dataDir, "secrets.json");
+  if (!env.JWT_SECRET || !env.ENCRYPTION_KEY) {
+    if (env.NODE_ENV === "production") throw new EnvError("JWT_SECRET and ENCRYPTION_KEY are required in production");
+    if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8"));
+    if (!stored.jwt_secret || !stored.encryption_key) {
+      stored = {
+        jwt_secret: stored.jwt_secret ?? randomBytes(48).toString("base64url"),
+        encryption_key: stored.encryption_key ?? randomBytes(32).toString("hex"),
+      };
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+      chmodSync(file, 0o600);
+    }
+  }
+  return {
+    jwtSecret: env.JWT_SECRET ?? (stored.jwt_secret as string),
+    encryptionKey: decodeEncryptionKey(env.ENCRYPTION_KEY ?? (stored.encryption_key as string)),
+  };
+}

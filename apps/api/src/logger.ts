@@ -1,0 +1,38 @@
+import type { FastifyServerOptions } from "fastify";
+
+/** Query parameters whose values never reach a log line. */
+const SECRET_PARAMS = /([?&](?:token|refresh_token|access_token|code|password)=)[^&#]*/gi;
+export const redactUrl = (url: string) => url.replace(SECRET_PARAMS, "$1[REDACTED]");
+
+/** pino JSON logs: a request id on every line; passwords, tokens, cookies and secrets never written. */
+export function loggerOptions(level: string): Exclude<FastifyServerOptions["logger"], boolean | undefined> {
+  return {
+    level,
+    redact: {
+      paths: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        'res.headers["set-cookie"]',
+        "*.password",
+        "*.new_password",
+        "*.refresh_token",
+        "*.access_token",
+        "*.token",
+        "*.passwordHash",
+        "*.password_hash",
+        "*.secret",
+      ],
+      censor: "[REDACTED]",
+    },
+    serializers: {
+      req(req) {
+        return {
+          method: req.method,
+          url: redactUrl(req.url),
+          remoteAddress: req.ip,
+          userAgent: req.headers["user-agent"],
+        };
+      },
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { authSessions, emailTokens, type Executor, loginFailures, refreshTokens, users } from "@lumen/db";
+import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+
+export type EmailTokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];
+
+export function createAuthRepo(db: Executor) {
+  return {
+    async createSession(input: { userId: string; expiresAt: Date; userAgent: string | null }, tx: Executor = db) {
+      const [row] = await tx.insert(authSessions).values(input).returning();
+      if (!row) throw new Error("insert returned no row");
+      return row;
+    },
+
+    async insertRefreshToken(
+      input: { userId: string; sessionId: string; tokenHash: string; expiresAt: Date },
+      tx: Executor = db,
+    ) {
+      await tx.insert(refreshTokens).values(input);
+    },
+
+    /** The token with its session and user, for refresh and logout. */
+    async findRefreshToken(tokenHash: string, tx: Executor = db) {
+      const [row] = await tx
+        .select({ token: refreshTokens, session: authSessions, user: users })
+        .from(refreshTokens)
+        .innerJoin(authSessions, eq(authSessions.id, refreshTokens.sessionId))
+        .innerJoin(users, eq(users.id, refreshTokens.userId))
+        .where(eq(refreshTokens.tokenHash, tokenHash))
+        .limit(1);
+      return row;
+    },
+
+    /** Atomically marks a refresh token spent; false when it already was (reuse, or a concurrent exchange). */
+    async spendRefreshToken(id: string, tx: Executor = db): Promise<boolean> {
+      const rows = await tx
+        .update(refreshTokens)
+        .set({ usedAt: new Date() })
+        .where(and(eq(refreshTokens.id, id), isNull(refreshTokens.usedAt)))
+        .returning({ id: refreshTokens.id });
+      return rows.length === 1;
+    },
+
+    async touchSession(id: string, tx: Executor = db) {
+      await tx.update(authSessions).set({ lastUsedAt: new Date() }).where(eq(authSessions.id, id));
+    },
+
+    async revokeSession(id: string, reason: string, tx: Executor = db) {
+      await tx
+        .update(authSessions)
+        .set({ revokedAt: new Date(), revokeReason: reason })
+        .where(and(eq(authSessions.id, id), isNull(authSessions.revokedAt)));
+    },
+
+    async revokeAllSessions(userId: string, reason: string, tx: Executor = db) {
+      await tx
+        .update(authSessions)
+        .set({ revokedAt: new Date(), revokeReason: reason })
+        .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
+    },
+
+    /** What every authenticated request checks: the user's live state and its session's. */
+    async findAuthState(userId: string, sessionId: string, tx: Executor = db) {
+      const [row] = await tx
+        .select({
+          role: users.role,
+          disabled: users.disabled,
+          emailVerified: users.emailVerified,
+          tokenVersion: users.tokenVersion,
+          revokedAt: authSessions.revokedAt,
+          expiresAt: authSessions.expiresAt,
+        })
+        .from(authSessions)
+        .innerJoin(users, eq(users.id, authSessions.userId))
+        .where(and(eq(authSessions.id, sessionId), eq(authSessions.userId, userId)))
+        .limit(1);
+      return row;
+    },
+
+    async insertEmailToken(
+      input: { userId: string; purpose: EmailTokenPurpose; tokenHash: string; expiresAt: Date },
+      tx: Executor = db,
+    ) {
+      await tx.insert(emailTokens).values(input);
+    },
+
+    /** Spends a live token of that purpose in one statement: single use even under concurrent requests. */
+    async consumeEmailToken(tokenHash: string, purpose: EmailTokenPurpose, now: Date, tx: Executor = db) {
+      const [row] = await tx
+        .update(emailTokens)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(emailTokens.tokenHash, tokenHash),
+            eq(emailTokens.purpose, purpose),
+            isNull(emailTokens.usedAt),
+            gt(emailTokens.expiresAt, now),
+          ),
+        )
+        .returning({ userId: emailTokens.userId });
+      return row;
+    },
+
+    /** Older unused tokens of a purpose stop working when a new one is sent. */
+    async invalidateEmailTokens(userId: string, purpose: EmailTokenPurpose, now: Date, tx: Executor = db) {
+      await tx
+        .update(emailTokens)
+        .set({ usedAt: now })
+        .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
+    },
+
+    async recordLoginFailure(emailKey: string, clientKey: string, tx: Executor = db) {
+      await tx.insert(loginFailures).values({ emailKey, clientKey });
+    },
+
+    /** The failure timestamps inside the window, oldest first (the oldest decides when a lock lifts). */
+    async loginFailuresSince(emailKey: string, since: Date, clientKey?: string, tx: Executor = db): Promise<Date[]> {
+      const rows = await tx
+        .select({ at: loginFailures.createdAt })
+        .from(loginFailures)
+        .where(
+          and(
+            eq(loginFailures.emailKey, emailKey),
+            gt(loginFailures.createdAt, since),
+            clientKey ? eq(loginFailures.clientKey, clientKey) : undefined,
+          ),
+        )
+        .orderBy(asc(loginFailures.createdAt));
+      return rows.map((r) => r.at);
+    },
+
+    async clearLoginFailures(emailKey: string, clientKey: string, tx: Executor = db) {
+      await tx
+        .delete(loginFailures)
+        .where(and(eq(loginFailures.emailKey, emailKey), eq(loginFailures.clientKey, clientKey)));
+    },
+
+    async pruneLoginFailures(before: Date, tx: Executor = db) {
+      await tx.delete(loginFailures).where(lt(loginFailures.createdAt, before));
+    },
+
+    async countSessions(userId: string, tx: Executor = db): Promise<number> {
+      const [row] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(authSessions)
+        .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
+      return row?.n ?? 0;
+    },
+  };
+}
+export type AuthRepo = ReturnType<typeof createAuthRepo>;

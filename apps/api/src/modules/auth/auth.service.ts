@@ -1,0 +1,212 @@
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  type AuthResult,
+  type LoginBody,
+  REFRESH_TOKEN_TTL_SECONDS,
+  type RegisterBody,
+  type Role,
+  type User,
+} from "@lumen/contracts";
+import type { Database } from "@lumen/db";
+import { type FieldCipher, randomToken, sha256 } from "../../lib/crypto.js";
+import { AppError, isUniqueViolation, unauthorized } from "../../lib/errors.js";
+import type { MailService } from "../mail/mail.service.js";
+import { passwordResetEmail, verificationEmail } from "../mail/mail.templates.js";
+import type { RequestMeta, SecurityService } from "../security/security.service.js";
+import { presentUser } from "../user/user.presenter.js";
+import type { UserRepo, UserRow } from "../user/user.repo.js";
+import type { AuthRepo } from "./auth.repo.js";
+import type { LoginThrottle } from "./login-throttle.js";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.js";
+import type { TokenSigner } from "./tokens.js";
+
+const VERIFY_TTL_MS = 24 * 60 * 60_000;
+const RESET_TTL_MS = 30 * 60_000;
+
+/** What the auth guard puts on an authenticated request. */
+export interface AuthContext {
+  userId: string;
+  role: Role;
+  sessionId: string;
+  emailVerified: boolean;
+}
+
+export interface AuthServiceDeps {
+  db: Database;
+  users: UserRepo;
+  auth: AuthRepo;
+  signer: TokenSigner;
+  throttle: LoginThrottle;
+  security: SecurityService;
+  mail: Pick<MailService, "enqueue">;
+  cipher: FieldCipher;
+  appUrl: string;
+}
+
+export function createAuthService(deps: AuthServiceDeps) {
+  const { db, users, auth, signer, throttle, security, mail, cipher, appUrl } = deps;
+  const disabledError = () => new AppError("FORBIDDEN", "This account has been disabled. Contact support if you think this is a mistake.");
+
+  async function issueTokens(user: UserRow, sessionId: string): Promise<Omit<AuthResult, "user">> {
+    const refreshToken = randomToken(32);
+    await auth.insertRefreshToken({
+      userId: user.id,
+      sessionId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
+    });
+    const accessToken = await signer.sign({ userId: user.id, role: user.role, sessionId, tokenVersion: user.tokenVersion });
+    return { access_token: accessToken, refresh_token: refreshToken, token_type: "bearer", expires_in: ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  async function startSession(user: UserRow, meta: RequestMeta): Promise<AuthResult> {
+    const session = await auth.createSession({
+      userId: user.id,
+      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
+      userAgent: meta.userAgent,
+    });
+    return { user: presentUser(user, cipher), ...(await issueTokens(user, session.id)) };
+  }
+
+  async function sendVerification(user: UserRow): Promise<void> {
+    const token = randomToken(32);
+    const now = new Date();
+    await auth.invalidateEmailTokens(user.id, "verify_email", now);
+    await auth.insertEmailToken({
+      userId: user.id,
+      purpose: "verify_email",
+      tokenHash: sha256(token),
+      expiresAt: new Date(now.getTime() + VERIFY_TTL_MS),
+    });
+    await mail.enqueue(verificationEmail(user.email, user.fullName, `${appUrl}/verify-email?token=${token}`));
+  }
+
+  return {
+    async register(input: RegisterBody, meta: RequestMeta): Promise<AuthResult> {
+      const passwordHash = await hashPassword(input.password);
+      let user: UserRow;
+      try {
+        // Role, premium and the rest are never taken from the body: a new account is a plain student.
+        user = await users.insert({ email: input.email, passwordHash, fullName: input.full_name, role: "student" });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError("CONFLICT", "An account with this email already exists", { fields: { email: ["An account with this email already exists"] } });
+        throw err;
+      }
+      await sendVerification(user);
+      return startSession(user, meta);
+    },
+
+    async login(input: LoginBody, meta: RequestMeta): Promise<AuthResult> {
+      const emailKey = input.email.toLowerCase();
+      const clientKey = cipher.keyedHash(meta.ip ?? "unknown");
+      await throttle.assertNotLocked(emailKey, clientKey);
+      const user = await users.findByEmail(input.email);
+      const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+      if (!user || !valid) {
+        const locked = await throttle.recordFailure(emailKey, clientKey);
+        await security.record("login_failed", { userId: user?.id ?? null, meta, details: { email: emailKey, known_account: Boolean(user) } });
+        if (locked) await security.record("login_locked", { userId: user?.id ?? null, meta, details: { email: emailKey } });
+        throw unauthorized("Incorrect email or password");
+      }
+      if (user.disabled) {
+        await security.record("disabled_login_attempt", { userId: user.id, meta });
+        throw disabledError();
+      }
+      await auth.clearLoginFailures(emailKey, clientKey);
+      return startSession(user, meta);
+    },
+
+    async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<AuthResult> {
+      if (!refreshToken) throw unauthorized("Refresh token missing");
+      const found = await auth.findRefreshToken(sha256(refreshToken));
+      if (!found) throw unauthorized("Invalid refresh token");
+      const { token, session, user } = found;
+      const now = new Date();
+      if (session.revokedAt) throw unauthorized("This session has ended; sign in again");
+      if (!(await auth.spendRefreshToken(token.id))) {
+        // A spent token came back: it was stolen or replayed. End the whole family.
+        await auth.revokeSession(session.id, "refresh_token_reuse");
+        await security.record("refresh_token_reuse", { userId: user.id, meta, details: { session_id: session.id } });
+        throw unauthorized("Refresh token already used; the session has been ended for your safety");
+      }
+      if (token.expiresAt <= now || session.expiresAt <= now) throw unauthorized("Session expired; sign in again");
+      if (user.disabled) {
+        await auth.revokeSession(session.id, "account_disabled");
+        throw disabledError();
+      }
+      await auth.touchSession(session.id);
+      return { user: presentUser(user, cipher), ...(await issueTokens(user, session.id)) };
+    },
+
+    /** Ends the session of the refresh token (or of the access token's session when no refresh token is given). */
+    async logout(refreshToken: string | undefined, current: AuthContext | null): Promise<void> {
+      if (refreshToken) {
+        const found = await auth.findRefreshToken(sha256(refreshToken));
+        if (found) await auth.revokeSession(found.session.id, "logout");
+        return;
+      }
+      if (current) {
+        await auth.revokeSession(current.sessionId, "logout");
+        return;
+      }
+      throw unauthorized("Give the refresh token to end its session");
+    },
+
+    async verifyEmail(token: string): Promise<User> {
+      const consumed = await auth.consumeEmailToken(sha256(token), "verify_email", new Date());
+      if (!consumed) throw new AppError("VALIDATION_ERROR", "This verification link is invalid, expired or already used", { fields: { token: ["Invalid or expired token"] } });
+      const user = await users.update(consumed.userId, { emailVerified: true });
+      if (!user) throw new AppError("NOT_FOUND", "User not found");
+      return presentUser(user, cipher);
+    },
+
+    async resendVerification(userId: string): Promise<void> {
+      const user = await users.findById(userId);
+      if (!user) throw new AppError("NOT_FOUND", "User not found");
+      if (user.emailVerified) throw new AppError("CONFLICT", "Your email is already verified");
+      await sendVerification(user);
+    },
+
+    /** Same answer whether or not the account exists; the email goes only to real, enabled accounts. */
+    async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
+      const user = await users.findByEmail(email);
+      if (!user || user.disabled) return;
+      const token = randomToken(32);
+      const now = new Date();
+      await auth.invalidateEmailTokens(user.id, "reset_password", now);
+      await auth.insertEmailToken({ userId: user.id, purpose: "reset_password", tokenHash: sha256(token), expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
+      await mail.enqueue(passwordResetEmail(user.email, user.fullName, `${appUrl}/reset-password?token=${token}`));
+      await security.record("password_reset_requested", { userId: user.id, meta });
+    },
+
+    async confirmPasswordReset(token: string, newPassword: string, meta: RequestMeta): Promise<void> {
+      const passwordHash = await hashPassword(newPassword);
+      const userId = await db.transaction(async (tx) => {
+        const consumed = await auth.consumeEmailToken(sha256(token), "reset_password", new Date(), tx);
+        if (!consumed) throw new AppError("VALIDATION_ERROR", "This reset link is invalid, expired or already used", { fields: { token: ["Invalid or expired token"] } });
+        // Proving control of the mailbox also verifies it.
+        await users.update(consumed.userId, { passwordHash, emailVerified: true, bumpTokenVersion: true }, tx);
+        await auth.revokeAllSessions(consumed.userId, "password_reset", tx);
+        return consumed.userId;
+      });
+      await security.record("password_reset", { userId, meta });
+    },
+
+    async me(userId: string): Promise<User> {
+      const user = await users.findById(userId);
+      if (!user) throw unauthorized("Account no longer exists");
+      return presentUser(user, cipher);
+    },
+
+    /** Verifies a bearer token and the live state behind it: session, account, token version. */
+    async authenticate(accessToken: string): Promise<AuthContext> {
+      const claims = await signer.verify(accessToken);
+      const state = await auth.findAuthState(claims.sub, claims.sid);
+      if (!state || state.revokedAt || state.expiresAt <= new Date()) throw unauthorized("This session has ended; sign in again");
+      if (state.disabled) throw unauthorized("This account has been disabled");
+      if (state.tokenVersion !== claims.ver) throw unauthorized("This token is no longer valid; sign in again");
+      return { userId: claims.sub, role: state.role, sessionId: claims.sid, emailVerified: state.emailVerified };
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,28 @@
+import type { CourseSummary } from "@lumen/contracts";
+import type { CourseSummaryRow } from "./course.repo.js";
+
+export function presentCourseSummary({ course: c, creatorName }: CourseSummaryRow): CourseSummary {
+  return {
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    subtitle: c.subtitle,
+    description: c.description,
+    category: c.category,
+    level: c.level,
+    pricing: { is_free: c.isFree, price: c.isFree ? 0 : Number(c.price) },
+    tags: c.tags,
+    thumbnail_url: c.thumbnailUrl,
+    status: c.status,
+    creator: { id: c.creatorId, full_name: creatorName },
+    stats: {
+      enrollment_count: c.enrollmentCount,
+      rating_avg: Math.round(c.ratingAvg * 100) / 100,
+      rating_count: c.ratingCount,
+      lesson_count: c.lessonCount,
+      total_duration_seconds: c.totalDurationSeconds,
+    },
+    created_at: c.createdAt.toISOString(),
+    published_at: c.publishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,49 @@
+import { type Executor, mailOutbox } from "@lumen/db";
+import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
+
+export type MailRow = typeof mailOutbox.$inferSelect;
+
+export function createMailRepo(db: Executor) {
+  return {
+    async insert(values: { toAddress: string; subject: string; body: string }, tx: Executor = db): Promise<MailRow> {
+      const [row] = await tx.insert(mailOutbox).values(values).returning();
+      if (!row) throw new Error("insert returned no row");
+      return row;
+    },
+
+    /**
+     * Claims due messages by pushing their next attempt out by a lease, so another instance (or a
+     * concurrent flush) does not send them twice.
+     */
+    async claimDue(limit: number, maxAttempts: number, leaseSeconds: number): Promise<MailRow[]> {
+      const due = db
+        .select({ id: mailOutbox.id })
+        .from(mailOutbox)
+        .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, maxAttempts), lte(mailOutbox.nextAttemptAt, sql`now()`)))
+        .orderBy(asc(mailOutbox.nextAttemptAt))
+        .limit(limit)
+        .for("update", { skipLocked: true });
+      return db
+        .update(mailOutbox)
+        .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})` })
+        .where(inArray(mailOutbox.id, due))
+        .returning();
+    },
+
+    async markSent(id: string) {
+      await db.update(mailOutbox).set({ sentAt: new Date(), lastError: null }).where(eq(mailOutbox.id, id));
+    },
+
+    async markFailed(id: string, error: string, retryInSeconds: number) {
+      await db
+        .update(mailOutbox)
+        .set({
+          attempts: sql`${mailOutbox.attempts} + 1`,
+          lastError: error.slice(0, 500),
+          nextAttemptAt: sql`now() + make_interval(secs => ${retryInSeconds})`,
+        })
+        .where(eq(mailOutbox.id, id));
+    },
+  };
+}
+export type MailRepo = ReturnType<typeof createMailRepo>;

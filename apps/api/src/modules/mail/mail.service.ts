@@ -1,0 +1,92 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { FieldCipher } from "../../lib/crypto.js";
+import type { MailRepo } from "./mail.repo.js";
+import type { MailMessage, MailTransport } from "./mail-transport.js";
+
+const MAX_ATTEMPTS = 8;
+const LEASE_SECONDS = 120;
+/** 10 s, 40 s, 2.7 min, 10.7 min… capped at an hour. */
+const backoffSeconds = (attempt: number) => Math.min(3600, 10 * 4 ** (attempt - 1));
+
+/**
+ * Durable mail: a message is stored in the outbox in the same breath as the request that causes it, then
+ * delivered in the background and retried with backoff, so a mail failure never fails or loses the request.
+ */
+export function createMailService(deps: {
+  repo: MailRepo;
+  transport: MailTransport;
+  cipher: FieldCipher;
+  from: string;
+  log: FastifyBaseLogger;
+}) {
+  const { repo, transport, cipher, from, log } = deps;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  async function deliverDue(): Promise<void> {
+    for (;;) {
+      const batch = await repo.claimDue(10, MAX_ATTEMPTS, LEASE_SECONDS);
+      if (batch.length === 0) return;
+      for (const row of batch) {
+        const message = JSON.parse(cipher.decrypt(row.body)) as MailMessage;
+        try {
+          await transport.send({ ...message, from });
+          await repo.markSent(row.id);
+          if (transport.kind === "file") {
+            // Development without SMTP: the link is what a developer needs (API.md).
+            const link = message.text.match(/https?:\/\/\S+token=\S+/)?.[0];
+            log.info({ mail_to: row.toAddress, subject: row.subject, link }, "mail written to outbox");
+          }
+        } catch (err) {
+          const attempt = row.attempts + 1;
+          const final = attempt >= MAX_ATTEMPTS;
+          await repo.markFailed(row.id, (err as Error).message, backoffSeconds(attempt));
+          log[final ? "error" : "warn"](
+            { err, mail_id: row.id, attempt, max_attempts: MAX_ATTEMPTS },
+            final ? "mail delivery failed for good" : "mail delivery failed; will retry",
+          );
+        }
+      }
+    }
+  }
+
+  /** Runs one delivery pass at a time; a kick during a pass schedules one more pass. */
+  function kick(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await deliverDue().catch((err) => log.error({ err }, "mail outbox pass failed"));
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+
+  return {
+    /** Stores the message and starts delivering it; resolves once it is safely stored. */
+    async enqueue(message: MailMessage): Promise<void> {
+      await repo.insert({ toAddress: message.to, subject: message.subject, body: cipher.encrypt(JSON.stringify(message)) });
+      void kick();
+    },
+    /** Waits until every due message has had its attempt (tests, shutdown). */
+    flush: kick,
+    start(intervalMs = 15_000) {
+      timer ??= setInterval(() => void kick(), intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+      transport.close();
+    },
+  };
+}
+export type MailService = ReturnType<typeof createMailService>;

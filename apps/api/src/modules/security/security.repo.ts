@@ -1,0 +1,34 @@
+import { type Executor, securityEvents } from "@lumen/db";
+import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+
+export type SecurityEventRow = typeof securityEvents.$inferSelect;
+
+export function createSecurityRepo(db: Executor) {
+  return {
+    async insert(values: typeof securityEvents.$inferInsert, tx: Executor = db) {
+      await tx.insert(securityEvents).values(values);
+    },
+
+    async list(
+      filter: { type?: string | undefined; userId?: string | undefined; after?: { t: string; id: string } | undefined; limit: number },
+      tx: Executor = db,
+    ): Promise<SecurityEventRow[]> {
+      const where: SQL[] = [];
+      if (filter.type) where.push(eq(securityEvents.type, filter.type));
+      if (filter.userId) where.push(eq(securityEvents.userId, filter.userId));
+      if (filter.after) {
+        const t = new Date(filter.after.t);
+        where.push(
+          or(lt(securityEvents.createdAt, t), and(eq(securityEvents.createdAt, t), lt(securityEvents.id, filter.after.id))) as SQL,
+        );
+      }
+      return tx
+        .select()
+        .from(securityEvents)
+        .where(where.length ? and(...where) : undefined)
+        .orderBy(desc(securityEvents.createdAt), desc(securityEvents.id))
+        .limit(filter.limit);
+    },
+  };
+}
+export type SecurityRepo = ReturnType<typeof createSecurityRepo>;

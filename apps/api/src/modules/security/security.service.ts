@@ -1,0 +1,52 @@
+import type { SecurityEventType } from "@lumen/contracts";
+import type { FastifyBaseLogger } from "fastify";
+import type { FieldCipher } from "../../lib/crypto.js";
+import { encodeCursor } from "../../lib/cursor.js";
+import type { SecurityRepo } from "./security.repo.js";
+
+/** Who did it, from where: taken from the request by the routes. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Event types that mean someone may be attacking an account: each is also logged as a `security_alert`. */
+const ALERTING: ReadonlySet<SecurityEventType> = new Set(["login_locked", "refresh_token_reuse"]);
+
+export function createSecurityService(deps: { repo: SecurityRepo; cipher: FieldCipher; log: FastifyBaseLogger }) {
+  const { repo, cipher, log } = deps;
+  return {
+    async record(type: SecurityEventType, input: { userId?: string | null; meta: RequestMeta; details?: Record<string, unknown> }) {
+      const details = input.details ?? {};
+      await repo.insert({
+        type,
+        userId: input.userId ?? null,
+        ipAddress: cipher.encryptNullable(input.meta.ip),
+        userAgent: cipher.encryptNullable(input.meta.userAgent),
+        details: cipher.encrypt(JSON.stringify(details)),
+      });
+      if (ALERTING.has(type)) {
+        log.warn({ security_alert: type, user_id: input.userId ?? null, details }, `security_alert: ${type}`);
+      }
+    },
+
+    async list(filter: { type?: SecurityEventType | undefined; userId?: string | undefined; after?: { t: string; id: string } | undefined; limit: number }) {
+      const rows = await repo.list({ ...filter, limit: filter.limit + 1 });
+      const page = rows.slice(0, filter.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((r) => ({
+          id: r.id,
+          type: r.type as SecurityEventType,
+          user_id: r.userId,
+          ip_address: cipher.decryptNullable(r.ipAddress),
+          user_agent: cipher.decryptNullable(r.userAgent),
+          details: JSON.parse(cipher.decrypt(r.details)) as Record<string, unknown>,
+          created_at: r.createdAt.toISOString(),
+        })),
+        next_cursor: rows.length > filter.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+      };
+    },
+  };
+}
+export type SecurityService = ReturnType<typeof createSecurityService>;

@@ -1,0 +1,21 @@
+import type { User } from "@lumen/contracts";
+import type { FieldCipher } from "../../lib/crypto.js";
+import type { UserRow } from "./user.repo.js";
+
+/** The wire form of a user: never the hash, the token version or other internals. */
+export function presentUser(row: UserRow, cipher: FieldCipher): User {
+  const sub = row.subscription;
+  return {
+    id: row.id,
+    email: row.email,
+    full_name: row.fullName,
+    role: row.role,
+    premium_status: row.premiumStatus,
+    email_verified: row.emailVerified,
+    disabled: row.disabled,
+    subscription: { type: sub.type, status: sub.status, stripe_id: cipher.decryptNullable(sub.stripe_id) },
+    profile: row.profile,
+    stats: row.stats,
+    created_at: row.createdAt.toISOString(),
+  };
+}

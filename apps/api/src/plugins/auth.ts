@@ -1,0 +1,66 @@
+import type { Role } from "@lumen/contracts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError, forbidden, unauthorized } from "../lib/errors.js";
+import type { AuthContext, AuthService } from "../modules/auth/auth.service.js";
+import type { AccessClaims, TokenSigner } from "../modules/auth/tokens.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The authenticated caller, or null for a guest. Set before any handler runs. */
+    auth: AuthContext | null;
+    /** Signature-checked claims (no database check yet), shared by the rate limiter and the auth hook. */
+    claims: Promise<AccessClaims | null> | null;
+  }
+}
+
+function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw unauthorized("Authorization header must be 'Bearer <token>'");
+  return match[1];
+}
+
+/** Verifies the signature once per request (cheap, no database); null for guests and for bad tokens. */
+export function verifiedClaims(request: FastifyRequest, signer: TokenSigner): Promise<AccessClaims | null> {
+  request.claims ??= (async () => {
+    try {
+      const token = bearer(request);
+      return token ? await signer.verify(token) : null;
+    } catch {
+      return null;
+    }
+  })();
+  return request.claims;
+}
+
+/**
+ * Resolves `request.auth` for every request that carries a bearer token. A token that is present but
+ * invalid, expired, revoked, or of a disabled account is a 401 even on public routes, so clients know to refresh.
+ */
+export function registerAuth(app: FastifyInstance, service: AuthService): void {
+  app.decorateRequest("auth", null);
+  app.decorateRequest("claims", null);
+  app.addHook("preValidation", async (request) => {
+    const token = bearer(request);
+    if (token) request.auth = await service.authenticate(token);
+  });
+}
+
+/** Route guard: signed in, optionally with one of `roles` and a verified email. */
+export function requireAuth(opts: { roles?: readonly Role[]; verifiedEmail?: boolean } = {}) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const auth = request.auth;
+    if (!auth) throw unauthorized();
+    if (opts.roles && !opts.roles.includes(auth.role)) throw forbidden();
+    if (opts.verifiedEmail && !auth.emailVerified) {
+      throw new AppError("EMAIL_NOT_VERIFIED", "Verify your email address first: check your inbox for the link");
+    }
+  };
+}
+
+/** The caller's context inside a guarded handler. */
+export function currentAuth(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw unauthorized();
+  return request.auth;
+}

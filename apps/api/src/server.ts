@@ -1,0 +1,55 @@
+import { buildApp } from "./app.js";
+import { openInfrastructure, prepareDatabase } from "./bootstrap.js";
+import { EnvError } from "./env.js";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const infra = await openInfrastructure();
+  const { config, env } = infra;
+  // Listen first so /health answers while migrations run; the API answers 503 until they are applied.
+  const app = await buildApp({ config, database: infra.database, redis: infra.redis, mailTransport: infra.mailTransport, ready: false });
+  await app.listen({ host: env.API_HOST, port: env.API_PORT });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down: draining in-flight requests");
+    const force = setTimeout(() => {
+      app.log.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    await app.close();
+    await infra.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+
+  try {
+    await prepareDatabase(infra, app.log);
+  } catch (err) {
+    app.log.fatal({ err }, "could not prepare the database");
+    await app.close();
+    await infra.close();
+    process.exit(1);
+  }
+  app.mail.start();
+  void app.mail.flush();
+  app.markReady();
+  app.log.info(
+    { url: `http://localhost:${env.API_PORT}`, docs: `http://localhost:${env.API_PORT}/docs`, database: infra.database.kind, redis: Boolean(infra.redis), mail: infra.mailTransport.kind },
+    "Lumen API ready",
+  );
+}
+
+main().catch((err) => {
+  if (err instanceof EnvError) {
+    console.error(err.message);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,185 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createDatabase, type DatabaseHandle, resetDatabase } from "@lumen/db";
+
+import { sql } from "drizzle-orm";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { buildApp } from "../src/app.js";
+import type { AppConfig } from "../src/config.js";
+import { createFileTransport, type MailTransport } from "../src/modules/mail/mail-transport.js";
+
+/**
+ * Integration tests run on PGlite in memory by default, and on the real PostgreSQL / Redis when
+ * DATABASE_URL / REDIS_URL are set (each test file then gets a database of its own, dropped at the end).
+ */
+const DATABASE_URL = process.env.DATABASE_URL;
+const REDIS_URL = process.env.REDIS_URL;
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  redis: Redis | null;
+  config: AppConfig;
+  outboxDir: string;
+  /** Empties every table (between tests). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    nodeEnv: "test",
+    dataDir,
+    jwt: { secret: randomBytes(32).toString("base64url"), issuer: "lumen", audience: "lumen-api" },
+    encryptionKey: randomBytes(32),
+    corsOrigins: ["http://localhost:3000"],
+    appUrl: "http://localhost:3000",
+    mailFrom: "Lumen <no-reply@lumen.test>",
+    bodyLimit: 1024 * 1024,
+    rateLimit: { max: 10_000, windowSeconds: 60 },
+    trustProxy: false,
+    logLevel: "silent",
+    cookieSecure: false,
+    admin: null,
+    seedDemo: false,
+    ...overrides,
+  };
+}
+
+async function openTestDatabase(): Promise<{ database: DatabaseHandle; drop(): Promise<void> }> {
+  if (!DATABASE_URL) return { database: await createDatabase({}), drop: async () => {} };
+  const name = `lumen_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(DATABASE_URL);
+  url.pathname = `/${name}`;
+  const database = await createDatabase({ url: url.toString(), poolSize: 5 });
+  return {
+    database,
+    async drop() {
+      const c = new pg.Client({ connectionString: DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestContext(
+  opts: { config?: Partial<AppConfig>; mailTransport?: MailTransport; redis?: Redis | null } = {},
+): Promise<TestContext> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "lumen-test-"));
+  const outboxDir = path.join(dataDir, "outbox");
+  const { database, drop } = await openTestDatabase();
+  await database.migrate();
+  const redis = opts.redis !== undefined ? opts.redis : REDIS_URL ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : null;
+  const config = testConfig(dataDir, opts.config);
+  const app = await buildApp({
+    config,
+    database,
+    redis,
+    mailTransport: opts.mailTransport ?? createFileTransport(outboxDir),
+    redisPrefix: `lumen-test:${randomBytes(6).toString("hex")}:`,
+    logger: false,
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    redis,
+    config,
+    outboxDir,
+    async reset() {
+      await app.mail.flush();
+      await resetDatabase(database.db);
+      rmSync(outboxDir, { recursive: true, force: true });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+      if (redis && opts.redis === undefined) redis.disconnect();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Envelope<T = Record<string, unknown>> {
+  success: boolean;
+  data: T;
+  message?: string;
+  error?: { code: string; message: string; details?: Record<string, unknown> };
+  timestamp: string;
+}
+
+/** `inject` + parsed JSON envelope. */
+export async function call<T = Record<string, unknown>>(
+  app: FastifyInstance,
+  options: InjectOptions & { token?: string },
+): Promise<{ res: LightMyRequestResponse; status: number; body: Envelope<T> }> {
+  const { token, ...rest } = options;
+  const res = await app.inject({
+    ...rest,
+    headers: { ...(rest.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  let body: Envelope<T>;
+  try {
+    body = res.json();
+  } catch {
+    body = { success: false, data: undefined as T, timestamp: "", error: { code: "NOT_JSON", message: res.body } };
+  }
+  return { res, status: res.statusCode, body };
+}
+
+export const STRONG_PASSWORD = "correct horse battery staple";
+
+export interface Session {
+  user: { id: string; email: string; role: string; email_verified: boolean };
+  access_token: string;
+  refresh_token: string;
+}
+
+export async function register(app: FastifyInstance, email: string, password = STRONG_PASSWORD, fullName = "Test User") {
+  const r = await call<Session>(app, { method: "POST", url: "/api/v1/auth/register", payload: { email, password, full_name: fullName } });
+  if (r.status !== 201) throw new Error(`register failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.data;
+}
+
+export async function login(app: FastifyInstance, email: string, password = STRONG_PASSWORD) {
+  return call<Session>(app, { method: "POST", url: "/api/v1/auth/login", payload: { email, password } });
+}
+
+/** Registers a user and gives it a role directly in the database (as an admin would). */
+export async function userWithRole(ctx: TestContext, email: string, role: "student" | "creator" | "admin") {
+  const s = await register(ctx.app, email);
+  await ctx.database.db.execute(sql`update users set role = ${role} where id = ${s.user.id}`);
+  const again = await login(ctx.app, email);
+  return again.body.data;
+}
+
+/** The emails written to the outbox, newest last. */
+export async function outbox(ctx: TestContext): Promise<Array<{ to: string; subject: string; raw: string; token: string | null }>> {
+  await ctx.app.mail.flush();
+  let files: string[] = [];
+  try {
+    files = readdirSync(ctx.outboxDir).sort();
+  } catch {
+    return [];
+  }
+  return files.map((f) => {
+    const raw = readFileSync(path.join(ctx.outboxDir, f), "utf8");
+    const unfolded = raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+    return {
+      to: /^To: (.*)$/m.exec(raw)?.[1] ?? "",
+      subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? "",
+      raw: unfolded,
+      token: /token=([A-Za-z0-9_-]+)/.exec(unfolded)?.[1] ?? null,
+    };
+  });
+}

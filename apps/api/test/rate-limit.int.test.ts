@@ -1,0 +1,90 @@
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import { createMemoryStore, createRedisStore } from "../src/plugins/rate-limit-store.js";
+import { call, createTestContext, register, type TestContext } from "./helpers.js";
+
+const contexts: TestContext[] = [];
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+});
+
+async function limitedApp(redis?: Redis | null) {
+  const ctx = await createTestContext({ config: { rateLimit: { max: 100, windowSeconds: 60 } }, ...(redis !== undefined ? { redis } : {}) });
+  contexts.push(ctx);
+  return ctx;
+}
+
+describe("rate limiting", () => {
+  it("answers the 101st request in a minute with 429, Retry-After and rate-limit headers", async () => {
+    const { app } = await limitedApp();
+    for (let i = 1; i <= 100; i++) {
+      const r = await app.inject({ method: "GET", url: "/api/v1/courses", remoteAddress: "192.0.2.10" });
+      expect(r.statusCode).toBe(200);
+      if (i === 1) {
+        expect(r.headers["x-ratelimit-limit"]).toBe("100");
+        expect(r.headers["x-ratelimit-remaining"]).toBe("99");
+      }
+    }
+    const { status, body, res } = await call(app, { method: "GET", url: "/api/v1/courses", remoteAddress: "192.0.2.10" });
+    expect(status).toBe(429);
+    expect(body.error?.code).toBe("RATE_LIMITED");
+    expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+    expect(Number(res.headers["retry-after"])).toBeLessThanOrEqual(60);
+    expect(res.headers["x-ratelimit-remaining"]).toBe("0");
+    // Another client still gets through: anonymous limits are per IP.
+    expect((await app.inject({ method: "GET", url: "/api/v1/courses", remoteAddress: "192.0.2.11" })).statusCode).toBe(200);
+    // Health checks are never limited.
+    expect((await app.inject({ method: "GET", url: "/health", remoteAddress: "192.0.2.10" })).statusCode).toBe(200);
+  });
+
+  it("counts per user when signed in, whatever the IP", async () => {
+    const { app } = await limitedApp();
+    const s = await register(app, "busy@example.com");
+    const headers = { authorization: `Bearer ${s.access_token}` };
+    for (let i = 0; i < 100; i++) {
+      const r = await app.inject({ method: "GET", url: "/api/v1/auth/me", headers, remoteAddress: `198.51.100.${i % 250}` });
+      expect(r.statusCode).toBe(200);
+    }
+    const r = await app.inject({ method: "GET", url: "/api/v1/auth/me", headers, remoteAddress: "203.0.113.1" });
+    expect(r.statusCode).toBe(429);
+  });
+
+  it("falls back to the in-memory limiter when Redis is unreachable, never to no limit", async () => {
+    // Port 1 on loopback refuses connections: a Redis that is down.
+    const deadRedis = new Redis("redis://127.0.0.1:1", { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    deadRedis.on("error", () => {});
+    const { app } = await limitedApp(deadRedis);
+    let last = 0;
+    for (let i = 0; i < 101; i++) last = (await app.inject({ method: "GET", url: "/api/v1/courses", remoteAddress: "192.0.2.20" })).statusCode;
+    expect(last).toBe(429);
+    const ready = await call(app, { method: "GET", url: "/health/ready" });
+    expect(ready.status).toBe(503);
+    expect(ready.body.error?.details).toMatchObject({ redis: "down" });
+    deadRedis.disconnect();
+  });
+});
+
+describe("rate-limit stores", () => {
+  it("memory store resets after the window", async () => {
+    let now = 0;
+    const store = createMemoryStore(() => now);
+    expect((await store.hit("k", 1000)).count).toBe(1);
+    expect((await store.hit("k", 1000)).count).toBe(2);
+    now = 1001;
+    expect((await store.hit("k", 1000)).count).toBe(1);
+  });
+
+  it.runIf(process.env.REDIS_URL)("redis store shares one window between two app instances", async () => {
+    const a = new Redis(process.env.REDIS_URL as string);
+    const b = new Redis(process.env.REDIS_URL as string);
+    const prefix = `lumen-test:${Date.now()}:`;
+    const storeA = createRedisStore(a, { prefix, fallback: createMemoryStore() });
+    const storeB = createRedisStore(b, { prefix, fallback: createMemoryStore() });
+    await storeA.hit("shared", 60_000);
+    const hit = await storeB.hit("shared", 60_000);
+    expect(hit.count).toBe(2);
+    expect(hit.resetMs).toBeGreaterThan(59_000);
+    a.disconnect();
+    b.disconnect();
+  });
+});

@@ -1,0 +1,5 @@
+export * from "./assets.js";
+export * from "./client.js";
+export * from "./maintenance.js";
+export * as schema from "./schema/index.js";
+export * from "./schema/index.js";

@@ -1,0 +1,151 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./users.js";
+
+export const courses = pgTable(
+  "courses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    creatorId: uuid("creator_id")
+      .notNull()
+      .references(() => users.id),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    subtitle: text("subtitle").notNull().default(""),
+    description: text("description").notNull().default(""),
+    category: text("category").notNull(),
+    level: text("level", { enum: ["beginner", "intermediate", "advanced"] }).notNull(),
+    isFree: boolean("is_free").notNull().default(true),
+    price: numeric("price", { precision: 10, scale: 2, mode: "number" }).notNull().default(0),
+    status: text("status", { enum: ["draft", "published", "archived"] })
+      .notNull()
+      .default("draft"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    outcomes: text("outcomes").array().notNull().default(sql`'{}'::text[]`),
+    thumbnailUrl: text("thumbnail_url"),
+    enrollmentCount: integer("enrollment_count").notNull().default(0),
+    ratingAvg: real("rating_avg").notNull().default(0),
+    ratingCount: integer("rating_count").notNull().default(0),
+    lessonCount: integer("lesson_count").notNull().default(0),
+    totalDurationSeconds: integer("total_duration_seconds").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [
+    index("courses_category_level_free_idx").on(t.category, t.level, t.isFree),
+    index("courses_creator_idx").on(t.creatorId),
+    index("courses_status_created_idx").on(t.status, t.createdAt),
+    index("courses_created_at_idx").on(t.createdAt),
+  ],
+);
+
+export const modules = pgTable(
+  "modules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    position: integer("position").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("modules_course_idx").on(t.courseId, t.position)],
+);
+
+export const lessons = pgTable(
+  "lessons",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    moduleId: uuid("module_id")
+      .notNull()
+      .references(() => modules.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: ["video", "text"] }).notNull(),
+    contentMd: text("content_md").notNull().default(""),
+    videoUrl: text("video_url"),
+    durationSeconds: integer("duration_seconds").notNull().default(0),
+    transcriptVtt: text("transcript_vtt"),
+    isPreview: boolean("is_preview").notNull().default(false),
+    position: integer("position").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("lessons_module_idx").on(t.moduleId, t.position), index("lessons_course_idx").on(t.courseId)],
+);
+
+export const enrollments = pgTable(
+  "enrollments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["active", "cancelled"] })
+      .notNull()
+      .default("active"),
+    progressPercentage: real("progress_percentage").notNull().default(0),
+    completedLessons: integer("completed_lessons").notNull().default(0),
+    lastAccessedAt: timestamp("last_accessed_at", { withTimezone: true, mode: "date", precision: 3 }),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("enrollments_user_course_key").on(t.userId, t.courseId),
+    index("enrollments_course_idx").on(t.courseId),
+  ],
+);
+
+export type WatchedSegment = [number, number];
+export type QuizProgress = { attempts: number; best_score: number | null; passed: boolean; last_attempt_at: string | null };
+
+export const progress = pgTable(
+  "progress",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    lessonId: uuid("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    watchPercentage: real("watch_percentage").notNull().default(0),
+    positionSeconds: real("position_seconds").notNull().default(0),
+    /** Union of watched `[from, to]` second ranges, sorted and merged. */
+    watchedSegments: jsonb("watched_segments").$type<WatchedSegment[]>().notNull().default([]),
+    isCompleted: boolean("is_completed").notNull().default(false),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
+    quizProgress: jsonb("quiz_progress").$type<QuizProgress | null>(),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("progress_user_lesson_key").on(t.userId, t.lessonId),
+    index("progress_user_course_idx").on(t.userId, t.courseId),
+    index("progress_lesson_idx").on(t.lessonId),
+  ],
+);
