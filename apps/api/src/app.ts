@@ -3,7 +3,7 @@ import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import { DEMO_MEDIA_DIR, type DatabaseHandle } from "@lumen/db";
+import { type DatabaseHandle, DEMO_MEDIA_DIR } from "@lumen/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Redis } from "ioredis";
@@ -18,8 +18,8 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
 import { createLoginThrottle } from "./modules/auth/login-throttle.js";
 import { createTokenSigner } from "./modules/auth/tokens.js";
-import { courseRoutes } from "./modules/course/course.routes.js";
 import { createCourseRepo } from "./modules/course/course.repo.js";
+import { courseRoutes } from "./modules/course/course.routes.js";
 import { createCourseService } from "./modules/course/course.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { createMailRepo } from "./modules/mail/mail.repo.js";
@@ -64,7 +64,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const db = database.db;
   const redis = deps.redis ?? null;
   const app = Fastify({
-    logger: deps.logger === false ? false : { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    logger:
+      deps.logger === false
+        ? false
+        : { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     // Our genReqId reads the header itself, so an incoming id is used only when it is safe to echo.
@@ -89,7 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
     if (!ready && request.url.startsWith("/api/")) {
-      throw new AppError("SERVICE_UNAVAILABLE", "The service is starting; try again in a moment", undefined, { "retry-after": "2" });
+      throw new AppError("SERVICE_UNAVAILABLE", "The service is starting; try again in a moment", undefined, {
+        "retry-after": "2",
+      });
     }
   });
 
@@ -168,7 +173,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     probe: {
       migrated: () => ready,
       database: () => database.ping(),
-      redis: async () => (redis ? redis.ping().then(() => true, () => false) : null),
+      redis: async () =>
+        redis
+          ? redis.ping().then(
+              () => true,
+              () => false,
+            )
+          : null,
     },
   });
   await app.register(

@@ -28,7 +28,11 @@ export async function openInfrastructure(source: NodeJS.ProcessEnv = process.env
   if (!env.DATABASE_URL) release = lockDataDir(path.join(dataDir, "pglite"));
   let database: DatabaseHandle;
   try {
-    database = await createDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, "pglite"), poolSize: env.DATABASE_POOL_SIZE });
+    database = await createDatabase({
+      url: env.DATABASE_URL,
+      dataDir: path.join(dataDir, "pglite"),
+      poolSize: env.DATABASE_POOL_SIZE,
+    });
   } catch (err) {
     release();
     throw err;
@@ -43,7 +47,9 @@ export async function openInfrastructure(source: NodeJS.ProcessEnv = process.env
       })
     : null;
   redis?.on("error", () => {}); // reconnects on its own; users of Redis log their own fallbacks
-  const mailTransport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : createFileTransport(path.join(dataDir, "outbox"));
+  const mailTransport = env.SMTP_URL
+    ? createSmtpTransport(env.SMTP_URL)
+    : createFileTransport(path.join(dataDir, "outbox"));
   return {
     env,
     config,
@@ -71,11 +77,21 @@ export async function prepareDatabase(infra: Infrastructure, log: FastifyBaseLog
   if (config.admin) await ensureAdmin(infra, config.admin, log);
 }
 
-export async function ensureAdmin(infra: Infrastructure, admin: { email: string; password: string }, log: FastifyBaseLogger) {
+export async function ensureAdmin(
+  infra: Infrastructure,
+  admin: { email: string; password: string },
+  log: FastifyBaseLogger,
+) {
   const users = createUserRepo(infra.database.db);
   const existing = await users.findByEmail(admin.email);
   if (!existing) {
-    await users.insert({ email: admin.email, passwordHash: await hashPassword(admin.password), fullName: "Administrator", role: "admin", emailVerified: true });
+    await users.insert({
+      email: admin.email,
+      passwordHash: await hashPassword(admin.password),
+      fullName: "Administrator",
+      role: "admin",
+      emailVerified: true,
+    });
     log.info({ email: admin.email }, "admin account created from ADMIN_EMAIL");
   } else if (existing.role !== "admin" || existing.disabled) {
     await users.update(existing.id, { role: "admin", disabled: false });

@@ -8,7 +8,13 @@ async function main(): Promise<void> {
   const infra = await openInfrastructure();
   const { config, env } = infra;
   // Listen first so /health answers while migrations run; the API answers 503 until they are applied.
-  const app = await buildApp({ config, database: infra.database, redis: infra.redis, mailTransport: infra.mailTransport, ready: false });
+  const app = await buildApp({
+    config,
+    database: infra.database,
+    redis: infra.redis,
+    mailTransport: infra.mailTransport,
+    ready: false,
+  });
   await app.listen({ host: env.API_HOST, port: env.API_PORT });
 
   let stopping = false;
@@ -40,7 +46,13 @@ async function main(): Promise<void> {
   void app.mail.flush();
   app.markReady();
   app.log.info(
-    { url: `http://localhost:${env.API_PORT}`, docs: `http://localhost:${env.API_PORT}/docs`, database: infra.database.kind, redis: Boolean(infra.redis), mail: infra.mailTransport.kind },
+    {
+      url: `http://localhost:${env.API_PORT}`,
+      docs: `http://localhost:${env.API_PORT}/docs`,
+      database: infra.database.kind,
+      redis: Boolean(infra.redis),
+      mail: infra.mailTransport.kind,
+    },
     "Lumen API ready",
   );
 }

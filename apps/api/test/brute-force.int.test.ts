@@ -25,7 +25,9 @@ describe("login brute-force protection", () => {
     const retryAfter = Number(eleventh.res.headers["retry-after"]);
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    const types = (await ctx.database.db.execute<{ type: string }>(sql`select type from security_events`)).rows.map((r) => r.type);
+    const types = (await ctx.database.db.execute<{ type: string }>(sql`select type from security_events`)).rows.map(
+      (r) => r.type,
+    );
     expect(types.filter((t) => t === "login_failed")).toHaveLength(10);
     expect(types).toContain("login_locked");
   });
@@ -59,7 +61,8 @@ describe("login brute-force protection", () => {
   });
 
   it("counts failures for unknown emails the same way", async () => {
-    for (let i = 0; i < 10; i++) expect((await loginFrom("10.0.0.5", "ghost@example.com", "some password")).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await loginFrom("10.0.0.5", "ghost@example.com", "some password")).status).toBe(401);
     expect((await loginFrom("10.0.0.5", "ghost@example.com", "some password")).status).toBe(429);
   });
 
@@ -76,7 +79,9 @@ describe("login brute-force protection", () => {
     await ctx.database.db.execute(sql`update users set disabled = true where id = ${s.user.id}`);
     const res = await login(ctx.app, "off@example.com");
     expect(res.status).toBe(403);
-    const types = (await ctx.database.db.execute<{ type: string }>(sql`select type from security_events`)).rows.map((r) => r.type);
+    const types = (await ctx.database.db.execute<{ type: string }>(sql`select type from security_events`)).rows.map(
+      (r) => r.type,
+    );
     expect(types).toContain("disabled_login_attempt");
   });
 });

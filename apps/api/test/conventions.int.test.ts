@@ -63,7 +63,11 @@ describe("API conventions", () => {
     expect(a.res.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     const b = await call(ctx.app, { method: "GET", url: "/api/v1/nope", headers: { "x-request-id": "trace-123" } });
     expect(b.res.headers["x-request-id"]).toBe("trace-123");
-    const c = await call(ctx.app, { method: "GET", url: "/health", headers: { "x-request-id": "bad id with spaces\n" } });
+    const c = await call(ctx.app, {
+      method: "GET",
+      url: "/health",
+      headers: { "x-request-id": "bad id with spaces\n" },
+    });
     expect(c.res.headers["x-request-id"]).not.toContain(" ");
   });
 
@@ -75,10 +79,18 @@ describe("API conventions", () => {
   });
 
   it("allows CORS only for configured origins", async () => {
-    const allowed = await ctx.app.inject({ method: "OPTIONS", url: "/api/v1/courses", headers: { origin: "http://localhost:3000", "access-control-request-method": "GET" } });
+    const allowed = await ctx.app.inject({
+      method: "OPTIONS",
+      url: "/api/v1/courses",
+      headers: { origin: "http://localhost:3000", "access-control-request-method": "GET" },
+    });
     expect(allowed.headers["access-control-allow-origin"]).toBe("http://localhost:3000");
     expect(allowed.headers["access-control-allow-credentials"]).toBe("true");
-    const denied = await ctx.app.inject({ method: "OPTIONS", url: "/api/v1/courses", headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
+    const denied = await ctx.app.inject({
+      method: "OPTIONS",
+      url: "/api/v1/courses",
+      headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
+    });
     expect(denied.headers["access-control-allow-origin"]).toBeUndefined();
   });
 
@@ -87,7 +99,19 @@ describe("API conventions", () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/verify-email", "/api/v1/auth/reset-password", "/api/v1/auth/me", "/api/v1/admin/users", "/api/v1/admin/users/{id}", "/api/v1/admin/security-events", "/api/v1/courses"]) {
+    for (const path of [
+      "/api/v1/auth/register",
+      "/api/v1/auth/login",
+      "/api/v1/auth/refresh",
+      "/api/v1/auth/logout",
+      "/api/v1/auth/verify-email",
+      "/api/v1/auth/reset-password",
+      "/api/v1/auth/me",
+      "/api/v1/admin/users",
+      "/api/v1/admin/users/{id}",
+      "/api/v1/admin/security-events",
+      "/api/v1/courses",
+    ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
     const register = doc.paths["/api/v1/auth/register"].post;
@@ -126,9 +150,14 @@ describe("API conventions", () => {
   });
 
   it("hides internals of unexpected errors behind INTERNAL_ERROR with the request id", async () => {
-    const app = await buildApp({ config: testConfig(ctx.config.dataDir), database: ctx.database, mailTransport: createFileTransport(ctx.outboxDir), logger: false });
+    const app = await buildApp({
+      config: testConfig(ctx.config.dataDir),
+      database: ctx.database,
+      mailTransport: createFileTransport(ctx.outboxDir),
+      logger: false,
+    });
     app.get("/boom", async () => {
-      throw new Error("relation \"secret_table\" does not exist at /srv/app/file.ts:12");
+      throw new Error('relation "secret_table" does not exist at /srv/app/file.ts:12');
     });
     const { status, body, res } = await call(app, { method: "GET", url: "/boom" });
     expect(status).toBe(500);

@@ -78,7 +78,8 @@ export async function createTestContext(
   const outboxDir = path.join(dataDir, "outbox");
   const { database, drop } = await openTestDatabase();
   await database.migrate();
-  const redis = opts.redis !== undefined ? opts.redis : REDIS_URL ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : null;
+  const redis =
+    opts.redis !== undefined ? opts.redis : REDIS_URL ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : null;
   const config = testConfig(dataDir, opts.config);
   const app = await buildApp({
     config,
@@ -145,8 +146,17 @@ export interface Session {
   refresh_token: string;
 }
 
-export async function register(app: FastifyInstance, email: string, password = STRONG_PASSWORD, fullName = "Test User") {
-  const r = await call<Session>(app, { method: "POST", url: "/api/v1/auth/register", payload: { email, password, full_name: fullName } });
+export async function register(
+  app: FastifyInstance,
+  email: string,
+  password = STRONG_PASSWORD,
+  fullName = "Test User",
+) {
+  const r = await call<Session>(app, {
+    method: "POST",
+    url: "/api/v1/auth/register",
+    payload: { email, password, full_name: fullName },
+  });
   if (r.status !== 201) throw new Error(`register failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.data;
 }
@@ -164,7 +174,9 @@ export async function userWithRole(ctx: TestContext, email: string, role: "stude
 }
 
 /** The emails written to the outbox, newest last. */
-export async function outbox(ctx: TestContext): Promise<Array<{ to: string; subject: string; raw: string; token: string | null }>> {
+export async function outbox(
+  ctx: TestContext,
+): Promise<Array<{ to: string; subject: string; raw: string; token: string | null }>> {
   await ctx.app.mail.flush();
   let files: string[] = [];
   try {
@@ -182,4 +194,9 @@ export async function outbox(ctx: TestContext): Promise<Array<{ to: string; subj
       token: /token=([A-Za-z0-9_-]+)/.exec(unfolded)?.[1] ?? null,
     };
   });
+}
+
+/** The per-field messages of a VALIDATION_ERROR envelope (empty when there are none). */
+export function fieldsOf(body: Envelope<unknown>): Record<string, string[]> {
+  return (body.error?.details?.fields as Record<string, string[]> | undefined) ?? {};
 }

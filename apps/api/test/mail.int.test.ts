@@ -30,7 +30,11 @@ async function startSmtp(opts: { failFirst?: number } = {}) {
           const err = Object.assign(new Error("mailbox temporarily unavailable"), { responseCode: 451 });
           return callback(err);
         }
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), data });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data,
+        });
         callback();
       });
     },
@@ -76,11 +80,17 @@ describe("mail failures", () => {
   });
 
   it("never fail the request, and the message is retried until delivered", async () => {
-    const res = await call(ctx.app, { method: "POST", url: "/api/v1/auth/register", payload: { email: "retry@example.com", password: STRONG_PASSWORD, full_name: "R" } });
+    const res = await call(ctx.app, {
+      method: "POST",
+      url: "/api/v1/auth/register",
+      payload: { email: "retry@example.com", password: STRONG_PASSWORD, full_name: "R" },
+    });
     expect(res.status).toBe(201);
     await ctx.app.mail.flush();
     expect(smtp.received).toHaveLength(0);
-    const pending = await ctx.database.db.execute<{ attempts: number; last_error: string }>(sql`select attempts, last_error from mail_outbox`);
+    const pending = await ctx.database.db.execute<{ attempts: number; last_error: string }>(
+      sql`select attempts, last_error from mail_outbox`,
+    );
     expect(pending.rows[0]?.attempts).toBe(1);
     expect(pending.rows[0]?.last_error).toMatch(/451|unavailable/);
     // Make the retry due now instead of waiting for the backoff.
@@ -95,10 +105,16 @@ describe("mail failures", () => {
     const down: MailTransport = createSmtpTransport("smtp://127.0.0.1:1");
     const c2 = await createTestContext({ mailTransport: down });
     try {
-      const res = await call(c2.app, { method: "POST", url: "/api/v1/auth/register", payload: { email: "down@example.com", password: STRONG_PASSWORD, full_name: "D" } });
+      const res = await call(c2.app, {
+        method: "POST",
+        url: "/api/v1/auth/register",
+        payload: { email: "down@example.com", password: STRONG_PASSWORD, full_name: "D" },
+      });
       expect(res.status).toBe(201);
       await c2.app.mail.flush();
-      const rows = await c2.database.db.execute<{ body: string; sent_at: string | null; attempts: number }>(sql`select body, sent_at, attempts from mail_outbox`);
+      const rows = await c2.database.db.execute<{ body: string; sent_at: string | null; attempts: number }>(
+        sql`select body, sent_at, attempts from mail_outbox`,
+      );
       expect(rows.rows).toHaveLength(1);
       expect(rows.rows[0]?.sent_at).toBeNull();
       expect(rows.rows[0]?.attempts).toBe(1);
@@ -139,12 +155,24 @@ describe("mail without SMTP", () => {
         cb();
       },
     });
-    const app = await buildApp({ config: { ...ctx.config, logLevel: "info" }, database: ctx.database, mailTransport: createFileTransport(ctx.outboxDir), logStream: stream });
-    const reg = await app.inject({ method: "POST", url: "/api/v1/auth/register", payload: { email: "logs@example.com", password: "my very secret passphrase", full_name: "L" } });
+    const app = await buildApp({
+      config: { ...ctx.config, logLevel: "info" },
+      database: ctx.database,
+      mailTransport: createFileTransport(ctx.outboxDir),
+      logStream: stream,
+    });
+    const reg = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/register",
+      payload: { email: "logs@example.com", password: "my very secret passphrase", full_name: "L" },
+    });
     const { refresh_token, access_token } = reg.json().data;
     await app.inject({ method: "POST", url: "/api/v1/auth/refresh", payload: { refresh_token } });
     await app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${access_token}` } });
-    await app.inject({ method: "GET", url: "/api/v1/auth/verify-email?token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" });
+    await app.inject({
+      method: "GET",
+      url: "/api/v1/auth/verify-email?token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+    });
     await app.mail.flush();
     await app.close();
     const requestLogs = lines.filter((l) => !l.includes("mail written to outbox"));

@@ -9,7 +9,10 @@ afterAll(async () => {
 });
 
 async function limitedApp(redis?: Redis | null) {
-  const ctx = await createTestContext({ config: { rateLimit: { max: 100, windowSeconds: 60 } }, ...(redis !== undefined ? { redis } : {}) });
+  const ctx = await createTestContext({
+    config: { rateLimit: { max: 100, windowSeconds: 60 } },
+    ...(redis !== undefined ? { redis } : {}),
+  });
   contexts.push(ctx);
   return ctx;
 }
@@ -25,14 +28,20 @@ describe("rate limiting", () => {
         expect(r.headers["x-ratelimit-remaining"]).toBe("99");
       }
     }
-    const { status, body, res } = await call(app, { method: "GET", url: "/api/v1/courses", remoteAddress: "192.0.2.10" });
+    const { status, body, res } = await call(app, {
+      method: "GET",
+      url: "/api/v1/courses",
+      remoteAddress: "192.0.2.10",
+    });
     expect(status).toBe(429);
     expect(body.error?.code).toBe("RATE_LIMITED");
     expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
     expect(Number(res.headers["retry-after"])).toBeLessThanOrEqual(60);
     expect(res.headers["x-ratelimit-remaining"]).toBe("0");
     // Another client still gets through: anonymous limits are per IP.
-    expect((await app.inject({ method: "GET", url: "/api/v1/courses", remoteAddress: "192.0.2.11" })).statusCode).toBe(200);
+    expect((await app.inject({ method: "GET", url: "/api/v1/courses", remoteAddress: "192.0.2.11" })).statusCode).toBe(
+      200,
+    );
     // Health checks are never limited.
     expect((await app.inject({ method: "GET", url: "/health", remoteAddress: "192.0.2.10" })).statusCode).toBe(200);
   });
@@ -42,7 +51,12 @@ describe("rate limiting", () => {
     const s = await register(app, "busy@example.com");
     const headers = { authorization: `Bearer ${s.access_token}` };
     for (let i = 0; i < 100; i++) {
-      const r = await app.inject({ method: "GET", url: "/api/v1/auth/me", headers, remoteAddress: `198.51.100.${i % 250}` });
+      const r = await app.inject({
+        method: "GET",
+        url: "/api/v1/auth/me",
+        headers,
+        remoteAddress: `198.51.100.${i % 250}`,
+      });
       expect(r.statusCode).toBe(200);
     }
     const r = await app.inject({ method: "GET", url: "/api/v1/auth/me", headers, remoteAddress: "203.0.113.1" });
@@ -51,11 +65,17 @@ describe("rate limiting", () => {
 
   it("falls back to the in-memory limiter when Redis is unreachable, never to no limit", async () => {
     // Port 1 on loopback refuses connections: a Redis that is down.
-    const deadRedis = new Redis("redis://127.0.0.1:1", { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    const deadRedis = new Redis("redis://127.0.0.1:1", {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     deadRedis.on("error", () => {});
     const { app } = await limitedApp(deadRedis);
     let last = 0;
-    for (let i = 0; i < 101; i++) last = (await app.inject({ method: "GET", url: "/api/v1/courses", remoteAddress: "192.0.2.20" })).statusCode;
+    for (let i = 0; i < 101; i++)
+      last = (await app.inject({ method: "GET", url: "/api/v1/courses", remoteAddress: "192.0.2.20" })).statusCode;
     expect(last).toBe(429);
     const ready = await call(app, { method: "GET", url: "/health/ready" });
     expect(ready.status).toBe(503);

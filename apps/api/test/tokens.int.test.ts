@@ -16,7 +16,10 @@ afterAll(async () => ctx?.close());
 const me = (token: string) => call(ctx.app, { method: "GET", url: "/api/v1/auth/me", token });
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
 
-async function sign(overrides: Record<string, unknown>, opts: { secret?: string; alg?: string; exp?: number; aud?: string; iss?: string } = {}) {
+async function sign(
+  overrides: Record<string, unknown>,
+  opts: { secret?: string; alg?: string; exp?: number; aud?: string; iss?: string } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
   const { sub, role, sid, ver, typ } = claims as Record<string, string | number>;
   return new SignJWT({ role, sid, ver, typ, ...overrides })
@@ -32,7 +35,13 @@ async function sign(overrides: Record<string, unknown>, opts: { secret?: string;
 
 describe("access tokens", () => {
   it("carry sub, role, iat, exp, jti, iss, aud and typ, and last 15 minutes", () => {
-    expect(claims).toMatchObject({ sub: session.user.id, role: "student", iss: "lumen", aud: "lumen-api", typ: "access" });
+    expect(claims).toMatchObject({
+      sub: session.user.id,
+      role: "student",
+      iss: "lumen",
+      aud: "lumen-api",
+      typ: "access",
+    });
     expect(typeof claims.jti).toBe("string");
     expect((claims.exp as number) - (claims.iat as number)).toBe(900);
   });
@@ -80,7 +89,11 @@ describe("access tokens", () => {
   });
 
   it("take the role from the account, not from the token", async () => {
-    const res = await call<{ user: { role: string } }>(ctx.app, { method: "GET", url: "/api/v1/admin/users", token: await sign({ role: "admin" }) });
+    const res = await call<{ user: { role: string } }>(ctx.app, {
+      method: "GET",
+      url: "/api/v1/admin/users",
+      token: await sign({ role: "admin" }),
+    });
     expect(res.status).toBe(403);
   });
 

@@ -57,7 +57,8 @@ export const resetPasswordBodySchema = z
   })
   .superRefine((b, ctx) => {
     if (b.token !== undefined || b.new_password !== undefined) {
-      if (b.token === undefined) ctx.addIssue({ code: "custom", path: ["token"], message: "The reset token is required" });
+      if (b.token === undefined)
+        ctx.addIssue({ code: "custom", path: ["token"], message: "The reset token is required" });
       if (b.new_password === undefined) {
         ctx.addIssue({ code: "custom", path: ["new_password"], message: "Choose a new password" });
       }

@@ -16,4 +16,3 @@ export async function resetDatabase(db: Database): Promise<void> {
   const tables = result.rows.map((r) => `"public"."${r.tablename}"`);
   if (tables.length > 0) await db.execute(sql.raw(`TRUNCATE ${tables.join(", ")} RESTART IDENTITY CASCADE`));
 }
-

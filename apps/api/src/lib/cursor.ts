@@ -12,7 +12,10 @@ export function decodeCursor<T extends Record<string, unknown>>(cursor: string, 
   } catch {
     // fall through to the validation error
   }
-  throw new AppError("VALIDATION_ERROR", "Invalid cursor", { fields: { cursor: ["Invalid cursor"] }, in: "querystring" });
+  throw new AppError("VALIDATION_ERROR", "Invalid cursor", {
+    fields: { cursor: ["Invalid cursor"] },
+    in: "querystring",
+  });
 }
 
 export interface TimeCursor {

@@ -13,15 +13,22 @@ export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   });
 }
 
-type Issue = { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[]; message?: string } } };
+type Issue = {
+  instancePath?: string;
+  message?: string;
+  params?: { issue?: { path?: PropertyKey[]; message?: string } };
+};
 
 /** `{in, fields: {"pricing.price": ["..."]}}` from the Zod issues Fastify collected. */
 function validationDetails(err: FastifyError): Record<string, unknown> {
   const fields: Record<string, string[]> = {};
   for (const raw of (err.validation ?? []) as Issue[]) {
-    const path = raw.params?.issue?.path?.map(String).join(".") || raw.instancePath?.replace(/^\//, "").replaceAll("/", ".") || "_";
+    const path =
+      raw.params?.issue?.path?.map(String).join(".") ||
+      raw.instancePath?.replace(/^\//, "").replaceAll("/", ".") ||
+      "_";
     const message = raw.params?.issue?.message ?? raw.message ?? "Invalid value";
-    (fields[path] ??= []).push(message);
+    fields[path] = [...(fields[path] ?? []), message];
   }
   return { in: err.validationContext ?? "body", fields };
 }
@@ -51,14 +58,23 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError {
   if (isResponseSerializationError(fe)) {
     request.log.error({ err: fe, issues: fe.cause?.issues }, "response did not match its schema");
   } else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code: ErrorCode = fe.statusCode === 413 ? "PAYLOAD_TOO_LARGE" : fe.statusCode === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "VALIDATION_ERROR";
+    const code: ErrorCode =
+      fe.statusCode === 413
+        ? "PAYLOAD_TOO_LARGE"
+        : fe.statusCode === 415
+          ? "UNSUPPORTED_MEDIA_TYPE"
+          : "VALIDATION_ERROR";
     return new AppError(code, fe.message);
   } else {
     request.log.error({ err }, "unhandled error");
   }
-  return new AppError("INTERNAL_ERROR", "Something went wrong on our side. Quote this request id if you contact support.", {
-    request_id: request.id,
-  });
+  return new AppError(
+    "INTERNAL_ERROR",
+    "Something went wrong on our side. Quote this request id if you contact support.",
+    {
+      request_id: request.id,
+    },
+  );
 }
 
 interface RouteShape {
@@ -81,7 +97,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler((err, request, reply) => {
     const appError = toAppError(err, request);
-    if (appError.status >= 500 && appError.code !== "INTERNAL_ERROR") request.log.warn({ code: appError.code }, appError.message);
+    if (appError.status >= 500 && appError.code !== "INTERNAL_ERROR")
+      request.log.warn({ code: appError.code }, appError.message);
     return sendError(reply, appError);
   });
 
@@ -91,9 +108,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (allowed.length > 0) {
       return sendError(
         reply,
-        new AppError("METHOD_NOT_ALLOWED", `${request.method} is not allowed on ${path}`, { allowed }, {
-          allow: allowed.join(", "),
-        }),
+        new AppError(
+          "METHOD_NOT_ALLOWED",
+          `${request.method} is not allowed on ${path}`,
+          { allowed },
+          {
+            allow: allowed.join(", "),
+          },
+        ),
       );
     }
     return sendError(reply, new AppError("NOT_FOUND", `No route for ${request.method} ${path}`));

@@ -10,7 +10,12 @@ const EXEMPT = /^\/(health|docs)(\/|$|\?)/;
  */
 export function registerRateLimit(
   app: FastifyInstance,
-  opts: { store: RateLimitStore; max: number; windowSeconds: number; identify: (req: FastifyRequest) => Promise<string | null> },
+  opts: {
+    store: RateLimitStore;
+    max: number;
+    windowSeconds: number;
+    identify: (req: FastifyRequest) => Promise<string | null>;
+  },
 ): void {
   const windowMs = opts.windowSeconds * 1000;
   app.addHook("onRequest", async (request, reply) => {

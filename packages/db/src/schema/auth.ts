@@ -106,7 +106,9 @@ export const mailOutbox = pgTable(
     body: text("body").notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date", precision: 3 })
+      .notNull()
+      .defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date", precision: 3 }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
   },

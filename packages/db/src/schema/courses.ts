@@ -118,7 +118,12 @@ export const enrollments = pgTable(
 );
 
 export type WatchedSegment = [number, number];
-export type QuizProgress = { attempts: number; best_score: number | null; passed: boolean; last_attempt_at: string | null };
+export type QuizProgress = {
+  attempts: number;
+  best_score: number | null;
+  passed: boolean;
+  last_attempt_at: string | null;
+};
 
 export const progress = pgTable(
   "progress",

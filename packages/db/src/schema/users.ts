@@ -38,16 +38,13 @@ export const users = pgTable(
       .notNull()
       .default({ type: null, status: null, stripe_id: null }),
     profile: jsonb("profile").$type<UserProfile>().notNull().default({}),
-    stats: jsonb("stats")
-      .$type<UserStats>()
-      .notNull()
-      .default({
-        lessons_completed: 0,
-        minutes_learned: 0,
-        current_streak_days: 0,
-        best_streak_days: 0,
-        last_active_date: null,
-      }),
+    stats: jsonb("stats").$type<UserStats>().notNull().default({
+      lessons_completed: 0,
+      minutes_learned: 0,
+      current_streak_days: 0,
+      best_streak_days: 0,
+      last_active_date: null,
+    }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
   },

@@ -16,7 +16,10 @@ export interface SeedOptions {
 const DAY = 86_400_000;
 
 /** Loads the demo accounts and catalog. Run on an empty database. */
-export async function seedDemo(db: Database, options: SeedOptions): Promise<{ users: number; courses: number; lessons: number }> {
+export async function seedDemo(
+  db: Database,
+  options: SeedOptions,
+): Promise<{ users: number; courses: number; lessons: number }> {
   const hashes = new Map<string, string>();
   for (const u of DEMO_USERS) {
     if (!hashes.has(u.password)) hashes.set(u.password, await options.hashPassword(u.password));
@@ -81,7 +84,10 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<{ us
 
 async function insertOutline(db: Database, courseId: string, course: DemoCourse): Promise<void> {
   for (const [mIndex, mod] of course.modules.entries()) {
-    const [m] = await db.insert(modules).values({ courseId, title: mod.title, position: mIndex }).returning({ id: modules.id });
+    const [m] = await db
+      .insert(modules)
+      .values({ courseId, title: mod.title, position: mIndex })
+      .returning({ id: modules.id });
     for (const [lIndex, lesson] of mod.lessons.entries()) {
       const base = {
         moduleId: m?.id as string,

@@ -26,7 +26,16 @@ export function adminRoutes(app: FastifyInstance, opts: { service: AdminService;
   // GET /admin/users?q&role – newest first, keyset pagination
   r.get(
     "/admin/users",
-    { ...guard, schema: { tags, security, summary: "List users", querystring: adminUserListQuerySchema, response: responds(pageOf(userSchema)) } },
+    {
+      ...guard,
+      schema: {
+        tags,
+        security,
+        summary: "List users",
+        querystring: adminUserListQuerySchema,
+        response: responds(pageOf(userSchema)),
+      },
+    },
     async (request) => {
       const { q, role, limit, cursor } = request.query;
       const after = cursor ? decodeCursor(cursor, isTimeCursor) : undefined;
@@ -49,7 +58,12 @@ export function adminRoutes(app: FastifyInstance, opts: { service: AdminService;
       },
     },
     async (request) => {
-      const user = await opts.service.updateUser(currentAuth(request).userId, request.params.id, request.body, requestMeta(request));
+      const user = await opts.service.updateUser(
+        currentAuth(request).userId,
+        request.params.id,
+        request.body,
+        requestMeta(request),
+      );
       return ok({ user }, "User updated");
     },
   );
@@ -57,7 +71,16 @@ export function adminRoutes(app: FastifyInstance, opts: { service: AdminService;
   // GET /admin/security-events?type&user_id
   r.get(
     "/admin/security-events",
-    { ...guard, schema: { tags, security, summary: "Security events, newest first", querystring: securityEventQuerySchema, response: responds(pageOf(securityEventSchema)) } },
+    {
+      ...guard,
+      schema: {
+        tags,
+        security,
+        summary: "Security events, newest first",
+        querystring: securityEventQuerySchema,
+        response: responds(pageOf(securityEventSchema)),
+      },
+    },
     async (request) => {
       const { type, user_id, limit, cursor } = request.query;
       const after = cursor ? decodeCursor(cursor, isTimeCursor) : undefined;

@@ -23,13 +23,19 @@ export function createAdminService(deps: {
 }) {
   const { db, users, auth, security, cipher } = deps;
   return {
-    async listUsers(filter: { q?: string | undefined; role?: Role | undefined; after?: { t: string; id: string } | undefined; limit: number }) {
+    async listUsers(filter: {
+      q?: string | undefined;
+      role?: Role | undefined;
+      after?: { t: string; id: string } | undefined;
+      limit: number;
+    }) {
       const rows = await users.list({ ...filter, limit: filter.limit + 1 });
       const page = rows.slice(0, filter.limit);
       const last = page.at(-1);
       return {
         items: page.map((u) => presentUser(u, cipher)),
-        next_cursor: rows.length > filter.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+        next_cursor:
+          rows.length > filter.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
       };
     },
 
@@ -60,7 +66,11 @@ export function createAdminService(deps: {
         await security.record("role_changed", { userId, meta, details: { ...by, from: before.role, to: after.role } });
       }
       if (before.premiumStatus !== after.premiumStatus) {
-        await security.record("premium_changed", { userId, meta, details: { ...by, from: before.premiumStatus, to: after.premiumStatus } });
+        await security.record("premium_changed", {
+          userId,
+          meta,
+          details: { ...by, from: before.premiumStatus, to: after.premiumStatus },
+        });
       }
       if (before.disabled !== after.disabled) {
         await security.record(after.disabled ? "account_disabled" : "account_enabled", { userId, meta, details: by });

@@ -1,4 +1,4 @@
-import { authSessions, emailTokens, type Executor, loginFailures, refreshTokens, users } from "@lumen/db";
+import { authSessions, type Executor, emailTokens, loginFailures, refreshTokens, users } from "@lumen/db";
 import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 
 export type EmailTokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];

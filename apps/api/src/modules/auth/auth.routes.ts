@@ -1,11 +1,11 @@
 import {
   authResultSchema,
+  loginBodySchema,
   logoutBodySchema,
   REFRESH_COOKIE_NAME,
   REFRESH_TOKEN_TTL_SECONDS,
   refreshBodySchema,
   registerBodySchema,
-  loginBodySchema,
   resetPasswordBodySchema,
   userResultSchema,
   verifyEmailQuerySchema,
@@ -39,14 +39,26 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
       maxAge: REFRESH_TOKEN_TTL_SECONDS,
     });
   const clearRefreshCookie = (reply: FastifyReply) =>
-    reply.clearCookie(REFRESH_COOKIE_NAME, { path: COOKIE_PATH, httpOnly: true, secure: opts.cookieSecure, sameSite: "strict" });
+    reply.clearCookie(REFRESH_COOKIE_NAME, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      secure: opts.cookieSecure,
+      sameSite: "strict",
+    });
   const refreshFrom = (request: FastifyRequest, body: { refresh_token?: string | undefined } | null | undefined) =>
     body?.refresh_token ?? request.cookies[REFRESH_COOKIE_NAME];
 
   // POST /auth/register – a student account; role and other privileged fields in the body are ignored
   r.post(
     "/auth/register",
-    { schema: { tags, summary: "Create an account", body: registerBodySchema, response: responds(authResultSchema, 201) } },
+    {
+      schema: {
+        tags,
+        summary: "Create an account",
+        body: registerBodySchema,
+        response: responds(authResultSchema, 201),
+      },
+    },
     async (request, reply) => {
       const result = await service.register(request.body, requestMeta(request));
       setRefreshCookie(reply, result.refresh_token);
@@ -68,7 +80,14 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
   // POST /auth/refresh – rotates the refresh token (body or cookie); a spent one revokes the family
   r.post(
     "/auth/refresh",
-    { schema: { tags, summary: "Exchange a refresh token for a new pair", body: refreshBodySchema.nullish(), response: responds(authResultSchema) } },
+    {
+      schema: {
+        tags,
+        summary: "Exchange a refresh token for a new pair",
+        body: refreshBodySchema.nullish(),
+        response: responds(authResultSchema),
+      },
+    },
     async (request, reply) => {
       try {
         const result = await service.refresh(refreshFrom(request, request.body), requestMeta(request));
@@ -95,14 +114,29 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
   // GET /auth/verify-email?token= – single use, 24 h
   r.get(
     "/auth/verify-email",
-    { schema: { tags, summary: "Confirm an email address", querystring: verifyEmailQuerySchema, response: responds(userResultSchema) } },
+    {
+      schema: {
+        tags,
+        summary: "Confirm an email address",
+        querystring: verifyEmailQuerySchema,
+        response: responds(userResultSchema),
+      },
+    },
     async (request) => ok({ user: await service.verifyEmail(request.query.token) }, "Email verified"),
   );
 
   // POST /auth/verify-email/resend – a fresh link for the signed-in user
   r.post(
     "/auth/verify-email/resend",
-    { preHandler: requireAuth(), schema: { tags, summary: "Send a new verification email", security: [{ bearerAuth: [] }], response: responds(z.null()) } },
+    {
+      preHandler: requireAuth(),
+      schema: {
+        tags,
+        summary: "Send a new verification email",
+        security: [{ bearerAuth: [] }],
+        response: responds(z.null()),
+      },
+    },
     async (request) => {
       await service.resendVerification(currentAuth(request).userId);
       return ok(null, "Verification email sent");
@@ -112,7 +146,14 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
   // POST /auth/reset-password – {email} requests a link (same answer for unknown emails); {token, new_password} sets it
   r.post(
     "/auth/reset-password",
-    { schema: { tags, summary: "Request a password reset, or set a new password with the emailed token", body: resetPasswordBodySchema, response: responds(z.null()) } },
+    {
+      schema: {
+        tags,
+        summary: "Request a password reset, or set a new password with the emailed token",
+        body: resetPasswordBodySchema,
+        response: responds(z.null()),
+      },
+    },
     async (request) => {
       const body = request.body;
       if (body.token !== undefined && body.new_password !== undefined) {
@@ -127,7 +168,15 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
   // GET /auth/me
   r.get(
     "/auth/me",
-    { preHandler: requireAuth(), schema: { tags, summary: "The signed-in user", security: [{ bearerAuth: [] }], response: responds(userResultSchema) } },
+    {
+      preHandler: requireAuth(),
+      schema: {
+        tags,
+        summary: "The signed-in user",
+        security: [{ bearerAuth: [] }],
+        response: responds(userResultSchema),
+      },
+    },
     async (request) => ok({ user: await service.me(currentAuth(request).userId) }),
   );
 }

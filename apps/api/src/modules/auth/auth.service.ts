@@ -45,7 +45,8 @@ export interface AuthServiceDeps {
 
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, users, auth, signer, throttle, security, mail, cipher, appUrl } = deps;
-  const disabledError = () => new AppError("FORBIDDEN", "This account has been disabled. Contact support if you think this is a mistake.");
+  const disabledError = () =>
+    new AppError("FORBIDDEN", "This account has been disabled. Contact support if you think this is a mistake.");
 
   async function issueTokens(user: UserRow, sessionId: string): Promise<Omit<AuthResult, "user">> {
     const refreshToken = randomToken(32);
@@ -55,8 +56,18 @@ export function createAuthService(deps: AuthServiceDeps) {
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
     });
-    const accessToken = await signer.sign({ userId: user.id, role: user.role, sessionId, tokenVersion: user.tokenVersion });
-    return { access_token: accessToken, refresh_token: refreshToken, token_type: "bearer", expires_in: ACCESS_TOKEN_TTL_SECONDS };
+    const accessToken = await signer.sign({
+      userId: user.id,
+      role: user.role,
+      sessionId,
+      tokenVersion: user.tokenVersion,
+    });
+    return {
+      access_token: accessToken,
+      refresh_token: refreshToken,
+      token_type: "bearer",
+      expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    };
   }
 
   async function startSession(user: UserRow, meta: RequestMeta): Promise<AuthResult> {
@@ -89,7 +100,10 @@ export function createAuthService(deps: AuthServiceDeps) {
         // Role, premium and the rest are never taken from the body: a new account is a plain student.
         user = await users.insert({ email: input.email, passwordHash, fullName: input.full_name, role: "student" });
       } catch (err) {
-        if (isUniqueViolation(err)) throw new AppError("CONFLICT", "An account with this email already exists", { fields: { email: ["An account with this email already exists"] } });
+        if (isUniqueViolation(err))
+          throw new AppError("CONFLICT", "An account with this email already exists", {
+            fields: { email: ["An account with this email already exists"] },
+          });
         throw err;
       }
       await sendVerification(user);
@@ -101,11 +115,18 @@ export function createAuthService(deps: AuthServiceDeps) {
       const clientKey = cipher.keyedHash(meta.ip ?? "unknown");
       await throttle.assertNotLocked(emailKey, clientKey);
       const user = await users.findByEmail(input.email);
-      const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+      let valid = false;
+      if (user) valid = await verifyPassword(user.passwordHash, input.password);
+      else await burnPasswordCheck(input.password);
       if (!user || !valid) {
         const locked = await throttle.recordFailure(emailKey, clientKey);
-        await security.record("login_failed", { userId: user?.id ?? null, meta, details: { email: emailKey, known_account: Boolean(user) } });
-        if (locked) await security.record("login_locked", { userId: user?.id ?? null, meta, details: { email: emailKey } });
+        await security.record("login_failed", {
+          userId: user?.id ?? null,
+          meta,
+          details: { email: emailKey, known_account: Boolean(user) },
+        });
+        if (locked)
+          await security.record("login_locked", { userId: user?.id ?? null, meta, details: { email: emailKey } });
         throw unauthorized("Incorrect email or password");
       }
       if (user.disabled) {
@@ -154,7 +175,10 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     async verifyEmail(token: string): Promise<User> {
       const consumed = await auth.consumeEmailToken(sha256(token), "verify_email", new Date());
-      if (!consumed) throw new AppError("VALIDATION_ERROR", "This verification link is invalid, expired or already used", { fields: { token: ["Invalid or expired token"] } });
+      if (!consumed)
+        throw new AppError("VALIDATION_ERROR", "This verification link is invalid, expired or already used", {
+          fields: { token: ["Invalid or expired token"] },
+        });
       const user = await users.update(consumed.userId, { emailVerified: true });
       if (!user) throw new AppError("NOT_FOUND", "User not found");
       return presentUser(user, cipher);
@@ -174,7 +198,12 @@ export function createAuthService(deps: AuthServiceDeps) {
       const token = randomToken(32);
       const now = new Date();
       await auth.invalidateEmailTokens(user.id, "reset_password", now);
-      await auth.insertEmailToken({ userId: user.id, purpose: "reset_password", tokenHash: sha256(token), expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
+      await auth.insertEmailToken({
+        userId: user.id,
+        purpose: "reset_password",
+        tokenHash: sha256(token),
+        expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+      });
       await mail.enqueue(passwordResetEmail(user.email, user.fullName, `${appUrl}/reset-password?token=${token}`));
       await security.record("password_reset_requested", { userId: user.id, meta });
     },
@@ -183,7 +212,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       const passwordHash = await hashPassword(newPassword);
       const userId = await db.transaction(async (tx) => {
         const consumed = await auth.consumeEmailToken(sha256(token), "reset_password", new Date(), tx);
-        if (!consumed) throw new AppError("VALIDATION_ERROR", "This reset link is invalid, expired or already used", { fields: { token: ["Invalid or expired token"] } });
+        if (!consumed)
+          throw new AppError("VALIDATION_ERROR", "This reset link is invalid, expired or already used", {
+            fields: { token: ["Invalid or expired token"] },
+          });
         // Proving control of the mailbox also verifies it.
         await users.update(consumed.userId, { passwordHash, emailVerified: true, bumpTokenVersion: true }, tx);
         await auth.revokeAllSessions(consumed.userId, "password_reset", tx);
@@ -202,7 +234,8 @@ export function createAuthService(deps: AuthServiceDeps) {
     async authenticate(accessToken: string): Promise<AuthContext> {
       const claims = await signer.verify(accessToken);
       const state = await auth.findAuthState(claims.sub, claims.sid);
-      if (!state || state.revokedAt || state.expiresAt <= new Date()) throw unauthorized("This session has ended; sign in again");
+      if (!state || state.revokedAt || state.expiresAt <= new Date())
+        throw unauthorized("This session has ended; sign in again");
       if (state.disabled) throw unauthorized("This account has been disabled");
       if (state.tokenVersion !== claims.ver) throw unauthorized("This token is no longer valid; sign in again");
       return { userId: claims.sub, role: state.role, sessionId: claims.sid, emailVerified: state.emailVerified };

@@ -24,7 +24,12 @@ export interface TokenSigner {
   verify(token: string): Promise<AccessClaims>;
 }
 
-export function createTokenSigner(opts: { secret: string; issuer: string; audience: string; now?: () => number }): TokenSigner {
+export function createTokenSigner(opts: {
+  secret: string;
+  issuer: string;
+  audience: string;
+  now?: () => number;
+}): TokenSigner {
   const key = new TextEncoder().encode(opts.secret);
   const nowSeconds = () => Math.floor((opts.now?.() ?? Date.now()) / 1000);
   return {

@@ -50,7 +50,9 @@ export function createCourseRepo(db: Executor) {
       }
       const key = SORT_KEYS[filter.sort];
       if (filter.after) {
-        where.push(sql`(${key.expr}, ${courses.id}) < (${filter.after.v}::${sql.raw(key.cast)}, ${filter.after.id}::uuid)`);
+        where.push(
+          sql`(${key.expr}, ${courses.id}) < (${filter.after.v}::${sql.raw(key.cast)}, ${filter.after.id}::uuid)`,
+        );
       }
       return tx
         .select(summaryColumns)

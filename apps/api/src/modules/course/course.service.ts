@@ -36,7 +36,8 @@ export function createCourseService(deps: { courses: CourseRepo }) {
         sort === "newest" ? c.createdAt.toISOString() : sort === "popular" ? c.enrollmentCount : c.ratingAvg;
       return {
         items: page.map(presentCourseSummary),
-        next_cursor: rows.length > query.limit && last ? encodeCursor({ v: sortValue(last), id: last.id, s: sort }) : null,
+        next_cursor:
+          rows.length > query.limit && last ? encodeCursor({ v: sortValue(last), id: last.id, s: sort }) : null,
       };
     },
   };

@@ -22,8 +22,10 @@ export function healthRoutes(app: FastifyInstance, opts: { probe: ReadinessProbe
   const tags = ["health"];
 
   // GET /health – liveness: the process answers; touches no dependency
-  r.get("/health", { schema: { tags, summary: "Liveness", response: responds(z.object({ status: z.literal("ok") })) } }, async () =>
-    ok({ status: "ok" as const }),
+  r.get(
+    "/health",
+    { schema: { tags, summary: "Liveness", response: responds(z.object({ status: z.literal("ok") })) } },
+    async () => ok({ status: "ok" as const }),
   );
 
   // GET /health/ready – 200 only when the database answers, migrations are applied and Redis (if configured) answers

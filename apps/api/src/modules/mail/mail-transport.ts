@@ -37,7 +37,9 @@ export function createFileTransport(dir: string): MailTransport {
       const info = await builder.sendMail(message);
       await mkdir(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      await writeFile(path.join(dir, `${stamp}-${randomUUID().slice(0, 8)}.eml`), info.message as Buffer, { mode: 0o600 });
+      await writeFile(path.join(dir, `${stamp}-${randomUUID().slice(0, 8)}.eml`), info.message as Buffer, {
+        mode: 0o600,
+      });
     },
     close: () => {},
   };

@@ -19,7 +19,13 @@ export function createMailRepo(db: Executor) {
       const due = db
         .select({ id: mailOutbox.id })
         .from(mailOutbox)
-        .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, maxAttempts), lte(mailOutbox.nextAttemptAt, sql`now()`)))
+        .where(
+          and(
+            isNull(mailOutbox.sentAt),
+            lt(mailOutbox.attempts, maxAttempts),
+            lte(mailOutbox.nextAttemptAt, sql`now()`),
+          ),
+        )
         .orderBy(asc(mailOutbox.nextAttemptAt))
         .limit(limit)
         .for("update", { skipLocked: true });

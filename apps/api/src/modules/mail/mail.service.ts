@@ -72,7 +72,11 @@ export function createMailService(deps: {
   return {
     /** Stores the message and starts delivering it; resolves once it is safely stored. */
     async enqueue(message: MailMessage): Promise<void> {
-      await repo.insert({ toAddress: message.to, subject: message.subject, body: cipher.encrypt(JSON.stringify(message)) });
+      await repo.insert({
+        toAddress: message.to,
+        subject: message.subject,
+        body: cipher.encrypt(JSON.stringify(message)),
+      });
       void kick();
     },
     /** Waits until every due message has had its attempt (tests, shutdown). */

@@ -10,7 +10,12 @@ export function createSecurityRepo(db: Executor) {
     },
 
     async list(
-      filter: { type?: string | undefined; userId?: string | undefined; after?: { t: string; id: string } | undefined; limit: number },
+      filter: {
+        type?: string | undefined;
+        userId?: string | undefined;
+        after?: { t: string; id: string } | undefined;
+        limit: number;
+      },
       tx: Executor = db,
     ): Promise<SecurityEventRow[]> {
       const where: SQL[] = [];
@@ -19,7 +24,10 @@ export function createSecurityRepo(db: Executor) {
       if (filter.after) {
         const t = new Date(filter.after.t);
         where.push(
-          or(lt(securityEvents.createdAt, t), and(eq(securityEvents.createdAt, t), lt(securityEvents.id, filter.after.id))) as SQL,
+          or(
+            lt(securityEvents.createdAt, t),
+            and(eq(securityEvents.createdAt, t), lt(securityEvents.id, filter.after.id)),
+          ) as SQL,
         );
       }
       return tx

@@ -16,7 +16,10 @@ const ALERTING: ReadonlySet<SecurityEventType> = new Set(["login_locked", "refre
 export function createSecurityService(deps: { repo: SecurityRepo; cipher: FieldCipher; log: FastifyBaseLogger }) {
   const { repo, cipher, log } = deps;
   return {
-    async record(type: SecurityEventType, input: { userId?: string | null; meta: RequestMeta; details?: Record<string, unknown> }) {
+    async record(
+      type: SecurityEventType,
+      input: { userId?: string | null; meta: RequestMeta; details?: Record<string, unknown> },
+    ) {
       const details = input.details ?? {};
       await repo.insert({
         type,
@@ -30,7 +33,12 @@ export function createSecurityService(deps: { repo: SecurityRepo; cipher: FieldC
       }
     },
 
-    async list(filter: { type?: SecurityEventType | undefined; userId?: string | undefined; after?: { t: string; id: string } | undefined; limit: number }) {
+    async list(filter: {
+      type?: SecurityEventType | undefined;
+      userId?: string | undefined;
+      after?: { t: string; id: string } | undefined;
+      limit: number;
+    }) {
       const rows = await repo.list({ ...filter, limit: filter.limit + 1 });
       const page = rows.slice(0, filter.limit);
       const last = page.at(-1);
@@ -44,7 +52,8 @@ export function createSecurityService(deps: { repo: SecurityRepo; cipher: FieldC
           details: JSON.parse(cipher.decrypt(r.details)) as Record<string, unknown>,
           created_at: r.createdAt.toISOString(),
         })),
-        next_cursor: rows.length > filter.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+        next_cursor:
+          rows.length > filter.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
       };
     },
   };

@@ -13,11 +13,7 @@ export function createUserRepo(db: Executor) {
 
     /** Case-insensitive, matching the unique index on lower(email). */
     async findByEmail(email: string, tx: Executor = db): Promise<UserRow | undefined> {
-      const [row] = await tx
-        .select()
-        .from(users)
-        .where(sql`lower(${users.email}) = lower(${email})`)
-        .limit(1);
+      const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
       return row;
     },
 
@@ -29,7 +25,9 @@ export function createUserRepo(db: Executor) {
 
     async update(
       id: string,
-      values: Partial<Pick<NewUserRow, "role" | "premiumStatus" | "disabled" | "emailVerified" | "passwordHash" | "fullName">> & {
+      values: Partial<
+        Pick<NewUserRow, "role" | "premiumStatus" | "disabled" | "emailVerified" | "passwordHash" | "fullName">
+      > & {
         bumpTokenVersion?: boolean;
       },
       tx: Executor = db,
@@ -49,7 +47,12 @@ export function createUserRepo(db: Executor) {
 
     /** Newest first; keyset on (created_at, id). */
     async list(
-      filter: { q?: string | undefined; role?: UserRow["role"] | undefined; after?: { t: string; id: string } | undefined; limit: number },
+      filter: {
+        q?: string | undefined;
+        role?: UserRow["role"] | undefined;
+        after?: { t: string; id: string } | undefined;
+        limit: number;
+      },
       tx: Executor = db,
     ): Promise<UserRow[]> {
       const where: SQL[] = [];

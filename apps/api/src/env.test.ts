@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv, resolveSecrets } from "./env.js";
+
+describe("parseEnv", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      API_PORT: 4000,
+      DATA_DIR: "./.data",
+      RATE_LIMIT_MAX: 100,
+      BODY_LIMIT_BYTES: 1048576,
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every bad variable in one message", () => {
+    expect(() => parseEnv({ API_PORT: "eighty", DATABASE_URL: "not a url", LOG_LEVEL: "loud" })).toThrowError(
+      /API_PORT[\s\S]*DATABASE_URL[\s\S]*LOG_LEVEL/,
+    );
+  });
+
+  it("refuses to start in production without JWT_SECRET and ENCRYPTION_KEY", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(/JWT_SECRET and ENCRYPTION_KEY/);
+    expect(() => parseEnv({ NODE_ENV: "production", JWT_SECRET: "x".repeat(40) })).toThrowError(/ENCRYPTION_KEY/);
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", JWT_SECRET: "x".repeat(40), ENCRYPTION_KEY: "ab".repeat(32) }),
+    ).not.toThrow();
+  });
+
+  it("rejects a short JWT secret and a malformed encryption key", () => {
+    expect(() => parseEnv({ JWT_SECRET: "short" })).toThrowError(/JWT_SECRET/);
+    expect(() => parseEnv({ ENCRYPTION_KEY: "not-a-key" })).toThrowError(/ENCRYPTION_KEY/);
+  });
+
+  it("wants ADMIN_EMAIL and ADMIN_PASSWORD together", () => {
+    expect(() => parseEnv({ ADMIN_EMAIL: "a@b.co" })).toThrowError(EnvError);
+  });
+});
+
+describe("resolveSecrets", () => {
+  it("generates development secrets once and keeps them under DATA_DIR", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "lumen-env-"));
+    const first = resolveSecrets(parseEnv({}), dir);
+    const second = resolveSecrets(parseEnv({}), dir);
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(second.encryptionKey.equals(first.encryptionKey)).toBe(true);
+    expect(first.encryptionKey).toHaveLength(32);
+    const file = path.join(dir, "secrets.json");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toHaveProperty("jwt_secret");
+  });
+
+  it("uses the environment's secrets when given", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "lumen-env-"));
+    const secrets = resolveSecrets(parseEnv({ JWT_SECRET: "s".repeat(40), ENCRYPTION_KEY: "0f".repeat(32) }), dir);
+    expect(secrets.jwtSecret).toBe("s".repeat(40));
+    expect(secrets.encryptionKey.toString("hex")).toBe("0f".repeat(32));
+  });
+});

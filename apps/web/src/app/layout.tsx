@@ -1,0 +1,49 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
+import "./globals.css";
+
+const DESCRIPTION =
+  "Learn from video courses with an AI tutor that answers from the lesson and cites the exact second of the video. Your progress is saved to the second, and quizzes check what you learned.";
+
+export const metadata: Metadata = {
+  title: { default: "Lumen · Learn with an AI tutor that shows you the moment", template: "%s · Lumen" },
+  description: DESCRIPTION,
+  applicationName: "Lumen",
+  openGraph: {
+    type: "website",
+    siteName: "Lumen",
+    title: "Lumen · Learn with an AI tutor that shows you the moment",
+    description: DESCRIPTION,
+    locale: "en_US",
+  },
+  twitter: { card: "summary", title: "Lumen", description: DESCRIPTION },
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f8f7f4" },
+    { media: "(prefers-color-scheme: dark)", color: "#0d0f14" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-3 focus:z-50 focus:rounded-full focus:bg-primary focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-primary-foreground"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

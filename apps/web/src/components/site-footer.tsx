@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { Wordmark } from "./wordmark";
+
+const LINKS = [
+  { href: "/courses", label: "Catalog" },
+  { href: "/login", label: "Log in" },
+  { href: "/register", label: "Sign up" },
+];
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-24 border-t border-border bg-surface">
+      <div className="mx-auto flex max-w-page flex-col gap-8 px-4 py-12 sm:px-6 md:flex-row md:items-start md:justify-between lg:px-8">
+        <div className="max-w-sm">
+          <Wordmark />
+          <p className="mt-4 text-sm leading-relaxed text-muted">
+            Video courses with an AI tutor that answers from the lesson itself and shows you the exact moment it comes
+            from.
+          </p>
+        </div>
+        <nav aria-label="Footer">
+          <ul className="flex flex-wrap gap-x-6 gap-y-3 text-sm">
+            {LINKS.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="text-muted transition-colors hover:text-foreground">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <div className="border-t border-border">
+        <p className="mx-auto max-w-page px-4 py-6 text-xs text-muted sm:px-6 lg:px-8">
+          © {new Date().getFullYear()} Lumen. Learn at your own pace.
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { ButtonLink } from "./button-link";
+import { Wordmark } from "./wordmark";
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-40 border-b border-border/80 bg-background/85 backdrop-blur-md supports-[backdrop-filter]:bg-background/70">
+      <div className="mx-auto flex h-16 max-w-page items-center justify-between gap-4 px-4 sm:px-6 lg:px-8">
+        <Link href="/" aria-label="Lumen, home" className="rounded-lg">
+          <Wordmark />
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex items-center gap-1 sm:gap-2">
+            <li>
+              <Link
+                href="/courses"
+                className="rounded-full px-2.5 py-2 text-sm font-medium text-muted transition-colors hover:text-foreground sm:px-3.5"
+              >
+                Catalog
+              </Link>
+            </li>
+            <li>
+              <Link
+                href="/login"
+                className="rounded-full px-2.5 py-2 text-sm font-medium text-muted transition-colors hover:text-foreground sm:px-3.5"
+              >
+                Log in
+              </Link>
+            </li>
+            <li className="ml-1">
+              <ButtonLink href="/register" size="sm">
+                Sign up
+              </ButtonLink>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

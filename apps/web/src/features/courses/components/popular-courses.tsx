@@ -1,0 +1,78 @@
+import type { CourseSummary } from "@lumen/contracts";
+import { buttonClasses } from "@/components/button-link";
+import { StatusPanel } from "@/components/status-panel";
+import { type ApiError, isApiError } from "@/lib/api-client";
+import { listCourses } from "../courses.api";
+import { CourseGrid } from "./course-grid";
+
+const HOME_COURSE_COUNT = 12;
+
+async function loadPopularCourses(): Promise<{ courses: CourseSummary[] } | { error: ApiError }> {
+  try {
+    const page = await listCourses(
+      { limit: HOME_COURSE_COUNT, sort: "popular" },
+      // Shared by all visitors for 30 s: the catalog changes, but not by the second. Only 200s are cached.
+      { next: { revalidate: 30 } },
+    );
+    return { courses: page.items };
+  } catch (error) {
+    if (!isApiError(error)) throw error;
+    console.error(`[home] courses unavailable: ${error.code} (HTTP ${error.status}) ${error.message}`);
+    return { error };
+  }
+}
+
+/** The home page's course list. API trouble becomes a worded message; the rest of the page still renders. */
+export async function PopularCourses() {
+  const result = await loadPopularCourses();
+  if ("error" in result) {
+    const { error } = result;
+    return (
+      <StatusPanel
+        tone="danger"
+        role="alert"
+        headingLevel={3}
+        title="We can't show the courses right now"
+        actions={
+          <a href="/" className={buttonClasses("primary")}>
+            Try again
+          </a>
+        }
+      >
+        {error.code === "NETWORK_ERROR"
+          ? "Our course catalog isn't answering at the moment. It's on our side, not yours: please try again in a minute."
+          : "Something went wrong on our side while loading the catalog. Please try again in a minute."}
+      </StatusPanel>
+    );
+  }
+
+  const { courses } = result;
+  if (courses.length === 0) {
+    return (
+      <StatusPanel headingLevel={3} title="No courses yet" role="status">
+        The first courses are being prepared. Check back soon.
+      </StatusPanel>
+    );
+  }
+  return <CourseGrid courses={courses} />;
+}
+
+export function PopularCoursesSkeleton() {
+  return (
+    <div role="status" aria-label="Loading courses">
+      <ul aria-hidden="true" className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+        {[0, 1, 2].map((i) => (
+          <li key={i} className="overflow-hidden rounded-card border border-border bg-surface">
+            <div className="aspect-[16/9] bg-surface-muted motion-safe:animate-pulse" />
+            <div className="space-y-3 p-6">
+              <div className="h-3 w-1/3 rounded-full bg-surface-muted" />
+              <div className="h-5 w-4/5 rounded-full bg-surface-muted" />
+              <div className="h-3 w-full rounded-full bg-surface-muted" />
+              <div className="h-3 w-2/3 rounded-full bg-surface-muted" />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { type ErrorCode, envelope, errorBodySchema } from "@lumen/contracts";
+import { z } from "zod";
+
+const DEFAULT_API_URL = "http://localhost:4000";
+const API_PREFIX = "/api/v1";
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+const successEnvelope = envelope(z.unknown());
+
+/** Codes from the API's registry, plus the two failures that never reach (or never come back from) it. */
+export type ApiErrorCode = ErrorCode | "NETWORK_ERROR" | "INVALID_RESPONSE";
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    /** HTTP status; 0 when no response arrived. */
+    readonly status: number,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+/** Base URL the browser can reach; also the origin of API-relative media such as `/media/demo/x.svg`. */
+export function publicApiBaseUrl(): string {
+  return trimSlash(process.env.NEXT_PUBLIC_API_URL ?? DEFAULT_API_URL);
+}
+
+/** Server components talk to the API over the internal URL; the browser over the public one. */
+export function apiBaseUrl(): string {
+  if (typeof window === "undefined") return trimSlash(process.env.API_URL ?? DEFAULT_API_URL);
+  return publicApiBaseUrl();
+}
+
+/** Absolute URLs pass through; API-relative paths are served by the API, so they get its public origin. */
+export function apiMediaUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  if (/^(https?:|data:|blob:)/i.test(url) || url.startsWith("//")) return url;
+  return `${publicApiBaseUrl()}${url.startsWith("/") ? "" : "/"}${url}`;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface ApiRequestOptions extends Omit<RequestInit, "body" | "method"> {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  query?: Record<string, QueryValue>;
+  /** Serialised as JSON. */
+  body?: unknown;
+  /** Bearer token for authenticated calls. */
+  accessToken?: string;
+  timeoutMs?: number;
+}
+
+export interface ApiClientConfig {
+  /** Fixed base URL; by default it is read from the environment on every call (see apiBaseUrl). */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+function buildUrl(base: string, path: string, query: ApiRequestOptions["query"]): string {
+  const url = new URL(`${base}${API_PREFIX}${path.startsWith("/") ? path : `/${path}`}`);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export function createApiClient(config: ApiClientConfig = {}) {
+  /**
+   * Calls `path` (relative to /api/v1), checks the envelope and returns `data` parsed by `schema`.
+   * Throws ApiError for error envelopes, unreadable answers, timeouts and network failures.
+   */
+  async function request<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    options: ApiRequestOptions = {},
+  ): Promise<z.output<S>> {
+    const { query, body, accessToken, timeoutMs = DEFAULT_TIMEOUT_MS, method = "GET", ...init } = options;
+    const url = buildUrl(config.baseUrl ? trimSlash(config.baseUrl) : apiBaseUrl(), path, query);
+    const headers = new Headers(init.headers);
+    headers.set("accept", "application/json");
+    if (body !== undefined) headers.set("content-type", "application/json");
+    if (accessToken) headers.set("authorization", `Bearer ${accessToken}`);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+
+    let response: Response;
+    try {
+      response = await (config.fetch ?? fetch)(url, {
+        ...init,
+        method,
+        headers,
+        signal,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      const message = timeout.aborted
+        ? `The API did not answer within ${Math.round(timeoutMs / 1000)} s.`
+        : "The API could not be reached.";
+      throw Object.assign(new ApiError("NETWORK_ERROR", message, 0), { cause });
+    }
+
+    const json = await readJson(response);
+    const failure = errorBodySchema.safeParse(json);
+    if (failure.success) {
+      const { code, message, details } = failure.data.error;
+      throw new ApiError(code, message, response.status, details);
+    }
+    const wrapped = successEnvelope.safeParse(json);
+    const data = wrapped.success ? schema.safeParse(wrapped.data.data) : undefined;
+    if (!response.ok || !data?.success) {
+      throw new ApiError(
+        "INVALID_RESPONSE",
+        `The API answered ${method} ${path} with an unexpected response (HTTP ${response.status}).`,
+        response.status,
+        data && !data.success ? { issues: data.error.issues } : undefined,
+      );
+    }
+    return data.data;
+  }
+
+  return { request };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export const api = createApiClient();
