@@ -10,6 +10,7 @@ export default defineConfig({
     // Each integration file opens its own database; two at a time suits a 2-core machine.
     maxWorkers: 2,
     env: { NODE_ENV: "test" },
+    globalSetup: ["./test/global-setup.ts"],
     reporters: reporters("api"),
   },
 });

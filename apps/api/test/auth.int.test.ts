@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   call,
   createTestContext,
+  fieldsOf,
   login,
   outbox,
   register,

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { inject } from "vitest";
 import { buildApp } from "../src/app.js";
 import type { AppConfig } from "../src/config.js";
 import { createFileTransport, type MailTransport } from "../src/modules/mail/mail-transport.js";
@@ -51,7 +52,11 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
 }
 
 async function openTestDatabase(): Promise<{ database: DatabaseHandle; drop(): Promise<void> }> {
-  if (!DATABASE_URL) return { database: await createDatabase({}), drop: async () => {} };
+  if (!DATABASE_URL) {
+    const snapshotFile = inject("pgliteSnapshot");
+    const snapshot = snapshotFile ? new Blob([readFileSync(snapshotFile)]) : undefined;
+    return { database: await createDatabase({ snapshot }), drop: async () => {} };
+  }
   const name = `lumen_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: DATABASE_URL });
   await admin.connect();

@@ -36,6 +36,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for node-postgres. */
   poolSize?: number;
+  /** PGlite only: start from a data directory dumped by `dumpPglite` (skips initdb; tests use it). */
+  snapshot?: Blob | undefined;
 }
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url));
@@ -43,13 +45,22 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url));
 const MIGRATION_LOCK_KEY = 726_354_101;
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir, options.snapshot);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+/** A migrated in-memory PGlite as a tarball, to open many identical databases quickly. */
+export async function dumpPglite(handle: DatabaseHandle): Promise<Blob> {
+  if (handle.kind !== "pglite") throw new Error("only PGlite databases can be dumped");
+  return ((handle.db as unknown as { $client: PGlite }).$client).dumpDataDir("none");
+}
+
+async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<DatabaseHandle> {
   const inMemory = !dataDir || dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { vector, pg_trgm } });
+  const extensions = { vector, pg_trgm };
+  const client = inMemory
+    ? await PGlite.create({ extensions, ...(snapshot ? { loadDataDir: snapshot } : {}) })
+    : await PGlite.create(dataDir, { extensions });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
