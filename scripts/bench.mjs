@@ -97,9 +97,15 @@ try {
   const token = login.data.access_token;
   const results = [];
   results.push(await run("GET /health (baseline)", { requests: [{ method: "GET", path: "/health" }] }));
-  results.push(await run("GET /courses (catalog page)", { requests: [{ method: "GET", path: "/api/v1/courses?limit=12&sort=popular" }] }));
   results.push(
-    await run("GET /auth/me (authenticated)", { requests: [{ method: "GET", path: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } }] }),
+    await run("GET /courses (catalog page)", {
+      requests: [{ method: "GET", path: "/api/v1/courses?limit=12&sort=popular" }],
+    }),
+  );
+  results.push(
+    await run("GET /auth/me (authenticated)", {
+      requests: [{ method: "GET", path: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } }],
+    }),
   );
   results.push(
     await run("POST /auth/login (argon2id)", {
@@ -116,8 +122,15 @@ try {
   );
   console.table(results);
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
-  const file = path.join(root, "bench-results", `bench-${databaseUrl ? "postgres" : "pglite"}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, JSON.stringify({ database: databaseUrl ? "postgres" : "pglite", seconds, connections, results }, null, 2));
+  const file = path.join(
+    root,
+    "bench-results",
+    `bench-${databaseUrl ? "postgres" : "pglite"}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
+  );
+  writeFileSync(
+    file,
+    JSON.stringify({ database: databaseUrl ? "postgres" : "pglite", seconds, connections, results }, null, 2),
+  );
   console.log(`Saved ${path.relative(root, file)}`);
 } finally {
   await cleanup();

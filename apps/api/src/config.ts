@@ -13,7 +13,7 @@ export interface AppConfig {
   rateLimit: { max: number; windowSeconds: number };
   trustProxy: boolean;
   logLevel: string;
-  /** The refresh cookie is `Secure` everywhere but local development and tests over plain http. */
+  /** The refresh cookie is `Secure` everywhere but local development over plain http. */
   cookieSecure: boolean;
   admin: { email: string; password: string } | null;
   seedDemo: boolean;
@@ -34,7 +34,7 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
     rateLimit: { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
-    cookieSecure: env.NODE_ENV === "production",
+    cookieSecure: env.NODE_ENV !== "development",
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
     seedDemo: env.SEED_DEMO,
   };

@@ -1,3 +1,4 @@
+import { execRows } from "@lumen/db";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { call, createTestContext, login, register, type Session, type TestContext, userWithRole } from "./helpers.js";
 
@@ -162,7 +163,8 @@ describe("admin routes", () => {
     const s = await register(ctx.app, "enc@example.com");
     await put(s.user.id, { role: "creator" }, admin.access_token);
     const { sql } = await import("drizzle-orm");
-    const rows = await ctx.database.db.execute<{ ip_address: string; details: string }>(
+    const rows = await execRows<{ ip_address: string; details: string }>(
+      ctx.database.db,
       sql`select ip_address, details from security_events`,
     );
     expect(rows.rows[0]?.ip_address).toMatch(/^v1\./);

@@ -1,3 +1,4 @@
+import { execRows } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -141,7 +142,7 @@ describe("register", () => {
   it("stores verification tokens hashed, and refuses expired ones", async () => {
     await register(ctx.app, "exp@example.com");
     const [mail] = await outbox(ctx);
-    const rows = await ctx.database.db.execute<{ token_hash: string }>(sql`select token_hash from email_tokens`);
+    const rows = await execRows<{ token_hash: string }>(ctx.database.db, sql`select token_hash from email_tokens`);
     expect(rows.rows[0]?.token_hash).not.toBe(mail?.token);
     await ctx.database.db.execute(sql`update email_tokens set expires_at = now() - interval '1 second'`);
     const res = await call(ctx.app, { method: "GET", url: `/api/v1/auth/verify-email?token=${mail?.token}` });
@@ -211,7 +212,8 @@ describe("refresh", () => {
     const afterTheft = await post("/auth/refresh", { refresh_token: next.body.data.refresh_token });
     expect(afterTheft.status).toBe(401);
     expect((await me(next.body.data.access_token)).status).toBe(401);
-    const events = await ctx.database.db.execute<{ type: string }>(
+    const events = await execRows<{ type: string }>(
+      ctx.database.db,
       sql`select type from security_events where type = 'refresh_token_reuse'`,
     );
     expect(events.rows).toHaveLength(1);
@@ -248,7 +250,8 @@ describe("refresh", () => {
 
   it("issues refresh tokens valid for 7 days", async () => {
     await register(ctx.app, "seven@example.com");
-    const rows = await ctx.database.db.execute<{ days: number }>(
+    const rows = await execRows<{ days: number }>(
+      ctx.database.db,
       sql`select extract(epoch from (expires_at - created_at)) / 86400 as days from refresh_tokens`,
     );
     expect(Number(rows.rows[0]?.days)).toBeCloseTo(7, 2);
@@ -303,7 +306,8 @@ describe("password reset", () => {
     expect((await login(ctx.app, "reset@example.com", newPassword)).status).toBe(200);
     const reuse = await post("/auth/reset-password", { token: mail?.token, new_password: "yet another passphrase" });
     expect(reuse.status).toBe(400);
-    const events = await ctx.database.db.execute<{ type: string }>(
+    const events = await execRows<{ type: string }>(
+      ctx.database.db,
       sql`select type from security_events order by created_at`,
     );
     expect(events.rows.map((r) => r.type)).toEqual(
@@ -338,7 +342,8 @@ describe("password reset", () => {
     await register(ctx.app, "ttl@example.com");
     await post("/auth/reset-password", { email: "ttl@example.com" });
     const mail = (await outbox(ctx)).find((m) => m.subject.includes("Reset"));
-    const rows = await ctx.database.db.execute<{ token_hash: string; minutes: number }>(
+    const rows = await execRows<{ token_hash: string; minutes: number }>(
+      ctx.database.db,
       sql`select token_hash, extract(epoch from (expires_at - created_at)) / 60 as minutes from email_tokens where purpose = 'reset_password'`,
     );
     expect(rows.rows[0]?.token_hash).not.toContain(mail?.token as string);

@@ -1,3 +1,4 @@
+import { execRows } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { call, createTestContext, login, register, STRONG_PASSWORD, type TestContext } from "./helpers.js";
@@ -25,7 +26,7 @@ describe("login brute-force protection", () => {
     const retryAfter = Number(eleventh.res.headers["retry-after"]);
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    const types = (await ctx.database.db.execute<{ type: string }>(sql`select type from security_events`)).rows.map(
+    const types = (await execRows<{ type: string }>(ctx.database.db, sql`select type from security_events`)).rows.map(
       (r) => r.type,
     );
     expect(types.filter((t) => t === "login_failed")).toHaveLength(10);
@@ -79,7 +80,7 @@ describe("login brute-force protection", () => {
     await ctx.database.db.execute(sql`update users set disabled = true where id = ${s.user.id}`);
     const res = await login(ctx.app, "off@example.com");
     expect(res.status).toBe(403);
-    const types = (await ctx.database.db.execute<{ type: string }>(sql`select type from security_events`)).rows.map(
+    const types = (await execRows<{ type: string }>(ctx.database.db, sql`select type from security_events`)).rows.map(
       (r) => r.type,
     );
     expect(types).toContain("disabled_login_attempt");

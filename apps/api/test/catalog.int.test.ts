@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { DEMO_MEDIA_DIR } from "@lumen/db";
+import { DEMO_MEDIA_DIR, execRows } from "@lumen/db";
 import { DEMO_USERS, demoCourses, seedDemo } from "@lumen/db/seed";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,13 +59,13 @@ describe("demo data", () => {
   });
 
   it("gives every video lesson a WebVTT transcript and a playable file, every text lesson markdown", async () => {
-    const rows = await ctx.database.db.execute<{
+    const rows = await execRows<{
       kind: string;
       video_url: string | null;
       transcript_vtt: string | null;
       content_md: string;
       duration_seconds: number;
-    }>(sql`select kind, video_url, transcript_vtt, content_md, duration_seconds from lessons`);
+    }>(ctx.database.db, sql`select kind, video_url, transcript_vtt, content_md, duration_seconds from lessons`);
     expect(rows.rows.length).toBe(demoCourses.flatMap((c) => c.modules.flatMap((m) => m.lessons)).length);
     for (const l of rows.rows) {
       if (l.kind === "video") {
@@ -83,7 +83,8 @@ describe("demo data", () => {
 
   it("serves demo videos with Range support and cache headers", async () => {
     const [lesson] = (
-      await ctx.database.db.execute<{ video_url: string }>(
+      await execRows<{ video_url: string }>(
+        ctx.database.db,
         sql`select video_url from lessons where kind = 'video' limit 1`,
       )
     ).rows;

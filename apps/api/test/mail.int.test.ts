@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { execRows } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -88,7 +89,8 @@ describe("mail failures", () => {
     expect(res.status).toBe(201);
     await ctx.app.mail.flush();
     expect(smtp.received).toHaveLength(0);
-    const pending = await ctx.database.db.execute<{ attempts: number; last_error: string }>(
+    const pending = await execRows<{ attempts: number; last_error: string }>(
+      ctx.database.db,
       sql`select attempts, last_error from mail_outbox`,
     );
     expect(pending.rows[0]?.attempts).toBe(1);
@@ -97,7 +99,7 @@ describe("mail failures", () => {
     await ctx.database.db.execute(sql`update mail_outbox set next_attempt_at = now()`);
     await ctx.app.mail.flush();
     expect(smtp.received).toHaveLength(1);
-    const sent = await ctx.database.db.execute<{ sent_at: string | null }>(sql`select sent_at from mail_outbox`);
+    const sent = await execRows<{ sent_at: string | null }>(ctx.database.db, sql`select sent_at from mail_outbox`);
     expect(sent.rows[0]?.sent_at).not.toBeNull();
   });
 
@@ -112,7 +114,8 @@ describe("mail failures", () => {
       });
       expect(res.status).toBe(201);
       await c2.app.mail.flush();
-      const rows = await c2.database.db.execute<{ body: string; sent_at: string | null; attempts: number }>(
+      const rows = await execRows<{ body: string; sent_at: string | null; attempts: number }>(
+        c2.database.db,
         sql`select body, sent_at, attempts from mail_outbox`,
       );
       expect(rows.rows).toHaveLength(1);

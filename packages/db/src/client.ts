@@ -45,13 +45,15 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url));
 const MIGRATION_LOCK_KEY = 726_354_101;
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir, options.snapshot);
+  return options.url
+    ? openPostgres(options.url, options.poolSize ?? 10)
+    : openPglite(options.dataDir, options.snapshot);
 }
 
 /** A migrated in-memory PGlite as a tarball, to open many identical databases quickly. */
 export async function dumpPglite(handle: DatabaseHandle): Promise<Blob> {
   if (handle.kind !== "pglite") throw new Error("only PGlite databases can be dumped");
-  return ((handle.db as unknown as { $client: PGlite }).$client).dumpDataDir("none");
+  return (handle.db as unknown as { $client: PGlite }).$client.dumpDataDir("none");
 }
 
 async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<DatabaseHandle> {

@@ -1,0 +1,28 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "@playwright/test";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const shots = path.resolve(here, "../test-results/screenshots");
+mkdirSync(shots, { recursive: true });
+
+test("a guest sees the landing page and the published demo courses from the API", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const cards = page.locator('a[href^="/courses/"]');
+  await expect(cards.first()).toBeVisible();
+  expect(await cards.count()).toBeGreaterThanOrEqual(8);
+  await expect(page.getByText(/photosynthesis/i).first()).toBeVisible();
+  await page.screenshot({ path: path.join(shots, "home.png"), fullPage: true });
+});
+
+test("the demo student can sign in through the API the web app uses", async ({ request }) => {
+  const res = await request.post("http://127.0.0.1:4000/api/v1/auth/login", {
+    data: { email: "sam@lumen.dev", password: "lumen-student-demo" },
+  });
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.data.user.role).toBe("student");
+});

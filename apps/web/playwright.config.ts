@@ -1,0 +1,63 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+// End-to-end tests drive Debian's Chromium (no browser downloads here) against the real API and web app.
+// The API runs on a fresh embedded database with the demo data; the web app is the production build.
+const dataDir = mkdtempSync(path.join(tmpdir(), "lumen-e2e-"));
+const apiPort = 4000;
+const webPort = 3000;
+const jsonReport = process.env.VITEST_JSON_DIR ? path.join(process.env.VITEST_JSON_DIR, "web-e2e.json") : undefined;
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: "**/*.spec.ts",
+  timeout: 60_000,
+  retries: 0,
+  workers: 1,
+  reporter: jsonReport ? [["list"], ["json", { outputFile: jsonReport }]] : [["list"]],
+  outputDir: "./test-results",
+  use: {
+    baseURL: `http://localhost:${webPort}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: "node --import tsx src/server.ts",
+      cwd: path.resolve(here, "../api"),
+      url: `http://127.0.0.1:${apiPort}/health/ready`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: {
+        DATA_DIR: dataDir,
+        API_PORT: String(apiPort),
+        LOG_LEVEL: "warn",
+        RATE_LIMIT_MAX: "100000",
+        DATABASE_URL: "",
+        REDIS_URL: "",
+      },
+    },
+    {
+      command: `node ${path.resolve(here, "../../node_modules/next/dist/bin/next")} start -p ${webPort}`,
+      cwd: here,
+      url: `http://127.0.0.1:${webPort}`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { API_URL: `http://127.0.0.1:${apiPort}` },
+    },
+  ],
+});

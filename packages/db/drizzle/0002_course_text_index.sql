@@ -1,0 +1,1 @@
+CREATE INDEX "courses_text_idx" ON "courses" USING gin (to_tsvector('english', "title" || ' ' || "description"));
