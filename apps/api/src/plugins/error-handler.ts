@@ -97,7 +97,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler((err, request, reply) => {
     const appError = toAppError(err, request);
-    if (appError.status >= 500 && appError.code !== "INTERNAL_ERROR")
+    if (appError.status >= 500 && appError.code !== "INTERNAL_ERROR" && appError.code !== "SERVICE_UNAVAILABLE")
       request.log.warn({ code: appError.code }, appError.message);
     return sendError(reply, appError);
   });
