@@ -1,5 +1,5 @@
 import path from "node:path";
-import { createDatabase, type DatabaseHandle, isDatabaseEmpty, resetDatabase } from "@lumen/db";
+import { createDatabase, type Database, type DatabaseHandle, isDatabaseEmpty, resetDatabase } from "@lumen/db";
 import { seedDemo } from "@lumen/db/seed";
 import type { FastifyBaseLogger } from "fastify";
 import { Redis } from "ioredis";
@@ -74,15 +74,16 @@ export async function prepareDatabase(infra: Infrastructure, log: FastifyBaseLog
     const counts = await seedDemo(database.db, { hashPassword });
     log.info(counts, "demo data loaded");
   }
-  if (config.admin) await ensureAdmin(infra, config.admin, log);
+  if (config.admin) await ensureAdmin(database.db, config.admin, log);
 }
 
+/** The operator's admin from ADMIN_EMAIL/ADMIN_PASSWORD: created once (verified), restored if demoted or disabled. */
 export async function ensureAdmin(
-  infra: Infrastructure,
+  db: Database,
   admin: { email: string; password: string },
-  log: FastifyBaseLogger,
+  log: Pick<FastifyBaseLogger, "info">,
 ) {
-  const users = createUserRepo(infra.database.db);
+  const users = createUserRepo(db);
   const existing = await users.findByEmail(admin.email);
   if (!existing) {
     await users.insert({

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { execRows } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -169,6 +170,33 @@ describe("register", () => {
   });
 });
 
+describe("credentials at rest", () => {
+  it("hash passwords with argon2id, m=19456 KiB, t=2", async () => {
+    await register(ctx.app, "argon@example.com");
+    const { rows } = await execRows<{ password_hash: string }>(ctx.database.db, sql`select password_hash from users`);
+    expect(rows[0]?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it("store refresh tokens only as their SHA-256", async () => {
+    const s = await register(ctx.app, "hashed@example.com");
+    const { rows } = await execRows<{ token_hash: string }>(
+      ctx.database.db,
+      sql`select token_hash from refresh_tokens`,
+    );
+    const expected = createHash("sha256").update(s.refresh_token).digest("hex");
+    expect(rows.map((r) => r.token_hash)).toEqual([expected]);
+  });
+
+  it("give verification links 24 hours", async () => {
+    await register(ctx.app, "day@example.com");
+    const { rows } = await execRows<{ hours: number }>(
+      ctx.database.db,
+      sql`select extract(epoch from (expires_at - created_at)) / 3600 as hours from email_tokens where purpose = 'verify_email'`,
+    );
+    expect(Number(rows[0]?.hours)).toBeCloseTo(24, 2);
+  });
+});
+
 describe("login", () => {
   it("signs in with the email in any case", async () => {
     await register(ctx.app, "case@example.com");
@@ -184,6 +212,24 @@ describe("login", () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error?.message).toBe(unknown.body.error?.message);
+  });
+
+  it("spends as long on an unknown email as on a wrong password (a dummy hash is checked)", async () => {
+    await register(ctx.app, "timing@example.com");
+    const median = async (email: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        await login(ctx.app, email, `wrong password ${i}`);
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[2] as number;
+    };
+    await login(ctx.app, "warmup@example.com", "wrong password"); // the dummy hash is made on first use
+    const known = await median("timing@example.com");
+    const unknown = await median("nobody-here@example.com");
+    // Without the dummy check an unknown email answers in a few ms against ~50+ ms for argon2id.
+    expect(unknown).toBeGreaterThan(known * 0.4);
   });
 
   it("validates the body", async () => {

@@ -86,3 +86,36 @@ describe("login brute-force protection", () => {
     expect(types).toContain("disabled_login_attempt");
   });
 });
+
+describe("security alerts", () => {
+  it("log a lockout as a security_alert at warn level", async () => {
+    const { Writable } = await import("node:stream");
+    const { buildApp } = await import("../src/app.js");
+    const { createFileTransport } = await import("../src/modules/mail/mail-transport.js");
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    const app = await buildApp({
+      config: { ...ctx.config, logLevel: "warn" },
+      database: ctx.database,
+      mailTransport: createFileTransport(ctx.outboxDir),
+      logStream: stream,
+    });
+    for (let i = 0; i < 10; i++) {
+      await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "alert@example.com", password: "guess guess guess" },
+        remoteAddress: "10.1.1.1",
+      });
+    }
+    await app.close();
+    const alert = lines.map((l) => JSON.parse(l)).find((l) => l.security_alert === "login_locked");
+    expect(alert).toBeDefined();
+    expect(alert.level).toBe(40);
+  });
+});
