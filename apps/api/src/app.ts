@@ -17,6 +17,7 @@ import { createAuthRepo } from "./modules/auth/auth.repo.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
 import { createLoginThrottle } from "./modules/auth/login-throttle.js";
+import { argon2Hasher } from "./modules/auth/password.js";
 import { createTokenSigner } from "./modules/auth/tokens.js";
 import { createCourseRepo } from "./modules/course/course.repo.js";
 import { courseRoutes } from "./modules/course/course.routes.js";
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     security,
     mail,
     cipher,
+    passwords: argon2Hasher,
     appUrl: config.appUrl,
   });
   const adminService = createAdminService({ db, users, auth: authRepo, security, cipher });

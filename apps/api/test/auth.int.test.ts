@@ -214,24 +214,6 @@ describe("login", () => {
     expect(wrong.body.error?.message).toBe(unknown.body.error?.message);
   });
 
-  it("spends as long on an unknown email as on a wrong password (a dummy hash is checked)", async () => {
-    await register(ctx.app, "timing@example.com");
-    const median = async (email: string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const started = performance.now();
-        await login(ctx.app, email, `wrong password ${i}`);
-        times.push(performance.now() - started);
-      }
-      return times.sort((a, b) => a - b)[2] as number;
-    };
-    await login(ctx.app, "warmup@example.com", "wrong password"); // the dummy hash is made on first use
-    const known = await median("timing@example.com");
-    const unknown = await median("nobody-here@example.com");
-    // Without the dummy check an unknown email answers in a few ms against ~50+ ms for argon2id.
-    expect(unknown).toBeGreaterThan(known * 0.4);
-  });
-
   it("validates the body", async () => {
     const { status, body } = await post("/auth/login", { email: "nope" });
     expect(status).toBe(400);

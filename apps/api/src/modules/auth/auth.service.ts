@@ -17,7 +17,7 @@ import { presentUser } from "../user/user.presenter.js";
 import type { UserRepo, UserRow } from "../user/user.repo.js";
 import type { AuthRepo } from "./auth.repo.js";
 import type { LoginThrottle } from "./login-throttle.js";
-import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.js";
+import type { PasswordHasher } from "./password.js";
 import type { TokenSigner } from "./tokens.js";
 
 const VERIFY_TTL_MS = 24 * 60 * 60_000;
@@ -40,11 +40,12 @@ export interface AuthServiceDeps {
   security: SecurityService;
   mail: Pick<MailService, "enqueue">;
   cipher: FieldCipher;
+  passwords: PasswordHasher;
   appUrl: string;
 }
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { db, users, auth, signer, throttle, security, mail, cipher, appUrl } = deps;
+  const { db, users, auth, signer, throttle, security, mail, cipher, passwords, appUrl } = deps;
   const disabledError = () =>
     new AppError("FORBIDDEN", "This account has been disabled. Contact support if you think this is a mistake.");
 
@@ -94,7 +95,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   return {
     async register(input: RegisterBody, meta: RequestMeta): Promise<AuthResult> {
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await passwords.hash(input.password);
       let user: UserRow;
       try {
         // Role, premium and the rest are never taken from the body: a new account is a plain student.
@@ -116,8 +117,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       await throttle.assertNotLocked(emailKey, clientKey);
       const user = await users.findByEmail(input.email);
       let valid = false;
-      if (user) valid = await verifyPassword(user.passwordHash, input.password);
-      else await burnPasswordCheck(input.password);
+      if (user) valid = await passwords.verify(user.passwordHash, input.password);
+      else await passwords.burn(input.password); // unknown email: same cost, no enumeration by timing
       if (!user || !valid) {
         const locked = await throttle.recordFailure(emailKey, clientKey);
         await security.record("login_failed", {
@@ -209,7 +210,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async confirmPasswordReset(token: string, newPassword: string, meta: RequestMeta): Promise<void> {
-      const passwordHash = await hashPassword(newPassword);
+      const passwordHash = await passwords.hash(newPassword);
       const userId = await db.transaction(async (tx) => {
         const consumed = await auth.consumeEmailToken(sha256(token), "reset_password", new Date(), tx);
         if (!consumed)

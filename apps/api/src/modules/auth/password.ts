@@ -25,3 +25,13 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   dummyHash ??= hashPassword("lumen-timing-equaliser-not-a-real-password");
   await verifyPassword(await dummyHash, password);
 }
+
+/** The password operations the auth service needs, as one narrow dependency. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hashed: string, password: string): Promise<boolean>;
+  /** Costs what a verify costs, for accounts that don't exist. */
+  burn(password: string): Promise<void>;
+}
+
+export const argon2Hasher: PasswordHasher = { hash: hashPassword, verify: verifyPassword, burn: burnPasswordCheck };
