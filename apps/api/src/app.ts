@@ -11,8 +11,11 @@ import type { AppConfig } from "./config.js";
 import { FieldCipher } from "./lib/crypto.js";
 import { AppError } from "./lib/errors.js";
 import { loggerOptions } from "./logger.js";
+import { createAccessRepo } from "./modules/access/access.repo.js";
+import { createAccessService } from "./modules/access/access.service.js";
 import { adminRoutes } from "./modules/admin/admin.routes.js";
 import { createAdminService } from "./modules/admin/admin.service.js";
+import { createAnalyticsRecorder } from "./modules/analytics/analytics.recorder.js";
 import { createAuthRepo } from "./modules/auth/auth.repo.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
@@ -148,6 +151,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     appUrl: config.appUrl,
   });
   const adminService = createAdminService({ db, users, auth: authRepo, security, cipher });
+  // Learning: one access policy and one analytics recorder shared by every learning module.
+  const access = createAccessService(createAccessRepo(db));
+  const analytics = createAnalyticsRecorder(db);
   const courseService = createCourseService({ courses: createCourseRepo(db) });
 
   const memoryStore = createMemoryStore();

@@ -60,3 +60,152 @@ export const courseListQuerySchema = pageQuerySchema.extend({
   sort: z.enum(COURSE_SORTS).optional(),
 });
 export type CourseListQuery = z.infer<typeof courseListQuerySchema>;
+
+const trimmed = (max: number, label: string) =>
+  z.string().trim().min(1, `${label} can't be empty`).max(max, `${label} must be at most ${max} characters`);
+
+export const courseCreateSchema = z.object({
+  title: trimmed(160, "Title"),
+  subtitle: z.string().trim().max(240).default(""),
+  description: z.string().trim().max(20_000).default(""),
+  category: trimmed(60, "Category"),
+  level: levelSchema,
+  pricing: pricingSchema.refine((p) => p.is_free || p.price > 0, { message: "A paid course needs a price above 0", path: ["price"] }),
+  tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(12).default([]),
+  outcomes: z.array(z.string().trim().min(1).max(300)).max(12).default([]),
+  thumbnail_url: z.string().trim().max(2000).nullable().optional(),
+});
+export type CourseCreate = z.infer<typeof courseCreateSchema>;
+
+export const courseUpdateSchema = z
+  .object({
+    title: trimmed(160, "Title"),
+    subtitle: z.string().trim().max(240),
+    description: z.string().trim().max(20_000),
+    category: trimmed(60, "Category"),
+    level: levelSchema,
+    pricing: pricingSchema.refine((p) => p.is_free || p.price > 0, { message: "A paid course needs a price above 0", path: ["price"] }),
+    tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(12),
+    outcomes: z.array(z.string().trim().min(1).max(300)).max(12),
+    thumbnail_url: z.string().trim().max(2000).nullable(),
+    status: courseStatusSchema,
+  })
+  .partial();
+export type CourseUpdate = z.infer<typeof courseUpdateSchema>;
+
+export const lessonOutlineSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: lessonKindSchema,
+  duration_seconds: z.number().int(),
+  is_preview: z.boolean(),
+  position: z.number().int(),
+  has_quiz: z.boolean(),
+});
+
+export const moduleOutlineSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  position: z.number().int(),
+  lessons: z.array(lessonOutlineSchema),
+});
+
+export const enrollmentSchema = z.object({
+  id: z.string(),
+  course_id: z.string(),
+  user_id: z.string(),
+  status: z.enum(["active", "cancelled"]),
+  progress_percentage: z.number(),
+  completed_lessons: z.number().int(),
+  last_accessed: z.string().nullable(),
+  completed_at: z.string().nullable(),
+  created_at: z.string(),
+});
+export type Enrollment = z.infer<typeof enrollmentSchema>;
+
+export const courseDetailSchema = courseSummarySchema.extend({
+  outcomes: z.array(z.string()),
+  modules: z.array(moduleOutlineSchema),
+  enrollment: enrollmentSchema.nullable(),
+  /** What the caller may do: drives the enroll button and the editor. */
+  access: z.object({
+    can_edit: z.boolean(),
+    can_view_content: z.boolean(),
+    requires_premium: z.boolean(),
+  }),
+});
+export type CourseDetail = z.infer<typeof courseDetailSchema>;
+
+export const moduleCreateSchema = z.object({ title: trimmed(160, "Title"), position: z.number().int().min(0).optional() });
+export const moduleUpdateSchema = z.object({ title: trimmed(160, "Title") }).partial();
+export const reorderSchema = z.object({
+  /** Every child id, in the new order. */
+  ids: z.array(z.uuid()).min(1).max(500),
+});
+
+const vttSchema = z
+  .string()
+  .max(2_000_000)
+  .refine((v) => v.trimStart().startsWith("WEBVTT"), "A transcript must be WebVTT: it starts with the line WEBVTT");
+
+export const lessonCreateSchema = z.object({
+  title: trimmed(160, "Title"),
+  kind: lessonKindSchema,
+  content_md: z.string().max(200_000).default(""),
+  video_url: z.string().trim().max(2000).nullable().optional(),
+  duration_seconds: z.number().int().min(0).max(86_400).default(0),
+  transcript_vtt: vttSchema.nullable().optional(),
+  is_preview: z.boolean().default(false),
+  position: z.number().int().min(0).optional(),
+});
+export type LessonCreate = z.infer<typeof lessonCreateSchema>;
+export const lessonUpdateSchema = z
+  .object({
+    title: trimmed(160, "Title"),
+    kind: lessonKindSchema,
+    content_md: z.string().max(200_000),
+    video_url: z.string().trim().max(2000).nullable(),
+    duration_seconds: z.number().int().min(0).max(86_400),
+    transcript_vtt: vttSchema.nullable(),
+    is_preview: z.boolean(),
+    module_id: z.uuid(),
+  })
+  .partial();
+export type LessonUpdate = z.infer<typeof lessonUpdateSchema>;
+
+export const lessonSchema = z.object({
+  id: z.string(),
+  course_id: z.string(),
+  module_id: z.string(),
+  title: z.string(),
+  kind: lessonKindSchema,
+  content_md: z.string(),
+  video_url: z.string().nullable(),
+  duration_seconds: z.number().int(),
+  transcript_vtt: z.string().nullable(),
+  is_preview: z.boolean(),
+  position: z.number().int(),
+  has_quiz: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type Lesson = z.infer<typeof lessonSchema>;
+
+export const moduleSchema = z.object({ id: z.string(), course_id: z.string(), title: z.string(), position: z.number().int() });
+
+export const suggestQuerySchema = z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(10).default(6) });
+export const suggestionSchema = z.object({ id: z.string(), title: z.string(), category: z.string(), level: levelSchema });
+
+export const myEnrollmentSchema = z.object({
+  course_id: z.string(),
+  title: z.string(),
+  thumbnail_url: z.string().nullable(),
+  level: levelSchema,
+  category: z.string(),
+  progress_percentage: z.number(),
+  completed_lessons: z.number().int(),
+  total_lessons: z.number().int(),
+  last_accessed: z.string().nullable(),
+  enrolled_at: z.string(),
+  next_lesson_id: z.string().nullable(),
+});

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
+  customType,
   index,
   integer,
   jsonb,
@@ -13,6 +15,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./users.js";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const courses = pgTable(
   "courses",
@@ -35,6 +39,11 @@ export const courses = pgTable(
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     outcomes: text("outcomes").array().notNull().default(sql`'{}'::text[]`),
     thumbnailUrl: text("thumbnail_url"),
+    /**
+     * Weighted full-text document, rebuilt by the course repo whenever the course or one of its lessons
+     * changes: A title, B tags + category, C description, D lesson titles + transcripts.
+     */
+    searchVector: tsvector("search_vector"),
     enrollmentCount: integer("enrollment_count").notNull().default(0),
     ratingAvg: real("rating_avg").notNull().default(0),
     ratingCount: integer("rating_count").notNull().default(0),
@@ -51,6 +60,9 @@ export const courses = pgTable(
     index("courses_created_at_idx").on(t.createdAt),
     // The seed's text index on title + description.
     index("courses_text_idx").using("gin", sql`to_tsvector('english', ${t.title} || ' ' || ${t.description})`),
+    index("courses_search_idx").using("gin", t.searchVector),
+    // Typos: trigram similarity on the title ("photosynthesys" still finds "Photosynthesis").
+    index("courses_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
   ],
 );
 
@@ -85,6 +97,8 @@ export const lessons = pgTable(
     videoUrl: text("video_url"),
     durationSeconds: integer("duration_seconds").notNull().default(0),
     transcriptVtt: text("transcript_vtt"),
+    /** The transcript's spoken text without cue timings, for search. */
+    transcriptText: text("transcript_text").notNull().default(""),
     isPreview: boolean("is_preview").notNull().default(false),
     position: integer("position").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
@@ -154,5 +168,119 @@ export const progress = pgTable(
     uniqueIndex("progress_user_lesson_key").on(t.userId, t.lessonId),
     index("progress_user_course_idx").on(t.userId, t.courseId),
     index("progress_lesson_idx").on(t.lessonId),
+  ],
+);
+
+/** Admin grants: access to a paid course without premium. */
+export const courseGrants = pgTable(
+  "course_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    grantedBy: uuid("granted_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("course_grants_user_course_key").on(t.userId, t.courseId)],
+);
+
+export type QuizQuestionRow =
+  | { id: string; type: "single_choice"; question: string; options: string[]; correct: number; explanation: string }
+  | { id: string; type: "multiple_choice"; question: string; options: string[]; correct: number[]; explanation: string }
+  | { id: string; type: "true_false"; question: string; correct: boolean; explanation: string }
+  | { id: string; type: "short_answer"; question: string; accepted_answers: string[]; explanation: string };
+
+/** One quiz per lesson; the answer key lives only here and in attempts' scoring, never in lesson content. */
+export const quizzes = pgTable(
+  "quizzes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    lessonId: uuid("lesson_id")
+      .notNull()
+      .unique()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    passMark: integer("pass_mark").notNull().default(70),
+    questions: jsonb("questions").$type<QuizQuestionRow[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("quizzes_course_idx").on(t.courseId)],
+);
+
+export const quizAttempts = pgTable(
+  "quiz_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    quizId: uuid("quiz_id")
+      .notNull()
+      .references(() => quizzes.id, { onDelete: "cascade" }),
+    lessonId: uuid("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    answers: jsonb("answers").$type<unknown[]>().notNull(),
+    /** Per question: correct or not, for pass-rate and "review this topic" analytics. */
+    results: jsonb("results").$type<Array<{ question_id: string; correct: boolean }>>().notNull(),
+    score: real("score").notNull(),
+    passed: boolean("passed").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("quiz_attempts_user_lesson_idx").on(t.userId, t.lessonId), index("quiz_attempts_course_idx").on(t.courseId, t.createdAt)],
+);
+
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    rating: integer("rating").notNull(),
+    body: text("body").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("reviews_user_course_key").on(t.userId, t.courseId),
+    index("reviews_course_idx").on(t.courseId, t.createdAt),
+    check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
+  ],
+);
+
+export const ANALYTICS_EVENT_TYPES = ["enrollment", "lesson_start", "lesson_completion", "quiz_submitted", "ai_chat"] as const;
+
+/** Append-only learning events; KPIs are computed from them. */
+export const analyticsEvents = pgTable(
+  "analytics_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    type: text("type", { enum: ANALYTICS_EVENT_TYPES }).notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id").references(() => courses.id, { onDelete: "cascade" }),
+    lessonId: uuid("lesson_id").references(() => lessons.id, { onDelete: "set null" }),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("analytics_events_type_time_idx").on(t.type, t.createdAt),
+    index("analytics_events_course_type_time_idx").on(t.courseId, t.type, t.createdAt),
+    index("analytics_events_user_time_idx").on(t.userId, t.createdAt),
   ],
 );

@@ -1,0 +1,57 @@
+import { courses, type Executor, enrollments, lessons } from "@lumen/db";
+import { and, eq } from "drizzle-orm";
+
+export type CourseAccessRow = {
+  id: string;
+  status: "draft" | "published" | "archived";
+  creatorId: string;
+  isFree: boolean;
+};
+
+export function createAccessRepo(db: Executor) {
+  const courseColumns = {
+    id: courses.id,
+    status: courses.status,
+    creatorId: courses.creatorId,
+    isFree: courses.isFree,
+  };
+  return {
+    async findCourse(courseId: string): Promise<CourseAccessRow | undefined> {
+      const [row] = await db.select(courseColumns).from(courses).where(eq(courses.id, courseId)).limit(1);
+      return row;
+    },
+
+    async findLesson(lessonId: string) {
+      const [row] = await db
+        .select({
+          lesson: {
+            id: lessons.id,
+            courseId: lessons.courseId,
+            moduleId: lessons.moduleId,
+            kind: lessons.kind,
+            isPreview: lessons.isPreview,
+            durationSeconds: lessons.durationSeconds,
+            title: lessons.title,
+          },
+          course: courseColumns,
+        })
+        .from(lessons)
+        .innerJoin(courses, eq(courses.id, lessons.courseId))
+        .where(eq(lessons.id, lessonId))
+        .limit(1);
+      return row;
+    },
+
+    async isEnrolled(userId: string, courseId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: enrollments.id })
+        .from(enrollments)
+        .where(
+          and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId), eq(enrollments.status, "active")),
+        )
+        .limit(1);
+      return Boolean(row);
+    },
+  };
+}
+export type AccessRepo = ReturnType<typeof createAccessRepo>;

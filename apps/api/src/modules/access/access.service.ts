@@ -1,0 +1,70 @@
+import { AppError, forbidden, notFound, unauthorized } from "../../lib/errors.js";
+import type { AuthContext } from "../auth/auth.service.js";
+import type { AccessRepo, CourseAccessRow } from "./access.repo.js";
+
+export type LessonContext = NonNullable<Awaited<ReturnType<AccessRepo["findLesson"]>>>;
+
+/**
+ * Who may see and change what. Drafts are invisible (404) to everyone but their owner and admins; archived
+ * courses stay readable by the learners enrolled in them; lesson content needs an enrollment, ownership,
+ * an admin, or a preview lesson of a published course.
+ */
+export function createAccessService(repo: AccessRepo) {
+  const canManage = (auth: AuthContext | null, course: Pick<CourseAccessRow, "creatorId">) =>
+    Boolean(auth && (auth.role === "admin" || auth.userId === course.creatorId));
+
+  async function canSeeCourse(auth: AuthContext | null, course: CourseAccessRow): Promise<boolean> {
+    if (course.status === "published" || canManage(auth, course)) return true;
+    return course.status === "archived" && auth !== null && (await repo.isEnrolled(auth.userId, course.id));
+  }
+
+  return {
+    canManage,
+
+    /** The course if the caller may see it; 404 otherwise (a draft's existence is not revealed). */
+    async visibleCourse(auth: AuthContext | null, courseId: string): Promise<CourseAccessRow> {
+      const course = await repo.findCourse(courseId);
+      if (!course || !(await canSeeCourse(auth, course))) throw notFound("Course");
+      return course;
+    },
+
+    /** The course if the caller owns it or is an admin. */
+    async managedCourse(auth: AuthContext | null, courseId: string): Promise<CourseAccessRow> {
+      const course = await repo.findCourse(courseId);
+      if (!course || !(await canSeeCourse(auth, course))) throw notFound("Course");
+      if (!canManage(auth, course)) throw forbidden("Only the course's creator or an admin can change it");
+      return course;
+    },
+
+    async managedLesson(auth: AuthContext | null, lessonId: string): Promise<LessonContext> {
+      const ctx = await repo.findLesson(lessonId);
+      if (!ctx || !(await canSeeCourse(auth, ctx.course))) throw notFound("Lesson");
+      if (!canManage(auth, ctx.course)) throw forbidden("Only the course's creator or an admin can change it");
+      return ctx;
+    },
+
+    /** Lesson content (markdown, video, transcript, quiz): enrolled learners, owner, admins, or previews. */
+    async readableLesson(auth: AuthContext | null, lessonId: string): Promise<LessonContext & { enrolled: boolean }> {
+      const ctx = await repo.findLesson(lessonId);
+      if (!ctx || !(await canSeeCourse(auth, ctx.course))) throw notFound("Lesson");
+      const enrolled = auth ? await repo.isEnrolled(auth.userId, ctx.course.id) : false;
+      if (enrolled || canManage(auth, ctx.course) || (ctx.lesson.isPreview && ctx.course.status === "published")) {
+        return { ...ctx, enrolled };
+      }
+      if (!auth) throw unauthorized("Sign in and enroll to open this lesson");
+      throw forbidden("Enroll in the course to open this lesson");
+    },
+
+    /** Progress and quiz attempts belong to enrolled learners only. */
+    async enrolledLesson(auth: AuthContext | null, lessonId: string): Promise<LessonContext> {
+      if (!auth) throw unauthorized();
+      const ctx = await repo.findLesson(lessonId);
+      if (!ctx || !(await canSeeCourse(auth, ctx.course))) throw notFound("Lesson");
+      if (!(await repo.isEnrolled(auth.userId, ctx.course.id))) {
+        throw new AppError("FORBIDDEN", "Enroll in the course first: progress and quizzes are for enrolled learners");
+      }
+      return ctx;
+    },
+  };
+}
+export type AccessService = ReturnType<typeof createAccessService>;
