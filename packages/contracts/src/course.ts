@@ -70,7 +70,10 @@ export const courseCreateSchema = z.object({
   description: z.string().trim().max(20_000).default(""),
   category: trimmed(60, "Category"),
   level: levelSchema,
-  pricing: pricingSchema.refine((p) => p.is_free || p.price > 0, { message: "A paid course needs a price above 0", path: ["price"] }),
+  pricing: pricingSchema.refine((p) => p.is_free || p.price > 0, {
+    message: "A paid course needs a price above 0",
+    path: ["price"],
+  }),
   tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(12).default([]),
   outcomes: z.array(z.string().trim().min(1).max(300)).max(12).default([]),
   thumbnail_url: z.string().trim().max(2000).nullable().optional(),
@@ -84,7 +87,10 @@ export const courseUpdateSchema = z
     description: z.string().trim().max(20_000),
     category: trimmed(60, "Category"),
     level: levelSchema,
-    pricing: pricingSchema.refine((p) => p.is_free || p.price > 0, { message: "A paid course needs a price above 0", path: ["price"] }),
+    pricing: pricingSchema.refine((p) => p.is_free || p.price > 0, {
+      message: "A paid course needs a price above 0",
+      path: ["price"],
+    }),
     tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(12),
     outcomes: z.array(z.string().trim().min(1).max(300)).max(12),
     thumbnail_url: z.string().trim().max(2000).nullable(),
@@ -136,7 +142,10 @@ export const courseDetailSchema = courseSummarySchema.extend({
 });
 export type CourseDetail = z.infer<typeof courseDetailSchema>;
 
-export const moduleCreateSchema = z.object({ title: trimmed(160, "Title"), position: z.number().int().min(0).optional() });
+export const moduleCreateSchema = z.object({
+  title: trimmed(160, "Title"),
+  position: z.number().int().min(0).optional(),
+});
 export const moduleUpdateSchema = z.object({ title: trimmed(160, "Title") }).partial();
 export const reorderSchema = z.object({
   /** Every child id, in the new order. */
@@ -191,10 +200,23 @@ export const lessonSchema = z.object({
 });
 export type Lesson = z.infer<typeof lessonSchema>;
 
-export const moduleSchema = z.object({ id: z.string(), course_id: z.string(), title: z.string(), position: z.number().int() });
+export const moduleSchema = z.object({
+  id: z.string(),
+  course_id: z.string(),
+  title: z.string(),
+  position: z.number().int(),
+});
 
-export const suggestQuerySchema = z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(10).default(6) });
-export const suggestionSchema = z.object({ id: z.string(), title: z.string(), category: z.string(), level: levelSchema });
+export const suggestQuerySchema = z.object({
+  q: z.string().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(10).default(6),
+});
+export const suggestionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  level: levelSchema,
+});
 
 export const myEnrollmentSchema = z.object({
   course_id: z.string(),

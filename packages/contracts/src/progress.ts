@@ -2,7 +2,10 @@ import { z } from "zod";
 
 export const segmentSchema = z
   .object({ from_seconds: z.number().min(0).max(86_400), to_seconds: z.number().min(0).max(86_400) })
-  .refine((s) => s.to_seconds >= s.from_seconds, { message: "to_seconds must not be before from_seconds", path: ["to_seconds"] });
+  .refine((s) => s.to_seconds >= s.from_seconds, {
+    message: "to_seconds must not be before from_seconds",
+    path: ["to_seconds"],
+  });
 
 export const progressUpdateSchema = z.object({
   watch_percentage: z.number().min(0).max(100).optional(),

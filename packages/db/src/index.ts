@@ -1,5 +1,6 @@
 export * from "./assets.js";
 export * from "./client.js";
+export * from "./derived.js";
 export * from "./maintenance.js";
 export * as schema from "./schema/index.js";
 export * from "./schema/index.js";

@@ -237,7 +237,10 @@ export const quizAttempts = pgTable(
     passed: boolean("passed").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index("quiz_attempts_user_lesson_idx").on(t.userId, t.lessonId), index("quiz_attempts_course_idx").on(t.courseId, t.createdAt)],
+  (t) => [
+    index("quiz_attempts_user_lesson_idx").on(t.userId, t.lessonId),
+    index("quiz_attempts_course_idx").on(t.courseId, t.createdAt),
+  ],
 );
 
 export const reviews = pgTable(
@@ -262,7 +265,13 @@ export const reviews = pgTable(
   ],
 );
 
-export const ANALYTICS_EVENT_TYPES = ["enrollment", "lesson_start", "lesson_completion", "quiz_submitted", "ai_chat"] as const;
+export const ANALYTICS_EVENT_TYPES = [
+  "enrollment",
+  "lesson_start",
+  "lesson_completion",
+  "quiz_submitted",
+  "ai_chat",
+] as const;
 
 /** Append-only learning events; KPIs are computed from them. */
 export const analyticsEvents = pgTable(

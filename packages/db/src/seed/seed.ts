@@ -3,7 +3,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { DEMO_TRANSCRIPTS_DIR } from "../assets.js";
 import type { Database } from "../client.js";
-import { courses, enrollments, lessons, modules, progress, users } from "../schema/index.js";
+import { refreshCourseDerived, vttToText } from "../derived.js";
+import { courses, enrollments, lessons, modules, progress, quizzes, users } from "../schema/index.js";
 import { demoCourses } from "./content/index.js";
 import type { DemoCourse } from "./content/types.js";
 import { DEMO_USERS } from "./demo-users.js";
@@ -74,6 +75,7 @@ export async function seedDemo(
       const courseId = row?.id as string;
       ids.set(`course:${course.slug}`, courseId);
       await insertOutline(tx as unknown as Database, courseId, course);
+      await refreshCourseDerived(tx, courseId);
       lessonTotal += lessonRows.length;
     }
 
@@ -99,14 +101,29 @@ async function insertOutline(db: Database, courseId: string, course: DemoCourse)
         position: lIndex,
       };
       if (lesson.kind === "video") {
+        const vtt = readFileSync(path.join(DEMO_TRANSCRIPTS_DIR, lesson.transcript_file), "utf8");
         await db.insert(lessons).values({
           ...base,
           contentMd: lesson.content_md ?? "",
           videoUrl: `/media/demo/${lesson.video_file}`,
-          transcriptVtt: readFileSync(path.join(DEMO_TRANSCRIPTS_DIR, lesson.transcript_file), "utf8"),
+          transcriptVtt: vtt,
+          transcriptText: vttToText(vtt),
         });
       } else {
         await db.insert(lessons).values({ ...base, contentMd: lesson.content_md });
+      }
+      if (lesson.quiz) {
+        // The lesson just inserted is the only one at this (module, position).
+        const [inserted] = await db
+          .select({ id: lessons.id })
+          .from(lessons)
+          .where(sql`${lessons.moduleId} = ${base.moduleId} and ${lessons.position} = ${lIndex}`);
+        await db.insert(quizzes).values({
+          lessonId: inserted?.id as string,
+          courseId,
+          passMark: lesson.quiz.pass_mark ?? 70,
+          questions: lesson.quiz.questions.map((q, i) => ({ id: `q${i + 1}`, ...q })),
+        });
       }
     }
   }

@@ -1,5 +1,5 @@
-import type { CourseSummary } from "@lumen/contracts";
-import type { CourseSummaryRow } from "./course.repo.js";
+import type { CourseDetail, CourseSummary, Enrollment } from "@lumen/contracts";
+import type { CourseRepo, CourseSummaryRow } from "./course.repo.js";
 
 export function presentCourseSummary({ course: c, creatorName }: CourseSummaryRow): CourseSummary {
   return {
@@ -24,5 +24,35 @@ export function presentCourseSummary({ course: c, creatorName }: CourseSummaryRo
     },
     created_at: c.createdAt.toISOString(),
     published_at: c.publishedAt?.toISOString() ?? null,
+  };
+}
+
+type Outline = Awaited<ReturnType<CourseRepo["outline"]>>;
+
+export function presentCourseDetail(
+  row: CourseSummaryRow,
+  outline: Outline,
+  enrollment: Enrollment | null,
+  access: CourseDetail["access"],
+): CourseDetail {
+  return {
+    ...presentCourseSummary(row),
+    outcomes: row.course.outcomes,
+    modules: outline.map((m) => ({
+      id: m.id,
+      title: m.title,
+      position: m.position,
+      lessons: m.lessons.map((l) => ({
+        id: l.id,
+        title: l.title,
+        kind: l.kind,
+        duration_seconds: l.durationSeconds,
+        is_preview: l.isPreview,
+        position: l.position,
+        has_quiz: l.hasQuiz,
+      })),
+    })),
+    enrollment,
+    access,
   };
 }

@@ -1,7 +1,9 @@
-import { courses, type Executor, users } from "@lumen/db";
-import { and, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { courses, type Executor, enrollments, lessons, modules, quizzes, refreshCourseDerived, users } from "@lumen/db";
+import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 
-export type CourseSort = "newest" | "popular" | "rating";
+export type CourseSort = "newest" | "popular" | "rating" | "relevance";
+export type CourseRow = typeof courses.$inferSelect;
+export type CourseSummaryRow = { course: CourseRow; creatorName: string };
 
 export interface CourseListFilter {
   q?: string | undefined;
@@ -17,24 +19,38 @@ export interface CourseListFilter {
   limit: number;
 }
 
-/** The sort key of each order, as an SQL expression and as read from a row. */
-const SORT_KEYS = {
-  newest: { expr: sql`${courses.createdAt}`, cast: "timestamptz" },
-  popular: { expr: sql`${courses.enrollmentCount}`, cast: "int" },
-  rating: { expr: sql`${courses.ratingAvg}`, cast: "real" },
-} as const;
+/** Words closer than this (pg_trgm word_similarity) count as a typo of a title word. */
+const TYPO_THRESHOLD = 0.45;
 
-const summaryColumns = {
-  course: courses,
-  creatorName: users.fullName,
-};
+const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+/** Full-text rank (title > tags/category > description > lessons) plus a typo-tolerant title match. */
+const relevance = (q: string) =>
+  sql`(ts_rank_cd(coalesce(${courses.searchVector}, ''::tsvector), ${tsQuery(q)}, 32) + 0.5 * word_similarity(lower(${q}), lower(${courses.title})))::float8`;
 
-export type CourseSummaryRow = { course: typeof courses.$inferSelect; creatorName: string };
+function sortKey(filter: CourseListFilter): { expr: SQL; cast: string } {
+  switch (filter.sort) {
+    case "popular":
+      return { expr: sql`${courses.enrollmentCount}`, cast: "int" };
+    case "rating":
+      return { expr: sql`${courses.ratingAvg}::float8`, cast: "float8" };
+    case "relevance":
+      return filter.q
+        ? { expr: relevance(filter.q), cast: "float8" }
+        : { expr: sql`${courses.createdAt}`, cast: "timestamptz" };
+    default:
+      return { expr: sql`${courses.createdAt}`, cast: "timestamptz" };
+  }
+}
 
 export function createCourseRepo(db: Executor) {
+  const withCreator = { course: courses, creatorName: users.fullName };
+
   return {
-    /** Published courses matching the filter, ordered by `sort` then id (both descending). */
-    async listPublished(filter: CourseListFilter, tx: Executor = db): Promise<CourseSummaryRow[]> {
+    /** Published courses matching the filter, ordered by the sort key then id (both descending). */
+    async listPublished(
+      filter: CourseListFilter,
+      tx: Executor = db,
+    ): Promise<Array<CourseSummaryRow & { sortValue: unknown }>> {
       const where: SQL[] = [eq(courses.status, "published")];
       if (filter.category) where.push(sql`lower(${courses.category}) = lower(${filter.category})`);
       if (filter.level) where.push(eq(courses.level, filter.level));
@@ -43,24 +59,110 @@ export function createCourseRepo(db: Executor) {
       if (filter.minPrice !== undefined) where.push(gte(courses.price, filter.minPrice));
       if (filter.maxPrice !== undefined) where.push(lte(courses.price, filter.maxPrice));
       if (filter.q) {
-        const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         where.push(
-          sql`(${courses.title} ILIKE ${pattern} OR ${courses.description} ILIKE ${pattern} OR ${courses.category} ILIKE ${pattern} OR array_to_string(${courses.tags}, ' ') ILIKE ${pattern})`,
+          sql`(coalesce(${courses.searchVector}, ''::tsvector) @@ ${tsQuery(filter.q)} OR word_similarity(lower(${filter.q}), lower(${courses.title})) >= ${TYPO_THRESHOLD})`,
         );
       }
-      const key = SORT_KEYS[filter.sort];
+      const key = sortKey(filter);
       if (filter.after) {
         where.push(
           sql`(${key.expr}, ${courses.id}) < (${filter.after.v}::${sql.raw(key.cast)}, ${filter.after.id}::uuid)`,
         );
       }
       return tx
-        .select(summaryColumns)
+        .select({ ...withCreator, sortValue: sql<unknown>`${key.expr}` })
         .from(courses)
         .innerJoin(users, eq(users.id, courses.creatorId))
         .where(and(...where))
         .orderBy(sql`${key.expr} DESC`, sql`${courses.id} DESC`)
         .limit(filter.limit);
+    },
+
+    /** Titles for search-as-you-type: prefix and typo-tolerant matches on published courses. */
+    async suggest(q: string, limit: number, tx: Executor = db) {
+      const pattern = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return tx
+        .select({ id: courses.id, title: courses.title, category: courses.category, level: courses.level })
+        .from(courses)
+        .where(
+          and(
+            eq(courses.status, "published"),
+            sql`(lower(${courses.title}) LIKE ${pattern} OR lower(${courses.title}) LIKE ${`% ${pattern}`} OR word_similarity(lower(${q}), lower(${courses.title})) >= ${TYPO_THRESHOLD})`,
+          ),
+        )
+        .orderBy(sql`word_similarity(lower(${q}), lower(${courses.title})) DESC`, courses.title)
+        .limit(limit);
+    },
+
+    async findWithCreator(id: string, tx: Executor = db): Promise<CourseSummaryRow | undefined> {
+      const [row] = await tx
+        .select(withCreator)
+        .from(courses)
+        .innerJoin(users, eq(users.id, courses.creatorId))
+        .where(eq(courses.id, id))
+        .limit(1);
+      return row;
+    },
+
+    /** Modules and lessons in order, each lesson flagged when it has a quiz. */
+    async outline(courseId: string, tx: Executor = db) {
+      const mods = await tx
+        .select()
+        .from(modules)
+        .where(eq(modules.courseId, courseId))
+        .orderBy(asc(modules.position), asc(modules.createdAt));
+      const rows = await tx
+        .select({
+          id: lessons.id,
+          moduleId: lessons.moduleId,
+          title: lessons.title,
+          kind: lessons.kind,
+          durationSeconds: lessons.durationSeconds,
+          isPreview: lessons.isPreview,
+          position: lessons.position,
+          hasQuiz: sql<boolean>`${quizzes.id} IS NOT NULL`,
+        })
+        .from(lessons)
+        .leftJoin(quizzes, eq(quizzes.lessonId, lessons.id))
+        .where(eq(lessons.courseId, courseId))
+        .orderBy(asc(lessons.position), asc(lessons.createdAt));
+      return mods.map((m) => ({ ...m, lessons: rows.filter((l) => l.moduleId === m.id) }));
+    },
+
+    async insert(values: typeof courses.$inferInsert, tx: Executor = db): Promise<CourseRow> {
+      const [row] = await tx.insert(courses).values(values).returning();
+      if (!row) throw new Error("insert returned no row");
+      return row;
+    },
+
+    async update(
+      id: string,
+      values: Partial<typeof courses.$inferInsert>,
+      tx: Executor = db,
+    ): Promise<CourseRow | undefined> {
+      const [row] = await tx
+        .update(courses)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(courses.id, id))
+        .returning();
+      return row;
+    },
+
+    async delete(id: string, tx: Executor = db): Promise<void> {
+      await tx.delete(courses).where(eq(courses.id, id));
+    },
+
+    async countEnrollments(courseId: string, tx: Executor = db): Promise<number> {
+      const [row] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(enrollments)
+        .where(eq(enrollments.courseId, courseId));
+      return row?.n ?? 0;
+    },
+
+    /** Lesson count, total duration and the weighted search document, after any change to the course or a lesson. */
+    async refreshDerived(courseId: string, tx: Executor = db): Promise<void> {
+      await refreshCourseDerived(tx, courseId);
     },
   };
 }

@@ -1,23 +1,121 @@
-import { courseListQuerySchema, courseSummarySchema, pageOf } from "@lumen/contracts";
+import {
+  courseCreateSchema,
+  courseDetailSchema,
+  courseListQuerySchema,
+  courseSummarySchema,
+  courseUpdateSchema,
+  pageOf,
+  suggestionSchema,
+  suggestQuerySchema,
+} from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { ok, responds } from "../../lib/reply.js";
+import { currentAuth, requireAuth } from "../../plugins/auth.js";
 import type { CourseService } from "./course.service.js";
 
-export function courseRoutes(app: FastifyInstance, opts: { service: CourseService }) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+const idParams = z.object({ id: z.uuid() });
 
-  // GET /courses – the public catalog: published courses, filtered, sorted, keyset-paginated
+export function courseRoutes(app: FastifyInstance, opts: { service: CourseService }) {
+  const { service } = opts;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["courses"];
+  const security = [{ bearerAuth: [] }];
+
+  // GET /courses – the public catalog: filters, full-text + typo-tolerant search, sort, keyset pagination
   r.get(
     "/courses",
     {
       schema: {
-        tags: ["courses"],
+        tags,
         summary: "List published courses",
         querystring: courseListQuerySchema,
         response: responds(pageOf(courseSummarySchema)),
       },
     },
-    async (request) => ok(await opts.service.listPublished(request.query)),
+    async (request) => ok(await service.listPublished(request.query)),
+  );
+
+  // GET /courses/suggest?q= – titles for search-as-you-type
+  r.get(
+    "/courses/suggest",
+    {
+      schema: {
+        tags,
+        summary: "Course titles matching a prefix or a typo",
+        querystring: suggestQuerySchema,
+        response: responds(z.object({ items: z.array(suggestionSchema) })),
+      },
+    },
+    async (request) => ok({ items: await service.suggest(request.query.q, request.query.limit) }),
+  );
+
+  // POST /courses – creators and admins; a new course is a draft owned by the caller
+  r.post(
+    "/courses",
+    {
+      preHandler: requireAuth({ roles: ["creator", "admin"] }),
+      schema: {
+        tags,
+        security,
+        summary: "Create a course (draft)",
+        body: courseCreateSchema,
+        response: responds(courseDetailSchema, 201),
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(ok(await service.create(currentAuth(request), request.body), "Course created")),
+  );
+
+  // GET /courses/:id – outline, creator, stats and the caller's enrollment; drafts only for owner and admins
+  r.get(
+    "/courses/:id",
+    {
+      schema: {
+        tags,
+        summary: "Course detail with its outline",
+        params: idParams,
+        response: responds(courseDetailSchema),
+      },
+    },
+    async (request) => ok(await service.detail(request.auth, request.params.id)),
+  );
+
+  // PUT /courses/:id – owner or admin; status moves draft → published → archived (publishing needs a lesson)
+  r.put(
+    "/courses/:id",
+    {
+      preHandler: requireAuth(),
+      schema: {
+        tags,
+        security,
+        summary: "Update a course",
+        params: idParams,
+        body: courseUpdateSchema,
+        response: responds(courseDetailSchema),
+      },
+    },
+    async (request) =>
+      ok(await service.update(currentAuth(request), request.params.id, request.body), "Course updated"),
+  );
+
+  // DELETE /courses/:id – owner or admin; a course with enrollments is archived instead of deleted
+  r.delete(
+    "/courses/:id",
+    {
+      preHandler: requireAuth(),
+      schema: {
+        tags,
+        security,
+        summary: "Delete (or archive) a course",
+        params: idParams,
+        response: responds(z.object({ deleted: z.boolean(), archived: z.boolean() })),
+      },
+    },
+    async (request) => {
+      const result = await service.remove(currentAuth(request), request.params.id);
+      return ok(result, result.archived ? "Learners are enrolled, so the course was archived" : "Course deleted");
+    },
   );
 }

@@ -1,24 +1,80 @@
-import type { CourseListQuery, CourseSummary, Page } from "@lumen/contracts";
+import { randomBytes } from "node:crypto";
+import type { CourseCreate, CourseDetail, CourseListQuery, CourseSummary, CourseUpdate, Page } from "@lumen/contracts";
+import type { Database } from "@lumen/db";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
-import { presentCourseSummary } from "./course.presenter.js";
+import { AppError, notFound } from "../../lib/errors.js";
+import type { AccessService } from "../access/access.service.js";
+import type { AuthContext } from "../auth/auth.service.js";
+import { presentEnrollment } from "../enrollment/enrollment.presenter.js";
+import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
+import { presentCourseDetail, presentCourseSummary } from "./course.presenter.js";
 import type { CourseRepo, CourseSort } from "./course.repo.js";
 
-type SortCursor = { v: number | string; id: string; s: CourseSort };
+const SORTS: readonly CourseSort[] = ["newest", "popular", "rating", "relevance"];
+type SortCursor = { v: number | string; id: string; s: CourseSort; q?: string };
 const isSortCursor = (v: unknown): v is SortCursor =>
   typeof v === "object" &&
   v !== null &&
   ["number", "string"].includes(typeof (v as SortCursor).v) &&
   typeof (v as SortCursor).id === "string" &&
   /^[0-9a-f-]{36}$/i.test((v as SortCursor).id) &&
-  ["newest", "popular", "rating"].includes((v as SortCursor).s);
+  SORTS.includes((v as SortCursor).s);
 
-export function createCourseService(deps: { courses: CourseRepo }) {
+function slugify(title: string): string {
+  const base = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${base || "course"}-${randomBytes(3).toString("hex")}`;
+}
+
+/** Allowed status moves; `draft` again only while nobody is enrolled (it would hide the course from them). */
+const TRANSITIONS: Record<string, readonly string[]> = {
+  draft: ["published", "archived"],
+  published: ["draft", "archived"],
+  archived: ["published"],
+};
+
+export function createCourseService(deps: {
+  db: Database;
+  courses: CourseRepo;
+  enrollments: Pick<EnrollmentRepo, "findForUser">;
+  access: AccessService;
+}) {
+  const { db, courses, enrollments, access } = deps;
+
+  async function detail(auth: AuthContext | null, courseId: string): Promise<CourseDetail> {
+    const course = await access.visibleCourse(auth, courseId);
+    const [row, outline, enrollment] = await Promise.all([
+      courses.findWithCreator(courseId),
+      courses.outline(courseId),
+      auth ? enrollments.findForUser(auth.userId, courseId) : Promise.resolve(undefined),
+    ]);
+    if (!row) throw notFound("Course");
+    const canEdit = access.canManage(auth, course);
+    const active = enrollment?.status === "active";
+    return presentCourseDetail(row, outline, enrollment ? presentEnrollment(enrollment) : null, {
+      can_edit: canEdit,
+      can_view_content: canEdit || active,
+      requires_premium: !row.course.isFree,
+    });
+  }
+
   return {
+    detail,
+
     async listPublished(query: CourseListQuery): Promise<Page<CourseSummary>> {
-      // Relevance needs a query to rank by; without one (and until ranking lands) newest is the sensible order.
-      const sort: CourseSort = query.sort === "popular" || query.sort === "rating" ? query.sort : "newest";
-      const after = query.cursor ? decodeCursor(query.cursor, isSortCursor) : undefined;
-      const rows = await deps.courses.listPublished({
+      // Relevance needs a query to rank by: it is the default with `q` and means newest without.
+      const requested = query.sort ?? (query.q ? "relevance" : "newest");
+      const sort: CourseSort = requested === "relevance" && !query.q ? "newest" : requested;
+      const decoded = query.cursor ? decodeCursor(query.cursor, isSortCursor) : undefined;
+      // A cursor only continues the listing it came from (same order and, for relevance, the same query).
+      const after =
+        decoded && decoded.s === sort && (sort !== "relevance" || decoded.q === query.q) ? decoded : undefined;
+      const rows = await courses.listPublished({
         q: query.q,
         category: query.category,
         level: query.level,
@@ -27,18 +83,103 @@ export function createCourseService(deps: { courses: CourseRepo }) {
         minPrice: query.min_price,
         maxPrice: query.max_price,
         sort,
-        after: after && after.s === sort ? after : undefined,
+        after,
         limit: query.limit + 1,
       });
       const page = rows.slice(0, query.limit);
-      const last = page.at(-1)?.course;
-      const sortValue = (c: NonNullable<typeof last>) =>
-        sort === "newest" ? c.createdAt.toISOString() : sort === "popular" ? c.enrollmentCount : c.ratingAvg;
+      const last = page.at(-1);
+      // Timestamps come back as Date, counts and ranks as numbers.
+      const sortValue = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | number));
       return {
         items: page.map(presentCourseSummary),
         next_cursor:
-          rows.length > query.limit && last ? encodeCursor({ v: sortValue(last), id: last.id, s: sort }) : null,
+          rows.length > query.limit && last
+            ? encodeCursor({
+                v: sortValue(last.sortValue),
+                id: last.course.id,
+                s: sort,
+                ...(sort === "relevance" ? { q: query.q ?? "" } : {}),
+              })
+            : null,
       };
+    },
+
+    suggest: (q: string, limit: number) => courses.suggest(q, limit),
+
+    async create(auth: AuthContext, input: CourseCreate): Promise<CourseDetail> {
+      const row = await courses.insert({
+        creatorId: auth.userId,
+        slug: slugify(input.title),
+        title: input.title,
+        subtitle: input.subtitle,
+        description: input.description,
+        category: input.category,
+        level: input.level,
+        isFree: input.pricing.is_free,
+        price: input.pricing.is_free ? 0 : input.pricing.price,
+        tags: [...new Set(input.tags)],
+        outcomes: input.outcomes,
+        thumbnailUrl: input.thumbnail_url ?? null,
+        status: "draft",
+      });
+      await courses.refreshDerived(row.id);
+      return detail(auth, row.id);
+    },
+
+    async update(auth: AuthContext, courseId: string, input: CourseUpdate): Promise<CourseDetail> {
+      const course = await access.managedCourse(auth, courseId);
+      const values: Parameters<CourseRepo["update"]>[1] = {};
+      if (input.title !== undefined) values.title = input.title;
+      if (input.subtitle !== undefined) values.subtitle = input.subtitle;
+      if (input.description !== undefined) values.description = input.description;
+      if (input.category !== undefined) values.category = input.category;
+      if (input.level !== undefined) values.level = input.level;
+      if (input.tags !== undefined) values.tags = [...new Set(input.tags)];
+      if (input.outcomes !== undefined) values.outcomes = input.outcomes;
+      if (input.thumbnail_url !== undefined) values.thumbnailUrl = input.thumbnail_url;
+      if (input.pricing !== undefined) {
+        values.isFree = input.pricing.is_free;
+        values.price = input.pricing.is_free ? 0 : input.pricing.price;
+      }
+      if (input.status !== undefined && input.status !== course.status) {
+        if (!TRANSITIONS[course.status]?.includes(input.status)) {
+          throw new AppError("CONFLICT", `A ${course.status} course can't become ${input.status}`, {
+            fields: { status: [`Not allowed from ${course.status}`] },
+          });
+        }
+        if (input.status === "published") {
+          const outline = await courses.outline(courseId);
+          if (!outline.some((m) => m.lessons.length > 0)) {
+            throw new AppError("CONFLICT", "Add at least one lesson before publishing", {
+              fields: { status: ["A course needs at least one lesson to be published"] },
+            });
+          }
+          values.publishedAt = new Date();
+        }
+        if (input.status === "draft" && (await courses.countEnrollments(courseId)) > 0) {
+          throw new AppError(
+            "CONFLICT",
+            "Learners are enrolled: archive the course instead of turning it back into a draft",
+          );
+        }
+        values.status = input.status;
+      }
+      await db.transaction(async (tx) => {
+        await courses.update(courseId, values, tx);
+        await courses.refreshDerived(courseId, tx);
+      });
+      return detail(auth, courseId);
+    },
+
+    /** Deletes a course nobody enrolled in; one with enrollments is archived so no learner loses history. */
+    async remove(auth: AuthContext, courseId: string): Promise<{ deleted: boolean; archived: boolean }> {
+      await access.managedCourse(auth, courseId);
+      if ((await courses.countEnrollments(courseId)) > 0) {
+        await courses.update(courseId, { status: "archived" });
+        return { deleted: false, archived: true };
+      }
+      await courses.delete(courseId);
+      return { deleted: true, archived: false };
     },
   };
 }

@@ -1,0 +1,93 @@
+import type { Enrollment } from "@lumen/contracts";
+import type { Database } from "@lumen/db";
+import { AppError, notFound } from "../../lib/errors.js";
+import type { AccessService } from "../access/access.service.js";
+import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
+import type { AuthContext } from "../auth/auth.service.js";
+import type { UserRepo } from "../user/user.repo.js";
+import { presentEnrollment } from "./enrollment.presenter.js";
+import type { EnrollmentRepo } from "./enrollment.repo.js";
+
+export function createEnrollmentService(deps: {
+  db: Database;
+  enrollments: EnrollmentRepo;
+  users: Pick<UserRepo, "findById">;
+  access: AccessService;
+  analytics: AnalyticsRecorder;
+}) {
+  const { db, enrollments, users, access, analytics } = deps;
+  return {
+    /**
+     * Idempotent and race-free: the first call creates the enrollment (201), later ones return it (200).
+     * Paid courses need premium, an admin grant, or to be the course's owner or an admin.
+     */
+    async enroll(auth: AuthContext, courseId: string): Promise<{ enrollment: Enrollment; created: boolean }> {
+      const course = await access.visibleCourse(auth, courseId);
+      const existing = await enrollments.findForUser(auth.userId, courseId);
+      if (existing?.status === "active") return { enrollment: presentEnrollment(existing), created: false };
+      if (course.status !== "published") throw new AppError("CONFLICT", "This course is not open for enrollment");
+      if (!course.isFree && !access.canManage(auth, course)) {
+        const user = await users.findById(auth.userId);
+        if (!user?.premiumStatus && !(await enrollments.hasGrant(auth.userId, courseId))) {
+          throw new AppError("PAYMENT_REQUIRED", "This is a premium course: upgrade to premium to enroll", {
+            course_id: courseId,
+          });
+        }
+      }
+      const result = await db.transaction(async (tx) => {
+        const row =
+          (await enrollments.insertIfAbsent(auth.userId, courseId, tx)) ??
+          (await enrollments.reactivate(auth.userId, courseId, tx));
+        if (row) {
+          await enrollments.adjustEnrollmentCount(courseId, 1, tx);
+          await analytics.record({ type: "enrollment", userId: auth.userId, courseId }, tx);
+        }
+        return row;
+      });
+      if (result) return { enrollment: presentEnrollment(result), created: true };
+      // A concurrent request created it first.
+      const winner = await enrollments.findForUser(auth.userId, courseId);
+      if (!winner) throw notFound("Enrollment");
+      return { enrollment: presentEnrollment(winner), created: false };
+    },
+
+    /** Leaves the course; progress is kept, so enrolling again picks up where the learner was. */
+    async unenroll(auth: AuthContext, courseId: string): Promise<Enrollment> {
+      await access.visibleCourse(auth, courseId);
+      const cancelled = await db.transaction(async (tx) => {
+        const row = await enrollments.cancel(auth.userId, courseId, tx);
+        if (row) await enrollments.adjustEnrollmentCount(courseId, -1, tx);
+        return row;
+      });
+      if (cancelled) return presentEnrollment(cancelled);
+      const existing = await enrollments.findForUser(auth.userId, courseId);
+      if (!existing) throw notFound("Enrollment");
+      return presentEnrollment(existing);
+    },
+
+    async mine(auth: AuthContext) {
+      const rows = await enrollments.listForUser(auth.userId);
+      return rows.map((r) => ({
+        course_id: r.courseId,
+        title: r.title,
+        thumbnail_url: r.thumbnailUrl,
+        level: r.level,
+        category: r.category,
+        progress_percentage: Math.round(r.progressPercentage * 100) / 100,
+        completed_lessons: r.completedLessons,
+        total_lessons: r.totalLessons,
+        last_accessed: r.lastAccessedAt?.toISOString() ?? null,
+        enrolled_at: r.enrolledAt.toISOString(),
+        next_lesson_id: r.nextLessonId,
+      }));
+    },
+
+    /** Admin: lets a user into a paid course without premium. */
+    async grant(actor: AuthContext, courseId: string, userId: string): Promise<void> {
+      await access.visibleCourse(actor, courseId);
+      if (!(await users.findById(userId))) throw notFound("User");
+      await enrollments.grant(userId, courseId, actor.userId);
+    },
+  };
+}
+export type EnrollmentService = ReturnType<typeof createEnrollmentService>;

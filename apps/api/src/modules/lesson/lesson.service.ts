@@ -1,0 +1,193 @@
+import { type Lesson, type LessonCreate, type LessonUpdate, parseWebVtt, webVttText } from "@lumen/contracts";
+import type { Database } from "@lumen/db";
+import { AppError, notFound } from "../../lib/errors.js";
+import type { AccessService } from "../access/access.service.js";
+import type { AuthContext } from "../auth/auth.service.js";
+import type { CourseRepo } from "../course/course.repo.js";
+import type { LessonRepo, LessonRow, ModuleRow } from "./lesson.repo.js";
+
+export function presentLesson(l: LessonRow, hasQuiz: boolean): Lesson {
+  return {
+    id: l.id,
+    course_id: l.courseId,
+    module_id: l.moduleId,
+    title: l.title,
+    kind: l.kind,
+    content_md: l.contentMd,
+    video_url: l.videoUrl,
+    duration_seconds: l.durationSeconds,
+    transcript_vtt: l.transcriptVtt,
+    is_preview: l.isPreview,
+    position: l.position,
+    has_quiz: hasQuiz,
+    created_at: l.createdAt.toISOString(),
+    updated_at: l.updatedAt.toISOString(),
+  };
+}
+
+const presentModule = (m: ModuleRow) => ({ id: m.id, course_id: m.courseId, title: m.title, position: m.position });
+
+/** Checks a transcript and returns its search text and the end of its last cue (0 when there is none). */
+function readTranscript(vtt: string | null | undefined): { text: string; end: number } {
+  if (!vtt) return { text: "", end: 0 };
+  try {
+    const cues = parseWebVtt(vtt);
+    return { text: webVttText(vtt), end: cues.reduce((max, c) => Math.max(max, c.end), 0) };
+  } catch (err) {
+    throw new AppError("VALIDATION_ERROR", "The transcript is not valid WebVTT", {
+      in: "body",
+      fields: { transcript_vtt: [(err as Error).message] },
+    });
+  }
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && new Set(a).size === a.length && a.every((id) => b.includes(id));
+}
+
+export function createLessonService(deps: {
+  db: Database;
+  lessons: LessonRepo;
+  courses: Pick<CourseRepo, "refreshDerived">;
+  access: AccessService;
+}) {
+  const { db, lessons, courses, access } = deps;
+
+  async function managedModule(auth: AuthContext, moduleId: string): Promise<ModuleRow> {
+    const mod = await lessons.findModule(moduleId);
+    if (!mod) throw notFound("Module");
+    await access.managedCourse(auth, mod.courseId);
+    return mod;
+  }
+
+  return {
+    async createModule(auth: AuthContext, courseId: string, input: { title: string; position?: number | undefined }) {
+      await access.managedCourse(auth, courseId);
+      return presentModule(
+        await db.transaction((tx) => lessons.insertModule(courseId, input.title, input.position, tx)),
+      );
+    },
+
+    async updateModule(auth: AuthContext, moduleId: string, input: { title?: string | undefined }) {
+      const mod = await managedModule(auth, moduleId);
+      if (input.title === undefined) return presentModule(mod);
+      return presentModule((await lessons.updateModule(moduleId, input.title)) ?? mod);
+    },
+
+    /** Deletes a module and its lessons. */
+    async deleteModule(auth: AuthContext, moduleId: string) {
+      const mod = await managedModule(auth, moduleId);
+      await db.transaction(async (tx) => {
+        await lessons.deleteModule(moduleId, tx);
+        await courses.refreshDerived(mod.courseId, tx);
+      });
+    },
+
+    async reorderModules(auth: AuthContext, courseId: string, ids: string[]) {
+      await access.managedCourse(auth, courseId);
+      const current = await lessons.moduleIds(courseId);
+      if (!sameSet(ids, current)) {
+        throw new AppError("VALIDATION_ERROR", "Give every module of the course exactly once", {
+          in: "body",
+          fields: { ids: ["Must list each of the course's modules once"] },
+        });
+      }
+      await lessons.reorderModules(courseId, ids);
+      return (await Promise.all(ids.map((id) => lessons.findModule(id))))
+        .filter((m): m is ModuleRow => Boolean(m))
+        .map(presentModule);
+    },
+
+    async createLesson(auth: AuthContext, moduleId: string, input: LessonCreate): Promise<Lesson> {
+      const mod = await managedModule(auth, moduleId);
+      const transcript = readTranscript(input.transcript_vtt);
+      const row = await db.transaction(async (tx) => {
+        const created = await lessons.insertLesson(
+          {
+            moduleId,
+            courseId: mod.courseId,
+            title: input.title,
+            kind: input.kind,
+            contentMd: input.content_md,
+            videoUrl: input.video_url ?? null,
+            durationSeconds: input.duration_seconds || Math.ceil(transcript.end),
+            transcriptVtt: input.transcript_vtt ?? null,
+            transcriptText: transcript.text,
+            isPreview: input.is_preview,
+          },
+          input.position,
+          tx,
+        );
+        await courses.refreshDerived(mod.courseId, tx);
+        return created;
+      });
+      return presentLesson(row, false);
+    },
+
+    /** Full content for enrolled learners, the owner, admins, and preview lessons. */
+    async read(auth: AuthContext | null, lessonId: string): Promise<Lesson> {
+      await access.readableLesson(auth, lessonId);
+      const found = await lessons.findLesson(lessonId);
+      if (!found) throw notFound("Lesson");
+      return presentLesson(found.lesson, found.hasQuiz);
+    },
+
+    async updateLesson(auth: AuthContext, lessonId: string, input: LessonUpdate): Promise<Lesson> {
+      const ctx = await access.managedLesson(auth, lessonId);
+      if (input.module_id && input.module_id !== ctx.lesson.moduleId) {
+        const target = await lessons.findModule(input.module_id);
+        if (!target || target.courseId !== ctx.course.id) {
+          throw new AppError("VALIDATION_ERROR", "A lesson can only move to a module of the same course", {
+            in: "body",
+            fields: { module_id: ["Not a module of this course"] },
+          });
+        }
+      }
+      const values: Parameters<LessonRepo["updateLesson"]>[1] = {};
+      if (input.title !== undefined) values.title = input.title;
+      if (input.kind !== undefined) values.kind = input.kind;
+      if (input.content_md !== undefined) values.contentMd = input.content_md;
+      if (input.video_url !== undefined) values.videoUrl = input.video_url;
+      if (input.duration_seconds !== undefined) values.durationSeconds = input.duration_seconds;
+      if (input.is_preview !== undefined) values.isPreview = input.is_preview;
+      if (input.module_id !== undefined && input.module_id !== ctx.lesson.moduleId) values.moduleId = input.module_id;
+      if (input.transcript_vtt !== undefined) {
+        const transcript = readTranscript(input.transcript_vtt);
+        values.transcriptVtt = input.transcript_vtt;
+        values.transcriptText = transcript.text;
+        if (input.duration_seconds === undefined && ctx.lesson.durationSeconds === 0)
+          values.durationSeconds = Math.ceil(transcript.end);
+      }
+      await db.transaction(async (tx) => {
+        await lessons.updateLesson(lessonId, values, tx);
+        // Only this course's derived data is rebuilt: one lesson's change never re-indexes the catalog.
+        await courses.refreshDerived(ctx.course.id, tx);
+      });
+      const found = await lessons.findLesson(lessonId);
+      if (!found) throw notFound("Lesson");
+      return presentLesson(found.lesson, found.hasQuiz);
+    },
+
+    async deleteLesson(auth: AuthContext, lessonId: string): Promise<void> {
+      const ctx = await access.managedLesson(auth, lessonId);
+      await db.transaction(async (tx) => {
+        await lessons.deleteLesson(lessonId, tx);
+        await courses.refreshDerived(ctx.course.id, tx);
+      });
+    },
+
+    async reorderLessons(auth: AuthContext, moduleId: string, ids: string[]) {
+      await managedModule(auth, moduleId);
+      const current = await lessons.lessonIds(moduleId);
+      if (!sameSet(ids, current)) {
+        throw new AppError("VALIDATION_ERROR", "Give every lesson of the module exactly once", {
+          in: "body",
+          fields: { ids: ["Must list each of the module's lessons once"] },
+        });
+      }
+      await lessons.reorderLessons(moduleId, ids);
+      return { ids };
+    },
+  };
+}
+export type LessonService = ReturnType<typeof createLessonService>;

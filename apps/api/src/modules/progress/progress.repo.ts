@@ -1,0 +1,151 @@
+import { type Executor, enrollments, progress } from "@lumen/db";
+import { and, eq, sql } from "drizzle-orm";
+
+export type ProgressRow = typeof progress.$inferSelect;
+
+/** Threshold of really-watched video at which a video lesson completes. */
+export const COMPLETE_AT_PERCENT = 90;
+
+const touchEnrollment = (userId: string, courseId: string) =>
+  sql`UPDATE ${enrollments} SET last_accessed_at = now() WHERE user_id = ${userId} AND course_id = ${courseId}`;
+
+export interface ProgressWrite {
+  userId: string;
+  courseId: string;
+  lessonId: string;
+  positionSeconds: number;
+  /** The client's own figure; used only when no segment is sent (the seed's API). */
+  watchPercentage?: number | undefined;
+  segment?: [number, number] | undefined;
+  /** Video length; 0 when unknown (then the client's percentage is taken at its word). */
+  durationSeconds: number;
+  isVideo: boolean;
+}
+
+function mapRow(r: Record<string, unknown>): ProgressRow {
+  const date = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
+  return {
+    id: String(r.id),
+    userId: String(r.user_id),
+    courseId: String(r.course_id),
+    lessonId: String(r.lesson_id),
+    watchPercentage: Number(r.watch_percentage),
+    positionSeconds: Number(r.position_seconds),
+    watchedSegments: (typeof r.watched_segments === "string"
+      ? JSON.parse(r.watched_segments)
+      : r.watched_segments) as ProgressRow["watchedSegments"],
+    isCompleted: Boolean(r.is_completed),
+    completedAt: date(r.completed_at),
+    quizProgress: (typeof r.quiz_progress === "string"
+      ? JSON.parse(r.quiz_progress)
+      : r.quiz_progress) as ProgressRow["quizProgress"],
+    startedAt: date(r.started_at) as Date,
+    updatedAt: date(r.updated_at) as Date,
+  };
+}
+
+export function createProgressRepo(db: Executor) {
+  return {
+    async find(userId: string, lessonId: string, tx: Executor = db): Promise<ProgressRow | undefined> {
+      const [row] = await tx
+        .select()
+        .from(progress)
+        .where(and(eq(progress.userId, userId), eq(progress.lessonId, lessonId)))
+        .limit(1);
+      return row;
+    },
+
+    async listForCourse(userId: string, courseId: string, tx: Executor = db): Promise<ProgressRow[]> {
+      return tx
+        .select()
+        .from(progress)
+        .where(and(eq(progress.userId, userId), eq(progress.courseId, courseId)));
+    },
+
+    /** Creates the progress row on first open; `inserted` tells a first start from a return visit. */
+    async start(
+      userId: string,
+      courseId: string,
+      lessonId: string,
+      tx: Executor = db,
+    ): Promise<{ row: ProgressRow; inserted: boolean }> {
+      const result = (await tx.execute(sql`
+        WITH touched AS (${touchEnrollment(userId, courseId)})
+        INSERT INTO ${progress} (user_id, course_id, lesson_id) VALUES (${userId}, ${courseId}, ${lessonId})
+        ON CONFLICT (user_id, lesson_id) DO UPDATE SET updated_at = now()
+        RETURNING *, (xmax = 0) AS inserted`)) as unknown as { rows: Array<Record<string, unknown>> };
+      const raw = result.rows[0] as Record<string, unknown>;
+      return { row: mapRow(raw), inserted: Boolean(raw.inserted) };
+    },
+
+    /**
+     * One atomic statement per player report: the watched segments are merged, watch_percentage is the
+     * share of the video really watched (never lower than before), position is the latest, and a video
+     * passing 90% is marked complete. Completion side effects are claimed separately (`claimCompletion`).
+     */
+    async write(w: ProgressWrite, tx: Executor = db): Promise<ProgressRow> {
+      const seg = w.segment ? JSON.stringify([w.segment]) : "[]";
+      const hasSegment = Boolean(w.segment) && w.durationSeconds > 0;
+      const merged = sql`lumen_merge_segments(${progress.watchedSegments}, ${seg}::jsonb)`;
+      const firstPct = hasSegment
+        ? sql`lumen_segments_coverage(lumen_merge_segments('[]'::jsonb, ${seg}::jsonb), ${w.durationSeconds})`
+        : sql`${w.watchPercentage ?? 0}::float8`;
+      const nextPct = hasSegment
+        ? sql`greatest(${progress.watchPercentage}, lumen_segments_coverage(${merged}, ${w.durationSeconds}))`
+        : sql`greatest(${progress.watchPercentage}, ${w.watchPercentage ?? 0})`;
+      const result = (await tx.execute(sql`
+        WITH touched AS (${touchEnrollment(w.userId, w.courseId)})
+        INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments, is_completed)
+        VALUES (${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, ${firstPct},
+                lumen_merge_segments('[]'::jsonb, ${seg}::jsonb), ${w.isVideo} AND ${firstPct} >= ${COMPLETE_AT_PERCENT})
+        ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+          position_seconds = EXCLUDED.position_seconds,
+          watched_segments = ${hasSegment ? merged : sql`${progress.watchedSegments}`},
+          watch_percentage = ${nextPct},
+          is_completed = ${progress.isCompleted} OR (${w.isVideo} AND ${nextPct} >= ${COMPLETE_AT_PERCENT}),
+          updated_at = now()
+        RETURNING *`)) as unknown as { rows: Array<Record<string, unknown>> };
+      return mapRow(result.rows[0] as Record<string, unknown>);
+    },
+
+    /** Marks a lesson complete (text lessons, or a video already past the threshold). */
+    async markComplete(userId: string, courseId: string, lessonId: string, tx: Executor = db): Promise<ProgressRow> {
+      const result = (await tx.execute(sql`
+        WITH touched AS (${touchEnrollment(userId, courseId)})
+        INSERT INTO ${progress} (user_id, course_id, lesson_id, is_completed) VALUES (${userId}, ${courseId}, ${lessonId}, true)
+        ON CONFLICT (user_id, lesson_id) DO UPDATE SET is_completed = true, updated_at = now()
+        RETURNING *`)) as unknown as { rows: Array<Record<string, unknown>> };
+      return mapRow(result.rows[0] as Record<string, unknown>);
+    },
+
+    /**
+     * Stamps completed_at once. Exactly one caller gets the row back, however many requests race, so the
+     * completion is counted once.
+     */
+    async claimCompletion(progressId: string, tx: Executor = db): Promise<ProgressRow | undefined> {
+      const [row] = await tx
+        .update(progress)
+        .set({ completedAt: new Date() })
+        .where(and(eq(progress.id, progressId), eq(progress.isCompleted, true), sql`${progress.completedAt} IS NULL`))
+        .returning();
+      return row;
+    },
+
+    /** Course progress = completed lessons / lessons, recomputed from the rows (drift-free). */
+    async recountEnrollment(userId: string, courseId: string, tx: Executor = db): Promise<void> {
+      await tx.execute(sql`
+        UPDATE ${enrollments} e SET
+          completed_lessons = agg.done,
+          progress_percentage = CASE WHEN agg.total = 0 THEN 0 ELSE round((100.0 * agg.done / agg.total)::numeric, 2) END,
+          completed_at = CASE WHEN agg.total > 0 AND agg.done >= agg.total THEN coalesce(e.completed_at, now()) ELSE e.completed_at END,
+          last_accessed_at = now(),
+          updated_at = now()
+        FROM (
+          SELECT (SELECT count(*) FROM lessons l WHERE l.course_id = ${courseId})::int AS total,
+                 (SELECT count(*) FROM ${progress} p WHERE p.user_id = ${userId} AND p.course_id = ${courseId} AND p.is_completed)::int AS done
+        ) AS agg
+        WHERE e.user_id = ${userId} AND e.course_id = ${courseId}`);
+    },
+  };
+}
+export type ProgressRepo = ReturnType<typeof createProgressRepo>;

@@ -1,0 +1,153 @@
+import type { Progress, ProgressUpdate } from "@lumen/contracts";
+import type { Database } from "@lumen/db";
+import { AppError, forbidden } from "../../lib/errors.js";
+import type { AccessService, LessonContext } from "../access/access.service.js";
+import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
+import type { AuthContext } from "../auth/auth.service.js";
+import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
+import { COMPLETE_AT_PERCENT, type ProgressRepo, type ProgressRow } from "./progress.repo.js";
+
+/** Where to resume: the start of the first unwatched gap (0 when all of it was watched). */
+export function resumeSeconds(row: Pick<ProgressRow, "watchedSegments" | "positionSeconds">, duration: number): number {
+  const segments = [...row.watchedSegments].sort((a, b) => a[0] - b[0]);
+  if (segments.length === 0) return row.positionSeconds;
+  let reached = 0;
+  for (const [from, to] of segments) {
+    if (from > reached + 1) return reached;
+    reached = Math.max(reached, to);
+  }
+  return duration > 0 && reached >= duration - 1 ? 0 : reached;
+}
+
+export function presentProgress(row: ProgressRow, duration: number): Progress {
+  return {
+    lesson_id: row.lessonId,
+    course_id: row.courseId,
+    video_progress: {
+      watch_percentage: Math.round(row.watchPercentage * 100) / 100,
+      position_seconds: row.positionSeconds,
+      resume_seconds: Math.round(resumeSeconds(row, duration) * 1000) / 1000,
+      is_completed: row.isCompleted,
+    },
+    quiz_progress: row.quizProgress ?? null,
+    completed_at: row.completedAt?.toISOString() ?? null,
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export function createProgressService(deps: {
+  db: Database;
+  progress: ProgressRepo;
+  enrollments: Pick<EnrollmentRepo, "listForUser">;
+  access: AccessService;
+  analytics: AnalyticsRecorder;
+}) {
+  const { db, progress, enrollments, access, analytics } = deps;
+
+  /** Counts a completion exactly once: course progress, the completion event and the learner's stats. */
+  async function settleCompletion(row: ProgressRow, ctx: LessonContext): Promise<ProgressRow> {
+    if (!row.isCompleted || row.completedAt) return row;
+    return db.transaction(async (tx) => {
+      const claimed = await progress.claimCompletion(row.id, tx);
+      if (!claimed) return row; // another request counted it
+      await progress.recountEnrollment(row.userId, row.courseId, tx);
+      await analytics.record(
+        {
+          type: "lesson_completion",
+          userId: row.userId,
+          courseId: row.courseId,
+          lessonId: row.lessonId,
+          data: {
+            completion_time_seconds: Math.max(
+              0,
+              Math.round(((claimed.completedAt?.getTime() ?? Date.now()) - claimed.startedAt.getTime()) / 1000),
+            ),
+            duration_seconds: ctx.lesson.durationSeconds,
+          },
+        },
+        tx,
+      );
+      return claimed;
+    });
+  }
+
+  return {
+    // POST /lessons/:id/start
+    async start(auth: AuthContext, lessonId: string): Promise<Progress> {
+      const ctx = await access.enrolledLesson(auth, lessonId);
+      const { row, inserted } = await progress.start(auth.userId, ctx.course.id, lessonId);
+      if (inserted)
+        await analytics.record({ type: "lesson_start", userId: auth.userId, courseId: ctx.course.id, lessonId });
+      return presentProgress(row, ctx.lesson.durationSeconds);
+    },
+
+    // PUT /lessons/:id/progress
+    async update(auth: AuthContext, lessonId: string, input: ProgressUpdate): Promise<Progress> {
+      const ctx = await access.enrolledLesson(auth, lessonId);
+      const duration = ctx.lesson.durationSeconds;
+      const clamp = (s: number) => (duration > 0 ? Math.min(s, duration) : s);
+      const row = await progress.write({
+        userId: auth.userId,
+        courseId: ctx.course.id,
+        lessonId,
+        positionSeconds: clamp(input.position_seconds),
+        watchPercentage: input.watch_percentage,
+        segment: input.segment ? [clamp(input.segment.from_seconds), clamp(input.segment.to_seconds)] : undefined,
+        durationSeconds: duration,
+        isVideo: ctx.lesson.kind === "video",
+      });
+      return presentProgress(await settleCompletion(row, ctx), duration);
+    },
+
+    // POST /lessons/:id/complete – text lessons on request; video lessons once 90% has really been watched
+    async complete(auth: AuthContext, lessonId: string): Promise<Progress> {
+      const ctx = await access.enrolledLesson(auth, lessonId);
+      const duration = ctx.lesson.durationSeconds;
+      if (ctx.lesson.kind === "video") {
+        const current = await progress.find(auth.userId, lessonId);
+        const watched = current?.watchPercentage ?? 0;
+        if (!current?.isCompleted && watched < COMPLETE_AT_PERCENT) {
+          const remaining = Math.ceil(((COMPLETE_AT_PERCENT - watched) / 100) * duration);
+          throw new AppError(
+            "CONFLICT",
+            `Watch at least ${COMPLETE_AT_PERCENT}% of the video to complete it: ${Math.round(watched * 10) / 10}% watched, about ${remaining} s to go`,
+            { watch_percentage: watched, required_percentage: COMPLETE_AT_PERCENT, remaining_seconds: remaining },
+          );
+        }
+      }
+      const row = await progress.markComplete(auth.userId, ctx.course.id, lessonId);
+      return presentProgress(await settleCompletion(row, ctx), duration);
+    },
+
+    async forLesson(auth: AuthContext, lessonId: string): Promise<Progress> {
+      const ctx = await access.enrolledLesson(auth, lessonId);
+      const row = await progress.find(auth.userId, lessonId);
+      if (row) return presentProgress(row, ctx.lesson.durationSeconds);
+      return {
+        lesson_id: lessonId,
+        course_id: ctx.course.id,
+        video_progress: { watch_percentage: 0, position_seconds: 0, resume_seconds: 0, is_completed: false },
+        quiz_progress: null,
+        completed_at: null,
+        updated_at: new Date(0).toISOString(),
+      };
+    },
+
+    /** GET /progress/user/:id – that user or an admin. */
+    async forUser(auth: AuthContext, userId: string) {
+      if (auth.userId !== userId && auth.role !== "admin") throw forbidden("You can only see your own progress");
+      const rows = await enrollments.listForUser(userId);
+      return {
+        courses: rows.map((r) => ({
+          course_id: r.courseId,
+          title: r.title,
+          progress_percentage: Math.round(r.progressPercentage * 100) / 100,
+          completed_lessons: r.completedLessons,
+          total_lessons: r.totalLessons,
+          last_accessed: r.lastAccessedAt?.toISOString() ?? null,
+        })),
+      };
+    },
+  };
+}
+export type ProgressService = ReturnType<typeof createProgressService>;

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { pageQuerySchema } from "./envelope.js";
+
+export const MAX_REVIEW_LENGTH = 5000;
+
+/** `PUT /courses/:id/reviews/me`: creates or edits the caller's review; an omitted body keeps the current text. */
+export const reviewUpsertSchema = z.object({
+  rating: z
+    .number()
+    .int("A rating is a whole number of stars from 1 to 5")
+    .min(1, "A rating is a whole number of stars from 1 to 5")
+    .max(5, "A rating is a whole number of stars from 1 to 5"),
+  body: z.string().trim().max(MAX_REVIEW_LENGTH, `A review must be at most ${MAX_REVIEW_LENGTH} characters`).optional(),
+});
+export type ReviewUpsert = z.infer<typeof reviewUpsertSchema>;
+
+export const reviewSchema = z.object({
+  id: z.string(),
+  course_id: z.string(),
+  rating: z.number().int(),
+  body: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  user: z.object({ id: z.string(), full_name: z.string() }),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const reviewListQuerySchema = pageQuerySchema;
