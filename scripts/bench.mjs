@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // `npm run bench`: starts the API on a fresh database and measures it with autocannon.
 // With DATABASE_URL set, a throwaway database is created on that server (and dropped afterwards), so the
-// numbers are PostgreSQL's; without it, a fresh PGlite directory is used. Results go to bench-results/.
-// Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 20).
+// numbers are PostgreSQL's, and a bare Fastify + pg server (scripts/bench-bare-server.mjs) running the catalog's
+// SQL on the same database gives the floor the API's catalog is compared with. Without DATABASE_URL a fresh
+// PGlite directory is used (one process only: no bare comparison). Results go to bench-results/.
+//
+// Learners: BENCH_USERS (default 200) accounts are registered through the API and enrolled in a free demo course,
+// and every authenticated request picks one of them, so the per-user rate limit (which the API process has raised
+// out of the way anyway) and per-user row locks are not what is measured.
+// Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_USERS (default 200),
+// BENCH_PORT (default 4100; the bare server uses the next port).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -13,9 +20,14 @@ import pg from "pg";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const userCount = Number(process.env.BENCH_USERS ?? 200);
 const port = Number(process.env.BENCH_PORT ?? 4100);
+const barePort = port + 1;
 const base = `http://127.0.0.1:${port}`;
+const bareBase = `http://127.0.0.1:${barePort}`;
+const PASSWORD = "bench learner passphrase 42";
+const json = { "content-type": "application/json" };
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "lumen-bench-"));
 let databaseUrl;
@@ -37,38 +49,77 @@ if (process.env.DATABASE_URL) {
   };
 }
 
-const api = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-  cwd: path.join(root, "apps/api"),
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    JWT_SECRET: "bench-secret-bench-secret-bench-secret-0123",
-    ENCRYPTION_KEY: "ab".repeat(32),
-    DATA_DIR: dataDir,
-    API_PORT: String(port),
-    LOG_LEVEL: "warn",
-    // The limiter would stop a load test after 100 requests; it is measured by the tests, not here.
-    RATE_LIMIT_MAX: "1000000000",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
-  },
-  stdio: ["ignore", "inherit", "inherit"],
+const children = [];
+function start(args, cwd, env) {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "inherit", "inherit"] });
+  children.push(child);
+  return child;
+}
+
+start(["--import", "tsx", "src/server.ts"], path.join(root, "apps/api"), {
+  ...process.env,
+  NODE_ENV: "production",
+  JWT_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+  ENCRYPTION_KEY: "ab".repeat(32),
+  DATA_DIR: dataDir,
+  API_PORT: String(port),
+  LOG_LEVEL: "warn",
+  // The limiter would stop a load test after 100 requests; it is measured by the tests, not here.
+  RATE_LIMIT_MAX: "1000000000",
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
 });
 
 async function cleanup() {
-  api.kill("SIGTERM");
-  await new Promise((r) => api.once("exit", r));
+  for (const child of children) {
+    if (child.exitCode !== null) continue;
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
   await dropDatabase();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-async function waitReady() {
+async function waitReady(url) {
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${base}/health/ready`)).ok) return;
+      if ((await fetch(url)).ok) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error("API did not become ready");
+  throw new Error(`${url} did not become ready`);
+}
+
+async function api(method, url, { token, body } = {}) {
+  const res = await fetch(`${base}/api/v1${url}`, {
+    method,
+    headers: { ...(body ? json : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const payload = await res.json();
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(payload.error ?? payload)}`);
+  return payload.data;
+}
+
+/** Runs `task` over `items` with at most `limit` at a time. */
+async function pool(items, limit, task) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await task(items[i], i);
+      }
+    }),
+  );
+  return out;
+}
+
+/** Tally of response statuses per operation, to explain any non-2xx. */
+const statuses = new Map();
+function tally(op, status) {
+  const key = `${op} ${status}`;
+  statuses.set(key, (statuses.get(key) ?? 0) + 1);
 }
 
 function run(title, opts) {
@@ -81,46 +132,264 @@ function run(title, opts) {
         latency_p50_ms: result.latency.p50,
         latency_p99_ms: result.latency.p99,
         non_2xx: result.non2xx,
-        errors: result.errors,
+        errors: result.errors + result.timeouts,
       });
     });
   });
 }
 
+/** A short unmeasured run first, so both servers are compared warm (JIT, pool connections). */
+async function warm(url, requests) {
+  await new Promise((resolve, reject) =>
+    autocannon({ url, connections, duration: 2, requests }, (err) => (err ? reject(err) : resolve())),
+  );
+}
+
+// ---- the learners -------------------------------------------------------------------------------------------
+
+/** Picks the demo course the learners enroll in: free, with the most video lessons. */
+async function pickCourse() {
+  const catalog = await api("GET", "/courses?limit=100");
+  const details = await Promise.all(
+    catalog.items.filter((c) => c.pricing.is_free).map((c) => api("GET", `/courses/${c.id}`)),
+  );
+  const withVideos = details.map((d) => ({
+    id: d.id,
+    title: d.title,
+    videos: d.modules.flatMap((m) => m.lessons).filter((l) => l.kind === "video" && l.duration_seconds > 0),
+  }));
+  withVideos.sort((a, b) => b.videos.length - a.videos.length);
+  const chosen = withVideos[0];
+  if (!chosen || chosen.videos.length === 0) throw new Error("no free demo course with video lessons");
+  return { course: chosen, courseIds: catalog.items.map((c) => c.id) };
+}
+
+async function makeLearners(courseId) {
+  const stamp = Date.now().toString(36);
+  // Registration hashes a password (argon2id, ~80 ms of CPU): a few at a time suits 2 cores.
+  return pool(
+    Array.from({ length: userCount }, (_, i) => i),
+    4,
+    async (i) => {
+      const email = `learner${i}.${stamp}@bench.lumen.test`;
+      const session = await api("POST", "/auth/register", {
+        body: { email, password: PASSWORD, full_name: `Bench Learner ${i}` },
+      });
+      await api("POST", `/courses/${courseId}/enroll`, { token: session.access_token });
+      return { email, access: session.access_token, refresh: session.refresh_token, busy: false };
+    },
+  );
+}
+
+/**
+ * A learner's player reports every 10 s of video: the segment just watched and the playhead. Each learner moves
+ * through the course's videos in turn, so writes spread over many progress rows and some complete lessons.
+ */
+function progressWriter(learners, videos) {
+  const playhead = learners.map(() => ({ lesson: 0, at: 0 }));
+  let n = 0;
+  return () => {
+    const u = n++ % learners.length;
+    const state = playhead[u];
+    const video = videos[(state.lesson + u) % videos.length];
+    const from = state.at;
+    const to = Math.min(from + 10, video.duration_seconds);
+    state.at = to >= video.duration_seconds ? 0 : to;
+    if (state.at === 0) state.lesson++;
+    return {
+      method: "PUT",
+      path: `/api/v1/lessons/${video.id}/progress`,
+      headers: { ...json, authorization: `Bearer ${learners[u].access}` },
+      body: JSON.stringify({ position_seconds: to, segment: { from_seconds: from, to_seconds: to } }),
+    };
+  };
+}
+
+// ---- scenarios ----------------------------------------------------------------------------------------------
+
+const CATALOG = "/api/v1/courses?limit=12";
+
+function mixedWorkload(learners, courseIds, nextProgress) {
+  let n = 0;
+  const pickUser = () => learners[n++ % learners.length];
+  const read = (path, user) => ({ method: "GET", path, headers: { authorization: `Bearer ${user.access}` } });
+  // 80 % reads (catalog 35, course detail 30, me 15), 15 % progress writes, 5 % auth (4 refresh : 1 login).
+  const ops = [
+    [35, "catalog", () => read(CATALOG, pickUser())],
+    [30, "detail", () => read(`/api/v1/courses/${courseIds[n % courseIds.length]}`, pickUser())],
+    [15, "me", () => read("/api/v1/auth/me", pickUser())],
+    [15, "progress", nextProgress],
+    [4, "refresh", (ctx) => authOp(ctx, "refresh")],
+    [1, "login", (ctx) => authOp(ctx, "login")],
+  ];
+  const total = ops.reduce((s, [w]) => s + w, 0);
+
+  // A refresh token is single-use (a replay ends the session), so a learner has at most one auth call in flight.
+  let a = 0;
+  function idleLearner() {
+    for (let k = 0; k < learners.length; k++) {
+      const user = learners[(a + k) % learners.length];
+      if (!user.busy) {
+        a = (a + k + 1) % learners.length;
+        return user;
+      }
+    }
+    return null;
+  }
+  function authOp(ctx, kind) {
+    const user = idleLearner();
+    if (!user) {
+      ctx.op = "catalog";
+      return read(CATALOG, pickUser());
+    }
+    user.busy = true;
+    ctx.user = user;
+    return kind === "refresh"
+      ? {
+          method: "POST",
+          path: "/api/v1/auth/refresh",
+          headers: json,
+          body: JSON.stringify({ refresh_token: user.refresh }),
+        }
+      : {
+          method: "POST",
+          path: "/api/v1/auth/login",
+          headers: json,
+          body: JSON.stringify({ email: user.email, password: PASSWORD }),
+        };
+  }
+
+  return {
+    setupRequest: (_req, ctx) => {
+      let roll = Math.random() * total;
+      for (const [weight, name, make] of ops) {
+        roll -= weight;
+        if (roll < 0) {
+          ctx.op = name;
+          return make(ctx);
+        }
+      }
+      throw new Error("unreachable");
+    },
+    onResponse: (status, body, ctx) => {
+      tally(ctx.op, status);
+      if ((ctx.op === "refresh" || ctx.op === "login") && ctx.user) {
+        if (status === 200) {
+          const data = JSON.parse(body).data;
+          ctx.user.access = data.access_token;
+          ctx.user.refresh = data.refresh_token;
+        }
+        ctx.user.busy = false;
+        ctx.user = undefined;
+      }
+    },
+  };
+}
+
+let bare;
 try {
-  await waitReady();
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "sam@lumen.dev", password: "lumen-student-demo" }),
-  }).then((r) => r.json());
-  const token = login.data.access_token;
+  await waitReady(`${base}/health/ready`);
+  console.log(`Preparing ${userCount} learners…`);
+  const { course, courseIds } = await pickCourse();
+  const learners = await makeLearners(course.id);
+  console.log(`${learners.length} learners enrolled in "${course.title}" (${course.videos.length} video lessons)`);
+
   const results = [];
   results.push(await run("GET /health (baseline)", { requests: [{ method: "GET", path: "/health" }] }));
+
+  await warm(base, [{ method: "GET", path: CATALOG }]);
+  const catalog = await run("GET /courses?limit=12 (catalog, guest)", { requests: [{ method: "GET", path: CATALOG }] });
+  results.push(catalog);
+  let bareCatalog = null;
+  if (databaseUrl) {
+    bare = start(["scripts/bench-bare-server.mjs", String(barePort)], root, {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+    });
+    await waitReady(`${bareBase}/health`);
+    await warm(bareBase, [{ method: "GET", path: CATALOG }]);
+    bareCatalog = await run("bare Fastify + pg, same catalog SQL", {
+      url: bareBase,
+      requests: [{ method: "GET", path: CATALOG }],
+    });
+    results.push(bareCatalog);
+    bare.kill("SIGTERM");
+    await new Promise((r) => bare.once("exit", r));
+  }
+
+  let d = 0;
   results.push(
-    await run("GET /courses (catalog page)", {
-      requests: [{ method: "GET", path: "/api/v1/courses?limit=12&sort=popular" }],
+    await run("GET /courses/:id (detail, signed in)", {
+      requests: [
+        {
+          setupRequest: (req) => {
+            const i = d++;
+            return {
+              ...req,
+              method: "GET",
+              path: `/api/v1/courses/${courseIds[i % courseIds.length]}`,
+              headers: { authorization: `Bearer ${learners[i % learners.length].access}` },
+            };
+          },
+        },
+      ],
     }),
   );
+
+  let m = 0;
   results.push(
-    await run("GET /auth/me (authenticated)", {
-      requests: [{ method: "GET", path: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } }],
+    await run("GET /auth/me (signed in)", {
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            method: "GET",
+            path: "/api/v1/auth/me",
+            headers: { authorization: `Bearer ${learners[m++ % learners.length].access}` },
+          }),
+        },
+      ],
     }),
   );
+
+  const nextProgress = progressWriter(learners, course.videos);
   results.push(
-    await run("POST /auth/login (argon2id)", {
+    await run(`PUT /lessons/:id/progress (${learners.length} learners)`, {
+      requests: [{ setupRequest: (req) => ({ ...req, ...nextProgress() }) }],
+    }),
+  );
+
+  const mixed = mixedWorkload(learners, courseIds, nextProgress);
+  results.push(
+    await run("mixed: 80% reads, 15% progress, 5% auth", {
+      requests: [{ setupRequest: mixed.setupRequest, onResponse: mixed.onResponse }],
+    }),
+  );
+
+  results.push(
+    await run("POST /auth/login (argon2id, 4 connections)", {
       connections: Math.min(connections, 4),
       requests: [
         {
           method: "POST",
           path: "/api/v1/auth/login",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ email: "maya@lumen.dev", password: "lumen-student-demo" }),
+          headers: json,
+          body: JSON.stringify({ email: learners[0].email, password: PASSWORD }),
         },
       ],
     }),
   );
+
+  const ratio = bareCatalog
+    ? Math.round((catalog.requests_per_second / bareCatalog.requests_per_second) * 100) / 100
+    : null;
   console.table(results);
+  if (ratio !== null)
+    console.log(`Catalog, API / bare: ${ratio} (${Math.round(ratio * 100)}% of the bare server's req/s)`);
+  const failing = [...statuses].filter(([key]) => !/ 2\d\d$/.test(key));
+  if (failing.length > 0) console.log("Non-2xx in the mixed workload, by operation:", Object.fromEntries(failing));
+  console.log("Mixed workload, responses by operation:", Object.fromEntries(statuses));
+
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const file = path.join(
     root,
@@ -129,7 +398,26 @@ try {
   );
   writeFileSync(
     file,
-    JSON.stringify({ database: databaseUrl ? "postgres" : "pglite", seconds, connections, results }, null, 2),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        database: databaseUrl ? "postgres" : "pglite",
+        machine: {
+          cpus: os.cpus().length,
+          cpu_model: os.cpus()[0]?.model ?? null,
+          memory_gb: Math.round(os.totalmem() / 2 ** 30),
+          node: process.version,
+        },
+        seconds,
+        connections,
+        learners: learners.length,
+        catalog_api_to_bare_ratio: ratio,
+        results,
+        mixed_statuses: Object.fromEntries(statuses),
+      },
+      null,
+      2,
+    ),
   );
   console.log(`Saved ${path.relative(root, file)}`);
 } finally {

@@ -16,6 +16,9 @@ import { createAccessService } from "./modules/access/access.service.js";
 import { adminRoutes } from "./modules/admin/admin.routes.js";
 import { createAdminService } from "./modules/admin/admin.service.js";
 import { createAnalyticsRecorder } from "./modules/analytics/analytics.recorder.js";
+import { createAnalyticsRepo } from "./modules/analytics/analytics.repo.js";
+import { analyticsRoutes } from "./modules/analytics/analytics.routes.js";
+import { createAnalyticsService } from "./modules/analytics/analytics.service.js";
 import { createAuthRepo } from "./modules/auth/auth.repo.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
@@ -25,10 +28,25 @@ import { createTokenSigner } from "./modules/auth/tokens.js";
 import { createCourseRepo } from "./modules/course/course.repo.js";
 import { courseRoutes } from "./modules/course/course.routes.js";
 import { createCourseService } from "./modules/course/course.service.js";
+import { createEnrollmentRepo } from "./modules/enrollment/enrollment.repo.js";
+import { enrollmentRoutes } from "./modules/enrollment/enrollment.routes.js";
+import { createEnrollmentService } from "./modules/enrollment/enrollment.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { createLessonRepo } from "./modules/lesson/lesson.repo.js";
+import { lessonRoutes } from "./modules/lesson/lesson.routes.js";
+import { createLessonService } from "./modules/lesson/lesson.service.js";
 import { createMailRepo } from "./modules/mail/mail.repo.js";
 import { createMailService, type MailService } from "./modules/mail/mail.service.js";
 import type { MailTransport } from "./modules/mail/mail-transport.js";
+import { createProgressRepo } from "./modules/progress/progress.repo.js";
+import { progressRoutes } from "./modules/progress/progress.routes.js";
+import { createProgressService } from "./modules/progress/progress.service.js";
+import { createQuizRepo } from "./modules/quiz/quiz.repo.js";
+import { quizRoutes } from "./modules/quiz/quiz.routes.js";
+import { createQuizService } from "./modules/quiz/quiz.service.js";
+import { createReviewRepo } from "./modules/review/review.repo.js";
+import { reviewRoutes } from "./modules/review/review.routes.js";
+import { createReviewService } from "./modules/review/review.service.js";
 import { createSecurityRepo } from "./modules/security/security.repo.js";
 import { createSecurityService } from "./modules/security/security.service.js";
 import { createUserRepo } from "./modules/user/user.repo.js";
@@ -154,7 +172,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Learning: one access policy and one analytics recorder shared by every learning module.
   const access = createAccessService(createAccessRepo(db));
   const analytics = createAnalyticsRecorder(db);
-  const courseService = createCourseService({ courses: createCourseRepo(db) });
+  const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(db), access });
+  const courseRepo = createCourseRepo(db);
+  const enrollmentRepo = createEnrollmentRepo(db);
+  const courseService = createCourseService({ db, courses: courseRepo, enrollments: enrollmentRepo, access });
+  const quizService = createQuizService({ db, quizzes: createQuizRepo(db), access, analytics });
+  const reviewService = createReviewService({
+    db,
+    reviews: createReviewRepo(db),
+    access,
+    enrollments: createAccessRepo(db),
+  });
+  const lessonService = createLessonService({ db, lessons: createLessonRepo(db), courses: courseRepo, access });
+  const enrollmentService = createEnrollmentService({ db, enrollments: enrollmentRepo, users, access, analytics });
+  const progressService = createProgressService({
+    db,
+    progress: createProgressRepo(db),
+    enrollments: enrollmentRepo,
+    access,
+    analytics,
+  });
 
   const memoryStore = createMemoryStore();
   let lastFallbackLog = 0;
@@ -195,6 +232,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       authRoutes(api, { service: authService, cookieSecure: config.cookieSecure });
       adminRoutes(api, { service: adminService, security });
       courseRoutes(api, { service: courseService });
+      quizRoutes(api, { service: quizService });
+      reviewRoutes(api, { service: reviewService });
+      lessonRoutes(api, { service: lessonService });
+      enrollmentRoutes(api, { service: enrollmentService });
+      progressRoutes(api, { service: progressService });
+      analyticsRoutes(api, { service: analyticsService });
     },
     { prefix: "/api/v1" },
   );

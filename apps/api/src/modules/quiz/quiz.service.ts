@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+import type {
+  OwnerQuiz,
+  Page,
+  QuizAttemptBody,
+  QuizAttemptResult,
+  QuizAttemptSummary,
+  QuizUpsert,
+  QuizView,
+} from "@lumen/contracts";
+import type { Database } from "@lumen/db";
+import { encodeCursor } from "../../lib/cursor.js";
+import { AppError, notFound } from "../../lib/errors.js";
+import type { AccessService } from "../access/access.service.js";
+import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
+import type { AuthContext } from "../auth/auth.service.js";
+import {
+  presentAttemptResult,
+  presentAttemptSummary,
+  presentLearnerQuiz,
+  presentOwnerQuiz,
+  toQuestionRows,
+} from "./quiz.presenter.js";
+import type { QuizProgress, QuizRepo } from "./quiz.repo.js";
+import { answerIssues, scoreAttempt } from "./quiz-scoring.js";
+
+const NO_ATTEMPTS: QuizProgress = { attempts: 0, best_score: null, passed: false, last_attempt_at: null };
+
+const randomQuestionId = () => `q-${randomBytes(5).toString("hex")}`;
+
+export function createQuizService(deps: {
+  db: Database;
+  quizzes: QuizRepo;
+  access: Pick<AccessService, "canManage" | "managedLesson" | "readableLesson" | "enrolledLesson">;
+  analytics: Pick<AnalyticsRecorder, "record">;
+  newQuestionId?: () => string;
+}) {
+  const { db, quizzes, access, analytics } = deps;
+  const newQuestionId = deps.newQuestionId ?? randomQuestionId;
+
+  async function quizOf(lessonId: string) {
+    const quiz = await quizzes.findByLesson(lessonId);
+    if (!quiz) throw notFound("Quiz");
+    return quiz;
+  }
+
+  return {
+    /** The owner and admins get the key; everyone who may read the lesson gets the questions without it. */
+    async get(auth: AuthContext | null, lessonId: string): Promise<QuizView> {
+      const ctx = await access.readableLesson(auth, lessonId);
+      const quiz = await quizOf(lessonId);
+      if (access.canManage(auth, ctx.course)) return presentOwnerQuiz(quiz);
+      const quizProgress =
+        auth && ctx.enrolled ? ((await quizzes.findQuizProgress(auth.userId, lessonId)) ?? NO_ATTEMPTS) : null;
+      return presentLearnerQuiz(quiz, quizProgress);
+    },
+
+    async put(auth: AuthContext, lessonId: string, input: QuizUpsert): Promise<OwnerQuiz> {
+      const ctx = await access.managedLesson(auth, lessonId);
+      const quiz = await quizzes.upsert({
+        lessonId,
+        courseId: ctx.lesson.courseId,
+        passMark: input.pass_mark,
+        questions: toQuestionRows(input.questions, newQuestionId),
+      });
+      return presentOwnerQuiz(quiz);
+    },
+
+    async remove(auth: AuthContext, lessonId: string): Promise<void> {
+      await access.managedLesson(auth, lessonId);
+      if (!(await quizzes.deleteByLesson(lessonId))) throw notFound("Quiz");
+    },
+
+    /** Scores on the server, stores the attempt, folds it into quiz progress and records the event, atomically. */
+    async submit(auth: AuthContext, lessonId: string, body: QuizAttemptBody): Promise<QuizAttemptResult> {
+      const ctx = await access.enrolledLesson(auth, lessonId);
+      const quiz = await quizOf(lessonId);
+      const issues = answerIssues(quiz.questions, body.answers);
+      if (Object.keys(issues).length > 0) {
+        throw new AppError("VALIDATION_ERROR", "Some answers don't match this quiz", { in: "body", fields: issues });
+      }
+      const scored = scoreAttempt(quiz.questions, body.answers, quiz.passMark);
+      const at = new Date();
+      const where = { userId: auth.userId, courseId: ctx.lesson.courseId, lessonId };
+      const { attempt, quizProgress } = await db.transaction(async (tx) => {
+        const attempt = await quizzes.insertAttempt(
+          {
+            ...where,
+            quizId: quiz.id,
+            answers: body.answers,
+            results: scored.results.map((r) => ({ question_id: r.question.id, correct: r.correct })),
+            score: scored.score,
+            passed: scored.passed,
+            createdAt: at,
+          },
+          tx,
+        );
+        const quizProgress = await quizzes.recordQuizProgress(
+          { ...where, score: scored.score, passed: scored.passed, at },
+          tx,
+        );
+        await analytics.record(
+          { type: "quiz_submitted", ...where, data: { score: scored.score, passed: scored.passed } },
+          tx,
+        );
+        return { attempt, quizProgress };
+      });
+      return presentAttemptResult(attempt, scored, quiz.passMark, quizProgress);
+    },
+
+    /** The caller's own attempts, newest first. */
+    async listAttempts(
+      auth: AuthContext,
+      lessonId: string,
+      page: { limit: number; after?: { t: string; id: string } | undefined },
+    ): Promise<Page<QuizAttemptSummary>> {
+      await access.enrolledLesson(auth, lessonId);
+      await quizOf(lessonId);
+      const rows = await quizzes.listAttempts({
+        userId: auth.userId,
+        lessonId,
+        after: page.after,
+        limit: page.limit + 1,
+      });
+      const items = rows.slice(0, page.limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(presentAttemptSummary),
+        next_cursor:
+          rows.length > page.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+      };
+    },
+  };
+}
+export type QuizService = ReturnType<typeof createQuizService>;

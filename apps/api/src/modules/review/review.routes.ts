@@ -1,0 +1,79 @@
+import { pageOf, reviewListQuerySchema, reviewSchema, reviewUpsertSchema } from "@lumen/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { decodeCursor, isTimeCursor } from "../../lib/cursor.js";
+import { ok, responds } from "../../lib/reply.js";
+import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import type { ReviewService } from "./review.service.js";
+
+export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { service } = opts;
+  const guard = { preHandler: requireAuth() };
+  const tags = ["reviews"];
+  const security = [{ bearerAuth: [] }];
+  const params = z.object({ id: z.uuid() });
+
+  // GET /courses/:id/reviews – public for visible courses, newest first, keyset pagination
+  r.get(
+    "/courses/:id/reviews",
+    {
+      schema: {
+        tags,
+        summary: "A course's reviews",
+        params,
+        querystring: reviewListQuerySchema,
+        response: responds(pageOf(reviewSchema)),
+      },
+    },
+    async (request) => {
+      const { limit, cursor } = request.query;
+      const after = cursor ? decodeCursor(cursor, isTimeCursor) : undefined;
+      return ok(await service.list(request.auth, request.params.id, { limit, after }));
+    },
+  );
+
+  // GET /courses/:id/reviews/me – the caller's own review, 404 when there is none
+  r.get(
+    "/courses/:id/reviews/me",
+    {
+      ...guard,
+      schema: { tags, security, summary: "Your review of a course", params, response: responds(reviewSchema) },
+    },
+    async (request) => ok(await service.mine(currentAuth(request), request.params.id)),
+  );
+
+  // PUT /courses/:id/reviews/me – enrolled learners (not the creator); one review each, the rating recounted at once
+  r.put(
+    "/courses/:id/reviews/me",
+    {
+      ...guard,
+      schema: {
+        tags,
+        security,
+        summary: "Create or edit your review of a course",
+        params,
+        body: reviewUpsertSchema,
+        response: { ...responds(reviewSchema), ...responds(reviewSchema, 201) },
+      },
+    },
+    async (request, reply) => {
+      const { review, created } = await service.upsert(currentAuth(request), request.params.id, request.body);
+      return reply.code(created ? 201 : 200).send(ok(review, created ? "Review posted" : "Review updated"));
+    },
+  );
+
+  // DELETE /courses/:id/reviews/me – removes the caller's review and recounts the course's rating
+  r.delete(
+    "/courses/:id/reviews/me",
+    {
+      ...guard,
+      schema: { tags, security, summary: "Delete your review of a course", params, response: responds(z.null()) },
+    },
+    async (request) => {
+      await service.remove(currentAuth(request), request.params.id);
+      return ok(null, "Review deleted");
+    },
+  );
+}

@@ -1,0 +1,87 @@
+import type { Page, Review, ReviewUpsert } from "@lumen/contracts";
+import type { Database, Transaction } from "@lumen/db";
+import { encodeCursor } from "../../lib/cursor.js";
+import { forbidden, notFound } from "../../lib/errors.js";
+import type { AccessRepo } from "../access/access.repo.js";
+import type { AccessService } from "../access/access.service.js";
+import type { AuthContext } from "../auth/auth.service.js";
+import { presentReview } from "./review.presenter.js";
+import type { ReviewRepo } from "./review.repo.js";
+
+export function createReviewService(deps: {
+  db: Database;
+  reviews: ReviewRepo;
+  access: Pick<AccessService, "visibleCourse">;
+  enrollments: Pick<AccessRepo, "isEnrolled">;
+}) {
+  const { db, reviews, access, enrollments } = deps;
+
+  /** Only learners with an active enrollment review a course, and never its own creator. */
+  async function reviewableCourse(auth: AuthContext, courseId: string) {
+    const course = await access.visibleCourse(auth, courseId);
+    if (course.creatorId === auth.userId) throw forbidden("You can't review your own course");
+    if (!(await enrollments.isEnrolled(auth.userId, courseId))) throw forbidden("Enroll in the course to review it");
+    return course;
+  }
+
+  /** Runs a review write and the course's rating recount in one transaction, serialised per course. */
+  function withRatingRefresh<T>(courseId: string, write: (tx: Transaction) => Promise<T>) {
+    return db.transaction(async (tx) => {
+      if (!(await reviews.lockCourse(courseId, tx))) throw notFound("Course");
+      const result = await write(tx);
+      await reviews.refreshCourseRating(courseId, tx);
+      return result;
+    });
+  }
+
+  return {
+    async upsert(
+      auth: AuthContext,
+      courseId: string,
+      input: ReviewUpsert,
+    ): Promise<{ review: Review; created: boolean }> {
+      await reviewableCourse(auth, courseId);
+      return withRatingRefresh(courseId, async (tx) => {
+        const { created } = await reviews.upsert(
+          { userId: auth.userId, courseId, rating: input.rating, body: input.body },
+          tx,
+        );
+        const row = await reviews.findOwn(auth.userId, courseId, tx);
+        if (!row) throw notFound("Review");
+        return { review: presentReview(row), created };
+      });
+    },
+
+    async remove(auth: AuthContext, courseId: string): Promise<void> {
+      await access.visibleCourse(auth, courseId);
+      await withRatingRefresh(courseId, async (tx) => {
+        if (!(await reviews.delete(auth.userId, courseId, tx))) throw notFound("Review");
+      });
+    },
+
+    async mine(auth: AuthContext, courseId: string): Promise<Review> {
+      await access.visibleCourse(auth, courseId);
+      const row = await reviews.findOwn(auth.userId, courseId);
+      if (!row) throw notFound("Review");
+      return presentReview(row);
+    },
+
+    /** Public for any course the caller may see; newest first. */
+    async list(
+      auth: AuthContext | null,
+      courseId: string,
+      page: { limit: number; after?: { t: string; id: string } | undefined },
+    ): Promise<Page<Review>> {
+      await access.visibleCourse(auth, courseId);
+      const rows = await reviews.listByCourse({ courseId, after: page.after, limit: page.limit + 1 });
+      const items = rows.slice(0, page.limit);
+      const last = items.at(-1)?.review;
+      return {
+        items: items.map(presentReview),
+        next_cursor:
+          rows.length > page.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+      };
+    },
+  };
+}
+export type ReviewService = ReturnType<typeof createReviewService>;
