@@ -308,6 +308,29 @@ describe("progress", () => {
     expect(Object.keys(fieldsOf(res.body))).toContain(field);
   });
 
+  it("lists the caller's progress lesson by lesson in a course, for enrolled learners only", async () => {
+    await complete(course.textLessonId);
+    await put(course.videoLessonId, { position_seconds: 20, segment: { from_seconds: 0, to_seconds: 20 } });
+    const res = await call<{ progress_percentage: number; lessons: Progress[] }>(ctx.app, {
+      method: "GET",
+      url: `/api/v1/courses/${course.courseId}/progress`,
+      token: student.access_token,
+    });
+    expect(res.body.data.progress_percentage).toBe(50);
+    expect(res.body.data.lessons).toHaveLength(2);
+    expect(res.body.data.lessons.find((l) => !l.video_progress.is_completed)?.video_progress.resume_seconds).toBe(20);
+    const outsider = await register(ctx.app, "nosy@example.com");
+    expect(
+      (
+        await call(ctx.app, {
+          method: "GET",
+          url: `/api/v1/courses/${course.courseId}/progress`,
+          token: outsider.access_token,
+        })
+      ).status,
+    ).toBe(403);
+  });
+
   it("lets users read their own progress, and admins anyone's; others get 403", async () => {
     await complete(course.textLessonId);
     const own = await call<{ courses: Array<{ course_id: string; progress_percentage: number }> }>(ctx.app, {

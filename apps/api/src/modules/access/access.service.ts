@@ -55,6 +55,15 @@ export function createAccessService(repo: AccessRepo) {
       throw forbidden("Enroll in the course to open this lesson");
     },
 
+    /** The course, if the caller is enrolled in it (403 otherwise). */
+    async enrolledCourse(auth: AuthContext | null, courseId: string): Promise<CourseAccessRow> {
+      if (!auth) throw unauthorized();
+      const course = await repo.findCourse(courseId);
+      if (!course || !(await canSeeCourse(auth, course))) throw notFound("Course");
+      if (!(await repo.isEnrolled(auth.userId, courseId))) throw forbidden("You are not enrolled in this course");
+      return course;
+    },
+
     /** Progress and quiz attempts belong to enrolled learners only. */
     async enrolledLesson(auth: AuthContext | null, lessonId: string): Promise<LessonContext> {
       if (!auth) throw unauthorized();

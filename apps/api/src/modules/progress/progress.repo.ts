@@ -1,4 +1,4 @@
-import { type Executor, enrollments, progress } from "@lumen/db";
+import { type Executor, enrollments, lessons, progress } from "@lumen/db";
 import { and, eq, sql } from "drizzle-orm";
 
 export type ProgressRow = typeof progress.$inferSelect;
@@ -60,6 +60,15 @@ export function createProgressRepo(db: Executor) {
         .select()
         .from(progress)
         .where(and(eq(progress.userId, userId), eq(progress.courseId, courseId)));
+    },
+
+    /** Each lesson's duration, by id, for the course's lessons. */
+    async lessonDurations(courseId: string, tx: Executor = db): Promise<Map<string, number>> {
+      const rows = await tx
+        .select({ id: lessons.id, d: lessons.durationSeconds })
+        .from(lessons)
+        .where(eq(lessons.courseId, courseId));
+      return new Map(rows.map((r) => [r.id, r.d]));
     },
 
     /** Creates the progress row on first open; `inserted` tells a first start from a return visit. */

@@ -1,4 +1,4 @@
-import { progressSchema, progressUpdateSchema, userProgressSchema } from "@lumen/contracts";
+import { courseProgressSchema, progressSchema, progressUpdateSchema, userProgressSchema } from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -73,6 +73,22 @@ export function progressRoutes(app: FastifyInstance, opts: { service: ProgressSe
       schema: { tags, security, summary: "Complete a lesson", params: idParams, response: responds(progressSchema) },
     },
     async (request) => ok(await service.complete(currentAuth(request), request.params.id), "Lesson completed"),
+  );
+
+  // GET /courses/:id/progress – the caller's progress on each lesson of a course they are enrolled in
+  r.get(
+    "/courses/:id/progress",
+    {
+      ...learner,
+      schema: {
+        tags,
+        security,
+        summary: "My progress in a course, lesson by lesson",
+        params: idParams,
+        response: responds(courseProgressSchema),
+      },
+    },
+    async (request) => ok(await service.forCourse(currentAuth(request), request.params.id)),
   );
 
   // GET /progress/user/:user_id – that user or an admin

@@ -133,6 +133,21 @@ export function createProgressService(deps: {
       };
     },
 
+    /** The caller's progress on every lesson of a course they are enrolled in (completion marks, resume points). */
+    async forCourse(auth: AuthContext, courseId: string) {
+      await access.enrolledCourse(auth, courseId);
+      const [rows, durations] = await Promise.all([
+        progress.listForCourse(auth.userId, courseId),
+        progress.lessonDurations(courseId),
+      ]);
+      const done = rows.filter((r) => r.isCompleted).length;
+      return {
+        course_id: courseId,
+        progress_percentage: durations.size === 0 ? 0 : Math.round((10_000 * done) / durations.size) / 100,
+        lessons: rows.map((r) => presentProgress(r, durations.get(r.lessonId) ?? 0)),
+      };
+    },
+
     /** GET /progress/user/:id – that user or an admin. */
     async forUser(auth: AuthContext, userId: string) {
       if (auth.userId !== userId && auth.role !== "admin") throw forbidden("You can only see your own progress");
