@@ -111,6 +111,22 @@ describe("API conventions", () => {
       "/api/v1/admin/users/{id}",
       "/api/v1/admin/security-events",
       "/api/v1/courses",
+      "/api/v1/courses/suggest",
+      "/api/v1/courses/{id}",
+      "/api/v1/courses/{id}/enroll",
+      "/api/v1/courses/{id}/modules",
+      "/api/v1/courses/{id}/modules/reorder",
+      "/api/v1/courses/{id}/progress",
+      "/api/v1/modules/{id}",
+      "/api/v1/modules/{id}/lessons",
+      "/api/v1/modules/{id}/lessons/reorder",
+      "/api/v1/lessons/{id}",
+      "/api/v1/lessons/{id}/start",
+      "/api/v1/lessons/{id}/progress",
+      "/api/v1/lessons/{id}/complete",
+      "/api/v1/progress/user/{user_id}",
+      "/api/v1/enrollments/me",
+      "/api/v1/admin/courses/{id}/grants",
     ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
