@@ -100,24 +100,19 @@ async function insertOutline(db: Database, courseId: string, course: DemoCourse)
         isPreview: lesson.is_preview ?? false,
         position: lIndex,
       };
-      if (lesson.kind === "video") {
-        const vtt = readFileSync(path.join(DEMO_TRANSCRIPTS_DIR, lesson.transcript_file), "utf8");
-        await db.insert(lessons).values({
+      const vtt =
+        lesson.kind === "video" ? readFileSync(path.join(DEMO_TRANSCRIPTS_DIR, lesson.transcript_file), "utf8") : null;
+      const [inserted] = await db
+        .insert(lessons)
+        .values({
           ...base,
           contentMd: lesson.content_md ?? "",
-          videoUrl: `/media/demo/${lesson.video_file}`,
-          transcriptVtt: vtt,
-          transcriptText: vttToText(vtt),
-        });
-      } else {
-        await db.insert(lessons).values({ ...base, contentMd: lesson.content_md });
-      }
+          ...(lesson.kind === "video"
+            ? { videoUrl: `/media/demo/${lesson.video_file}`, transcriptVtt: vtt, transcriptText: vttToText(vtt) }
+            : {}),
+        })
+        .returning({ id: lessons.id });
       if (lesson.quiz) {
-        // The lesson just inserted is the only one at this (module, position).
-        const [inserted] = await db
-          .select({ id: lessons.id })
-          .from(lessons)
-          .where(sql`${lessons.moduleId} = ${base.moduleId} and ${lessons.position} = ${lIndex}`);
         await db.insert(quizzes).values({
           lessonId: inserted?.id as string,
           courseId,

@@ -81,11 +81,11 @@ export function createQuizService(deps: {
       }
       const scored = scoreAttempt(quiz.questions, body.answers, quiz.passMark);
       const at = new Date();
-      const where = { userId: auth.userId, courseId: ctx.lesson.courseId, lessonId };
+      const scope = { userId: auth.userId, courseId: ctx.lesson.courseId, lessonId };
       const { attempt, quizProgress } = await db.transaction(async (tx) => {
         const attempt = await quizzes.insertAttempt(
           {
-            ...where,
+            ...scope,
             quizId: quiz.id,
             answers: body.answers,
             results: scored.results.map((r) => ({ question_id: r.question.id, correct: r.correct })),
@@ -96,11 +96,11 @@ export function createQuizService(deps: {
           tx,
         );
         const quizProgress = await quizzes.recordQuizProgress(
-          { ...where, score: scored.score, passed: scored.passed, at },
+          { ...scope, score: scored.score, passed: scored.passed, at },
           tx,
         );
         await analytics.record(
-          { type: "quiz_submitted", ...where, data: { score: scored.score, passed: scored.passed } },
+          { type: "quiz_submitted", ...scope, data: { score: scored.score, passed: scored.passed } },
           tx,
         );
         return { attempt, quizProgress };
