@@ -1,3 +1,4 @@
+export * from "./ai.js";
 export * from "./auth.js";
 export * from "./courses.js";
 export * from "./users.js";
