@@ -9,7 +9,8 @@
 // and every authenticated request picks one of them, so the per-user rate limit (which the API process has raised
 // out of the way anyway) and per-user row locks are not what is measured.
 // Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_USERS (default 200),
-// BENCH_PORT (default 4100; the bare server uses the next port).
+// BENCH_PORT (default 4100; the bare server uses the next port), BENCH_ONLY (comma-separated scenario keys:
+// health, catalog, detail, me, progress, mixed, login; all by default).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
@@ -24,11 +25,15 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const userCount = Number(process.env.BENCH_USERS ?? 200);
 const port = Number(process.env.BENCH_PORT ?? 4100);
 const barePort = port + 1;
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((s) => s.trim())) : null;
+const want = (key) => !only || only.has(key);
 const base = `http://127.0.0.1:${port}`;
 const bareBase = `http://127.0.0.1:${barePort}`;
 const PASSWORD = "bench learner passphrase 42";
 const json = { "content-type": "application/json" };
 
+// Other work on the machine skews the figures: the load before the run is saved with them.
+const loadBefore = os.loadavg()[0];
 const dataDir = mkdtempSync(path.join(tmpdir(), "lumen-bench-"));
 let databaseUrl;
 let dropDatabase = async () => {};
@@ -295,13 +300,18 @@ try {
   console.log(`${learners.length} learners enrolled in "${course.title}" (${course.videos.length} video lessons)`);
 
   const results = [];
-  results.push(await run("GET /health (baseline)", { requests: [{ method: "GET", path: "/health" }] }));
+  if (want("health")) {
+    results.push(await run("GET /health (baseline)", { requests: [{ method: "GET", path: "/health" }] }));
+  }
 
-  await warm(base, [{ method: "GET", path: CATALOG }]);
-  const catalog = await run("GET /courses?limit=12 (catalog, guest)", { requests: [{ method: "GET", path: CATALOG }] });
-  results.push(catalog);
+  let catalog = null;
   let bareCatalog = null;
-  if (databaseUrl) {
+  if (want("catalog")) {
+    await warm(base, [{ method: "GET", path: CATALOG }]);
+    catalog = await run("GET /courses?limit=12 (catalog, guest)", { requests: [{ method: "GET", path: CATALOG }] });
+    results.push(catalog);
+  }
+  if (want("catalog") && databaseUrl) {
     bare = start(["scripts/bench-bare-server.mjs", String(barePort)], root, {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -318,77 +328,92 @@ try {
   }
 
   let d = 0;
-  results.push(
-    await run("GET /courses/:id (detail, signed in)", {
-      requests: [
-        {
-          setupRequest: (req) => {
-            const i = d++;
-            return {
-              ...req,
-              method: "GET",
-              path: `/api/v1/courses/${courseIds[i % courseIds.length]}`,
-              headers: { authorization: `Bearer ${learners[i % learners.length].access}` },
-            };
+  if (want("detail")) {
+    results.push(
+      await run("GET /courses/:id (detail, signed in)", {
+        requests: [
+          {
+            setupRequest: (req) => {
+              const i = d++;
+              return {
+                ...req,
+                method: "GET",
+                path: `/api/v1/courses/${courseIds[i % courseIds.length]}`,
+                headers: { authorization: `Bearer ${learners[i % learners.length].access}` },
+              };
+            },
           },
-        },
-      ],
-    }),
-  );
+        ],
+      }),
+    );
+  }
 
   let m = 0;
-  results.push(
-    await run("GET /auth/me (signed in)", {
-      requests: [
-        {
-          setupRequest: (req) => ({
-            ...req,
-            method: "GET",
-            path: "/api/v1/auth/me",
-            headers: { authorization: `Bearer ${learners[m++ % learners.length].access}` },
-          }),
-        },
-      ],
-    }),
-  );
+  if (want("me")) {
+    results.push(
+      await run("GET /auth/me (signed in)", {
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              method: "GET",
+              path: "/api/v1/auth/me",
+              headers: { authorization: `Bearer ${learners[m++ % learners.length].access}` },
+            }),
+          },
+        ],
+      }),
+    );
+  }
 
   const nextProgress = progressWriter(learners, course.videos);
-  results.push(
-    await run(`PUT /lessons/:id/progress (${learners.length} learners)`, {
-      requests: [{ setupRequest: (req) => ({ ...req, ...nextProgress() }) }],
-    }),
-  );
+  if (want("progress")) {
+    results.push(
+      await run(`PUT /lessons/:id/progress (${learners.length} learners)`, {
+        requests: [{ setupRequest: (req) => ({ ...req, ...nextProgress() }) }],
+      }),
+    );
+  }
 
-  const mixed = mixedWorkload(learners, courseIds, nextProgress);
-  results.push(
-    await run("mixed: 80% reads, 15% progress, 5% auth", {
-      requests: [{ setupRequest: mixed.setupRequest, onResponse: mixed.onResponse }],
-    }),
-  );
+  if (want("mixed")) {
+    const mixed = mixedWorkload(learners, courseIds, nextProgress);
+    results.push(
+      await run("mixed: 80% reads, 15% progress, 5% auth", {
+        requests: [{ setupRequest: mixed.setupRequest, onResponse: mixed.onResponse }],
+      }),
+    );
+  }
 
-  results.push(
-    await run("POST /auth/login (argon2id, 4 connections)", {
-      connections: Math.min(connections, 4),
-      requests: [
-        {
-          method: "POST",
-          path: "/api/v1/auth/login",
-          headers: json,
-          body: JSON.stringify({ email: learners[0].email, password: PASSWORD }),
-        },
-      ],
-    }),
-  );
+  if (want("login")) {
+    results.push(
+      await run("POST /auth/login (argon2id, 4 connections)", {
+        connections: Math.min(connections, 4),
+        requests: [
+          {
+            method: "POST",
+            path: "/api/v1/auth/login",
+            headers: json,
+            body: JSON.stringify({ email: learners[0].email, password: PASSWORD }),
+          },
+        ],
+      }),
+    );
+  }
 
-  const ratio = bareCatalog
-    ? Math.round((catalog.requests_per_second / bareCatalog.requests_per_second) * 100) / 100
-    : null;
+  const ratio =
+    catalog && bareCatalog
+      ? Math.round((catalog.requests_per_second / bareCatalog.requests_per_second) * 100) / 100
+      : null;
   console.table(results);
   if (ratio !== null)
     console.log(`Catalog, API / bare: ${ratio} (${Math.round(ratio * 100)}% of the bare server's req/s)`);
   const failing = [...statuses].filter(([key]) => !/ 2\d\d$/.test(key));
   if (failing.length > 0) console.log("Non-2xx in the mixed workload, by operation:", Object.fromEntries(failing));
-  console.log("Mixed workload, responses by operation:", Object.fromEntries(statuses));
+  if (statuses.size > 0) console.log("Mixed workload, responses by operation:", Object.fromEntries(statuses));
+  const loadAfter = os.loadavg()[0];
+  console.log(
+    `Load average (1 min) before: ${loadBefore.toFixed(2)}, after: ${loadAfter.toFixed(2)}, on ${os.cpus().length} cores`,
+  );
 
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const file = path.join(
@@ -407,6 +432,8 @@ try {
           cpu_model: os.cpus()[0]?.model ?? null,
           memory_gb: Math.round(os.totalmem() / 2 ** 30),
           node: process.version,
+          load_average_before: loadBefore,
+          load_average_after: loadAfter,
         },
         seconds,
         connections,

@@ -32,8 +32,11 @@ export function resolveAnalyticsRange(
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD` (UTC days, both included), resolved to a concrete range. */
 export const analyticsRangeQuerySchema = z
   .object({
-    from: z.iso.date("from must be a date: YYYY-MM-DD").optional(),
-    to: z.iso.date("to must be a date: YYYY-MM-DD").optional(),
+    from: z.iso
+      .date("from must be a date: YYYY-MM-DD")
+      .optional()
+      .describe("First UTC day included (default: 29 days before `to`)"),
+    to: z.iso.date("to must be a date: YYYY-MM-DD").optional().describe("Last UTC day included (default: today)"),
   })
   .transform((query, ctx) => {
     const resolved = resolveAnalyticsRange(query);
@@ -90,7 +93,9 @@ const commonFigures = {
 
 export const platformAnalyticsSchema = z.object({
   ...commonFigures,
-  completion_rate_per_course: z.array(completionFiguresSchema.extend({ course_id: z.string(), title: z.string() })),
+  completion_rate_per_course: z
+    .array(completionFiguresSchema.extend({ course_id: z.string(), title: z.string() }))
+    .describe("Published courses and any course enrolled in during the range: the 100 most enrolled, most first"),
 });
 export type PlatformAnalytics = z.infer<typeof platformAnalyticsSchema>;
 

@@ -78,6 +78,9 @@ const inRange = (column: SQL, range: DayRange) => {
 };
 const forCourse = (column: SQL, courseId: string | undefined) =>
   courseId ? sql` AND ${column} = ${courseId}::uuid` : sql``;
+/** The platform dashboard lists this many courses at most, the most enrolled first. */
+export const PLATFORM_COURSE_LIMIT = 100;
+
 /** Enrollments that count as completed: marked so, or with every lesson done. */
 const enrollmentCompleted = sql`(e.completed_at IS NOT NULL OR e.progress_percentage >= 100)`;
 
@@ -167,8 +170,8 @@ export function createAnalyticsRepo(db: Executor) {
     },
 
     /**
-     * Completion of the enrollments created in the range, per course: every published course plus any course
-     * with such enrollments, or just the given course (whatever its status).
+     * Completion of the enrollments created in the range, per course: published courses and any course with such
+     * enrollments, most enrolled first (at most PLATFORM_COURSE_LIMIT), or just the given course, whatever its status.
      */
     async completionByCourse(range: DayRange, courseId?: string): Promise<CompletionRow[]> {
       return rows<CompletionRow>(
@@ -183,7 +186,8 @@ export function createAnalyticsRepo(db: Executor) {
             ON e.course_id = c.id AND e.status = 'active' AND ${inRange(sql`e.created_at`, range)}
          WHERE ${courseId ? sql`c.id = ${courseId}::uuid` : sql`(c.status = 'published' OR e.id IS NOT NULL)`}
          GROUP BY c.id, c.title
-         ORDER BY enrolled DESC, c.title, c.id`,
+         ORDER BY enrolled DESC, c.title, c.id
+         LIMIT ${PLATFORM_COURSE_LIMIT}`,
       );
     },
 

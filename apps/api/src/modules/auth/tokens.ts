@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createSecretKey, randomUUID } from "node:crypto";
 import { ACCESS_TOKEN_TTL_SECONDS, type Role } from "@lumen/contracts";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import { unauthorized } from "../../lib/errors.js";
@@ -30,7 +30,8 @@ export function createTokenSigner(opts: {
   audience: string;
   now?: () => number;
 }): TokenSigner {
-  const key = new TextEncoder().encode(opts.secret);
+  // A KeyObject made once: jose would otherwise import the raw secret on every sign and verify.
+  const key = createSecretKey(Buffer.from(opts.secret, "utf8"));
   const nowSeconds = () => Math.floor((opts.now?.() ?? Date.now()) / 1000);
   return {
     async sign({ userId, role, sessionId, tokenVersion }) {

@@ -1,9 +1,9 @@
 import { courses, type Executor, enrollments, lessons, modules, quizzes, refreshCourseDerived, users } from "@lumen/db";
-import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gte, lte, type SQL, sql } from "drizzle-orm";
 
 export type CourseSort = "newest" | "popular" | "rating" | "relevance";
 export type CourseRow = typeof courses.$inferSelect;
-export type CourseSummaryRow = { course: CourseRow; creatorName: string };
+export type CourseSummaryRow = { course: Omit<CourseRow, "searchVector">; creatorName: string };
 
 export interface CourseListFilter {
   q?: string | undefined;
@@ -43,7 +43,9 @@ function sortKey(filter: CourseListFilter): { expr: SQL; cast: string } {
 }
 
 export function createCourseRepo(db: Executor) {
-  const withCreator = { course: courses, creatorName: users.fullName };
+  // Every course column but the search document, which can weigh kilobytes and is never returned.
+  const { searchVector: _searchVector, ...courseColumns } = getTableColumns(courses);
+  const withCreator = { course: courseColumns, creatorName: users.fullName };
 
   return {
     /** Published courses matching the filter, ordered by the sort key then id (both descending). */
