@@ -19,7 +19,7 @@ pool.on("error", () => {});
 // Copied from the statement Drizzle builds for the API's catalog list (course.repo.ts, sort "newest").
 const CATALOG_SQL = `select "courses"."id", "courses"."creator_id", "courses"."slug", "courses"."title", "courses"."subtitle",
   "courses"."description", "courses"."category", "courses"."level", "courses"."is_free", "courses"."price",
-  "courses"."status", "courses"."tags", "courses"."outcomes", "courses"."thumbnail_url", "courses"."search_vector",
+  "courses"."status", "courses"."tags", "courses"."outcomes", "courses"."thumbnail_url",
   "courses"."enrollment_count", "courses"."rating_avg", "courses"."rating_count", "courses"."lesson_count",
   "courses"."total_duration_seconds", "courses"."created_at", "courses"."updated_at", "courses"."published_at",
   "users"."full_name", "courses"."created_at"

@@ -15,6 +15,16 @@ import { createAccessRepo } from "./modules/access/access.repo.js";
 import { createAccessService } from "./modules/access/access.service.js";
 import { adminRoutes } from "./modules/admin/admin.routes.js";
 import { createAdminService } from "./modules/admin/admin.service.js";
+import { createMemoryCache, createRedisCache } from "./modules/ai/ai.cache.js";
+import { createChatService } from "./modules/ai/ai.chat.service.js";
+import { createPathRepo } from "./modules/ai/ai.path.repo.js";
+import { createPathService } from "./modules/ai/ai.path.service.js";
+import { createLlmProvider } from "./modules/ai/ai.provider.js";
+import { createQuizGenerator } from "./modules/ai/ai.quiz.service.js";
+import { createAiRepo } from "./modules/ai/ai.repo.js";
+import { aiRoutes } from "./modules/ai/ai.routes.js";
+import { composeAnswer } from "./modules/ai/offline/answer.js";
+import { createRetrievalIndex } from "./modules/ai/retrieval/retrieval.service.js";
 import { createAnalyticsRecorder } from "./modules/analytics/analytics.recorder.js";
 import { createAnalyticsRepo } from "./modules/analytics/analytics.repo.js";
 import { analyticsRoutes } from "./modules/analytics/analytics.routes.js";
@@ -73,6 +83,8 @@ export interface AppDeps {
 declare module "fastify" {
   interface FastifyInstance {
     mail: MailService;
+    /** The tutor's index backfill (run after start) and which provider answers. */
+    ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
     markReady(): void;
     isReady(): boolean;
   }
@@ -173,9 +185,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const access = createAccessService(createAccessRepo(db));
   const analytics = createAnalyticsRecorder(db);
   const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(db), access });
+  // AI tutor: retrieval over the course material; Claude, an OpenAI-compatible server, or the offline tutor.
+  const retrieval = createRetrievalIndex({ db });
   const courseRepo = createCourseRepo(db);
   const enrollmentRepo = createEnrollmentRepo(db);
-  const courseService = createCourseService({ db, courses: courseRepo, enrollments: enrollmentRepo, access });
+  const courseService = createCourseService({
+    db,
+    courses: courseRepo,
+    enrollments: enrollmentRepo,
+    access,
+    indexer: retrieval,
+  });
   const quizService = createQuizService({ db, quizzes: createQuizRepo(db), access, analytics });
   const reviewService = createReviewService({
     db,
@@ -183,7 +203,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     enrollments: createAccessRepo(db),
   });
-  const lessonService = createLessonService({ db, lessons: createLessonRepo(db), courses: courseRepo, access });
+  const lessonService = createLessonService({
+    db,
+    lessons: createLessonRepo(db),
+    courses: courseRepo,
+    access,
+    indexer: retrieval,
+  });
   const enrollmentService = createEnrollmentService({ db, enrollments: enrollmentRepo, users, access, analytics });
   const progressService = createProgressService({
     db,
@@ -191,6 +217,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     enrollments: enrollmentRepo,
     access,
     analytics,
+  });
+  const answerCache = createMemoryCache();
+  const aiRepo = createAiRepo(db);
+  const llm = createLlmProvider(config.ai);
+  const quizGenerator = createQuizGenerator({ repo: aiRepo, access, retrieval, llm, limits: config.ai });
+  const chatService = createChatService({
+    repo: aiRepo,
+    access,
+    enrollments: enrollmentRepo,
+    retrieval,
+    offline: { composeAnswer },
+    llm,
+    cache: redis ? createRedisCache(redis, `${deps.redisPrefix ?? "lumen:"}`, answerCache) : answerCache,
+    analytics,
+    limits: config.ai,
+  });
+  app.decorate("ai", {
+    indexAll: () => retrieval.indexAll(),
+    provider: chatService.provider,
+    model: chatService.model,
   });
 
   const memoryStore = createMemoryStore();
@@ -237,6 +283,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       lessonRoutes(api, { service: lessonService });
       enrollmentRoutes(api, { service: enrollmentService });
       progressRoutes(api, { service: progressService });
+      aiRoutes(api, { chat: chatService, path: createPathService(createPathRepo(db)), quiz: quizGenerator });
       analyticsRoutes(api, { service: analyticsService });
     },
     { prefix: "/api/v1" },

@@ -17,6 +17,19 @@ export interface AppConfig {
   cookieSecure: boolean;
   admin: { email: string; password: string } | null;
   seedDemo: boolean;
+  ai: {
+    anthropicApiKey?: string | undefined;
+    anthropicBaseUrl?: string | undefined;
+    openaiBaseUrl?: string | undefined;
+    openaiApiKey?: string | undefined;
+    model?: string | undefined;
+    timeoutMs: number;
+    maxOutputTokens: number;
+    userDailyLimit: number;
+    premiumDailyLimit: number;
+    platformDailyLimit: number;
+    cacheTtlSeconds: number;
+  };
 }
 
 export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppConfig {
@@ -37,5 +50,18 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
     cookieSecure: env.NODE_ENV !== "development",
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
     seedDemo: env.SEED_DEMO,
+    ai: {
+      anthropicApiKey: env.ANTHROPIC_API_KEY,
+      anthropicBaseUrl: env.ANTHROPIC_BASE_URL,
+      openaiBaseUrl: env.AI_BASE_URL,
+      openaiApiKey: env.AI_API_KEY,
+      model: env.AI_MODEL,
+      timeoutMs: env.AI_TIMEOUT_MS,
+      maxOutputTokens: env.AI_MAX_OUTPUT_TOKENS,
+      userDailyLimit: env.AI_USER_DAILY_LIMIT,
+      premiumDailyLimit: env.AI_PREMIUM_DAILY_LIMIT,
+      platformDailyLimit: env.AI_PLATFORM_DAILY_LIMIT,
+      cacheTtlSeconds: env.AI_CACHE_TTL_SECONDS,
+    },
   };
 }

@@ -39,6 +39,18 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   TRUST_PROXY: booleanFlag.default(false),
   SEED_DEMO: booleanFlag.default(true),
+  // AI tutor: Claude when ANTHROPIC_API_KEY is set, an OpenAI-compatible server when AI_BASE_URL is, else offline.
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
+  AI_BASE_URL: z.string().url().optional(),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_MODEL: z.string().min(1).optional(),
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  AI_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(64).max(8192).default(1024),
+  AI_USER_DAILY_LIMIT: z.coerce.number().int().min(0).default(50),
+  AI_PREMIUM_DAILY_LIMIT: z.coerce.number().int().min(0).default(200),
+  AI_PLATFORM_DAILY_LIMIT: z.coerce.number().int().min(0).default(10_000),
+  AI_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(3600),
 });
 
 export type Env = z.infer<typeof envSchema>;

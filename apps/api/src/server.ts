@@ -15,6 +15,14 @@ async function main(): Promise<void> {
     mailTransport: infra.mailTransport,
     ready: false,
   });
+  // Requests still running when shutdown starts must finish before the database closes under them.
+  let inFlight = 0;
+  app.addHook("onRequest", async () => {
+    inFlight++;
+  });
+  app.addHook("onResponse", async () => {
+    inFlight--;
+  });
   await app.listen({ host: env.API_HOST, port: env.API_PORT });
 
   let stopping = false;
@@ -28,6 +36,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     await app.close();
+    while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
     await infra.close();
     process.exit(0);
   };
@@ -42,6 +51,11 @@ async function main(): Promise<void> {
     await infra.close();
     process.exit(1);
   }
+  // The tutor's index is backfilled in the background: lessons are indexed on save, this covers the rest.
+  app.ai
+    .indexAll()
+    .then((r) => app.log.info({ ...r, provider: app.ai.provider, model: app.ai.model }, "tutor index ready"))
+    .catch((err) => app.log.error({ err }, "tutor index backfill failed"));
   app.mail.start();
   void app.mail.flush();
   app.markReady();

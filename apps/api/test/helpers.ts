@@ -47,6 +47,14 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
     cookieSecure: false,
     admin: null,
     seedDemo: false,
+    ai: {
+      timeoutMs: 5000,
+      maxOutputTokens: 512,
+      userDailyLimit: 50,
+      premiumDailyLimit: 200,
+      platformDailyLimit: 10_000,
+      cacheTtlSeconds: 3600,
+    },
     ...overrides,
   };
 }

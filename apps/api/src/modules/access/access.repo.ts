@@ -1,5 +1,5 @@
 import { courses, type Executor, enrollments, lessons } from "@lumen/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
 export type CourseAccessRow = {
   id: string;
@@ -34,6 +34,31 @@ export function createAccessRepo(db: Executor) {
             title: lessons.title,
           },
           course: courseColumns,
+        })
+        .from(lessons)
+        .innerJoin(courses, eq(courses.id, lessons.courseId))
+        .where(eq(lessons.id, lessonId))
+        .limit(1);
+      return row;
+    },
+
+    /** The lesson, its course and whether `userId` is enrolled, in one round trip (the hot path of progress writes). */
+    async findLessonFor(lessonId: string, userId: string | null) {
+      const [row] = await db
+        .select({
+          lesson: {
+            id: lessons.id,
+            courseId: lessons.courseId,
+            moduleId: lessons.moduleId,
+            kind: lessons.kind,
+            isPreview: lessons.isPreview,
+            durationSeconds: lessons.durationSeconds,
+            title: lessons.title,
+          },
+          course: courseColumns,
+          enrolled: userId
+            ? sql<boolean>`exists (select 1 from ${enrollments} e where e.user_id = ${userId} and e.course_id = ${courses.id} and e.status = 'active')`
+            : sql<boolean>`false`,
         })
         .from(lessons)
         .innerJoin(courses, eq(courses.id, lessons.courseId))

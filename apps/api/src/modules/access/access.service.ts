@@ -13,6 +13,10 @@ export function createAccessService(repo: AccessRepo) {
   const canManage = (auth: AuthContext | null, course: Pick<CourseAccessRow, "creatorId">) =>
     Boolean(auth && (auth.role === "admin" || auth.userId === course.creatorId));
 
+  /** Visibility when the caller's enrollment is already known. */
+  const visibleTo = (auth: AuthContext | null, course: CourseAccessRow, enrolled: boolean) =>
+    course.status === "published" || canManage(auth, course) || (course.status === "archived" && enrolled);
+
   async function canSeeCourse(auth: AuthContext | null, course: CourseAccessRow): Promise<boolean> {
     if (course.status === "published" || canManage(auth, course)) return true;
     return course.status === "archived" && auth !== null && (await repo.isEnrolled(auth.userId, course.id));
@@ -45,9 +49,10 @@ export function createAccessService(repo: AccessRepo) {
 
     /** Lesson content (markdown, video, transcript, quiz): enrolled learners, owner, admins, or previews. */
     async readableLesson(auth: AuthContext | null, lessonId: string): Promise<LessonContext & { enrolled: boolean }> {
-      const ctx = await repo.findLesson(lessonId);
-      if (!ctx || !(await canSeeCourse(auth, ctx.course))) throw notFound("Lesson");
-      const enrolled = auth ? await repo.isEnrolled(auth.userId, ctx.course.id) : false;
+      const found = await repo.findLessonFor(lessonId, auth?.userId ?? null);
+      if (!found) throw notFound("Lesson");
+      const { enrolled, ...ctx } = found;
+      if (!visibleTo(auth, ctx.course, enrolled)) throw notFound("Lesson");
       if (enrolled || canManage(auth, ctx.course) || (ctx.lesson.isPreview && ctx.course.status === "published")) {
         return { ...ctx, enrolled };
       }
@@ -67,9 +72,11 @@ export function createAccessService(repo: AccessRepo) {
     /** Progress and quiz attempts belong to enrolled learners only. */
     async enrolledLesson(auth: AuthContext | null, lessonId: string): Promise<LessonContext> {
       if (!auth) throw unauthorized();
-      const ctx = await repo.findLesson(lessonId);
-      if (!ctx || !(await canSeeCourse(auth, ctx.course))) throw notFound("Lesson");
-      if (!(await repo.isEnrolled(auth.userId, ctx.course.id))) {
+      const found = await repo.findLessonFor(lessonId, auth.userId);
+      if (!found) throw notFound("Lesson");
+      const { enrolled, ...ctx } = found;
+      if (!visibleTo(auth, ctx.course, enrolled)) throw notFound("Lesson");
+      if (!enrolled) {
         throw new AppError("FORBIDDEN", "Enroll in the course first: progress and quizzes are for enrolled learners");
       }
       return ctx;

@@ -43,8 +43,10 @@ export function createCourseService(deps: {
   courses: CourseRepo;
   enrollments: Pick<EnrollmentRepo, "findForUser">;
   access: AccessService;
+  /** The tutor's retrieval index: a course's description is one of its sources. */
+  indexer: { indexCourseDescription(courseId: string): Promise<unknown> };
 }) {
-  const { db, courses, enrollments, access } = deps;
+  const { db, courses, enrollments, access, indexer } = deps;
 
   async function detail(auth: AuthContext | null, courseId: string): Promise<CourseDetail> {
     const course = await access.visibleCourse(auth, courseId);
@@ -123,6 +125,7 @@ export function createCourseService(deps: {
         status: "draft",
       });
       await courses.refreshDerived(row.id);
+      await indexer.indexCourseDescription(row.id);
       return detail(auth, row.id);
     },
 
@@ -168,6 +171,9 @@ export function createCourseService(deps: {
         await courses.update(courseId, values, tx);
         await courses.refreshDerived(courseId, tx);
       });
+      if (input.title !== undefined || input.subtitle !== undefined || input.description !== undefined) {
+        await indexer.indexCourseDescription(courseId);
+      }
       return detail(auth, courseId);
     },
 

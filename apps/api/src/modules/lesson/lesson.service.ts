@@ -45,13 +45,19 @@ function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && new Set(a).size === a.length && a.every((id) => b.includes(id));
 }
 
+/** The tutor's retrieval index: only the saved lesson is re-indexed. */
+export interface LessonIndexer {
+  indexLesson(lessonId: string): Promise<unknown>;
+}
+
 export function createLessonService(deps: {
   db: Database;
   lessons: LessonRepo;
   courses: Pick<CourseRepo, "refreshDerived">;
   access: AccessService;
+  indexer: LessonIndexer;
 }) {
-  const { db, lessons, courses, access } = deps;
+  const { db, lessons, courses, access, indexer } = deps;
 
   async function managedModule(auth: AuthContext, moduleId: string): Promise<ModuleRow> {
     const mod = await lessons.findModule(moduleId);
@@ -121,6 +127,7 @@ export function createLessonService(deps: {
         await courses.refreshDerived(mod.courseId, tx);
         return created;
       });
+      await indexer.indexLesson(row.id);
       return presentLesson(row, false);
     },
 
@@ -163,6 +170,7 @@ export function createLessonService(deps: {
         // Only this course's derived data is rebuilt: one lesson's change never re-indexes the catalog.
         await courses.refreshDerived(ctx.course.id, tx);
       });
+      await indexer.indexLesson(lessonId);
       const found = await lessons.findLesson(lessonId);
       if (!found) throw notFound("Lesson");
       return presentLesson(found.lesson, found.hasQuiz);

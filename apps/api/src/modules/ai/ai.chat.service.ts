@@ -1,0 +1,364 @@
+import type { Citation } from "@lumen/db";
+import { encodeCursor } from "../../lib/cursor.js";
+import { AppError, notFound } from "../../lib/errors.js";
+import type { AccessService } from "../access/access.service.js";
+import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
+import type { AuthContext } from "../auth/auth.service.js";
+import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
+import { type AnswerCache, cacheKey } from "./ai.cache.js";
+import {
+  boundHistory,
+  buildSystemPrompt,
+  type LearnerContext,
+  type Level,
+  type Mode,
+  type Passage,
+  resolveCitations,
+} from "./ai.context.js";
+import { estimateCostUsd, type LlmProvider } from "./ai.provider.js";
+import type { AiRepo, ConversationRow } from "./ai.repo.js";
+
+export interface ChatInput {
+  message: string;
+  course_id?: string | undefined;
+  lesson_id?: string | undefined;
+  conversation_id?: string | undefined;
+  mode?: Mode | undefined;
+}
+
+export interface ChatResult {
+  answer: string;
+  citations: Citation[];
+  conversation_id: string;
+  cached: boolean;
+  provider: string;
+  model: string;
+  grounded: boolean;
+}
+
+/** The retrieval index, as the tutor uses it. */
+export interface Retrieval {
+  search(q: { query: string; courseId?: string; lessonId?: string; limit: number }): Promise<Passage[]>;
+}
+
+/** The offline tutor: an answer composed from the best passages' sentences, each with its citation. */
+export interface OfflineTutor {
+  composeAnswer(input: { question: string; passages: Passage[]; level: Level; mode: Mode; hintOnly: boolean }): {
+    answer: string;
+    citations: Citation[];
+    grounded: boolean;
+  };
+}
+
+export interface AiLimits {
+  userDailyLimit: number;
+  premiumDailyLimit: number;
+  platformDailyLimit: number;
+  cacheTtlSeconds: number;
+}
+
+const HISTORY_BUDGET_TOKENS = 1500;
+
+const presentConversation = (c: ConversationRow) => ({
+  id: c.id,
+  title: c.title,
+  course_id: c.courseId,
+  lesson_id: c.lessonId,
+  created_at: c.createdAt.toISOString(),
+  updated_at: c.updatedAt.toISOString(),
+});
+const PASSAGES = 6;
+
+export const startOfUtcDay = (now = new Date()) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+const nextUtcMidnight = (now = new Date()) => new Date(startOfUtcDay(now).getTime() + 86_400_000);
+
+function levelOf(profileLevel: Level | undefined, lessonsCompleted: number): Level {
+  if (profileLevel) return profileLevel;
+  return lessonsCompleted >= 30 ? "advanced" : lessonsCompleted >= 8 ? "intermediate" : "beginner";
+}
+
+export function createChatService(deps: {
+  repo: AiRepo;
+  access: AccessService;
+  enrollments: Pick<EnrollmentRepo, "listForUser">;
+  retrieval: Retrieval;
+  offline: OfflineTutor;
+  llm: LlmProvider | null;
+  cache: AnswerCache;
+  analytics: AnalyticsRecorder;
+  limits: AiLimits;
+}) {
+  const { repo, access, enrollments, retrieval, offline, llm, cache, analytics, limits } = deps;
+  const provider = llm?.name ?? "offline";
+  const model = llm?.model ?? "lumen-offline-1";
+
+  /** Course and lesson in scope, checked against what the learner may read. */
+  async function scope(auth: AuthContext, input: ChatInput) {
+    if (input.lesson_id) {
+      const ctx = await access.readableLesson(auth, input.lesson_id);
+      if (input.course_id && input.course_id !== ctx.course.id) {
+        throw new AppError("VALIDATION_ERROR", "The lesson is not part of that course", {
+          in: "body",
+          fields: { lesson_id: ["Not a lesson of course_id"] },
+        });
+      }
+      return { courseId: ctx.course.id, lessonId: ctx.lesson.id, lessonTitle: ctx.lesson.title };
+    }
+    if (input.course_id) {
+      const course = await access.visibleCourse(auth, input.course_id);
+      if (!access.canManage(auth, course)) await access.enrolledCourse(auth, input.course_id);
+      return { courseId: course.id, lessonId: null, lessonTitle: null };
+    }
+    return { courseId: null, lessonId: null, lessonTitle: null };
+  }
+
+  async function learnerContext(
+    auth: AuthContext,
+    courseId: string | null,
+    lessonTitle: string | null,
+  ): Promise<{ learner: LearnerContext; premium: boolean; courseIds: string[] }> {
+    const [user, courses, recent] = await Promise.all([
+      repo.findUser(auth.userId),
+      enrollments.listForUser(auth.userId),
+      repo.recentQuestions(auth.userId, 5),
+    ]);
+    const current = courses.find((c) => c.courseId === courseId);
+    return {
+      premium: Boolean(user?.premiumStatus),
+      courseIds: courses.map((c) => c.courseId),
+      learner: {
+        level: levelOf(user?.profile.skill_level, user?.stats.lessons_completed ?? 0),
+        completedCourses: courses.filter((c) => c.progressPercentage >= 100).map((c) => c.title),
+        currentCourse: current?.title ?? null,
+        currentLesson: lessonTitle,
+        recentQuestions: recent,
+      },
+    };
+  }
+
+  async function retrieve(
+    question: string,
+    courseId: string | null,
+    lessonId: string | null,
+    enrolledIds: string[],
+  ): Promise<Passage[]> {
+    if (courseId)
+      return retrieval.search({ query: question, courseId, ...(lessonId ? { lessonId } : {}), limit: PASSAGES });
+    // No course in view: look across the courses the learner is enrolled in.
+    const perCourse = await Promise.all(
+      enrolledIds.slice(0, 5).map((id) => retrieval.search({ query: question, courseId: id, limit: 3 })),
+    );
+    return perCourse.flat().slice(0, PASSAGES);
+  }
+
+  return {
+    provider,
+    model,
+
+    /**
+     * Answers a question in the learner's context. `onDelta` receives the answer as it is produced (SSE);
+     * the returned result carries the citations and the conversation id.
+     */
+    async chat(auth: AuthContext, input: ChatInput, onDelta?: (text: string) => void): Promise<ChatResult> {
+      const started = Date.now();
+      const mode: Mode = input.mode ?? "normal";
+      const where = await scope(auth, input);
+      let conversation = input.conversation_id ? await repo.findConversation(input.conversation_id) : undefined;
+      // Another learner's conversation does not exist, as far as this caller can tell.
+      if (input.conversation_id && (!conversation || conversation.userId !== auth.userId))
+        throw notFound("Conversation");
+      const hintOnly = where.lessonId ? await repo.hasOpenQuiz(auth.userId, where.lessonId) : false;
+      const key = cacheKey({
+        question: input.message,
+        courseId: where.courseId,
+        lessonId: where.lessonId,
+        provider,
+        model,
+        variant: `${mode}|${hintOnly ? "hint" : "full"}`,
+      });
+
+      const finish = async (
+        answer: { content: string; citations: Citation[]; grounded: boolean },
+        cached: boolean,
+      ): Promise<ChatResult> => {
+        conversation ??= await repo.createConversation({
+          userId: auth.userId,
+          courseId: where.courseId,
+          lessonId: where.lessonId,
+          title: input.message.length > 80 ? `${input.message.slice(0, 77)}…` : input.message,
+        });
+        await repo.appendExchange(conversation.id, auth.userId, input.message, {
+          content: answer.content,
+          citations: answer.citations,
+          provider,
+          model,
+          cached,
+        });
+        await analytics.record({
+          type: "ai_chat",
+          userId: auth.userId,
+          courseId: where.courseId,
+          lessonId: where.lessonId,
+          data: { provider, cached, grounded: answer.grounded },
+        });
+        if (cached)
+          await repo.recordCached({
+            userId: auth.userId,
+            kind: "chat",
+            provider,
+            model,
+            latencyMs: Date.now() - started,
+          });
+        return {
+          answer: answer.content,
+          citations: answer.citations,
+          conversation_id: conversation.id,
+          cached,
+          provider,
+          model,
+          grounded: answer.grounded,
+        };
+      };
+
+      const hit = await cache.get<{ content: string; citations: Citation[]; grounded: boolean }>(key);
+      if (hit) {
+        onDelta?.(hit.content);
+        return finish(hit, true);
+      }
+
+      const { learner, premium, courseIds } = await learnerContext(auth, where.courseId, where.lessonTitle);
+      const reservation = await repo.reserve({
+        userId: auth.userId,
+        kind: "chat",
+        provider,
+        model,
+        userLimit: premium ? limits.premiumDailyLimit : limits.userDailyLimit,
+        platformLimit: limits.platformDailyLimit,
+        since: startOfUtcDay(),
+      });
+      if (!reservation.ok) {
+        const resetsAt = nextUtcMidnight();
+        const retryAfter = Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000));
+        throw new AppError(
+          "AI_LIMIT_EXCEEDED",
+          reservation.scope === "user"
+            ? `You have used today's ${reservation.limit} AI requests. The budget resets at midnight UTC.`
+            : "The platform's AI budget for today is used up. It resets at midnight UTC.",
+          {
+            scope: reservation.scope,
+            limit: reservation.limit,
+            used: reservation.used,
+            resets_at: resetsAt.toISOString(),
+          },
+          { "retry-after": String(retryAfter) },
+        );
+      }
+
+      try {
+        const passages = await retrieve(input.message, where.courseId, where.lessonId, courseIds);
+        let answer: { content: string; citations: Citation[]; grounded: boolean };
+        let usage = { inputTokens: 0, outputTokens: 0 };
+        if (!llm) {
+          const composed = offline.composeAnswer({
+            question: input.message,
+            passages,
+            level: learner.level,
+            mode,
+            hintOnly,
+          });
+          answer = { content: composed.answer, citations: composed.citations, grounded: composed.grounded };
+          if (onDelta) for (const piece of composed.answer.match(/\S+\s*/g) ?? []) onDelta(piece);
+        } else {
+          const history = conversation
+            ? boundHistory(await repo.messages(conversation.id, 40), HISTORY_BUDGET_TOKENS)
+            : [];
+          const request = {
+            system: buildSystemPrompt({ learner, passages, mode, hintOnly }),
+            messages: [
+              ...history.map((m) => ({ role: m.role, content: m.content })),
+              { role: "user" as const, content: input.message },
+            ],
+          };
+          let text: string;
+          if (onDelta) {
+            const streamed = llm.stream(request);
+            for await (const delta of streamed.textStream) onDelta(delta);
+            const done = await streamed.done;
+            text = done.text;
+            usage = done;
+          } else {
+            const result = await llm.generate(request);
+            text = result.text;
+            usage = result;
+          }
+          const resolved = resolveCitations(text, passages);
+          answer = { content: resolved.answer, citations: resolved.citations, grounded: resolved.citations.length > 0 };
+        }
+        await repo.settle(reservation.usageId, {
+          inputTokens: usage.inputTokens,
+          outputTokens: usage.outputTokens,
+          costUsd: estimateCostUsd(provider, model, usage),
+          latencyMs: Date.now() - started,
+        });
+        if (answer.grounded) await cache.set(key, answer, limits.cacheTtlSeconds);
+        return finish(answer, false);
+      } catch (err) {
+        await repo.refund(reservation.usageId, Date.now() - started);
+        throw err;
+      }
+    },
+
+    async conversations(auth: AuthContext, page: { limit: number; after?: { t: string; id: string } | undefined }) {
+      const rows = await repo.listConversations(auth.userId, page.after, page.limit + 1);
+      const items = rows.slice(0, page.limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(presentConversation),
+        next_cursor:
+          rows.length > page.limit && last ? encodeCursor({ t: last.updatedAt.toISOString(), id: last.id }) : null,
+      };
+    },
+
+    /** One of the caller's conversations with its messages; anyone else's is a 404. */
+    async conversation(auth: AuthContext, id: string) {
+      const row = await repo.findConversation(id);
+      if (!row || row.userId !== auth.userId) throw notFound("Conversation");
+      const messages = await repo.messages(id);
+      return {
+        ...presentConversation(row),
+        messages: messages.map((m) => ({
+          id: m.id,
+          role: m.role,
+          content: m.content,
+          citations: m.citations,
+          provider: m.provider,
+          cached: m.cached,
+          created_at: m.createdAt.toISOString(),
+        })),
+      };
+    },
+
+    async platformUsage(days: number) {
+      const since = new Date(startOfUtcDay().getTime() - (days - 1) * 86_400_000);
+      return { days: await repo.platformUsage(since) };
+    },
+
+    async usageToday(auth: AuthContext) {
+      const user = await repo.findUser(auth.userId);
+      const limit = user?.premiumStatus ? limits.premiumDailyLimit : limits.userDailyLimit;
+      const used = await repo.usedToday(auth.userId, startOfUtcDay());
+      return {
+        date: startOfUtcDay().toISOString().slice(0, 10),
+        used,
+        limit,
+        remaining: Math.max(0, limit - used),
+        resets_at: nextUtcMidnight().toISOString(),
+        premium: Boolean(user?.premiumStatus),
+        provider,
+        model,
+      };
+    },
+  };
+}
+export type ChatService = ReturnType<typeof createChatService>;

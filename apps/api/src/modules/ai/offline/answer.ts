@@ -1,0 +1,262 @@
+import { blank, type HintPlan, planHint } from "./hint.js";
+import { textLemmas } from "./nlp.js";
+import { formatSeconds, type Passage, type PassageSentence, passageSentences } from "./passages.js";
+import { overlap, questionTerms, type ScoredSentence, scoreSentences } from "./scoring.js";
+
+export type LearnerLevel = "beginner" | "intermediate" | "advanced";
+/** "simpler" and "deeper" are the learner's follow-ups on the previous answer. */
+export type AnswerMode = "normal" | "simpler" | "deeper";
+
+/** Same shape as the stored message citation: a lesson and, for a video, the second to seek to. */
+export interface AnswerCitation {
+  lesson_id: string;
+  title: string;
+  start_seconds?: number;
+  excerpt: string;
+}
+
+export interface ComposeAnswerInput {
+  question: string;
+  /** Retrieved passages, best first (`RetrievedChunk[]` fits). */
+  passages: readonly Passage[];
+  level: LearnerLevel;
+  mode: AnswerMode;
+  /** The learner has an unsubmitted quiz on this lesson: guide to the place, never state the answer. */
+  hintOnly: boolean;
+  /** With `hintOnly`: texts that must not appear in the reply (e.g. the open quiz's correct options). */
+  withhold?: readonly string[];
+}
+
+export interface ComposedAnswer {
+  /** The tutor's reply; each claim carries a marker like "[1]" pointing into `citations`. */
+  answer: string;
+  citations: AnswerCitation[];
+  /** False when the material doesn't cover the question: the reply says so instead of guessing. */
+  grounded: boolean;
+}
+
+/** The best sentence must cover at least this IDF-weighted share of the question to count as an answer. */
+export const GROUNDED_COVERAGE = 0.5;
+/** Passages read per answer: the top few hold the answer when there is one; more only add noise. */
+const PASSAGES = { normal: 6, simpler: 6, deeper: 8 } as const;
+const MAX_SENTENCES = { normal: 3, simpler: 1, deeper: 5 } as const;
+const MAX_EXCERPT = 300;
+/** Sentences that lean on the one before ("It runs in the stroma") bring that one along as context. */
+const ANAPHORA = /^(it|its|this|that|these|those|they|their|he|she|his|her|then|so|but|and|here|there)\b/i;
+
+const leadIns: Record<AnswerMode, Record<LearnerLevel, string>> = {
+  normal: {
+    beginner: "Good question! Here's how the course explains it:",
+    intermediate: "Here's what the course says:",
+    advanced: "From the course material:",
+  },
+  simpler: {
+    beginner: "Let's make it simpler. The key idea, in the course's own words:",
+    intermediate: "In short, the course puts it like this:",
+    advanced: "The short version, from the course:",
+  },
+  deeper: {
+    beginner: "Let's go a step further. The course builds it up like this:",
+    intermediate: "Going deeper, here's the fuller picture from the course:",
+    advanced: "In more depth, with the surrounding context from the course:",
+  },
+};
+
+function ungrounded(question: string, closest: PassageSentence | undefined): ComposedAnswer {
+  const pointer = closest ? ` The closest lesson I found is “${closest.lessonTitle}”, but it doesn't answer this.` : "";
+  const topic = question.trim() ? "that" : "an empty question";
+  return {
+    answer: `I couldn't find ${topic} in this course's material, so I won't guess.${pointer} Try asking with words from the lessons, or ask your instructor.`,
+    citations: [],
+    grounded: false,
+  };
+}
+
+/** Picks the answer sentences: the best, then others that add question terms without repeating it. */
+function pick(ranked: ScoredSentence[], mode: AnswerMode, level: LearnerLevel): ScoredSentence[] {
+  const best = ranked[0] as ScoredSentence;
+  if (mode === "simpler") {
+    // The clearest (fewest words, no asides) of the near-ties: "simpler" must still answer the same question.
+    const strong = ranked.filter((s) => s.coverage >= best.coverage && s.score >= best.score * 0.97);
+    const clarity = (s: ScoredSentence) =>
+      s.tokens.length + (/[(;:]/.test(s.text) ? 8 : 0) + (ANAPHORA.test(s.text) ? 6 : 0);
+    return [[...strong].sort((a, b) => clarity(a) - clarity(b) || b.score - a.score)[0] ?? best];
+  }
+  const max = level === "beginner" && mode === "normal" ? 2 : MAX_SENTENCES[mode];
+  const floor = mode === "deeper" ? 0.4 : 0.55;
+  // The question's most specific term the best sentence answers on: later picks elsewhere must share it,
+  // so "stop an infinite loop" doesn't pull in any sentence that happens to say "stop".
+  const share = (t: string) => ranked.filter((s) => s.matched.has(t)).length;
+  const focus = [...best.matched].sort((a, b) => share(a) - share(b) || a.localeCompare(b))[0];
+  const picks = [best];
+  const covered = new Set(best.matched);
+  for (const s of ranked.slice(1)) {
+    if (picks.length >= max) break;
+    if (s.coverage === 0 || picks.some((p) => p.text === s.text || overlap(p.lemmas, s.lemmas) >= 0.5)) continue;
+    // Sentences right around the best one usually continue its explanation.
+    const near = s.passageIndex === best.passageIndex && Math.abs(s.index - best.index) <= 2;
+    const adjusted = s.score + (near ? 0.25 : focus && !s.matched.has(focus) ? -0.2 : 0);
+    if (adjusted < best.score * floor) continue;
+    const adds = [...s.matched].some((t) => !covered.has(t));
+    if (!adds && adjusted < best.score * (mode === "deeper" ? 0.6 : 0.85)) continue;
+    picks.push(s);
+    for (const t of s.matched) covered.add(t);
+  }
+  return picks;
+}
+
+/** Adds the sentence before an anaphoric pick and, going deeper, the one after the best: context to read it by. */
+function withContext(picks: ScoredSentence[], all: readonly PassageSentence[], mode: AnswerMode): PassageSentence[] {
+  const chosen = new Map<string, PassageSentence>();
+  const key = (s: PassageSentence) => `${s.passageIndex}:${s.index}`;
+  const neighbour = (s: PassageSentence, delta: number) =>
+    all.find((x) => x.passageIndex === s.passageIndex && x.index === s.index + delta);
+  for (const p of picks) {
+    if (mode !== "simpler" && ANAPHORA.test(p.text)) {
+      const before = neighbour(p, -1);
+      if (before) chosen.set(key(before), before);
+    }
+    chosen.set(key(p), p);
+  }
+  if (mode === "deeper") {
+    const after = picks[0] ? neighbour(picks[0], 1) : undefined;
+    if (after) chosen.set(key(after), after);
+  }
+  // Reading order: passages in the order their best sentence ranked, sentences in spoken/written order.
+  const passageOrder = [...new Set(picks.map((p) => p.passageIndex))];
+  return [...chosen.values()].sort(
+    (a, b) => passageOrder.indexOf(a.passageIndex) - passageOrder.indexOf(b.passageIndex) || a.index - b.index,
+  );
+}
+
+/** Numbers citations by first use; sentences from the same cue (or markdown passage) share one. */
+function cite(sentences: readonly PassageSentence[]) {
+  const citations: AnswerCitation[] = [];
+  const byKey = new Map<string, number>();
+  const markers = sentences.map((s) => {
+    const k = `${s.lessonId}|${s.start ?? `p${s.passageIndex}`}`;
+    let n = byKey.get(k);
+    if (n === undefined) {
+      citations.push({
+        lesson_id: s.lessonId,
+        title: s.lessonTitle,
+        ...(s.start !== undefined ? { start_seconds: s.start } : {}),
+        excerpt: "",
+      });
+      n = citations.length;
+      byKey.set(k, n);
+    }
+    const c = citations[n - 1] as AnswerCitation;
+    c.excerpt = (c.excerpt ? `${c.excerpt} ${s.text}` : s.text).slice(0, MAX_EXCERPT);
+    return n;
+  });
+  return { citations, markers };
+}
+
+/**
+ * A plain-words restatement: "X is called Y" becomes "Y means X"; otherwise asides (brackets, "or … for
+ * short") are dropped. Undefined when that changes nothing.
+ */
+export function plainWords(sentence: string): string | undefined {
+  const called = /^([^,;:]{8,}?)\s+(?:is|are)\s+(?:called|known as|named)\s+([^,;:]+?)[.!]?$/i.exec(sentence);
+  const subject = called?.[1] ?? "";
+  if (
+    called?.[2] &&
+    !ANAPHORA.test(subject) &&
+    !/^(next|now|then|so|here|in|at|on)\b/i.test(subject) &&
+    subject.split(" ").length <= 12
+  ) {
+    const what = subject.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+    const term = called[2].replace(/^(a|an|the)\s+/i, "");
+    return `${term.charAt(0).toUpperCase()}${term.slice(1)} means ${what}.`;
+  }
+  const trimmed = sentence
+    .replace(/\s*\([^)]*\)/g, "")
+    .replace(/,\s*or\s+[^,]+?\s+for short/gi, "")
+    .replace(/^(Now|So|Then|Meanwhile|Confusingly|In practice|Finally|Also|Next|Of course|Notice that),?\s+/i, "")
+    .replace(/\s{2,}/g, " ")
+    .trim();
+  const restated = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return restated !== sentence && restated.length >= 12 ? restated : undefined;
+}
+
+function hintAnswer(plan: HintPlan, level: LearnerLevel, withhold: readonly string[]): ComposedAnswer {
+  const s = plan.sentence;
+  const where =
+    s.start !== undefined
+      ? `Have another look at “${s.lessonTitle}” around ${formatSeconds(s.start)} [1].`
+      : `Re-read “${s.heading || s.lessonTitle}” in “${s.lessonTitle}” [1].`;
+  const lines = [
+    "Your quiz on this lesson is still open, so I won't give the answer away, but I can point you to it.",
+    where,
+  ];
+  if (plan.cloze) {
+    lines.push(`Then try to fill the gap: “${plan.cloze}”`);
+    lines.push(`What fits there, and how does it answer your question about ${plan.topic}?`);
+    if (level === "beginner" && plan.firstLetter)
+      lines.push(`A nudge: the missing word starts with “${plan.firstLetter}”.`);
+  } else {
+    lines.push(`As you go through it, ask yourself: what does it say about ${plan.topic}?`);
+  }
+  // Last line of defence: the open quiz's answers never leave, wherever they would have appeared.
+  const answer = withhold.reduce((text, w) => blank(text, w), lines.join(" "));
+  return {
+    answer,
+    citations: [
+      {
+        lesson_id: s.lessonId,
+        title: s.lessonTitle,
+        ...(s.start !== undefined ? { start_seconds: s.start } : {}),
+        excerpt: plan.cloze ?? `${s.heading || s.lessonTitle}`,
+      },
+    ],
+    grounded: true,
+  };
+}
+
+/**
+ * The offline tutor's reply: the sentences of the retrieved passages that answer the question (not whole
+ * chunks), each with its citation, introduced for the learner's level and follow-up mode. Says so plainly
+ * when the material doesn't cover the question, and only hints while a quiz on the lesson is open.
+ */
+export function composeAnswer(input: ComposeAnswerInput): ComposedAnswer {
+  const passages = input.passages.slice(0, PASSAGES[input.mode]);
+  const sentences = passageSentences(passages);
+  if (!input.question.trim() || sentences.length === 0) return ungrounded(input.question, undefined);
+  const terms = questionTerms(input.question, sentences);
+  const ranked = scoreSentences(terms, sentences, {
+    passageCount: passages.length,
+    preferShort: input.level === "beginner" || input.mode === "simpler",
+    courseTopic: textLemmas(passages[0]?.courseTitle ?? ""),
+  });
+  const best = ranked[0];
+  if (!best || terms.lemmas.length === 0 || best.coverage < GROUNDED_COVERAGE) {
+    return ungrounded(input.question, best && best.coverage > 0 ? best : undefined);
+  }
+
+  if (input.hintOnly) {
+    const withhold = input.withhold ?? [];
+    return hintAnswer(planHint(best, terms, ranked, withhold), input.level, withhold);
+  }
+
+  const picks = pick(ranked, input.mode, input.level);
+  const ordered = withContext(picks, sentences, input.mode);
+  const { citations, markers } = cite(ordered);
+  const body = ordered.map((s, i) => `${s.text} [${markers[i]}]`).join(" ");
+  const lines = [leadIns[input.mode][input.level], body];
+
+  if (input.mode === "simpler") {
+    const plain = plainWords(picks[0]?.text ?? "");
+    if (plain) lines.push(`In plain words: ${plain}`);
+  } else if (input.mode === "deeper") {
+    const shown = new Set(ordered.map((s) => s.lessonId));
+    const related = ranked.find((s) => !shown.has(s.lessonId) && s.score >= best.score * 0.5);
+    if (related) {
+      const at = related.start !== undefined ? ` (around ${formatSeconds(related.start)})` : "";
+      lines.push(`“${related.lessonTitle}”${at} comes back to this too, if you want to see it from another angle.`);
+    }
+  } else if (input.level === "beginner") {
+    lines.push("If a word there is new to you, ask me to explain it more simply.");
+  }
+  return { answer: lines.join("\n\n"), citations, grounded: true };
+}

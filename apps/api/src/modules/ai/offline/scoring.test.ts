@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { type Passage, passageSentences } from "./passages.js";
+import { overlap, questionTerms, scoreSentences } from "./scoring.js";
+
+const passage = (text: string, lessonId = "l"): Passage => ({
+  lessonId,
+  lessonTitle: "Lesson",
+  courseTitle: "Course",
+  source: "lesson",
+  heading: "",
+  text,
+  cues: [],
+  startSeconds: null,
+});
+
+const score = (question: string, passages: Passage[]) => {
+  const sentences = passageSentences(passages);
+  return scoreSentences(questionTerms(question, sentences), sentences, { passageCount: passages.length });
+};
+
+describe("scoreSentences", () => {
+  it("ranks the sentence that answers above ones that only repeat the common words", () => {
+    const ranked = score("What are the three phases of the Calvin cycle?", [
+      passage(
+        "The Calvin cycle runs in the stroma. So the Calvin cycle does not use light directly. The cycle has three phases: carbon fixation, reduction, and regeneration. The Calvin cycle needs ATP.",
+      ),
+    ]);
+    expect(ranked[0]?.text).toBe("The cycle has three phases: carbon fixation, reduction, and regeneration.");
+  });
+
+  it("weighs a rare question word above a word every sentence repeats", () => {
+    const ranked = score("How does rubisco use carbon?", [
+      passage("Plants need carbon. Carbon comes from air. Carbon is everywhere. Rubisco is an enzyme."),
+    ]);
+    expect(ranked[0]?.text).toBe("Rubisco is an enzyme.");
+    expect(ranked[0]?.coverage).toBeGreaterThan(ranked[1]?.coverage ?? 1);
+  });
+
+  it("gives a bonus for the question's phrase in order", () => {
+    const [phrase, scattered] = score("What is the standard error?", [
+      passage("The error of the standard method is small. The standard error shrinks with more data."),
+    ])
+      .sort((a, b) => a.index - b.index)
+      .reverse();
+    expect(phrase?.text).toBe("The standard error shrinks with more data.");
+    expect(phrase?.score ?? 0).toBeGreaterThan(scattered?.score ?? 1);
+  });
+
+  it("prefers the better-ranked passage when sentences tie", () => {
+    const ranked = score("What is a join?", [
+      passage("A join combines tables.", "first"),
+      passage("A join combines tables.", "second"),
+    ]);
+    expect(ranked[0]?.lessonId).toBe("first");
+  });
+
+  it("scores zero when nothing matches", () => {
+    const ranked = score("Who won the World Cup?", [passage("Loops repeat code.")]);
+    expect(ranked.every((s) => s.score === 0 && s.coverage === 0)).toBe(true);
+  });
+});
+
+describe("questionTerms", () => {
+  it("drops filler words and keeps the topic", () => {
+    const terms = questionTerms(
+      "Can you explain what chemiosmosis means?",
+      passageSentences([passage("Chemiosmosis makes ATP.")]),
+    );
+    expect(terms.lemmas).toEqual(["chemiosmosis"]);
+    expect(terms.asks).toBe("other");
+  });
+
+  it("recognises a why question", () => {
+    expect(questionTerms("Why is the sky blue?", []).asks).toBe("why");
+  });
+});
+
+describe("overlap", () => {
+  it("is the Jaccard index of the lemma sets", () => {
+    expect(overlap(["a", "b"], ["b", "c"])).toBeCloseTo(1 / 3);
+    expect(overlap([], ["a"])).toBe(0);
+  });
+});
