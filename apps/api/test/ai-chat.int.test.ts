@@ -1,4 +1,4 @@
-import { execRows } from "@lumen/db";
+import { execRows, type QuizQuestionRow } from "@lumen/db";
 import { seedDemo } from "@lumen/db/seed";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -241,5 +241,85 @@ describe("the tutor on Claude (a local Messages API server)", () => {
     expect((await call(ctx.app, { method: "POST", url: "/api/v1/ai/chat", payload: { message: "Hi" } })).status).toBe(
       401,
     );
+  });
+});
+
+describe("the tutor offline (no key, no network)", () => {
+  let ctx: TestContext;
+  let sam: Session;
+  let calvin: { id: string; course_id: string };
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    await seedDemo(ctx.database.db, { hashPassword });
+    await ctx.app.ai.indexAll();
+    sam = (await login(ctx.app, "sam@lumen.dev", "lumen-student-demo")).body.data as Session;
+    calvin = await lessonByTitle(ctx, "The Calvin cycle");
+    await enrollIn(ctx, sam, calvin.course_id);
+  });
+  afterAll(async () => ctx?.close());
+
+  it("answers from the transcript and cites the lesson at the second it is said", async () => {
+    const res = await call<Chat>(ctx.app, {
+      method: "POST",
+      url: "/api/v1/ai/chat",
+      token: sam.access_token,
+      payload: { message: "What enzyme grabs carbon dioxide in the Calvin cycle?", course_id: calvin.course_id },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ provider: "offline", grounded: true, cached: false });
+    const citation = res.body.data.citations.find((c) => c.lesson_id === calvin.id);
+    expect(citation?.start_seconds).toBeGreaterThan(0);
+    const { rows } = await execRows<{ transcript_vtt: string }>(
+      ctx.database.db,
+      sql`select transcript_vtt from lessons where id = ${calvin.id}`,
+    );
+    // The cited second falls inside a cue of the lesson's transcript.
+    const cues = [
+      ...(rows[0]?.transcript_vtt ?? "").matchAll(/(\d\d):(\d\d):(\d\d\.\d{3}) --> (\d\d):(\d\d):(\d\d\.\d{3})/g),
+    ].map((m) => [
+      Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]),
+      Number(m[4]) * 3600 + Number(m[5]) * 60 + Number(m[6]),
+    ]);
+    expect(
+      cues.some(
+        ([from, to]) =>
+          (citation?.start_seconds ?? -1) >= (from as number) - 0.1 && (citation?.start_seconds ?? -1) < (to as number),
+      ),
+    ).toBe(true);
+  });
+
+  it("gives hints, never the open quiz's answers, while the learner's quiz on the lesson is unsubmitted", async () => {
+    const { rows } = await execRows<{ questions: QuizQuestionRow[] }>(
+      ctx.database.db,
+      sql`select questions from quizzes where lesson_id = ${calvin.id}`,
+    );
+    const answers = (rows[0]?.questions ?? []).flatMap((q) =>
+      q.type === "single_choice"
+        ? [q.options[q.correct] as string]
+        : q.type === "short_answer"
+          ? q.accepted_answers
+          : [],
+    );
+    expect(answers.length).toBeGreaterThan(0);
+    const res = await call<Chat>(ctx.app, {
+      method: "POST",
+      url: "/api/v1/ai/chat",
+      token: sam.access_token,
+      payload: { message: "What enzyme grabs carbon dioxide in the Calvin cycle?", lesson_id: calvin.id },
+    });
+    expect(res.status).toBe(200);
+    for (const a of answers) expect(res.body.data.answer.toLowerCase()).not.toContain(a.toLowerCase());
+    expect(res.body.data.citations.length).toBeGreaterThan(0);
+  });
+
+  it("says so when the material does not cover the question", async () => {
+    const res = await call<Chat>(ctx.app, {
+      method: "POST",
+      url: "/api/v1/ai/chat",
+      token: sam.access_token,
+      payload: { message: "Who won the 1998 World Cup?", course_id: calvin.course_id },
+    });
+    expect(res.body.data.grounded).toBe(false);
+    expect(res.body.data.citations).toHaveLength(0);
   });
 });

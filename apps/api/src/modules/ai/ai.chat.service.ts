@@ -43,7 +43,14 @@ export interface Retrieval {
 
 /** The offline tutor: an answer composed from the best passages' sentences, each with its citation. */
 export interface OfflineTutor {
-  composeAnswer(input: { question: string; passages: Passage[]; level: Level; mode: Mode; hintOnly: boolean }): {
+  composeAnswer(input: {
+    question: string;
+    passages: Passage[];
+    level: Level;
+    mode: Mode;
+    hintOnly: boolean;
+    withhold?: readonly string[];
+  }): {
     answer: string;
     citations: Citation[];
     grounded: boolean;
@@ -168,7 +175,8 @@ export function createChatService(deps: {
       // Another learner's conversation does not exist, as far as this caller can tell.
       if (input.conversation_id && (!conversation || conversation.userId !== auth.userId))
         throw notFound("Conversation");
-      const hintOnly = where.lessonId ? await repo.hasOpenQuiz(auth.userId, where.lessonId) : false;
+      const withheld = where.lessonId ? await repo.openQuizAnswers(auth.userId, where.lessonId) : null;
+      const hintOnly = withheld !== null;
       const key = cacheKey({
         question: input.message,
         courseId: where.courseId,

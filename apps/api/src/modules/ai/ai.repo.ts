@@ -124,17 +124,26 @@ export function createAiRepo(db: Database) {
       return row;
     },
 
-    /** True when the lesson has a quiz the learner has not submitted yet: the tutor then only gives hints. */
-    async hasOpenQuiz(userId: string, lessonId: string): Promise<boolean> {
+    /**
+     * The answers of the lesson's quiz while the learner has not submitted it yet (the tutor then only gives
+     * hints and blanks these out); null when there is no open quiz.
+     */
+    async openQuizAnswers(userId: string, lessonId: string): Promise<string[] | null> {
       const [row] = await db
         .select({
-          quiz: quizzes.id,
+          questions: quizzes.questions,
           attempts: sql<number>`(select count(*) from ${quizAttempts} a where a.quiz_id = ${quizzes.id} and a.user_id = ${userId})::int`,
         })
         .from(quizzes)
         .where(eq(quizzes.lessonId, lessonId))
         .limit(1);
-      return Boolean(row && row.attempts === 0);
+      if (!row || row.attempts > 0) return null;
+      return row.questions.flatMap((q) => {
+        if (q.type === "single_choice") return q.options[q.correct] ?? [];
+        if (q.type === "multiple_choice") return q.correct.map((i) => q.options[i] ?? "").filter(Boolean);
+        if (q.type === "short_answer") return q.accepted_answers;
+        return [];
+      });
     },
 
     async createConversation(values: {
