@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/modules/auth/password.js";
 import { call, createTestContext, login, type Session, type TestContext } from "./helpers.js";
-import { type LlmStub, startAnthropicStub } from "./support/llm-stubs.js";
+import { type LlmStub, startAnthropicStub, startOpenAiStub } from "./support/llm-stubs.js";
 
 type Chat = {
   answer: string;
@@ -321,5 +321,55 @@ describe("the tutor offline (no key, no network)", () => {
     });
     expect(res.body.data.grounded).toBe(false);
     expect(res.body.data.citations).toHaveLength(0);
+  });
+});
+
+describe("the tutor on an OpenAI-compatible server, and the platform budget", () => {
+  let ctx: TestContext;
+  let stub: LlmStub;
+  let sam: Session;
+  let maya: Session;
+  let calvin: { id: string; course_id: string };
+  beforeAll(async () => {
+    stub = await startOpenAiStub();
+    ctx = await createTestContext({
+      config: {
+        ai: { openaiBaseUrl: stub.url, model: "llama3.1", timeoutMs: 2000, maxOutputTokens: 400, userDailyLimit: 10, premiumDailyLimit: 10, platformDailyLimit: 2, cacheTtlSeconds: 3600 },
+      },
+    });
+    await seedDemo(ctx.database.db, { hashPassword });
+    await ctx.app.ai.indexAll();
+    sam = (await login(ctx.app, "sam@lumen.dev", "lumen-student-demo")).body.data as Session;
+    maya = (await login(ctx.app, "maya@lumen.dev", "lumen-student-demo")).body.data as Session;
+    calvin = await lessonByTitle(ctx, "The Calvin cycle");
+    await enrollIn(ctx, sam, calvin.course_id);
+    await enrollIn(ctx, maya, calvin.course_id);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await stub?.close();
+  });
+
+  it("answers through the chat-completions API with the context in the system message", async () => {
+    stub.reply({ text: "RuBisCO fixes carbon dioxide [1]." });
+    const res = await call<Chat>(ctx.app, { method: "POST", url: "/api/v1/ai/chat", token: sam.access_token, payload: { message: "Which enzyme fixes CO2?", course_id: calvin.course_id } });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ provider: "openai-compatible", grounded: true });
+    const sent = stub.requests.at(-1)?.body as { model: string; messages: Array<{ role: string; content: string }> };
+    expect(sent.model).toBe("llama3.1");
+    expect(sent.messages[0]?.role).toBe("system");
+    expect(sent.messages[0]?.content).toContain("<sources>");
+  });
+
+  it("stops every user at the platform's daily limit with 429 AI_LIMIT_EXCEEDED", async () => {
+    stub.reply((body) => ({ text: `Answer ${String((body.messages as unknown[]).length)} [1].` }));
+    expect((await call(ctx.app, { method: "POST", url: "/api/v1/ai/chat", token: maya.access_token, payload: { message: "A second question", course_id: calvin.course_id } })).status).toBe(200);
+    const over = await call<Chat>(ctx.app, { method: "POST", url: "/api/v1/ai/chat", token: maya.access_token, payload: { message: "A third question", course_id: calvin.course_id } });
+    expect(over.status).toBe(429);
+    expect(over.body.error?.details).toMatchObject({ scope: "platform", limit: 2 });
+    const admin = (await login(ctx.app, "admin@lumen.dev", "lumen-admin-demo")).body.data as Session;
+    const usage = await call<{ days: Array<{ requests: number; cost_usd: number }> }>(ctx.app, { method: "GET", url: "/api/v1/ai/usage/platform?days=1", token: admin.access_token });
+    expect(usage.body.data.days[0]?.requests).toBe(2);
+    expect((await call(ctx.app, { method: "GET", url: "/api/v1/ai/usage/platform", token: sam.access_token })).status).toBe(403);
   });
 });
