@@ -19,7 +19,7 @@ import { createMemoryCache, createRedisCache } from "./modules/ai/ai.cache.js";
 import { createChatService } from "./modules/ai/ai.chat.service.js";
 import { createPathRepo } from "./modules/ai/ai.path.repo.js";
 import { createPathService } from "./modules/ai/ai.path.service.js";
-import { createLlmProvider } from "./modules/ai/ai.provider.js";
+import { createLlmProvider, createProviderEmbedder } from "./modules/ai/ai.provider.js";
 import { createQuizGenerator } from "./modules/ai/ai.quiz.service.js";
 import { createAiRepo } from "./modules/ai/ai.repo.js";
 import { aiRoutes } from "./modules/ai/ai.routes.js";
@@ -186,7 +186,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const analytics = createAnalyticsRecorder(db);
   const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(db), access });
   // AI tutor: retrieval over the course material; Claude, an OpenAI-compatible server, or the offline tutor.
-  const retrieval = createRetrievalIndex({ db });
+  const providerEmbedder = createProviderEmbedder(config.ai);
+  const retrieval = createRetrievalIndex({ db, ...(providerEmbedder ? { embedder: providerEmbedder } : {}) });
   const courseRepo = createCourseRepo(db);
   const enrollmentRepo = createEnrollmentRepo(db);
   const courseService = createCourseService({

@@ -23,6 +23,7 @@ export interface AppConfig {
     openaiBaseUrl?: string | undefined;
     openaiApiKey?: string | undefined;
     model?: string | undefined;
+    embeddingModel?: string | undefined;
     timeoutMs: number;
     maxOutputTokens: number;
     userDailyLimit: number;
@@ -56,6 +57,7 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
       openaiBaseUrl: env.AI_BASE_URL,
       openaiApiKey: env.AI_API_KEY,
       model: env.AI_MODEL,
+      embeddingModel: env.AI_EMBEDDING_MODEL,
       timeoutMs: env.AI_TIMEOUT_MS,
       maxOutputTokens: env.AI_MAX_OUTPUT_TOKENS,
       userDailyLimit: env.AI_USER_DAILY_LIMIT,

@@ -330,11 +330,22 @@ describe("the tutor on an OpenAI-compatible server, and the platform budget", ()
   let sam: Session;
   let maya: Session;
   let calvin: { id: string; course_id: string };
+  let embeddingsDown = false;
   beforeAll(async () => {
-    stub = await startOpenAiStub();
+    stub = await startOpenAiStub({ embeddingsFail: () => embeddingsDown });
     ctx = await createTestContext({
       config: {
-        ai: { openaiBaseUrl: stub.url, model: "llama3.1", timeoutMs: 2000, maxOutputTokens: 400, userDailyLimit: 10, premiumDailyLimit: 10, platformDailyLimit: 2, cacheTtlSeconds: 3600 },
+        ai: {
+          openaiBaseUrl: stub.url,
+          model: "llama3.1",
+          embeddingModel: "letters-26",
+          timeoutMs: 2000,
+          maxOutputTokens: 400,
+          userDailyLimit: 10,
+          premiumDailyLimit: 10,
+          platformDailyLimit: 3,
+          cacheTtlSeconds: 3600,
+        },
       },
     });
     await seedDemo(ctx.database.db, { hashPassword });
@@ -352,7 +363,12 @@ describe("the tutor on an OpenAI-compatible server, and the platform budget", ()
 
   it("answers through the chat-completions API with the context in the system message", async () => {
     stub.reply({ text: "RuBisCO fixes carbon dioxide [1]." });
-    const res = await call<Chat>(ctx.app, { method: "POST", url: "/api/v1/ai/chat", token: sam.access_token, payload: { message: "Which enzyme fixes CO2?", course_id: calvin.course_id } });
+    const res = await call<Chat>(ctx.app, {
+      method: "POST",
+      url: "/api/v1/ai/chat",
+      token: sam.access_token,
+      payload: { message: "Which enzyme fixes CO2?", course_id: calvin.course_id },
+    });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ provider: "openai-compatible", grounded: true });
     const sent = stub.requests.at(-1)?.body as { model: string; messages: Array<{ role: string; content: string }> };
@@ -361,15 +377,55 @@ describe("the tutor on an OpenAI-compatible server, and the platform budget", ()
     expect(sent.messages[0]?.content).toContain("<sources>");
   });
 
+  it("indexes with the server's embeddings, and still answers when the embedding endpoint fails", async () => {
+    const { rows } = await execRows<{ model: string; dims: number }>(
+      ctx.database.db,
+      sql`select distinct embedding_model as model, array_length(embedding, 1) as dims from content_chunks`,
+    );
+    expect(rows).toEqual([{ model: "openai-compatible:letters-26", dims: 26 }]);
+    expect(stub.requests.some((r) => r.path.endsWith("/embeddings"))).toBe(true);
+    embeddingsDown = true;
+    stub.reply({ text: "Light reactions make ATP [1]." });
+    const res = await call<Chat>(ctx.app, {
+      method: "POST",
+      url: "/api/v1/ai/chat",
+      token: sam.access_token,
+      payload: { message: "What do the light reactions make?", course_id: calvin.course_id },
+    });
+    embeddingsDown = false;
+    expect(res.status).toBe(200);
+    expect(res.body.data.citations.length).toBeGreaterThan(0);
+  });
+
   it("stops every user at the platform's daily limit with 429 AI_LIMIT_EXCEEDED", async () => {
-    stub.reply((body) => ({ text: `Answer ${String((body.messages as unknown[]).length)} [1].` }));
-    expect((await call(ctx.app, { method: "POST", url: "/api/v1/ai/chat", token: maya.access_token, payload: { message: "A second question", course_id: calvin.course_id } })).status).toBe(200);
-    const over = await call<Chat>(ctx.app, { method: "POST", url: "/api/v1/ai/chat", token: maya.access_token, payload: { message: "A third question", course_id: calvin.course_id } });
+    stub.reply((body) => ({ text: `Answer ${String((body.messages as unknown[] | undefined)?.length ?? 0)} [1].` }));
+    expect(
+      (
+        await call(ctx.app, {
+          method: "POST",
+          url: "/api/v1/ai/chat",
+          token: maya.access_token,
+          payload: { message: "A second question", course_id: calvin.course_id },
+        })
+      ).status,
+    ).toBe(200);
+    const over = await call<Chat>(ctx.app, {
+      method: "POST",
+      url: "/api/v1/ai/chat",
+      token: maya.access_token,
+      payload: { message: "A third question", course_id: calvin.course_id },
+    });
     expect(over.status).toBe(429);
-    expect(over.body.error?.details).toMatchObject({ scope: "platform", limit: 2 });
+    expect(over.body.error?.details).toMatchObject({ scope: "platform", limit: 3 });
     const admin = (await login(ctx.app, "admin@lumen.dev", "lumen-admin-demo")).body.data as Session;
-    const usage = await call<{ days: Array<{ requests: number; cost_usd: number }> }>(ctx.app, { method: "GET", url: "/api/v1/ai/usage/platform?days=1", token: admin.access_token });
-    expect(usage.body.data.days[0]?.requests).toBe(2);
-    expect((await call(ctx.app, { method: "GET", url: "/api/v1/ai/usage/platform", token: sam.access_token })).status).toBe(403);
+    const usage = await call<{ days: Array<{ requests: number; cost_usd: number }> }>(ctx.app, {
+      method: "GET",
+      url: "/api/v1/ai/usage/platform?days=1",
+      token: admin.access_token,
+    });
+    expect(usage.body.data.days[0]?.requests).toBe(3);
+    expect(
+      (await call(ctx.app, { method: "GET", url: "/api/v1/ai/usage/platform", token: sam.access_token })).status,
+    ).toBe(403);
   });
 });

@@ -127,8 +127,27 @@ export function startAnthropicStub(): Promise<LlmStub> {
 }
 
 /** A loopback server speaking the OpenAI chat-completions API (POST /v1/chat/completions), JSON and SSE. */
-export function startOpenAiStub(): Promise<LlmStub> {
-  return start((_req, res, body, reply) => {
+export function startOpenAiStub(opts: { embeddingsFail?: () => boolean } = {}): Promise<LlmStub> {
+  return start((req, res, body, reply) => {
+    if (req.url?.endsWith("/embeddings")) {
+      // A small real embedding: letter frequencies, enough for similar texts to land near each other.
+      if (opts.embeddingsFail?.()) {
+        res.writeHead(503, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { message: "embeddings unavailable" } }));
+        return;
+      }
+      const inputs = (Array.isArray(body.input) ? body.input : [body.input]) as string[];
+      const data = inputs.map((text, index) => {
+        const v = new Array(26).fill(0);
+        for (const ch of text.toLowerCase()) if (ch >= "a" && ch <= "z") v[ch.charCodeAt(0) - 97] += 1;
+        return { object: "embedding", index, embedding: v };
+      });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({ object: "list", data, model: body.model, usage: { prompt_tokens: 10, total_tokens: 10 } }),
+      );
+      return;
+    }
     const usage = {
       prompt_tokens: reply.inputTokens ?? 90,
       completion_tokens: reply.outputTokens ?? 30,

@@ -1,6 +1,6 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { generateText, type LanguageModel, Output, streamText } from "ai";
+import { embedMany, generateText, type LanguageModel, Output, streamText } from "ai";
 import type { z } from "zod";
 import { AppError } from "../../lib/errors.js";
 
@@ -16,6 +16,8 @@ export interface AiSettings {
   openaiBaseUrl?: string | undefined;
   openaiApiKey?: string | undefined;
   model?: string | undefined;
+  /** An OpenAI-compatible server's embedding model (e.g. nomic-embed-text); Claude has no embeddings API. */
+  embeddingModel?: string | undefined;
   timeoutMs: number;
   maxOutputTokens: number;
 }
@@ -157,4 +159,37 @@ export function createLlmProvider(settings: AiSettings): LlmProvider | null {
     return llmProvider("openai-compatible", server.chatModel(model), model, settings);
   }
   return null;
+}
+
+/** Embeddings from the OpenAI-compatible server when it offers them (AI_EMBEDDING_MODEL); null otherwise. */
+export function createProviderEmbedder(
+  settings: AiSettings,
+): { model: string; dimensions: number; embed(texts: string[]): Promise<number[][]> } | null {
+  if (!settings.openaiBaseUrl || !settings.embeddingModel || settings.anthropicApiKey) return null;
+  const server = createOpenAICompatible({
+    name: "openai-compatible",
+    baseURL: settings.openaiBaseUrl,
+    ...(settings.openaiApiKey ? { apiKey: settings.openaiApiKey } : {}),
+  });
+  const model = server.textEmbeddingModel(settings.embeddingModel);
+  const embedder = {
+    model: `openai-compatible:${settings.embeddingModel}`,
+    dimensions: 0,
+    async embed(texts: string[]): Promise<number[][]> {
+      if (texts.length === 0) return [];
+      const { embeddings } = await embedMany({
+        model,
+        values: texts,
+        maxRetries: 1,
+        abortSignal: AbortSignal.timeout(settings.timeoutMs),
+      });
+      embedder.dimensions = embeddings[0]?.length ?? 0;
+      // Unit length, like the local embedder, so cosine and pgvector's <=> agree.
+      return embeddings.map((v) => {
+        const norm = Math.hypot(...v) || 1;
+        return v.map((x) => x / norm);
+      });
+    },
+  };
+  return embedder;
 }

@@ -142,8 +142,9 @@ export function createRetrievalIndex(deps: RetrievalDeps): RetrievalIndex {
     const anyTerms = [...new Set([...typed.anyTerms.split(" or "), ...terms.anyTerms.split(" or ")])]
       .filter(Boolean)
       .join(" or ");
-    // A question of stop words only embeds to the zero vector, which ranks nothing.
-    const [vector = []] = await embedder.embed([repaired]);
+    // A question of stop words only embeds to the zero vector, which ranks nothing. A provider's embedding
+    // endpoint failing costs the vector ranking for this query, not the answer: full text and trigram remain.
+    const [vector = []] = await embedder.embed([repaired]).catch((): number[][] => [[]]);
     const hasVector = vector.some((v) => v !== 0);
 
     const fullText = anyTerms ? await repo.fullTextHits(repaired, anyTerms, scope, CANDIDATES) : [];
