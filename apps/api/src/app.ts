@@ -116,7 +116,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   // Responses are checked against their schemas in development and tests (a wrong shape fails loudly there);
   // production trusts the presenters, which build every response field by field, and skips the second pass.
-  app.setSerializerCompiler(config.nodeEnv === "production" ? () => (data) => JSON.stringify(data) : serializerCompiler);
+  app.setSerializerCompiler(
+    config.nodeEnv === "production" ? () => (data) => JSON.stringify(data) : serializerCompiler,
+  );
   registerErrorHandling(app);
 
   let ready = deps.ready ?? true;
