@@ -1,5 +1,8 @@
 import { authSessions, type Executor, emailTokens, loginFailures, refreshTokens, users } from "@lumen/db";
-import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
+
+/** The longest lockout window (per account, one hour): older failures no longer count. */
+const LOGIN_FAILURE_RETENTION_MS = 60 * 60_000;
 
 export type EmailTokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];
 
@@ -108,8 +111,17 @@ export function createAuthRepo(db: Executor) {
         .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
     },
 
+    /** Adds a failure and drops this account's failures older than the longest window, so the table stays small. */
     async recordLoginFailure(emailKey: string, clientKey: string, tx: Executor = db) {
       await tx.insert(loginFailures).values({ emailKey, clientKey });
+      await tx
+        .delete(loginFailures)
+        .where(
+          and(
+            eq(loginFailures.emailKey, emailKey),
+            lt(loginFailures.createdAt, new Date(Date.now() - LOGIN_FAILURE_RETENTION_MS)),
+          ),
+        );
     },
 
     /** The failure timestamps inside the window, oldest first (the oldest decides when a lock lifts). */
@@ -132,18 +144,6 @@ export function createAuthRepo(db: Executor) {
       await tx
         .delete(loginFailures)
         .where(and(eq(loginFailures.emailKey, emailKey), eq(loginFailures.clientKey, clientKey)));
-    },
-
-    async pruneLoginFailures(before: Date, tx: Executor = db) {
-      await tx.delete(loginFailures).where(lt(loginFailures.createdAt, before));
-    },
-
-    async countSessions(userId: string, tx: Executor = db): Promise<number> {
-      const [row] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(authSessions)
-        .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
-      return row?.n ?? 0;
     },
   };
 }

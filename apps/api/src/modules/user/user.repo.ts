@@ -72,11 +72,6 @@ export function createUserRepo(db: Executor) {
         .orderBy(desc(users.createdAt), desc(users.id))
         .limit(filter.limit);
     },
-
-    async count(tx: Executor = db): Promise<number> {
-      const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
-      return row?.n ?? 0;
-    },
   };
 }
 export type UserRepo = ReturnType<typeof createUserRepo>;
