@@ -15,6 +15,27 @@ export function createAccessRepo(db: Executor) {
     creatorId: courses.creatorId,
     isFree: courses.isFree,
   };
+  const lessonForQuery = db
+    .select({
+      lesson: {
+        id: lessons.id,
+        courseId: lessons.courseId,
+        moduleId: lessons.moduleId,
+        kind: lessons.kind,
+        isPreview: lessons.isPreview,
+        durationSeconds: lessons.durationSeconds,
+        title: lessons.title,
+      },
+      course: courseColumns,
+      // A guest's null user id matches no enrollment.
+      enrolled: sql<boolean>`exists (select 1 from ${enrollments} e where e.user_id = ${sql.placeholder("userId")}::uuid and e.course_id = ${courses.id} and e.status = 'active')`,
+    })
+    .from(lessons)
+    .innerJoin(courses, eq(courses.id, lessons.courseId))
+    .where(eq(lessons.id, sql.placeholder("lessonId")))
+    .limit(1)
+    .prepare("lumen_lesson_for_user");
+
   return {
     async findCourse(courseId: string): Promise<CourseAccessRow | undefined> {
       const [row] = await db.select(courseColumns).from(courses).where(eq(courses.id, courseId)).limit(1);
@@ -42,28 +63,9 @@ export function createAccessRepo(db: Executor) {
       return row;
     },
 
-    /** The lesson, its course and whether `userId` is enrolled, in one round trip (the hot path of progress writes). */
+    /** The lesson, its course and whether `userId` is enrolled, in one prepared round trip (every progress write). */
     async findLessonFor(lessonId: string, userId: string | null) {
-      const [row] = await db
-        .select({
-          lesson: {
-            id: lessons.id,
-            courseId: lessons.courseId,
-            moduleId: lessons.moduleId,
-            kind: lessons.kind,
-            isPreview: lessons.isPreview,
-            durationSeconds: lessons.durationSeconds,
-            title: lessons.title,
-          },
-          course: courseColumns,
-          enrolled: userId
-            ? sql<boolean>`exists (select 1 from ${enrollments} e where e.user_id = ${userId} and e.course_id = ${courses.id} and e.status = 'active')`
-            : sql<boolean>`false`,
-        })
-        .from(lessons)
-        .innerJoin(courses, eq(courses.id, lessons.courseId))
-        .where(eq(lessons.id, lessonId))
-        .limit(1);
+      const [row] = await lessonForQuery.execute({ lessonId, userId });
       return row;
     },
 

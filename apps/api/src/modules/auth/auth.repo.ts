@@ -1,5 +1,5 @@
 import { authSessions, type Executor, emailTokens, loginFailures, refreshTokens, users } from "@lumen/db";
-import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 
 /** The longest lockout window (per account, one hour): older failures no longer count. */
 const LOGIN_FAILURE_RETENTION_MS = 60 * 60_000;
@@ -7,6 +7,22 @@ const LOGIN_FAILURE_RETENTION_MS = 60 * 60_000;
 export type EmailTokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];
 
 export function createAuthRepo(db: Executor) {
+  // The hottest query of the API: prepared once, so it is neither rebuilt nor re-planned on every request.
+  const authStateQuery = db
+    .select({
+      role: users.role,
+      disabled: users.disabled,
+      emailVerified: users.emailVerified,
+      tokenVersion: users.tokenVersion,
+      revokedAt: authSessions.revokedAt,
+      expiresAt: authSessions.expiresAt,
+    })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(and(eq(authSessions.id, sql.placeholder("sessionId")), eq(authSessions.userId, sql.placeholder("userId"))))
+    .limit(1)
+    .prepare("lumen_auth_state");
+
   return {
     async createSession(input: { userId: string; expiresAt: Date; userAgent: string | null }, tx: Executor = db) {
       const [row] = await tx.insert(authSessions).values(input).returning();
@@ -61,21 +77,9 @@ export function createAuthRepo(db: Executor) {
         .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
     },
 
-    /** What every authenticated request checks: the user's live state and its session's. */
-    async findAuthState(userId: string, sessionId: string, tx: Executor = db) {
-      const [row] = await tx
-        .select({
-          role: users.role,
-          disabled: users.disabled,
-          emailVerified: users.emailVerified,
-          tokenVersion: users.tokenVersion,
-          revokedAt: authSessions.revokedAt,
-          expiresAt: authSessions.expiresAt,
-        })
-        .from(authSessions)
-        .innerJoin(users, eq(users.id, authSessions.userId))
-        .where(and(eq(authSessions.id, sessionId), eq(authSessions.userId, userId)))
-        .limit(1);
+    /** What every authenticated request checks: the user's live state and its session's (a prepared statement). */
+    async findAuthState(userId: string, sessionId: string) {
+      const [row] = await authStateQuery.execute({ userId, sessionId });
       return row;
     },
 

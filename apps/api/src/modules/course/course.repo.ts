@@ -47,6 +47,29 @@ export function createCourseRepo(db: Executor) {
   const { searchVector: _searchVector, ...courseColumns } = getTableColumns(courses);
   const withCreator = { course: courseColumns, creatorName: users.fullName };
 
+  const catalogQuery = (tx: Executor, where: SQL[], key: { expr: SQL }) =>
+    tx
+      .select({ ...withCreator, sortValue: sql<unknown>`${key.expr}` })
+      .from(courses)
+      .innerJoin(users, eq(users.id, courses.creatorId))
+      .where(and(...where))
+      .orderBy(sql`${key.expr} DESC`, sql`${courses.id} DESC`);
+
+  // The catalog's first page without filters is the hottest read of the product: prepared once per sort.
+  const firstPages = new Map<CourseSort, ReturnType<typeof preparedFirstPage>>();
+  const preparedFirstPage = (sort: CourseSort, key: { expr: SQL }) =>
+    catalogQuery(db, [eq(courses.status, "published")], key)
+      .limit(sql.placeholder("limit"))
+      .prepare(`lumen_catalog_${sort}`);
+  const firstPage = (sort: CourseSort, key: { expr: SQL }) => {
+    let query = firstPages.get(sort);
+    if (!query) {
+      query = preparedFirstPage(sort, key);
+      firstPages.set(sort, query);
+    }
+    return query;
+  };
+
   return {
     /** Published courses matching the filter, ordered by the sort key then id (both descending). */
     async listPublished(
@@ -71,13 +94,9 @@ export function createCourseRepo(db: Executor) {
           sql`(${key.expr}, ${courses.id}) < (${filter.after.v}::${sql.raw(key.cast)}, ${filter.after.id}::uuid)`,
         );
       }
-      return tx
-        .select({ ...withCreator, sortValue: sql<unknown>`${key.expr}` })
-        .from(courses)
-        .innerJoin(users, eq(users.id, courses.creatorId))
-        .where(and(...where))
-        .orderBy(sql`${key.expr} DESC`, sql`${courses.id} DESC`)
-        .limit(filter.limit);
+      const unfiltered = where.length === 1 && filter.sort !== "relevance" && tx === db;
+      if (unfiltered) return firstPage(filter.sort, key).execute({ limit: filter.limit });
+      return catalogQuery(tx, where, key).limit(filter.limit);
     },
 
     /** Titles for search-as-you-type: prefix and typo-tolerant matches on published courses. */
