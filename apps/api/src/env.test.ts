@@ -12,6 +12,7 @@ describe("parseEnv", () => {
       API_PORT: 4000,
       DATA_DIR: "./.data",
       RATE_LIMIT_MAX: 100,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
       BODY_LIMIT_BYTES: 1048576,
     });
     expect(env.DATABASE_URL).toBeUndefined();
