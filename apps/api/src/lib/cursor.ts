@@ -30,3 +30,19 @@ export const isTimeCursor = (v: unknown): v is TimeCursor =>
   !Number.isNaN(Date.parse((v as TimeCursor).t)) &&
   typeof (v as TimeCursor).id === "string" &&
   /^[0-9a-f-]{36}$/i.test((v as TimeCursor).id);
+
+/**
+ * One page of a newest-first keyset listing: the repo fetched `limit + 1` rows, so a row beyond the page
+ * means there is more, and the last row of the page is where the next one starts.
+ */
+export function timePage<R, T>(
+  rows: R[],
+  limit: number,
+  present: (row: R) => T,
+  keyOf: (row: R) => { at: Date; id: string },
+): { items: T[]; next_cursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  const key = rows.length > limit && last !== undefined ? keyOf(last) : null;
+  return { items: items.map(present), next_cursor: key ? encodeCursor({ t: key.at.toISOString(), id: key.id }) : null };
+}

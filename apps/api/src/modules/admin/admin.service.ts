@@ -1,7 +1,7 @@
 import type { Role, User } from "@lumen/contracts";
 import type { Database } from "@lumen/db";
 import type { FieldCipher } from "../../lib/crypto.js";
-import { encodeCursor } from "../../lib/cursor.js";
+import { timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AuthRepo } from "../auth/auth.repo.js";
 import type { RequestMeta, SecurityService } from "../security/security.service.js";
@@ -30,13 +30,12 @@ export function createAdminService(deps: {
       limit: number;
     }) {
       const rows = await users.list({ ...filter, limit: filter.limit + 1 });
-      const page = rows.slice(0, filter.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map((u) => presentUser(u, cipher)),
-        next_cursor:
-          rows.length > filter.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
-      };
+      return timePage(
+        rows,
+        filter.limit,
+        (u) => presentUser(u, cipher),
+        (u) => ({ at: u.createdAt, id: u.id }),
+      );
     },
 
     /** Role, premium and disabled changes; each one is a security event. Disabling ends every session at once. */

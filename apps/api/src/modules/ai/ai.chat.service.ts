@@ -1,5 +1,5 @@
 import type { Citation } from "@lumen/db";
-import { encodeCursor } from "../../lib/cursor.js";
+import { timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
@@ -319,13 +319,7 @@ export function createChatService(deps: {
 
     async conversations(auth: AuthContext, page: { limit: number; after?: { t: string; id: string } | undefined }) {
       const rows = await repo.listConversations(auth.userId, page.after, page.limit + 1);
-      const items = rows.slice(0, page.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(presentConversation),
-        next_cursor:
-          rows.length > page.limit && last ? encodeCursor({ t: last.updatedAt.toISOString(), id: last.id }) : null,
-      };
+      return timePage(rows, page.limit, presentConversation, (c) => ({ at: c.updatedAt, id: c.id }));
     },
 
     /** One of the caller's conversations with its messages; anyone else's is a 404. */

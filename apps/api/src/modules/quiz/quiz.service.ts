@@ -9,7 +9,7 @@ import type {
   QuizView,
 } from "@lumen/contracts";
 import type { Database } from "@lumen/db";
-import { encodeCursor } from "../../lib/cursor.js";
+import { timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
@@ -122,13 +122,7 @@ export function createQuizService(deps: {
         after: page.after,
         limit: page.limit + 1,
       });
-      const items = rows.slice(0, page.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(presentAttemptSummary),
-        next_cursor:
-          rows.length > page.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
-      };
+      return timePage(rows, page.limit, presentAttemptSummary, (a) => ({ at: a.createdAt, id: a.id }));
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Page, Review, ReviewUpsert } from "@lumen/contracts";
 import type { Database, Transaction } from "@lumen/db";
-import { encodeCursor } from "../../lib/cursor.js";
+import { timePage } from "../../lib/cursor.js";
 import { forbidden, notFound } from "../../lib/errors.js";
 import type { AccessRepo } from "../access/access.repo.js";
 import type { AccessService } from "../access/access.service.js";
@@ -74,13 +74,7 @@ export function createReviewService(deps: {
     ): Promise<Page<Review>> {
       await access.visibleCourse(auth, courseId);
       const rows = await reviews.listByCourse({ courseId, after: page.after, limit: page.limit + 1 });
-      const items = rows.slice(0, page.limit);
-      const last = items.at(-1)?.review;
-      return {
-        items: items.map(presentReview),
-        next_cursor:
-          rows.length > page.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
-      };
+      return timePage(rows, page.limit, presentReview, (r) => ({ at: r.review.createdAt, id: r.review.id }));
     },
   };
 }

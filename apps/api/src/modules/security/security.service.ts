@@ -1,7 +1,7 @@
 import type { SecurityEventType } from "@lumen/contracts";
 import type { FastifyBaseLogger } from "fastify";
 import type { FieldCipher } from "../../lib/crypto.js";
-import { encodeCursor } from "../../lib/cursor.js";
+import { timePage } from "../../lib/cursor.js";
 import type { SecurityRepo } from "./security.repo.js";
 
 /** Who did it, from where: taken from the request by the routes. */
@@ -40,10 +40,10 @@ export function createSecurityService(deps: { repo: SecurityRepo; cipher: FieldC
       limit: number;
     }) {
       const rows = await repo.list({ ...filter, limit: filter.limit + 1 });
-      const page = rows.slice(0, filter.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map((r) => ({
+      return timePage(
+        rows,
+        filter.limit,
+        (r) => ({
           id: r.id,
           type: r.type as SecurityEventType,
           user_id: r.userId,
@@ -51,10 +51,9 @@ export function createSecurityService(deps: { repo: SecurityRepo; cipher: FieldC
           user_agent: cipher.decryptNullable(r.userAgent),
           details: JSON.parse(cipher.decrypt(r.details)) as Record<string, unknown>,
           created_at: r.createdAt.toISOString(),
-        })),
-        next_cursor:
-          rows.length > filter.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
-      };
+        }),
+        (r) => ({ at: r.createdAt, id: r.id }),
+      );
     },
   };
 }
