@@ -17,11 +17,16 @@ async function main(): Promise<void> {
   });
   // Requests still running when shutdown starts must finish before the database closes under them.
   let inFlight = 0;
-  app.addHook("onRequest", async () => {
+  // A request counts until its response is produced (onSend), which also happens when the client has gone
+  // away meanwhile (onResponse then never fires); the database is closed only once all of them are done.
+  const counted = new WeakSet<object>();
+  app.addHook("onRequest", async (request) => {
     inFlight++;
+    counted.add(request);
   });
-  app.addHook("onResponse", async () => {
-    inFlight--;
+  app.addHook("onSend", async (request, _reply, payload) => {
+    if (counted.delete(request)) inFlight--;
+    return payload;
   });
   await app.listen({ host: env.API_HOST, port: env.API_PORT });
 
