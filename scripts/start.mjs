@@ -15,7 +15,6 @@ const env = {
   DATA_DIR: path.resolve(root, process.env.DATA_DIR ?? ".data"),
   API_PORT: apiPort,
   API_URL: apiUrl,
-  NEXT_PUBLIC_API_URL: process.env.NEXT_PUBLIC_API_URL ?? apiUrl,
   APP_URL: process.env.APP_URL ?? `http://localhost:${webPort}`,
   TURBO_TELEMETRY_DISABLED: "1",
   NEXT_TELEMETRY_DISABLED: "1",

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ButtonLink } from "./button-link";
+import { AccountNav } from "./account-nav";
+import { ThemeToggle } from "./theme-toggle";
 import { Wordmark } from "./wordmark";
 
 export function SiteHeader() {
@@ -20,18 +21,9 @@ export function SiteHeader() {
               </Link>
             </li>
             <li>
-              <Link
-                href="/login"
-                className="rounded-full px-2.5 py-2 text-sm font-medium text-muted transition-colors hover:text-foreground sm:px-3.5"
-              >
-                Log in
-              </Link>
+              <ThemeToggle />
             </li>
-            <li className="ml-1">
-              <ButtonLink href="/register" size="sm">
-                Sign up
-              </ButtonLink>
-            </li>
+            <AccountNav />
           </ul>
         </nav>
       </div>

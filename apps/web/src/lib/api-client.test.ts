@@ -89,8 +89,9 @@ describe("api client", () => {
 });
 
 describe("apiMediaUrl", () => {
-  it("prefixes API-relative paths with the public API origin and leaves absolute URLs alone", () => {
-    expect(apiMediaUrl("/media/demo/x.svg")).toBe("http://localhost:4000/media/demo/x.svg");
+  it("keeps API-relative paths on the web origin (which forwards them) and leaves absolute URLs alone", () => {
+    expect(apiMediaUrl("/media/demo/x.svg")).toBe("/media/demo/x.svg");
+    expect(apiMediaUrl("media/demo/x.svg")).toBe("/media/demo/x.svg");
     expect(apiMediaUrl("https://cdn.example.com/x.png")).toBe("https://cdn.example.com/x.png");
     expect(apiMediaUrl(null)).toBeNull();
   });

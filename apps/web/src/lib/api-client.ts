@@ -32,22 +32,20 @@ function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
-/** Base URL the browser can reach; also the origin of API-relative media such as `/media/demo/x.svg`. */
-export function publicApiBaseUrl(): string {
-  return trimSlash(process.env.NEXT_PUBLIC_API_URL ?? DEFAULT_API_URL);
-}
-
-/** Server components talk to the API over the internal URL; the browser over the public one. */
+/**
+ * Server components talk to the API over its internal URL; the browser talks to this web app's own origin,
+ * which forwards /api/v1 and /media to the API (app/api/v1, app/media): one origin for cookies, no CORS.
+ */
 export function apiBaseUrl(): string {
   if (typeof window === "undefined") return trimSlash(process.env.API_URL ?? DEFAULT_API_URL);
-  return publicApiBaseUrl();
+  return window.location.origin;
 }
 
-/** Absolute URLs pass through; API-relative paths are served by the API, so they get its public origin. */
+/** Absolute URLs pass through; API-relative paths (`/media/...`, `/api/v1/media/...`) go through the web origin. */
 export function apiMediaUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   if (/^(https?:|data:|blob:)/i.test(url) || url.startsWith("//")) return url;
-  return `${publicApiBaseUrl()}${url.startsWith("/") ? "" : "/"}${url}`;
+  return url.startsWith("/") ? url : `/${url}`;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;

@@ -1,0 +1,141 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { signOut, useSession } from "@/features/auth/session";
+import { ButtonLink } from "./button-link";
+
+const LINK =
+  "rounded-full px-2.5 py-2 text-sm font-medium text-muted transition-colors hover:text-foreground sm:px-3.5";
+
+/** The header's account corner: sign-in links for guests, the learner's menu once signed in. */
+export function AccountNav() {
+  const { status, user } = useSession();
+  const pathname = usePathname();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent && event.key !== "Escape") return;
+      if (event instanceof MouseEvent && menuRef.current?.contains(event.target as Node)) return;
+      setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  if (status === "unknown")
+    return <li aria-hidden="true" className="h-9 w-32 animate-pulse rounded-full bg-surface-muted" />;
+
+  if (status === "anonymous" || !user) {
+    const next =
+      pathname && pathname !== "/" && !pathname.startsWith("/login") ? `?next=${encodeURIComponent(pathname)}` : "";
+    return (
+      <>
+        <li>
+          <Link href={`/login${next}`} className={LINK}>
+            Log in
+          </Link>
+        </li>
+        <li className="ml-1">
+          <ButtonLink href="/register" size="sm">
+            Sign up
+          </ButtonLink>
+        </li>
+      </>
+    );
+  }
+
+  const initials = user.full_name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .slice(0, 2)
+    .join("")
+    .toUpperCase();
+
+  return (
+    <>
+      <li>
+        <Link href="/dashboard" className={LINK} aria-current={pathname === "/dashboard" ? "page" : undefined}>
+          My learning
+        </Link>
+      </li>
+      <li className="relative ml-1">
+        <div ref={menuRef}>
+          <button
+            type="button"
+            aria-haspopup="menu"
+            aria-expanded={open}
+            aria-controls="account-menu"
+            onClick={() => setOpen((v) => !v)}
+            className="flex size-9 items-center justify-center rounded-full bg-primary-soft text-sm font-semibold text-primary"
+          >
+            <span className="sr-only">Account menu for {user.full_name}</span>
+            <span aria-hidden="true">{initials || "?"}</span>
+          </button>
+          {open && (
+            <div
+              id="account-menu"
+              role="menu"
+              aria-label="Account"
+              className="absolute right-0 mt-2 w-60 overflow-hidden rounded-2xl border border-border bg-surface p-1.5 shadow-card-hover"
+            >
+              <div className="px-3 py-2.5">
+                <p className="truncate text-sm font-semibold">{user.full_name}</p>
+                <p className="truncate text-xs text-muted">{user.email}</p>
+              </div>
+              <div className="my-1 h-px bg-border" />
+              <MenuLink onSelect={() => setOpen(false)} href="/dashboard">
+                My learning
+              </MenuLink>
+              {(user.role === "creator" || user.role === "admin") && (
+                <MenuLink onSelect={() => setOpen(false)} href="/studio">
+                  Creator studio
+                </MenuLink>
+              )}
+              {user.role === "admin" && (
+                <MenuLink onSelect={() => setOpen(false)} href="/admin">
+                  Admin console
+                </MenuLink>
+              )}
+              <button
+                type="button"
+                role="menuitem"
+                onClick={async () => {
+                  setOpen(false);
+                  await signOut();
+                  router.push("/");
+                  router.refresh();
+                }}
+                className="block w-full rounded-xl px-3 py-2 text-left text-sm hover:bg-surface-muted"
+              >
+                Log out
+              </button>
+            </div>
+          )}
+        </div>
+      </li>
+    </>
+  );
+}
+
+function MenuLink({ href, children, onSelect }: { href: string; children: string; onSelect: () => void }) {
+  return (
+    <Link
+      href={href}
+      role="menuitem"
+      onClick={onSelect}
+      className="block rounded-xl px-3 py-2 text-sm hover:bg-surface-muted"
+    >
+      {children}
+    </Link>
+  );
+}
