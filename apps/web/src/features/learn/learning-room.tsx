@@ -1,0 +1,444 @@
+"use client";
+
+import {
+  type Citation,
+  type CourseDetail,
+  type LearnerQuiz,
+  type Lesson,
+  type Progress,
+  parseWebVtt,
+  type VttCue,
+} from "@lumen/contracts";
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { buttonClasses } from "@/components/button-link";
+import { StatusPanel } from "@/components/status-panel";
+import { useSession } from "@/features/auth/session";
+import { isApiError } from "@/lib/api-client";
+import { errorText } from "@/lib/error-text";
+import { formatClock } from "./format-time";
+import {
+  completeLesson,
+  loadCourse,
+  loadCourseProgress,
+  loadLesson,
+  loadLessonConversation,
+  loadQuiz,
+  reportProgress,
+  startLesson,
+  streamChat,
+  submitQuizAttempt,
+} from "./learn.api";
+import { LessonOutline } from "./lesson-outline";
+import { Markdown } from "./markdown";
+import { QuizPanel } from "./quiz-panel";
+import { Transcript } from "./transcript";
+import { type TutorMessage, TutorPanel } from "./tutor-panel";
+import { useLessonPlayback } from "./use-lesson-playback";
+
+// The player's web components only exist in browsers.
+const VideoPlayer = dynamic(() => import("./video-player"), {
+  ssr: false,
+  loading: () => <div className="aspect-video w-full animate-pulse rounded-card bg-surface-muted" />,
+});
+
+interface RoomData {
+  course: CourseDetail;
+  lesson: Lesson;
+  progress: Map<string, Progress>;
+  quiz: LearnerQuiz | null;
+  history: { conversationId: string | null; messages: TutorMessage[] };
+}
+
+type LoadState = { kind: "loading" } | { kind: "ready"; data: RoomData } | { kind: "failed"; error: unknown };
+
+async function loadRoom(courseId: string, lessonId: string, signedIn: boolean): Promise<RoomData> {
+  const [course, lesson, progress] = await Promise.all([
+    loadCourse(courseId),
+    loadLesson(lessonId),
+    loadCourseProgress(courseId),
+  ]);
+  if (lesson.course_id !== course.id) throw Object.assign(new Error("lesson not in course"), { notInCourse: true });
+  const [quizView, conversation] = await Promise.all([
+    lesson.has_quiz ? loadQuiz(lessonId).catch(() => null) : Promise.resolve(null),
+    signedIn && course.access.can_view_content
+      ? loadLessonConversation(lessonId).catch(() => null)
+      : Promise.resolve(null),
+  ]);
+  return {
+    course,
+    lesson,
+    progress,
+    quiz: quizView?.view === "learner" ? quizView : null,
+    history: {
+      conversationId: conversation?.id ?? null,
+      messages: (conversation?.messages ?? []).map((m) => ({
+        id: m.id,
+        role: m.role,
+        content: m.content,
+        citations: m.citations,
+      })),
+    },
+  };
+}
+
+function RoomSkeleton() {
+  return (
+    <div
+      className="mx-auto grid max-w-[90rem] gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:px-8"
+      role="status"
+      aria-live="polite"
+    >
+      <span className="sr-only">Loading the lesson…</span>
+      <div className="space-y-4">
+        <div className="aspect-video w-full animate-pulse rounded-card bg-surface-muted" />
+        <div className="h-8 w-2/3 animate-pulse rounded-xl bg-surface-muted" />
+        <div className="h-24 animate-pulse rounded-card bg-surface-muted" />
+      </div>
+      <div className="h-[32rem] animate-pulse rounded-card bg-surface-muted" />
+    </div>
+  );
+}
+
+function RoomError({ error, courseId, retry }: { error: unknown; courseId: string; retry: () => void }) {
+  const here = typeof window === "undefined" ? "" : window.location.pathname + window.location.search;
+  const wrap = (panel: React.ReactNode) => <div className="mx-auto max-w-page px-4 py-16 sm:px-6 lg:px-8">{panel}</div>;
+  if ((isApiError(error) && error.status === 404) || (error as { notInCourse?: boolean })?.notInCourse) {
+    return wrap(
+      <StatusPanel
+        headingLevel={1}
+        title="This lesson isn't here"
+        actions={
+          <Link href="/courses" className={buttonClasses()}>
+            Browse the catalog
+          </Link>
+        }
+      >
+        <p>It may have been moved or unpublished.</p>
+      </StatusPanel>,
+    );
+  }
+  if (isApiError(error) && error.status === 401) {
+    return wrap(
+      <StatusPanel
+        headingLevel={1}
+        title="Log in to open this lesson"
+        actions={
+          <>
+            <Link href={`/login?next=${encodeURIComponent(here)}`} className={buttonClasses()}>
+              Log in
+            </Link>
+            <Link href={`/courses/${courseId}`} className={buttonClasses("secondary")}>
+              About this course
+            </Link>
+          </>
+        }
+      >
+        <p>Free preview lessons are open to everyone; the others are for enrolled learners.</p>
+      </StatusPanel>,
+    );
+  }
+  if (isApiError(error) && (error.status === 403 || error.status === 402)) {
+    return wrap(
+      <StatusPanel
+        headingLevel={1}
+        title="Enroll to open this lesson"
+        actions={
+          <Link href={`/courses/${courseId}`} className={buttonClasses()}>
+            See the course and enroll
+          </Link>
+        }
+      >
+        <p>{error.message}</p>
+      </StatusPanel>,
+    );
+  }
+  return wrap(
+    <StatusPanel
+      tone="danger"
+      role="alert"
+      headingLevel={1}
+      title="The lesson didn't load"
+      actions={
+        <button type="button" onClick={retry} className={buttonClasses()}>
+          Try again
+        </button>
+      }
+    >
+      <p>{errorText(error)}</p>
+    </StatusPanel>,
+  );
+}
+
+/** The learning room: video (or reading), transcript, quiz, outline and the tutor, for one lesson. */
+export function LearningRoom({
+  courseId,
+  lessonId,
+  startAt,
+}: {
+  courseId: string;
+  lessonId: string;
+  startAt: number | null;
+}) {
+  const status = useSession((s) => s.status);
+  const [state, setState] = useState<LoadState>({ kind: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry button's way to load again
+  useEffect(() => {
+    if (status === "unknown") return;
+    let cancelled = false;
+    setState({ kind: "loading" });
+    loadRoom(courseId, lessonId, status === "authenticated").then(
+      (data) => !cancelled && setState({ kind: "ready", data }),
+      (error: unknown) => !cancelled && setState({ kind: "failed", error }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [courseId, lessonId, status, attempt]);
+
+  if (state.kind === "loading") return <RoomSkeleton />;
+  if (state.kind === "failed")
+    return <RoomError error={state.error} courseId={courseId} retry={() => setAttempt((n) => n + 1)} />;
+  return <Room key={lessonId} data={state.data} startAt={startAt} signedIn={status === "authenticated"} />;
+}
+
+function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | null; signedIn: boolean }) {
+  const { course, lesson, quiz, history } = data;
+  const router = useRouter();
+  const enrolled = course.enrollment?.status === "active";
+  const tracksProgress = signedIn && enrolled;
+  const [progress, setProgress] = useState(data.progress);
+  const [video, setVideo] = useState<HTMLVideoElement | null>(null);
+  const [notice, setNotice] = useState<{ tone: "ok" | "warn"; text: string } | null>(null);
+  const lessonProgress = progress.get(lesson.id) ?? null;
+  const completed = lessonProgress?.video_progress.is_completed ?? false;
+
+  const cues = useMemo<VttCue[]>(() => {
+    try {
+      return lesson.transcript_vtt ? parseWebVtt(lesson.transcript_vtt) : [];
+    } catch {
+      return [];
+    }
+  }, [lesson.transcript_vtt]);
+
+  const applyProgress = useCallback((p: Progress) => {
+    setProgress((current) => {
+      const before = current.get(p.lesson_id);
+      if (!before?.video_progress.is_completed && p.video_progress.is_completed) {
+        setNotice({ tone: "ok", text: "Lesson complete. Nice work!" });
+      }
+      return new Map(current).set(p.lesson_id, p);
+    });
+  }, []);
+
+  const playback = useLessonPlayback(video, {
+    startAt: startAt ?? lessonProgress?.video_progress.resume_seconds ?? 0,
+    report: tracksProgress ? (report, urgent) => reportProgress(lesson.id, report, urgent) : null,
+    onProgress: applyProgress,
+  });
+
+  useEffect(() => {
+    if (tracksProgress) startLesson(lesson.id).then(applyProgress, () => undefined);
+  }, [tracksProgress, lesson.id, applyProgress]);
+
+  const { seek } = playback;
+  const lessons = course.modules.flatMap((m) => m.lessons);
+  const index = lessons.findIndex((l) => l.id === lesson.id);
+  const previous = index > 0 ? lessons[index - 1] : undefined;
+  const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
+  const isVideo = lesson.kind === "video" && Boolean(lesson.video_url);
+  const canOpen = (l: { is_preview: boolean }) => course.access.can_view_content || l.is_preview;
+
+  const onCite = useCallback(
+    (citation: Citation) => {
+      if (citation.lesson_id === lesson.id) {
+        if (citation.start_seconds !== undefined && isVideo) seek(citation.start_seconds);
+        else document.getElementById("lesson-content")?.focus();
+        return;
+      }
+      const t = citation.start_seconds !== undefined ? `?t=${Math.floor(citation.start_seconds)}` : "";
+      router.push(`/learn/${course.id}/${citation.lesson_id}${t}`);
+    },
+    [lesson.id, isVideo, seek, router, course.id],
+  );
+
+  async function markComplete() {
+    setNotice(null);
+    try {
+      applyProgress(await completeLesson(lesson.id));
+    } catch (failure) {
+      setNotice({ tone: "warn", text: errorText(failure) });
+    }
+  }
+
+  return (
+    <div className="mx-auto grid max-w-[90rem] gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-8 lg:px-8">
+      <div className="min-w-0 space-y-6">
+        <nav aria-label="Breadcrumb" className="text-sm text-muted">
+          <Link href={`/courses/${course.id}`} className="hover:text-foreground">
+            {course.title}
+          </Link>
+          {enrolled && course.enrollment && (
+            <span> · {Math.round(course.enrollment.progress_percentage)}% of the course done</span>
+          )}
+        </nav>
+
+        {isVideo && lesson.video_url && (
+          <VideoPlayer
+            src={lesson.video_url}
+            captionsVtt={lesson.transcript_vtt}
+            title={lesson.title}
+            onVideo={setVideo}
+          />
+        )}
+
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <h1 className="font-display text-2xl font-semibold tracking-tight text-balance sm:text-3xl">
+              {lesson.title}
+            </h1>
+            <p className="mt-1 text-sm text-muted">
+              {lesson.kind === "video" ? "Video" : "Reading"} · {formatClock(lesson.duration_seconds)}
+              {lessonProgress &&
+                lesson.kind === "video" &&
+                ` · ${Math.round(lessonProgress.video_progress.watch_percentage)}% watched`}
+              {!enrolled && lesson.is_preview && " · Free preview"}
+            </p>
+          </div>
+          {tracksProgress && (
+            <div className="flex items-center gap-2">
+              {completed ? (
+                <span className="inline-flex h-9 items-center gap-1.5 rounded-full bg-primary-soft px-4 text-sm font-medium text-primary">
+                  <span aria-hidden="true">✓</span> Completed
+                </span>
+              ) : (
+                <button type="button" onClick={() => void markComplete()} className={buttonClasses("secondary", "sm")}>
+                  Mark as complete
+                </button>
+              )}
+            </div>
+          )}
+        </div>
+
+        {notice && (
+          <p
+            role="status"
+            className={`rounded-xl px-4 py-2.5 text-sm ${notice.tone === "ok" ? "bg-primary-soft" : "bg-accent-soft"}`}
+          >
+            {notice.text}
+          </p>
+        )}
+
+        {!signedIn && (
+          <p className="rounded-2xl bg-surface-muted px-4 py-3 text-sm text-muted">
+            You're watching a free preview.{" "}
+            <Link
+              href={`/register?next=/courses/${course.id}`}
+              className="font-medium text-primary underline underline-offset-2"
+            >
+              Create a free account
+            </Link>{" "}
+            to save your progress and ask the tutor.
+          </p>
+        )}
+
+        {isVideo && cues.length > 0 && (
+          <section
+            aria-labelledby="transcript-title"
+            className="rounded-card border border-border bg-surface p-4 shadow-card sm:p-5"
+          >
+            <h2 id="transcript-title" className="mb-3 font-display text-lg font-semibold">
+              Transcript
+            </h2>
+            <Transcript cues={cues} currentTime={playback.currentTime} onSeek={playback.seek} />
+          </section>
+        )}
+
+        {lesson.content_md.trim() && (
+          <section
+            id="lesson-content"
+            tabIndex={-1}
+            aria-label={isVideo ? "Lesson notes" : "Lesson"}
+            className="rounded-card border border-border bg-surface p-5 shadow-card sm:p-8"
+          >
+            <Markdown source={lesson.content_md} />
+          </section>
+        )}
+
+        {quiz && (
+          <div className="rounded-card border border-border bg-surface p-5 shadow-card sm:p-8">
+            <QuizPanel
+              quiz={quiz}
+              canAttempt={tracksProgress}
+              submit={async (body) => {
+                const result = await submitQuizAttempt(lesson.id, body);
+                const current = progress.get(lesson.id);
+                if (current) applyProgress({ ...current, quiz_progress: result.quiz_progress });
+                return result;
+              }}
+            />
+          </div>
+        )}
+
+        <nav
+          aria-label="Lesson navigation"
+          className="flex flex-wrap justify-between gap-3 border-t border-border pt-5"
+        >
+          {previous && canOpen(previous) ? (
+            <Link href={`/learn/${course.id}/${previous.id}`} className={buttonClasses("secondary")}>
+              <span aria-hidden="true">←</span> <span className="sr-only">Previous lesson: </span>
+              <span className="max-w-[14rem] truncate">{previous.title}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next && canOpen(next) ? (
+            <Link href={`/learn/${course.id}/${next.id}`} className={buttonClasses("primary")}>
+              <span className="sr-only">Next lesson: </span>
+              <span className="max-w-[14rem] truncate">{next.title}</span> <span aria-hidden="true">→</span>
+            </Link>
+          ) : next ? (
+            <Link href={`/courses/${course.id}`} className={buttonClasses("primary")}>
+              Enroll to continue
+            </Link>
+          ) : (
+            <Link href="/dashboard" className={buttonClasses("primary")}>
+              Back to my learning
+            </Link>
+          )}
+        </nav>
+      </div>
+
+      <aside className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:self-start lg:overflow-y-auto">
+        <div className="flex max-h-[40rem] flex-col rounded-card border border-border bg-surface p-4 shadow-card sm:p-5 lg:h-[34rem]">
+          {signedIn && course.access.can_view_content ? (
+            <TutorPanel
+              courseId={course.id}
+              lessonId={lesson.id}
+              history={history}
+              ask={(body, onToken, signal) => streamChat(body, onToken, { signal })}
+              onCite={onCite}
+            />
+          ) : (
+            <div className="text-sm text-muted">
+              <h2 className="mb-2 font-display text-lg font-semibold text-foreground">AI tutor</h2>
+              <p>
+                {signedIn
+                  ? "Enroll in this course to ask the tutor about its lessons."
+                  : "Log in and enroll to ask the tutor; its answers link to the moment in the video they come from."}
+              </p>
+            </div>
+          )}
+        </div>
+        <div className="rounded-card border border-border bg-surface p-4 shadow-card sm:p-5">
+          <h2 className="mb-3 font-display text-lg font-semibold">Course outline</h2>
+          <LessonOutline course={course} currentLessonId={lesson.id} progress={progress} />
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import {
+  MediaCaptionsButton,
+  MediaControlBar,
+  MediaController,
+  MediaFullscreenButton,
+  MediaLoadingIndicator,
+  MediaMuteButton,
+  MediaPlayButton,
+  MediaPlaybackRateButton,
+  MediaSeekBackwardButton,
+  MediaSeekForwardButton,
+  MediaTimeDisplay,
+  MediaTimeRange,
+  MediaVolumeRange,
+} from "media-chrome/react";
+import { type CSSProperties, useEffect, useState } from "react";
+
+const PLAYER_THEME = {
+  "--media-primary-color": "#ffffff",
+  "--media-secondary-color": "rgb(13 15 20 / 0.72)",
+  "--media-control-background": "transparent",
+  "--media-control-hover-background": "rgb(255 255 255 / 0.12)",
+  "--media-range-track-background": "rgb(255 255 255 / 0.3)",
+  "--media-range-bar-color": "var(--lumen-primary)",
+  "--media-font-family": "var(--font-sans)",
+  width: "100%",
+  aspectRatio: "16 / 9",
+} as CSSProperties;
+
+/**
+ * The lesson video: media-chrome's accessible controls (keyboard, captions, speed, fullscreen) around a plain
+ * <video>, captions from the lesson's WebVTT. The element is handed to `onVideo` so the learning room can
+ * seek it and report progress.
+ */
+export default function VideoPlayer({
+  src,
+  captionsVtt,
+  title,
+  onVideo,
+}: {
+  src: string;
+  captionsVtt: string | null;
+  title: string;
+  onVideo: (video: HTMLVideoElement | null) => void;
+}) {
+  const [captionsUrl, setCaptionsUrl] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!captionsVtt?.trim()) {
+      setCaptionsUrl(null);
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([captionsVtt], { type: "text/vtt" }));
+    setCaptionsUrl(url);
+    return () => URL.revokeObjectURL(url);
+  }, [captionsVtt]);
+
+  return (
+    <MediaController style={PLAYER_THEME} className="block overflow-hidden rounded-card bg-black shadow-card">
+      {/* biome-ignore lint/a11y/useMediaCaption: the captions track is added as soon as its blob URL exists */}
+      <video
+        slot="media"
+        ref={onVideo}
+        src={src}
+        preload="metadata"
+        playsInline
+        aria-label={`Video: ${title}`}
+        className="size-full"
+      >
+        {captionsUrl && <track kind="captions" src={captionsUrl} srcLang="en" label="English" default />}
+      </video>
+      <MediaLoadingIndicator slot="centered-chrome" noAutohide />
+      <MediaControlBar>
+        <MediaPlayButton />
+        <MediaSeekBackwardButton seekOffset={10} />
+        <MediaSeekForwardButton seekOffset={10} />
+        <MediaTimeRange />
+        <MediaTimeDisplay showDuration />
+        <MediaMuteButton />
+        <MediaVolumeRange />
+        <MediaPlaybackRateButton rates={[0.75, 1, 1.25, 1.5, 2]} />
+        {captionsUrl && <MediaCaptionsButton />}
+        <MediaFullscreenButton />
+      </MediaControlBar>
+    </MediaController>
+  );
+}
