@@ -69,7 +69,7 @@ export default function VideoPlayer({
         aria-label={`Video: ${title}`}
         className="size-full"
       >
-        {captionsUrl && <track kind="captions" src={captionsUrl} srcLang="en" label="English" default />}
+        {captionsUrl && <track kind="captions" src={captionsUrl} srcLang="en" label="English" />}
       </video>
       <MediaLoadingIndicator slot="centered-chrome" noAutohide />
       <MediaControlBar>
