@@ -72,7 +72,7 @@ function driver(video: HTMLVideoElement) {
 describe("useLessonPlayback", () => {
   it("resumes at the saved point and reports watched stretches in batches, not per frame", () => {
     vi.useFakeTimers();
-    const report = vi.fn(async () => progress());
+    const report = vi.fn(async (_report: ProgressReport, _urgent: boolean) => progress());
     const { getByTestId } = render(<Player report={report} startAt={42} />);
     const video = getByTestId("video") as HTMLVideoElement;
     const d = driver(video);
@@ -94,7 +94,7 @@ describe("useLessonPlayback", () => {
 
   it("reports what was watched when the learner leaves the page, with keepalive", () => {
     vi.useFakeTimers();
-    const report = vi.fn(async () => progress());
+    const report = vi.fn(async (_report: ProgressReport, _urgent: boolean) => progress());
     const { getByTestId, unmount } = render(<Player report={report} startAt={0} />);
     const d = driver(getByTestId("video") as HTMLVideoElement);
     d.play();
@@ -106,7 +106,7 @@ describe("useLessonPlayback", () => {
   });
 
   it("does not resume past the end of a video", () => {
-    const report = vi.fn(async () => progress());
+    const report = vi.fn(async (_report: ProgressReport, _urgent: boolean) => progress());
     const { getByTestId } = render(<Player report={report} startAt={299.5} />);
     const video = getByTestId("video") as HTMLVideoElement;
     driver(video).fire("loadedmetadata");
