@@ -7,7 +7,7 @@ import { signOut, useSession } from "@/features/auth/session";
 import { ButtonLink } from "./button-link";
 
 const LINK =
-  "rounded-full px-2.5 py-2 text-sm font-medium text-muted transition-colors hover:text-foreground sm:px-3.5";
+  "whitespace-nowrap rounded-full px-2.5 py-2 text-sm font-medium text-muted transition-colors hover:text-foreground sm:px-3.5";
 
 /** The header's account corner: sign-in links for guests, the learner's menu once signed in. */
 export function AccountNav() {
@@ -63,7 +63,7 @@ export function AccountNav() {
 
   return (
     <>
-      <li>
+      <li className="hidden sm:block">
         <Link href="/dashboard" className={LINK} aria-current={pathname === "/dashboard" ? "page" : undefined}>
           My learning
         </Link>
