@@ -8,9 +8,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 // End-to-end tests drive Debian's Chromium (no browser downloads here) against the real API and web app.
 // The API runs on a fresh embedded database with the demo data; the web app is the production build.
-const dataDir = mkdtempSync(path.join(tmpdir(), "lumen-e2e-"));
-const apiPort = 4000;
-const webPort = 3000;
+// Set once in the main process and inherited by the workers, which read the mail outbox under it.
+process.env.LUMEN_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "lumen-e2e-"));
+const dataDir = process.env.LUMEN_E2E_DATA_DIR;
+// Overridable so several runs (e.g. two engineers on one machine) don't collide.
+const apiPort = Number(process.env.E2E_API_PORT ?? 4000);
+const webPort = Number(process.env.E2E_WEB_PORT ?? 3000);
 const jsonReport = process.env.VITEST_JSON_DIR ? path.join(process.env.VITEST_JSON_DIR, "web-e2e.json") : undefined;
 
 export default defineConfig({
@@ -32,6 +35,9 @@ export default defineConfig({
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
+        // The journey plays lesson videos without a real user gesture.
+        "--autoplay-policy=no-user-gesture-required",
+        "--mute-audio",
       ],
     },
   },
@@ -47,6 +53,7 @@ export default defineConfig({
         API_PORT: String(apiPort),
         LOG_LEVEL: "warn",
         RATE_LIMIT_MAX: "100000",
+        APP_URL: `http://localhost:${webPort}`,
         DATABASE_URL: "",
         REDIS_URL: "",
       },

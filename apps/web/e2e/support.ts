@@ -1,0 +1,78 @@
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, type Page } from "@playwright/test";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+export const SHOTS_DIR = path.resolve(here, "../test-results/screenshots");
+mkdirSync(SHOTS_DIR, { recursive: true });
+
+/** Saves a full-page screenshot of a main page (looked at by people after the run). */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Runs axe-core in the page and fails on serious or critical violations, naming them. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} (${v.nodes
+            .map((n) => JSON.stringify(n.target))
+            .slice(0, 3)
+            .join(", ")})`,
+      );
+  });
+  expect(violations, `axe on ${label}`).toEqual([]);
+}
+
+/** The newest mail to `to` in the API's outbox, and the first link in it carrying a token. */
+export async function linkFromOutbox(to: string, pathPrefix: string): Promise<string> {
+  const dir = path.join(process.env.LUMEN_E2E_DATA_DIR ?? "", "outbox");
+  let found: string | null = null;
+  await expect
+    .poll(
+      () => {
+        let files: string[] = [];
+        try {
+          files = readdirSync(dir).filter((f) => f.endsWith(".eml"));
+        } catch {
+          return null;
+        }
+        const mails = files
+          .map((f) => path.join(dir, f))
+          .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+          .map((f) =>
+            readFileSync(f, "utf8")
+              .replace(/=\r?\n/g, "")
+              .replace(/=3D/g, "="),
+          );
+        const mail = mails.find((m) => m.toLowerCase().includes(to.toLowerCase()) && m.includes(pathPrefix));
+        const link = mail?.match(new RegExp(`https?://[^\\s"<>]*${pathPrefix}\\?token=[A-Za-z0-9_-]+`))?.[0] ?? null;
+        found = link;
+        return link;
+      },
+      { timeout: 20_000, message: `a mail to ${to} with a ${pathPrefix} link` },
+    )
+    .not.toBeNull();
+  return found as unknown as string;
+}
