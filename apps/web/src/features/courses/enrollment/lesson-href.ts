@@ -1,0 +1,4 @@
+/** The learning room's address for a lesson. */
+export function lessonHref(courseId: string, lessonId: string): string {
+  return `/learn/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`;
+}

@@ -1,0 +1,28 @@
+import type { Review } from "@lumen/contracts";
+import { RatingStars } from "@/components/ui/rating-stars";
+import { formatReviewDate, starsLabel } from "../review-format";
+
+export function ReviewItem({ review }: { review: Review }) {
+  const edited = review.updated_at !== review.created_at;
+  return (
+    <article className="flex gap-4 py-6 first:pt-0">
+      <span
+        aria-hidden="true"
+        className="flex size-10 shrink-0 items-center justify-center rounded-full bg-primary-soft font-semibold text-primary"
+      >
+        {review.user.full_name.trim().charAt(0).toUpperCase() || "?"}
+      </span>
+      <div className="min-w-0 flex-1">
+        <h3 className="font-semibold leading-snug">{review.user.full_name}</h3>
+        <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+          <RatingStars value={review.rating} size="sm" label={starsLabel(review.rating)} />
+          <time dateTime={review.created_at}>{formatReviewDate(review.created_at)}</time>
+          {edited && <span>(edited)</span>}
+        </p>
+        {review.body && (
+          <p className="mt-3 leading-relaxed whitespace-pre-line text-pretty text-foreground">{review.body}</p>
+        )}
+      </div>
+    </article>
+  );
+}

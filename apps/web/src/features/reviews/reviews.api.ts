@@ -1,0 +1,42 @@
+import { type Page, pageOf, type Review, type ReviewUpsert, reviewSchema } from "@lumen/contracts";
+import { z } from "zod";
+import { authRequest } from "@/features/auth/session";
+import { type ApiClient, type ApiRequestOptions, api, isApiError } from "@/lib/api-client";
+
+const reviewPage = pageOf(reviewSchema);
+export const REVIEW_PAGE_SIZE = 6;
+
+const path = (courseId: string) => `/courses/${encodeURIComponent(courseId)}/reviews`;
+
+// GET /courses/{id}/reviews – public, newest first, keyset pages.
+export function listReviews(
+  courseId: string,
+  params: { cursor?: string; limit?: number } = {},
+  options: Omit<ApiRequestOptions, "query" | "method" | "body"> = {},
+  client: ApiClient = api,
+): Promise<Page<Review>> {
+  return client.request(path(courseId), reviewPage, {
+    ...options,
+    query: { limit: params.limit ?? REVIEW_PAGE_SIZE, cursor: params.cursor },
+  });
+}
+
+// GET /courses/{id}/reviews/me – the signed-in learner's review, or null when they haven't written one.
+export async function getMyReview(courseId: string): Promise<Review | null> {
+  try {
+    return await authRequest(`${path(courseId)}/me`, reviewSchema);
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return null;
+    throw error;
+  }
+}
+
+// PUT /courses/{id}/reviews/me – creates or edits it; the course's rating is recounted at once.
+export function saveMyReview(courseId: string, review: ReviewUpsert): Promise<Review> {
+  return authRequest(`${path(courseId)}/me`, reviewSchema, { method: "PUT", body: review });
+}
+
+// DELETE /courses/{id}/reviews/me
+export async function deleteMyReview(courseId: string): Promise<void> {
+  await authRequest(`${path(courseId)}/me`, z.null(), { method: "DELETE" });
+}
