@@ -1,0 +1,122 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { buttonClasses } from "@/components/button-link";
+import { FormField, inputClasses } from "@/components/ui/form-field";
+import { requestPasswordReset } from "../account.api";
+import { type ForgotPasswordForm as ForgotValues, forgotPasswordFormSchema } from "../account-schemas";
+import { applyServerErrors, focusFirstError } from "../server-errors";
+import { AuthHeading } from "./auth-heading";
+import { FormAlert } from "./form-alert";
+import { SubmitButton, whileIdle } from "./submit-button";
+
+const LINK = "font-medium text-primary underline-offset-4 hover:underline";
+
+const FIELDS = ["email"] as const satisfies readonly (keyof ForgotValues)[];
+
+/**
+ * Asks for a reset link. The confirmation reads the same whether or not the email has an account: the API
+ * doesn't say, and neither do we.
+ */
+export function ForgotPasswordForm() {
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<ForgotValues, unknown, z.output<typeof forgotPasswordFormSchema>>({
+    resolver: zodResolver(forgotPasswordFormSchema),
+    shouldFocusError: false,
+    defaultValues: { email: "" },
+  });
+
+  const submit = handleSubmit(
+    async ({ email }) => {
+      setAlert(null);
+      try {
+        await requestPasswordReset(email);
+        setSentTo(email);
+      } catch (error) {
+        setAlert(applyServerErrors(error, setError, FIELDS));
+      }
+    },
+    focusFirstError(FIELDS, setFocus),
+  );
+
+  if (sentTo) {
+    return (
+      <>
+        <AuthHeading title="Check your inbox" focusOnMount>
+          If there's a Lumen account for{" "}
+          <strong className="font-semibold text-foreground wrap-break-word">{sentTo}</strong>, we've sent it a link to
+          choose a new password.
+        </AuthHeading>
+        <div className="rounded-xl border border-border bg-surface-muted px-4 py-3.5 text-sm leading-relaxed text-muted">
+          <p>The link works once, for 30 minutes. Nothing arrived after a few minutes? Check your spam folder.</p>
+          {process.env.NODE_ENV !== "production" && (
+            <p className="mt-2">
+              Running Lumen locally? Emails aren't sent: each one is saved as an .eml file in the API's outbox folder.
+            </p>
+          )}
+        </div>
+        <div className="mt-6 flex flex-col gap-3 sm:flex-row">
+          <Link href="/login" className={`${buttonClasses("primary")} sm:flex-1`}>
+            Back to log in
+          </Link>
+          <button
+            type="button"
+            onClick={() => {
+              reset({ email: "" });
+              setSentTo(null);
+            }}
+            className={`${buttonClasses("secondary")} sm:flex-1`}
+          >
+            Use another email
+          </button>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <AuthHeading title="Forgot your password?">
+        Enter the email you use for Lumen and we'll send you a link to choose a new one.
+      </AuthHeading>
+      <form noValidate onSubmit={whileIdle(isSubmitting, submit)} className="space-y-5">
+        {alert && <FormAlert>{alert}</FormAlert>}
+        <FormField id="forgot-email" label="Email" error={errors.email?.message}>
+          {(control) => (
+            <input
+              {...control}
+              {...register("email")}
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              autoCapitalize="none"
+              spellCheck={false}
+              className={inputClasses}
+            />
+          )}
+        </FormField>
+        <SubmitButton busy={isSubmitting} busyLabel="Sending the link…">
+          Send me a reset link
+        </SubmitButton>
+      </form>
+      <p className="mt-6 border-t border-border pt-5 text-center text-sm text-muted">
+        Remembered it?{" "}
+        <Link href="/login" className={LINK}>
+          Back to log in
+        </Link>
+      </p>
+    </>
+  );
+}
