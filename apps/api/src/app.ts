@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import { type DatabaseHandle, DEMO_MEDIA_DIR } from "@lumen/db";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -48,6 +49,11 @@ import { createLessonService } from "./modules/lesson/lesson.service.js";
 import { createMailRepo } from "./modules/mail/mail.repo.js";
 import { createMailService, type MailService } from "./modules/mail/mail.service.js";
 import type { MailTransport } from "./modules/mail/mail-transport.js";
+import { createMediaRepo } from "./modules/media/media.repo.js";
+import { mediaRoutes } from "./modules/media/media.routes.js";
+import { createMediaService } from "./modules/media/media.service.js";
+import { createMediaSigner } from "./modules/media/media.signing.js";
+import { createStorage } from "./modules/media/storage.js";
 import { createProgressRepo } from "./modules/progress/progress.repo.js";
 import { progressRoutes } from "./modules/progress/progress.routes.js";
 import { createProgressService } from "./modules/progress/progress.service.js";
@@ -192,6 +198,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // AI tutor: retrieval over the course material; Claude, an OpenAI-compatible server, or the offline tutor.
   const providerEmbedder = createProviderEmbedder(config.ai);
   const retrieval = createRetrievalIndex({ db, ...(providerEmbedder ? { embedder: providerEmbedder } : {}) });
+  // Media: uploads streamed to the storage driver; lesson videos reach learners as signed links.
+  const storage = createStorage(config.media, config.dataDir);
+  const mediaService = createMediaService({
+    repo: createMediaRepo(db),
+    storage,
+    access,
+    signer: createMediaSigner(config.encryptionKey, config.media.urlTtlSeconds),
+    limits: config.media,
+    log: app.log,
+  });
   const courseRepo = createCourseRepo(db);
   const enrollmentRepo = createEnrollmentRepo(db);
   const courseService = createCourseService({
@@ -200,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     enrollments: enrollmentRepo,
     access,
     indexer: retrieval,
+    media: mediaService,
   });
   const quizService = createQuizService({ db, quizzes: createQuizRepo(db), access, analytics });
   const reviewService = createReviewService({
@@ -214,6 +231,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     courses: courseRepo,
     access,
     indexer: retrieval,
+    media: mediaService,
   });
   const enrollmentService = createEnrollmentService({ db, enrollments: enrollmentRepo, users, access, analytics });
   const progressService = createProgressService({
@@ -290,6 +308,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       progressRoutes(api, { service: progressService });
       aiRoutes(api, { chat: chatService, path: createPathService(createPathRepo(db)), quiz: quizGenerator });
       analyticsRoutes(api, { service: analyticsService });
+      // Multipart parsing only where uploads are accepted; the parser streams, so bodyLimit does not apply.
+      await api.register(async (uploads) => {
+        await uploads.register(multipart, {
+          limits: {
+            // One byte past the larger limit: the upload's own per-kind count always trips first.
+            fileSize: Math.max(config.media.maxVideoBytes, config.media.maxImageBytes) + 1,
+            files: 1,
+            fields: 10,
+            parts: 12,
+            fieldNameSize: 100,
+            fieldSize: 1024,
+            headerPairs: 50,
+          },
+        });
+        mediaRoutes(uploads, { service: mediaService });
+      });
     },
     { prefix: "/api/v1" },
   );
@@ -310,6 +344,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook("onClose", async () => {
     await mail.stop();
+    await storage.close();
   });
   return app;
 }

@@ -31,6 +31,25 @@ export interface AppConfig {
     platformDailyLimit: number;
     cacheTtlSeconds: number;
   };
+  media: MediaConfig;
+}
+
+export interface MediaConfig {
+  maxVideoBytes: number;
+  maxImageBytes: number;
+  /** Signed video links live between this and 1.25 times this (their expiry is rounded for caching). */
+  urlTtlSeconds: number;
+  /** S3-compatible object storage; null = local disk under `$DATA_DIR/media`. */
+  s3: S3Config | null;
+}
+
+export interface S3Config {
+  bucket: string;
+  region: string;
+  endpoint?: string | undefined;
+  forcePathStyle: boolean;
+  /** Absent: the AWS SDK's default credential chain (instance role, AWS_* variables…). */
+  credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
 }
 
 export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppConfig {
@@ -64,6 +83,23 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
       premiumDailyLimit: env.AI_PREMIUM_DAILY_LIMIT,
       platformDailyLimit: env.AI_PLATFORM_DAILY_LIMIT,
       cacheTtlSeconds: env.AI_CACHE_TTL_SECONDS,
+    },
+    media: {
+      maxVideoBytes: env.MEDIA_MAX_VIDEO_BYTES,
+      maxImageBytes: env.MEDIA_MAX_IMAGE_BYTES,
+      urlTtlSeconds: env.MEDIA_URL_TTL_SECONDS,
+      s3: env.S3_BUCKET
+        ? {
+            bucket: env.S3_BUCKET,
+            region: env.S3_REGION,
+            endpoint: env.S3_ENDPOINT,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            credentials:
+              env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+                : undefined,
+          }
+        : null,
     },
   };
 }

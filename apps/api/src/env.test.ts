@@ -40,6 +40,31 @@ describe("parseEnv", () => {
   it("wants ADMIN_EMAIL and ADMIN_PASSWORD together", () => {
     expect(() => parseEnv({ ADMIN_EMAIL: "a@b.co" })).toThrowError(EnvError);
   });
+
+  it("stores media on disk by default, with 500 MiB videos, 5 MiB images and 6-hour links", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      MEDIA_MAX_VIDEO_BYTES: 500 * 1024 * 1024,
+      MEDIA_MAX_IMAGE_BYTES: 5 * 1024 * 1024,
+      MEDIA_URL_TTL_SECONDS: 21_600,
+      S3_REGION: "us-east-1",
+      S3_FORCE_PATH_STYLE: false,
+    });
+    expect(env.S3_BUCKET).toBeUndefined();
+  });
+
+  it("wants S3 keys in pairs, and S3 settings only with a bucket", () => {
+    expect(() => parseEnv({ S3_BUCKET: "media", S3_ACCESS_KEY_ID: "key" })).toThrowError(/S3_SECRET_ACCESS_KEY/);
+    expect(() => parseEnv({ S3_ENDPOINT: "http://127.0.0.1:9000" })).toThrowError(/S3_BUCKET/);
+    const env = parseEnv({
+      S3_BUCKET: "media",
+      S3_ENDPOINT: "http://127.0.0.1:9000",
+      S3_ACCESS_KEY_ID: "key",
+      S3_SECRET_ACCESS_KEY: "secret",
+      S3_FORCE_PATH_STYLE: "true",
+    });
+    expect(env).toMatchObject({ S3_BUCKET: "media", S3_FORCE_PATH_STYLE: true });
+  });
 });
 
 describe("resolveSecrets", () => {

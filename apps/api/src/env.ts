@@ -52,6 +52,29 @@ const envSchema = z.object({
   AI_PREMIUM_DAILY_LIMIT: z.coerce.number().int().min(0).default(200),
   AI_PLATFORM_DAILY_LIMIT: z.coerce.number().int().min(0).default(10_000),
   AI_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(3600),
+  // Uploaded media: size limits per kind, how long a signed video link lives, and S3 when S3_BUCKET is set.
+  MEDIA_MAX_VIDEO_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(500 * 1024 * 1024),
+  MEDIA_MAX_IMAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
+  MEDIA_URL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(6 * 3600),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -75,6 +98,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new EnvError("Set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither");
+  }
+  if ((env.S3_ACCESS_KEY_ID === undefined) !== (env.S3_SECRET_ACCESS_KEY === undefined)) {
+    throw new EnvError("Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS default chain)");
+  }
+  if (!env.S3_BUCKET && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID)) {
+    throw new EnvError("S3_ENDPOINT and S3 keys need S3_BUCKET: without it media are stored on local disk");
   }
   return env;
 }

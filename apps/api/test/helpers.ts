@@ -55,6 +55,7 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
       platformDailyLimit: 10_000,
       cacheTtlSeconds: 3600,
     },
+    media: { maxVideoBytes: 50 * 1024 * 1024, maxImageBytes: 5 * 1024 * 1024, urlTtlSeconds: 3600, s3: null },
     ...overrides,
   };
 }

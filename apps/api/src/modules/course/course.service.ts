@@ -7,6 +7,7 @@ import type { AccessService } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import { presentEnrollment } from "../enrollment/enrollment.presenter.js";
 import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
+import type { MediaService } from "../media/media.service.js";
 import { presentCourseDetail, presentCourseSummary } from "./course.presenter.js";
 import type { CourseRepo, CourseSort } from "./course.repo.js";
 
@@ -45,8 +46,14 @@ export function createCourseService(deps: {
   access: AccessService;
   /** The tutor's retrieval index: a course's description is one of its sources. */
   indexer: { indexCourseDescription(courseId: string): Promise<unknown> };
+  media: Pick<MediaService, "attachable">;
 }) {
-  const { db, courses, enrollments, access, indexer } = deps;
+  const { db, courses, enrollments, access, indexer, media } = deps;
+  /** An uploaded image must be the caller's to use here (a new course: from their own library). */
+  const thumbnailToStore = (auth: AuthContext, url: string | null | undefined, courseId: string | null) =>
+    url
+      ? media.attachable(auth, url, { kind: "image", courseId, field: "thumbnail_url" })
+      : Promise.resolve(url ?? null);
 
   async function detail(auth: AuthContext | null, courseId: string): Promise<CourseDetail> {
     const course = await access.visibleCourse(auth, courseId);
@@ -109,6 +116,7 @@ export function createCourseService(deps: {
     suggest: (q: string, limit: number) => courses.suggest(q, limit),
 
     async create(auth: AuthContext, input: CourseCreate): Promise<CourseDetail> {
+      const thumbnailUrl = await thumbnailToStore(auth, input.thumbnail_url, null);
       const row = await courses.insert({
         creatorId: auth.userId,
         slug: slugify(input.title),
@@ -121,7 +129,7 @@ export function createCourseService(deps: {
         price: input.pricing.is_free ? 0 : input.pricing.price,
         tags: [...new Set(input.tags)],
         outcomes: input.outcomes,
-        thumbnailUrl: input.thumbnail_url ?? null,
+        thumbnailUrl,
         status: "draft",
       });
       await courses.refreshDerived(row.id);
@@ -139,7 +147,9 @@ export function createCourseService(deps: {
       if (input.level !== undefined) values.level = input.level;
       if (input.tags !== undefined) values.tags = [...new Set(input.tags)];
       if (input.outcomes !== undefined) values.outcomes = input.outcomes;
-      if (input.thumbnail_url !== undefined) values.thumbnailUrl = input.thumbnail_url;
+      if (input.thumbnail_url !== undefined) {
+        values.thumbnailUrl = await thumbnailToStore(auth, input.thumbnail_url, courseId);
+      }
       if (input.pricing !== undefined) {
         values.isFree = input.pricing.is_free;
         values.price = input.pricing.is_free ? 0 : input.pricing.price;

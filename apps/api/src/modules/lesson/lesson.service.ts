@@ -4,9 +4,11 @@ import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { CourseRepo } from "../course/course.repo.js";
+import type { MediaService } from "../media/media.service.js";
 import type { LessonRepo, LessonRow, ModuleRow } from "./lesson.repo.js";
 
-export function presentLesson(l: LessonRow, hasQuiz: boolean): Lesson {
+/** `videoUrl` is what the reader gets: an uploaded video as a signed link (see MediaService.videoUrlFor). */
+export function presentLesson(l: LessonRow, hasQuiz: boolean, videoUrl: string | null): Lesson {
   return {
     id: l.id,
     course_id: l.courseId,
@@ -14,7 +16,7 @@ export function presentLesson(l: LessonRow, hasQuiz: boolean): Lesson {
     title: l.title,
     kind: l.kind,
     content_md: l.contentMd,
-    video_url: l.videoUrl,
+    video_url: videoUrl,
     duration_seconds: l.durationSeconds,
     transcript_vtt: l.transcriptVtt,
     is_preview: l.isPreview,
@@ -56,8 +58,13 @@ export function createLessonService(deps: {
   courses: Pick<CourseRepo, "refreshDerived">;
   access: AccessService;
   indexer: LessonIndexer;
+  media: Pick<MediaService, "attachable" | "videoUrlFor">;
 }) {
-  const { db, lessons, courses, access, indexer } = deps;
+  const { db, lessons, courses, access, indexer, media } = deps;
+  const present = (l: LessonRow, hasQuiz: boolean) => presentLesson(l, hasQuiz, media.videoUrlFor(l.videoUrl));
+  /** An uploaded video must be the caller's to use in this course; it is stored as its plain reference. */
+  const videoUrlToStore = (auth: AuthContext, url: string | null | undefined, courseId: string) =>
+    url ? media.attachable(auth, url, { kind: "video", courseId, field: "video_url" }) : Promise.resolve(url ?? null);
 
   async function managedModule(auth: AuthContext, moduleId: string): Promise<ModuleRow> {
     const mod = await lessons.findModule(moduleId);
@@ -107,6 +114,7 @@ export function createLessonService(deps: {
     async createLesson(auth: AuthContext, moduleId: string, input: LessonCreate): Promise<Lesson> {
       const mod = await managedModule(auth, moduleId);
       const transcript = readTranscript(input.transcript_vtt);
+      const videoUrl = await videoUrlToStore(auth, input.video_url, mod.courseId);
       const row = await db.transaction(async (tx) => {
         const created = await lessons.insertLesson(
           {
@@ -115,7 +123,7 @@ export function createLessonService(deps: {
             title: input.title,
             kind: input.kind,
             contentMd: input.content_md,
-            videoUrl: input.video_url ?? null,
+            videoUrl,
             durationSeconds: input.duration_seconds || Math.ceil(transcript.end),
             transcriptVtt: input.transcript_vtt ?? null,
             transcriptText: transcript.text,
@@ -128,7 +136,7 @@ export function createLessonService(deps: {
         return created;
       });
       await indexer.indexLesson(row.id);
-      return presentLesson(row, false);
+      return present(row, false);
     },
 
     /** Full content for enrolled learners, the owner, admins, and preview lessons. */
@@ -136,7 +144,7 @@ export function createLessonService(deps: {
       await access.readableLesson(auth, lessonId);
       const found = await lessons.findLesson(lessonId);
       if (!found) throw notFound("Lesson");
-      return presentLesson(found.lesson, found.hasQuiz);
+      return present(found.lesson, found.hasQuiz);
     },
 
     async updateLesson(auth: AuthContext, lessonId: string, input: LessonUpdate): Promise<Lesson> {
@@ -154,7 +162,7 @@ export function createLessonService(deps: {
       if (input.title !== undefined) values.title = input.title;
       if (input.kind !== undefined) values.kind = input.kind;
       if (input.content_md !== undefined) values.contentMd = input.content_md;
-      if (input.video_url !== undefined) values.videoUrl = input.video_url;
+      if (input.video_url !== undefined) values.videoUrl = await videoUrlToStore(auth, input.video_url, ctx.course.id);
       if (input.duration_seconds !== undefined) values.durationSeconds = input.duration_seconds;
       if (input.is_preview !== undefined) values.isPreview = input.is_preview;
       if (input.module_id !== undefined && input.module_id !== ctx.lesson.moduleId) values.moduleId = input.module_id;
@@ -173,7 +181,7 @@ export function createLessonService(deps: {
       await indexer.indexLesson(lessonId);
       const found = await lessons.findLesson(lessonId);
       if (!found) throw notFound("Lesson");
-      return presentLesson(found.lesson, found.hasQuiz);
+      return present(found.lesson, found.hasQuiz);
     },
 
     async deleteLesson(auth: AuthContext, lessonId: string): Promise<void> {

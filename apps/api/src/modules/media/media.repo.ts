@@ -1,0 +1,32 @@
+import { courses, type Executor, lessons, mediaAssets } from "@lumen/db";
+import { eq } from "drizzle-orm";
+
+export type MediaAssetRow = typeof mediaAssets.$inferSelect;
+
+export function createMediaRepo(db: Executor) {
+  return {
+    async insert(values: typeof mediaAssets.$inferInsert): Promise<MediaAssetRow> {
+      const [row] = await db.insert(mediaAssets).values(values).returning();
+      if (!row) throw new Error("insert returned no row");
+      return row;
+    },
+
+    /** The asset and the creator of the course it was uploaded for (null without a course). */
+    async find(id: string): Promise<(MediaAssetRow & { courseCreatorId: string | null }) | undefined> {
+      const [row] = await db
+        .select({ asset: mediaAssets, courseCreatorId: courses.creatorId })
+        .from(mediaAssets)
+        .leftJoin(courses, eq(courses.id, mediaAssets.courseId))
+        .where(eq(mediaAssets.id, id))
+        .limit(1);
+      return row ? { ...row.asset, courseCreatorId: row.courseCreatorId } : undefined;
+    },
+
+    /** Lessons whose video is this URL (the asset's stored reference). */
+    async lessonIdsWithVideo(url: string): Promise<string[]> {
+      const rows = await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.videoUrl, url));
+      return rows.map((r) => r.id);
+    },
+  };
+}
+export type MediaRepo = ReturnType<typeof createMediaRepo>;
