@@ -14,8 +14,11 @@ import { AppError } from "./lib/errors.js";
 import { loggerOptions } from "./logger.js";
 import { createAccessRepo } from "./modules/access/access.repo.js";
 import { createAccessService } from "./modules/access/access.service.js";
+import { createAdminRepo } from "./modules/admin/admin.repo.js";
 import { adminRoutes } from "./modules/admin/admin.routes.js";
 import { createAdminService } from "./modules/admin/admin.service.js";
+import { adminCourseRoutes } from "./modules/admin/admin-courses.routes.js";
+import { createAdminCourseService } from "./modules/admin/admin-courses.service.js";
 import { createMemoryCache, createRedisCache } from "./modules/ai/ai.cache.js";
 import { createChatService } from "./modules/ai/ai.chat.service.js";
 import { createPathRepo } from "./modules/ai/ai.path.repo.js";
@@ -190,7 +193,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     passwords: argon2Hasher,
     appUrl: config.appUrl,
   });
-  const adminService = createAdminService({ db, users, auth: authRepo, security, cipher });
+  const adminRepo = createAdminRepo(db);
+  const adminService = createAdminService({ db, users, auth: authRepo, security, repo: adminRepo, cipher });
   // Learning: one access policy and one analytics recorder shared by every learning module.
   const access = createAccessService(createAccessRepo(db));
   const analytics = createAnalyticsRecorder(db);
@@ -218,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     indexer: retrieval,
     media: mediaService,
   });
+  const adminCourseService = createAdminCourseService({ repo: adminRepo, courses: courseService, security });
   const quizService = createQuizService({ db, quizzes: createQuizRepo(db), access, analytics });
   const reviewService = createReviewService({
     db,
@@ -299,7 +304,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       authRoutes(api, { service: authService, cookieSecure: config.cookieSecure });
-      adminRoutes(api, { service: adminService, security });
+      adminRoutes(api, { service: adminService });
+      adminCourseRoutes(api, { service: adminCourseService });
       courseRoutes(api, { service: courseService });
       quizRoutes(api, { service: quizService });
       reviewRoutes(api, { service: reviewService });

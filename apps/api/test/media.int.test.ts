@@ -245,6 +245,35 @@ describe("uploading media", () => {
     expect(await assetCount()).toBe(0);
   });
 
+  it("refuses a second file and fields sent after the file, keeping nothing", async () => {
+    const send = async (form: FormData) => {
+      const encoded = new Response(form);
+      return call(ctx.app, {
+        method: "POST",
+        url: "/api/v1/media",
+        token: creator.access_token,
+        headers: { "content-type": encoded.headers.get("content-type") ?? "" },
+        payload: Buffer.from(await encoded.arrayBuffer()),
+      });
+    };
+    const two = new FormData();
+    two.append("file", new Blob([PNG]), "a.png");
+    two.append("file", new Blob([PNG]), "b.png");
+    const twoFiles = await send(two);
+    expect(twoFiles.status).toBe(400);
+    expect(twoFiles.body.error?.message).toBe("Send one file per request");
+
+    const late = new FormData();
+    late.append("file", new Blob([PNG]), "a.png");
+    late.append("course_id", course.courseId);
+    const lateField = await send(late);
+    expect(lateField.status).toBe(400);
+    expect(fieldsOf(lateField.body)).toEqual({ course_id: ["Send the form fields before the file"] });
+
+    expect(storedFiles()).toEqual([]);
+    expect(await assetCount()).toBe(0);
+  });
+
   it("is for creators and admins, and for a course only those who can edit it", async () => {
     expect((await upload(undefined, { content: PNG, filename: "a.png" })).status).toBe(401);
     expect((await upload(student.access_token, { content: PNG, filename: "a.png" })).status).toBe(403);

@@ -80,6 +80,9 @@ const commonFigures = {
   totals: analyticsTotalsSchema,
   enrollments_per_day: z.array(dailyCountSchema),
   active_learners_per_day: z.array(dailyCountSchema).describe("Distinct learners with any event that day"),
+  completions_per_day: z
+    .array(dailyCountSchema)
+    .describe("Lesson completions that day (distinct learner and lesson within the day)"),
   average_completion_time_seconds: z
     .number()
     .nullable()

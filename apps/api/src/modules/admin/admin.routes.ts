@@ -14,10 +14,9 @@ import { decodeCursor, isTimeCursor } from "../../lib/cursor.js";
 import { ok, responds } from "../../lib/reply.js";
 import { currentAuth, requireAuth } from "../../plugins/auth.js";
 import { requestMeta } from "../auth/auth.routes.js";
-import type { SecurityService } from "../security/security.service.js";
 import type { AdminService } from "./admin.service.js";
 
-export function adminRoutes(app: FastifyInstance, opts: { service: AdminService; security: SecurityService }) {
+export function adminRoutes(app: FastifyInstance, opts: { service: AdminService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const guard = { preHandler: requireAuth({ roles: ["admin"] }) };
   const tags = ["admin"];
@@ -68,7 +67,7 @@ export function adminRoutes(app: FastifyInstance, opts: { service: AdminService;
     },
   );
 
-  // GET /admin/security-events?type&user_id
+  // GET /admin/security-events?type&user_id|user_email&from&to – newest first, with the emails of those involved
   r.get(
     "/admin/security-events",
     {
@@ -82,9 +81,11 @@ export function adminRoutes(app: FastifyInstance, opts: { service: AdminService;
       },
     },
     async (request) => {
-      const { type, user_id, limit, cursor } = request.query;
+      const { type, user_id, user_email, from, to, limit, cursor } = request.query;
       const after = cursor ? decodeCursor(cursor, isTimeCursor) : undefined;
-      return ok(await opts.security.list({ type, userId: user_id, limit, after }));
+      return ok(
+        await opts.service.securityEvents({ type, userId: user_id, userEmail: user_email, from, to, limit, after }),
+      );
     },
   );
 }

@@ -31,7 +31,7 @@ export type SummaryRow = {
   quiz_pass_rate: number | null;
   average_watch_coverage: number | null;
 };
-export type DailyRow = { date: string; enrollments: number; active_learners: number };
+export type DailyRow = { date: string; enrollments: number; active_learners: number; lesson_completions: number };
 export type CompletionRow = {
   course_id: string;
   title: string;
@@ -155,12 +155,14 @@ export function createAnalyticsRepo(db: Executor) {
         sql`
         SELECT to_char(d.day, 'YYYY-MM-DD') AS date,
                coalesce(e.enrollments, 0)::int AS enrollments,
-               coalesce(e.active_learners, 0)::int AS active_learners
+               coalesce(e.active_learners, 0)::int AS active_learners,
+               coalesce(e.lesson_completions, 0)::int AS lesson_completions
           FROM generate_series(${range.from}::timestamp, ${range.to}::timestamp, interval '1 day') AS d(day)
           LEFT JOIN (
             SELECT (e.created_at AT TIME ZONE 'UTC')::date AS day,
                    count(DISTINCT (e.user_id, e.course_id)) FILTER (WHERE e.type = 'enrollment') AS enrollments,
-                   count(DISTINCT e.user_id) AS active_learners
+                   count(DISTINCT e.user_id) AS active_learners,
+                   count(DISTINCT (e.user_id, e.lesson_id)) FILTER (WHERE e.type = 'lesson_completion') AS lesson_completions
               FROM analytics_events e
              WHERE ${inRange(sql`e.created_at`, range)}${forCourse(sql`e.course_id`, courseId)}
              GROUP BY 1

@@ -37,8 +37,8 @@ function stubRepo(
   return {
     summary: async () => summary,
     daily: async () => [
-      { date: "2025-03-01", enrollments: 1, active_learners: 2 },
-      { date: "2025-03-02", enrollments: 0, active_learners: 0 },
+      { date: "2025-03-01", enrollments: 1, active_learners: 2, lesson_completions: 3 },
+      { date: "2025-03-02", enrollments: 0, active_learners: 0, lesson_completions: 0 },
     ],
     completionByCourse: async (_range, courseId) => [
       { course_id: courseId ?? "c1", title: "Course", enrolled: 2, completed: 1, rate: 0.5 },
@@ -99,6 +99,10 @@ describe("analytics service", () => {
       { date: "2025-03-02", count: 0 },
     ]);
     expect(data.active_learners_per_day.map((d) => d.count)).toEqual([2, 0]);
+    expect(data.completions_per_day).toEqual([
+      { date: "2025-03-01", count: 3 },
+      { date: "2025-03-02", count: 0 },
+    ]);
     expect(data.completion_rate_per_course).toHaveLength(1);
   });
 

@@ -24,6 +24,7 @@ function commonFigures(range: AnalyticsRange, summary: SummaryRow, daily: DailyR
     },
     enrollments_per_day: daily.map((d) => ({ date: d.date, count: d.enrollments })),
     active_learners_per_day: daily.map((d) => ({ date: d.date, count: d.active_learners })),
+    completions_per_day: daily.map((d) => ({ date: d.date, count: d.lesson_completions })),
     average_completion_time_seconds: summary.average_completion_time_seconds,
     quiz_pass_rate: summary.quiz_pass_rate,
     average_watch_coverage: summary.average_watch_coverage,

@@ -32,7 +32,10 @@ function slugify(title: string): string {
   return `${base || "course"}-${randomBytes(3).toString("hex")}`;
 }
 
-/** Allowed status moves; `draft` again only while nobody is enrolled (it would hide the course from them). */
+/**
+ * Allowed status moves; `draft` again only while nobody is enrolled (it would hide the course from them), except
+ * for admins: taking a course down for moderation is exactly that.
+ */
 const TRANSITIONS: Record<string, readonly string[]> = {
   draft: ["published", "archived"],
   published: ["draft", "archived"],
@@ -169,7 +172,7 @@ export function createCourseService(deps: {
           }
           values.publishedAt = new Date();
         }
-        if (input.status === "draft" && (await courses.countEnrollments(courseId)) > 0) {
+        if (input.status === "draft" && auth.role !== "admin" && (await courses.countEnrollments(courseId)) > 0) {
           throw new AppError(
             "CONFLICT",
             "Learners are enrolled: archive the course instead of turning it back into a draft",
