@@ -3,9 +3,9 @@ const SIZES = { sm: "size-3.5", md: "size-4", lg: "size-5" } as const;
 
 function Row({ className }: { className: string }) {
   return (
-    <span className="flex gap-0.5">
+    <span className="flex w-max gap-0.5">
       {[0, 1, 2, 3, 4].map((i) => (
-        <svg key={i} aria-hidden="true" viewBox="0 0 20 20" className={className} fill="currentColor">
+        <svg key={i} aria-hidden="true" viewBox="0 0 20 20" className={`shrink-0 ${className}`} fill="currentColor">
           <path d={STAR} />
         </svg>
       ))}

@@ -53,7 +53,7 @@ function ResultsError({ state, error }: { state: CatalogState; error: ApiError }
   if (staleCursor) {
     return (
       <>
-        <AnnounceResults message="This page of results is out of date." />
+        <AnnounceResults view={catalogHref(state)} message="This page of results is out of date." />
         <StatusPanel
           role="alert"
           headingLevel={3}
@@ -68,7 +68,7 @@ function ResultsError({ state, error }: { state: CatalogState; error: ApiError }
   }
   return (
     <>
-      <AnnounceResults message="We can't show the courses right now." />
+      <AnnounceResults view={catalogHref(state)} message="We can't show the courses right now." />
       <StatusPanel
         tone="danger"
         role="alert"
@@ -94,7 +94,7 @@ function NoResults({ state }: { state: CatalogState }) {
   if (page > 1) {
     return (
       <>
-        <AnnounceResults message="There are no more courses." />
+        <AnnounceResults view={catalogHref(state)} message="There are no more courses." />
         <StatusPanel
           role="status"
           headingLevel={3}
@@ -111,7 +111,7 @@ function NoResults({ state }: { state: CatalogState }) {
   const clearFilters = withCatalogChanges(state, { category: null, level: null, price: null });
   return (
     <>
-      <AnnounceResults message="No courses match." />
+      <AnnounceResults view={catalogHref(state)} message="No courses match." />
       <StatusPanel
         role="status"
         headingLevel={3}
@@ -177,7 +177,7 @@ export async function CatalogResults({ state }: { state: CatalogState }) {
   const summary = page > 1 || nextCursor ? `${count} on page ${page}` : count;
   return (
     <>
-      <AnnounceResults message={`Showing ${summary}.`} />
+      <AnnounceResults view={catalogHref(state)} message={`Showing ${summary}.`} />
       <p className="mb-5 text-sm text-muted">
         Showing {summary}
         {state.q && (

@@ -8,7 +8,8 @@ import { useEffect, useSyncExternalStore } from "react";
  * publish their summary into it.
  */
 let announcement = "";
-let published = 0;
+let lastView: string | null = null;
+let toggle = false;
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void) {
@@ -18,11 +19,17 @@ function subscribe(listener: () => void) {
   };
 }
 
-function publish(message: string) {
-  published += 1;
-  // The first summary is what the page says on arrival, not news. A trailing no-break space on every other
-  // message makes a repeated summary ("4 courses" twice) still count as a change.
-  announcement = published > 1 ? `${message}${published % 2 ? "\u00a0" : ""}` : "";
+function publish(view: string, message: string) {
+  // The same view again is no news (a re-render, or Strict Mode running effects twice); neither is the
+  // view the page arrived with.
+  if (view === lastView) return;
+  const first = lastView === null;
+  lastView = view;
+  if (first) return;
+  // A trailing no-break space on every other message makes a repeated summary ("4 courses" for two
+  // different filters) still count as a change to screen readers.
+  toggle = !toggle;
+  announcement = `${message}${toggle ? "\u00a0" : ""}`;
   for (const listener of listeners) listener();
 }
 
@@ -39,10 +46,10 @@ export function ResultsAnnouncer() {
   );
 }
 
-/** Renders nothing; tells the announcer what the results now show. */
-export function AnnounceResults({ message }: { message: string }) {
+/** Renders nothing; tells the announcer what the results for `view` (the URL's query) now show. */
+export function AnnounceResults({ view, message }: { view: string; message: string }) {
   useEffect(() => {
-    publish(message);
-  }, [message]);
+    publish(view, message);
+  }, [view, message]);
   return null;
 }

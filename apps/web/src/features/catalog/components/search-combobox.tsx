@@ -224,7 +224,7 @@ export function SearchCombobox({
             autoComplete="off"
             spellCheck={false}
             maxLength={200}
-            placeholder="Search courses, topics or skills"
+            placeholder="Search courses or topics"
             value={text}
             onChange={(event) => {
               const value = event.target.value;

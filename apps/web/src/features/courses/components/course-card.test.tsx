@@ -32,9 +32,9 @@ describe("CourseCard", () => {
     expect(html).toContain('href="/courses/c0a8012e-7d1f-4a55-9d0e-3f5b1c2a9e01"');
   });
 
-  it("serves API-relative thumbnails from the API's public origin and keeps absolute ones", () => {
+  it("serves API-relative thumbnails through the web app's own /media gateway and keeps absolute ones", () => {
     const relative = renderToString(<CourseCard course={courseSummary()} />);
-    expect(relative).toContain('src="http://localhost:4000/media/demo/photosynthesis.svg"');
+    expect(relative).toContain('src="/media/demo/photosynthesis.svg"');
 
     const absolute = renderToString(
       <CourseCard course={courseSummary({ thumbnail_url: "https://cdn.example.com/t.png" })} />,

@@ -59,7 +59,14 @@ function ReviewForm({
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
-      <StarRatingInput value={rating} onChange={setRating} error={errors.rating} />
+      <StarRatingInput
+        value={rating}
+        onChange={(value) => {
+          setRating(value);
+          setErrors((current) => ({ ...current, rating: undefined }));
+        }}
+        error={errors.rating}
+      />
       <div>
         <label htmlFor={bodyId} className="text-sm font-semibold">
           Your review <span className="font-normal text-muted">(optional)</span>

@@ -1,0 +1,268 @@
+// @vitest-environment happy-dom
+import type { CourseDetail, Enrollment, User } from "@lumen/contracts";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setSessionClient, useSession } from "@/features/auth/session";
+import { api, createApiClient } from "@/lib/api-client";
+import { courseSummary } from "@/test/fixtures";
+import { CourseViewerProvider } from "./course-viewer";
+import { EnrollPanel } from "./enroll-panel";
+
+const COURSE_ID = "c0a8012e-7d1f-4a55-9d0e-3f5b1c2a9e01";
+const FIRST_LESSON = "l-1";
+const NEXT_LESSON = "l-3";
+
+function user(overrides: Partial<User> = {}): User {
+  return {
+    id: "u-sam",
+    email: "sam@lumen.dev",
+    full_name: "Sam Rivera",
+    role: "student",
+    premium_status: false,
+    email_verified: true,
+    disabled: false,
+    subscription: { type: null, status: null, stripe_id: null },
+    profile: {},
+    stats: {
+      lessons_completed: 0,
+      minutes_learned: 0,
+      current_streak_days: 0,
+      best_streak_days: 0,
+      last_active_date: null,
+    },
+    created_at: "2026-01-01T00:00:00.000Z",
+    ...overrides,
+  };
+}
+
+function enrollment(overrides: Partial<Enrollment> = {}): Enrollment {
+  return {
+    id: "e-1",
+    course_id: COURSE_ID,
+    user_id: "u-sam",
+    status: "active",
+    progress_percentage: 40,
+    completed_lessons: 2,
+    last_accessed: "2026-01-05T00:00:00.000Z",
+    completed_at: null,
+    created_at: "2026-01-02T00:00:00.000Z",
+    ...overrides,
+  };
+}
+
+function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetail {
+  return {
+    ...courseSummary(),
+    outcomes: [],
+    modules: [
+      {
+        id: "m-1",
+        title: "Light",
+        position: 0,
+        lessons: [
+          {
+            id: FIRST_LESSON,
+            title: "Why",
+            kind: "video",
+            duration_seconds: 300,
+            is_preview: true,
+            position: 0,
+            has_quiz: false,
+          },
+        ],
+      },
+    ],
+    enrollment: null,
+    access: { can_edit: false, can_view_content: false, requires_premium: false },
+    ...overrides,
+  };
+}
+
+type Route = { status: number; body: unknown };
+const ok = (data: unknown, status = 200): Route => ({
+  status,
+  body: { success: true, data, message: "OK", timestamp: "2026-01-01T00:00:00Z" },
+});
+const failure = (status: number, code: string, message: string): Route => ({
+  status,
+  body: { success: false, error: { code, message }, timestamp: "2026-01-01T00:00:00Z" },
+});
+
+/** The network boundary: the session's API client answers "METHOD /path" from a table. */
+function serveApi(routes: Record<string, Route>) {
+  const fetch = vi.fn<typeof globalThis.fetch>(async (input, init) => {
+    const url = new URL(String(input));
+    const key = `${init?.method ?? "GET"} ${url.pathname.replace("/api/v1", "")}`;
+    const route = routes[key];
+    if (!route) return Response.json(failure(404, "NOT_FOUND", `No stub for ${key}`).body, { status: 404 });
+    return Response.json(route.body, { status: route.status });
+  });
+  setSessionClient(createApiClient({ baseUrl: "http://api.test", fetch }));
+  const calls = () =>
+    fetch.mock.calls.map(([input, init]) => ({
+      key: `${init?.method ?? "GET"} ${new URL(String(input)).pathname.replace("/api/v1", "")}`,
+      authorization: new Headers(init?.headers).get("authorization"),
+    }));
+  return { fetch, calls };
+}
+
+function signIn(overrides: Partial<User> = {}) {
+  useSession.setState({
+    status: "authenticated",
+    user: user(overrides),
+    accessToken: "token-sam",
+    expiresAt: Date.now() + 10 * 60_000,
+  });
+}
+
+function renderPanel(pricing = { is_free: true, price: 0 }) {
+  const router = {
+    push: vi.fn(),
+    replace: vi.fn(),
+    refresh: vi.fn(),
+    prefetch: vi.fn(),
+    back: vi.fn(),
+    forward: vi.fn(),
+  } as unknown as AppRouterInstance;
+  render(
+    <AppRouterContext value={router}>
+      <CourseViewerProvider courseId={COURSE_ID}>
+        <EnrollPanel courseId={COURSE_ID} pricing={pricing} lessonCount={5} firstLessonId={FIRST_LESSON} />
+      </CourseViewerProvider>
+    </AppRouterContext>,
+  );
+  return { router };
+}
+
+beforeEach(() => {
+  useSession.setState({ status: "unknown", user: null, accessToken: null, expiresAt: 0 });
+});
+
+afterEach(() => {
+  cleanup();
+  setSessionClient(api);
+});
+
+describe("EnrollPanel", () => {
+  it("asks guests to sign up or log in, and brings them back to the course", async () => {
+    const { fetch } = serveApi({});
+    useSession.setState({ status: "anonymous" });
+    renderPanel();
+
+    const signUp = screen.getByRole("link", { name: "Sign up to enroll" });
+    expect(signUp.getAttribute("href")).toBe(`/register?next=${encodeURIComponent(`/courses/${COURSE_ID}`)}`);
+    expect(screen.getByRole("link", { name: "Log in" }).getAttribute("href")).toBe(
+      `/login?next=${encodeURIComponent(`/courses/${COURSE_ID}`)}`,
+    );
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("waits for the session before deciding", () => {
+    serveApi({});
+    renderPanel();
+    expect(screen.getByRole("status").textContent).toBe("Checking whether you're enrolled…");
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(screen.queryByRole("link")).toBeNull();
+  });
+
+  it("sends enrolled learners on to the lesson they are up to", async () => {
+    const { calls } = serveApi({
+      [`GET /courses/${COURSE_ID}`]: ok(courseDetail({ enrollment: enrollment() })),
+      "GET /enrollments/me": ok({
+        items: [
+          {
+            course_id: COURSE_ID,
+            title: "Photosynthesis",
+            thumbnail_url: null,
+            level: "beginner",
+            category: "biology",
+            progress_percentage: 40,
+            completed_lessons: 2,
+            total_lessons: 5,
+            last_accessed: null,
+            enrolled_at: "2026-01-02T00:00:00.000Z",
+            next_lesson_id: NEXT_LESSON,
+          },
+        ],
+      }),
+    });
+    signIn();
+    renderPanel();
+
+    const link = await screen.findByRole("link", { name: "Continue learning" });
+    expect(link.getAttribute("href")).toBe(`/learn/${COURSE_ID}/${NEXT_LESSON}`);
+    expect(screen.getByText("2 of 5 lessons done")).toBeTruthy();
+    expect(screen.getByRole("progressbar", { name: "Course progress" }).getAttribute("aria-valuenow")).toBe("40");
+    expect(calls().every((call) => call.authorization === "Bearer token-sam")).toBe(true);
+  });
+
+  it("enrolls in a free course and opens its first lesson", async () => {
+    const { calls } = serveApi({
+      [`GET /courses/${COURSE_ID}`]: ok(courseDetail()),
+      [`POST /courses/${COURSE_ID}/enroll`]: ok(enrollment({ progress_percentage: 0, completed_lessons: 0 }), 201),
+    });
+    signIn();
+    const { router } = renderPanel();
+
+    await userEvent.setup().click(await screen.findByRole("button", { name: "Enroll for free" }));
+
+    await waitFor(() => expect(router.push).toHaveBeenCalledWith(`/learn/${COURSE_ID}/${FIRST_LESSON}`));
+    expect(calls().map((call) => call.key)).toContain(`POST /courses/${COURSE_ID}/enroll`);
+    expect(await screen.findByRole("link", { name: "Continue learning" })).toBeTruthy();
+  });
+
+  it("explains that a paid course comes with Premium, and shows the API's refusal in words", async () => {
+    serveApi({
+      [`GET /courses/${COURSE_ID}`]: ok(
+        courseDetail({
+          pricing: { is_free: false, price: 39 },
+          access: { can_edit: false, can_view_content: false, requires_premium: true },
+        }),
+      ),
+      [`POST /courses/${COURSE_ID}/enroll`]: failure(
+        402,
+        "PAYMENT_REQUIRED",
+        "This is a premium course: upgrade to premium to enroll",
+      ),
+    });
+    signIn({ premium_status: false });
+    const { router } = renderPanel({ is_free: false, price: 39 });
+
+    const enroll = await screen.findByRole("button", { name: "Enroll" });
+    expect(screen.getByText("$39")).toBeTruthy();
+    expect(screen.getByText(/included with Lumen Premium/)).toBeTruthy();
+
+    await userEvent.setup().click(enroll);
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe("This is a premium course: upgrade to premium to enroll");
+    expect(router.push).not.toHaveBeenCalled();
+    expect(screen.queryByRole("link", { name: "Continue learning" })).toBeNull();
+  });
+
+  it("offers Premium members the paid course at no extra cost", async () => {
+    serveApi({ [`GET /courses/${COURSE_ID}`]: ok(courseDetail({ pricing: { is_free: false, price: 39 } })) });
+    signIn({ premium_status: true });
+    renderPanel({ is_free: false, price: 39 });
+
+    expect(await screen.findByRole("button", { name: "Enroll with Premium" })).toBeTruthy();
+    expect(screen.getByText(/Included with your Premium membership/)).toBeTruthy();
+  });
+
+  it("says so in words when the enrollment can't be checked, and tries again on request", async () => {
+    const { fetch } = serveApi({
+      [`GET /courses/${COURSE_ID}`]: failure(500, "INTERNAL_ERROR", "boom"),
+    });
+    signIn();
+    renderPanel();
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe(
+      "We couldn't check your enrollment. Something went wrong on our side. Please try again.",
+    );
+    await userEvent.setup().click(screen.getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+  });
+});
