@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { RequireSession } from "@/components/require-session";
+
+// The creator studio (/studio…): creators and admins. Every API call it makes checks the role again.
+export default function CreatorLayout({ children }: { children: ReactNode }) {
+  return (
+    <RequireSession
+      roles={["creator", "admin"]}
+      fallback={
+        <div className="mx-auto max-w-page px-4 py-12 sm:px-6 lg:px-8">
+          <div className="h-9 w-64 animate-pulse rounded-xl bg-surface-muted" />
+          <div className="mt-8 h-64 animate-pulse rounded-card bg-surface-muted" />
+        </div>
+      }
+    >
+      {children}
+    </RequireSession>
+  );
+}
