@@ -166,6 +166,38 @@ describe("GET /courses", () => {
     await ctx.database.db.execute(sql`update courses set status = 'published' where status = 'draft'`);
   });
 
+  it("lists the published categories once each, case-folded, with their counts", async () => {
+    const categories = () =>
+      call<{ items: { name: string; course_count: number }[] }>(ctx.app, {
+        method: "GET",
+        url: "/api/v1/courses/categories",
+      });
+    const published = (await list("?limit=100")).body.data.items;
+    const expected = new Map<string, number>();
+    for (const c of published)
+      expected.set(c.category.toLowerCase(), (expected.get(c.category.toLowerCase()) ?? 0) + 1);
+    const before = (await categories()).body.data.items;
+    expect(before.map((c) => [c.name.toLowerCase(), c.course_count])).toEqual(
+      [...expected.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    );
+
+    // One course spelled differently and one draft in a new category: neither adds a category.
+    const [first] = published;
+    await ctx.database.db.execute(sql`update courses set category = upper(category) where id = ${first?.id}`);
+    const hidden = published.find((c) => c.id !== first?.id);
+    await ctx.database.db.execute(
+      sql`update courses set status = 'draft', category = 'Unlisted topic' where id = ${hidden?.id}`,
+    );
+    const after = (await categories()).body.data.items;
+    expect(after.some((c) => c.name === "Unlisted topic")).toBe(false);
+    expect(new Set(after.map((c) => c.name.toLowerCase())).size).toBe(after.length);
+    expect(after.reduce((sum, c) => sum + c.course_count, 0)).toBe(published.length - 1);
+    await ctx.database.db.execute(
+      sql`update courses set status = 'published', category = ${hidden?.category} where id = ${hidden?.id}`,
+    );
+    await ctx.database.db.execute(sql`update courses set category = ${first?.category} where id = ${first?.id}`);
+  });
+
   it.each([
     "?level=expert",
     "?is_free=maybe",

@@ -218,6 +218,13 @@ export const suggestionSchema = z.object({
   level: levelSchema,
 });
 
+/** A category of the published catalog; categories differing only in case are one (the catalog filters case-insensitively). */
+export const categorySchema = z.object({
+  name: z.string(),
+  course_count: z.number().int().describe("Published courses in the category"),
+});
+export type Category = z.infer<typeof categorySchema>;
+
 export const myEnrollmentSchema = z.object({
   course_id: z.string(),
   title: z.string(),

@@ -115,6 +115,20 @@ export function createCourseRepo(db: Executor) {
         .limit(limit);
     },
 
+    /** Published categories, case-folded into one; the most used spelling names each. */
+    async categories(tx: Executor = db): Promise<{ name: string; course_count: number }[]> {
+      const key = sql`lower(trim(${courses.category}))`;
+      return tx
+        .select({
+          name: sql<string>`mode() WITHIN GROUP (ORDER BY trim(${courses.category}))`,
+          course_count: sql<number>`count(*)::int`,
+        })
+        .from(courses)
+        .where(and(eq(courses.status, "published"), sql`trim(${courses.category}) <> ''`))
+        .groupBy(key)
+        .orderBy(key);
+    },
+
     async findWithCreator(id: string, tx: Executor = db): Promise<CourseSummaryRow | undefined> {
       const [row] = await tx
         .select(withCreator)

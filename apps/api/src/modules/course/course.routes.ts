@@ -1,4 +1,5 @@
 import {
+  categorySchema,
   courseCreateSchema,
   courseDetailSchema,
   courseListQuerySchema,
@@ -49,6 +50,19 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
       },
     },
     async (request) => ok({ items: await service.suggest(request.query.q, request.query.limit) }),
+  );
+
+  // GET /courses/categories – the categories of published courses, for the catalog's filter
+  r.get(
+    "/courses/categories",
+    {
+      schema: {
+        tags,
+        summary: "Categories of the published catalog, alphabetical, with their course counts",
+        response: responds(z.object({ items: z.array(categorySchema) })),
+      },
+    },
+    async () => ok({ items: await service.categories() }),
   );
 
   // POST /courses – creators and admins; a new course is a draft owned by the caller

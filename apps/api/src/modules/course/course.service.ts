@@ -118,6 +118,8 @@ export function createCourseService(deps: {
 
     suggest: (q: string, limit: number) => courses.suggest(q, limit),
 
+    categories: () => courses.categories(),
+
     async create(auth: AuthContext, input: CourseCreate): Promise<CourseDetail> {
       const thumbnailUrl = await thumbnailToStore(auth, input.thumbnail_url, null);
       const row = await courses.insert({

@@ -22,8 +22,9 @@ import { AnnounceResults } from "./results-announcer";
 
 async function loadPage(state: CatalogState): Promise<{ page: Page<CourseSummary> } | { error: ApiError }> {
   try {
-    // Shared for 30 s per distinct view: the catalog changes, but not by the second.
-    return { page: await listCourses(toCourseListParams(state), { next: { revalidate: 30 } }) };
+    // Never cached: a course a creator has just published (or an admin taken down) shows at once, and the
+    // catalog query is one of the API's cheapest.
+    return { page: await listCourses(toCourseListParams(state), { cache: "no-store" }) };
   } catch (error) {
     if (!isApiError(error)) throw error;
     console.error(`[catalog] courses unavailable: ${error.code} (HTTP ${error.status}) ${error.message}`);

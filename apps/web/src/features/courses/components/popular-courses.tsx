@@ -11,8 +11,8 @@ async function loadPopularCourses(): Promise<{ courses: CourseSummary[] } | { er
   try {
     const page = await listCourses(
       { limit: HOME_COURSE_COUNT, sort: "popular" },
-      // Shared by all visitors for 30 s: the catalog changes, but not by the second. Only 200s are cached.
-      { next: { revalidate: 30 } },
+      // Fresh on every visit, like the catalog: what is published now is what the home page shows.
+      { cache: "no-store" },
     );
     return { courses: page.items };
   } catch (error) {
