@@ -60,8 +60,12 @@ test("the guest registers and verifies the email through the mail outbox", async
     .fill(password);
   await shoot(page, "04-register");
   await page.getByRole("button", { name: /create|sign up|register/i }).click();
-  // Back on the course the guest came from, signed in.
-  await expect(page).toHaveURL(new RegExp(`${courseUrl}$`), { timeout: 20_000 });
+  // A welcome note about the verification email, then back to the course the guest came from, signed in.
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome to Lumen, Journey" })).toBeVisible({
+    timeout: 20_000,
+  });
+  await page.getByRole("link", { name: "Start learning" }).click();
+  await expect(page).toHaveURL(new RegExp(`${courseUrl}$`));
   await expect(page.getByRole("button", { name: /account menu/i })).toBeVisible();
 
   const link = await linkFromOutbox(email, "/verify-email");

@@ -365,7 +365,7 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
             aria-label={isVideo ? "Lesson notes" : "Lesson"}
             className="rounded-card border border-border bg-surface p-5 shadow-card sm:p-8"
           >
-            <Markdown source={lesson.content_md} />
+            <Markdown source={lesson.content_md} title={lesson.title} />
           </section>
         )}
 

@@ -1,21 +1,21 @@
 "use client";
 
 import {
-  MediaCaptionsButton,
   MediaControlBar,
   MediaController,
   MediaFullscreenButton,
   MediaLoadingIndicator,
   MediaMuteButton,
   MediaPlayButton,
-  MediaPlaybackRateButton,
   MediaSeekBackwardButton,
   MediaSeekForwardButton,
-  MediaTimeDisplay,
   MediaTimeRange,
   MediaVolumeRange,
 } from "media-chrome/react";
-import { type CSSProperties, useEffect, useState } from "react";
+import { type CSSProperties, useCallback, useEffect, useState } from "react";
+import { CaptionsButton, PlayerTime, SpeedButton } from "./player-controls";
+
+const RATES = [0.75, 1, 1.25, 1.5, 2] as const;
 
 const PLAYER_THEME = {
   "--media-primary-color": "#ffffff",
@@ -46,6 +46,14 @@ export default function VideoPlayer({
   onVideo: (video: HTMLVideoElement | null) => void;
 }) {
   const [captionsUrl, setCaptionsUrl] = useState<string | null>(null);
+  const [video, setVideo] = useState<HTMLVideoElement | null>(null);
+  const attach = useCallback(
+    (element: HTMLVideoElement | null) => {
+      setVideo(element);
+      onVideo(element);
+    },
+    [onVideo],
+  );
 
   useEffect(() => {
     if (!captionsVtt?.trim()) {
@@ -62,7 +70,7 @@ export default function VideoPlayer({
       {/* biome-ignore lint/a11y/useMediaCaption: the captions track is added as soon as its blob URL exists */}
       <video
         slot="media"
-        ref={onVideo}
+        ref={attach}
         src={src}
         preload="metadata"
         playsInline
@@ -77,11 +85,11 @@ export default function VideoPlayer({
         <MediaSeekBackwardButton seekOffset={10} />
         <MediaSeekForwardButton seekOffset={10} />
         <MediaTimeRange />
-        <MediaTimeDisplay showDuration />
+        <PlayerTime video={video} />
         <MediaMuteButton />
         <MediaVolumeRange />
-        <MediaPlaybackRateButton rates={[0.75, 1, 1.25, 1.5, 2]} />
-        {captionsUrl && <MediaCaptionsButton />}
+        <SpeedButton video={video} rates={RATES} />
+        {captionsUrl && <CaptionsButton video={video} />}
         <MediaFullscreenButton />
       </MediaControlBar>
     </MediaController>
