@@ -310,6 +310,25 @@ describe("the tutor offline (no key, no network)", () => {
     expect(res.status).toBe(200);
     for (const a of answers) expect(res.body.data.answer.toLowerCase()).not.toContain(a.toLowerCase());
     expect(res.body.data.citations.length).toBeGreaterThan(0);
+    expect(res.body.data.answer).toMatch(/quiz on this lesson is still open/);
+
+    // Once the learner has submitted the quiz (even with wrong answers), the tutor answers in full again.
+    const attempt = await call(ctx.app, {
+      method: "POST",
+      url: `/api/v1/lessons/${calvin.id}/quiz/attempts`,
+      token: sam.access_token,
+      payload: { answers: [] },
+    });
+    expect(attempt.status).toBe(201);
+    const after = await call<Chat>(ctx.app, {
+      method: "POST",
+      url: "/api/v1/ai/chat",
+      token: sam.access_token,
+      payload: { message: "What enzyme grabs carbon dioxide in the Calvin cycle?", lesson_id: calvin.id },
+    });
+    expect(after.status).toBe(200);
+    expect(after.body.data.answer).not.toMatch(/still open/);
+    expect(after.body.data.answer.toLowerCase()).toContain("rubisco");
   });
 
   it("says so when the material does not cover the question", async () => {

@@ -10,6 +10,7 @@ import {
   users,
 } from "@lumen/db";
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { qualified } from "../../lib/sql.js";
 
 export type ConversationRow = typeof aiConversations.$inferSelect;
 export type MessageRow = typeof aiMessages.$inferSelect;
@@ -132,7 +133,7 @@ export function createAiRepo(db: Database) {
       const [row] = await db
         .select({
           questions: quizzes.questions,
-          attempts: sql<number>`(select count(*) from ${quizAttempts} a where a.quiz_id = ${quizzes.id} and a.user_id = ${userId})::int`,
+          attempts: sql<number>`(select count(*) from ${quizAttempts} a where a.quiz_id = ${qualified(quizzes.id)} and a.user_id = ${userId})::int`,
         })
         .from(quizzes)
         .where(eq(quizzes.lessonId, lessonId))
