@@ -225,6 +225,30 @@ export const categorySchema = z.object({
 });
 export type Category = z.infer<typeof categorySchema>;
 
+/** `GET /courses/mine`: the creator studio's own courses, every status, most recently edited first. */
+export const studioCourseListQuerySchema = pageQuerySchema.extend({
+  status: courseStatusSchema.optional().describe("Only courses in this status"),
+});
+export type StudioCourseListQuery = z.infer<typeof studioCourseListQuerySchema>;
+
+export const studioCourseSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  subtitle: z.string(),
+  status: courseStatusSchema,
+  category: z.string(),
+  level: levelSchema,
+  pricing: pricingSchema,
+  thumbnail_url: z.string().nullable(),
+  lesson_count: z.number().int(),
+  enrollment_count: z.number().int().describe("Learners enrolled now (active enrollments)"),
+  created_at: z.string(),
+  updated_at: z.string().describe("The latest edit of the course, one of its modules, lessons or quizzes"),
+  published_at: z.string().nullable(),
+});
+export type StudioCourse = z.infer<typeof studioCourseSchema>;
+
 export const myEnrollmentSchema = z.object({
   course_id: z.string(),
   title: z.string(),

@@ -1,5 +1,5 @@
-import type { CourseDetail, CourseSummary, Enrollment } from "@lumen/contracts";
-import type { CourseRepo, CourseSummaryRow } from "./course.repo.js";
+import type { CourseDetail, CourseSummary, Enrollment, StudioCourse } from "@lumen/contracts";
+import type { CourseRepo, CourseSummaryRow, StudioCourseRow } from "./course.repo.js";
 
 export function presentCourseSummary({ course: c, creatorName }: CourseSummaryRow): CourseSummary {
   return {
@@ -54,5 +54,24 @@ export function presentCourseDetail(
     })),
     enrollment,
     access,
+  };
+}
+
+export function presentStudioCourse({ course: c, enrollmentCount, lastEditedAt }: StudioCourseRow): StudioCourse {
+  return {
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    subtitle: c.subtitle,
+    status: c.status,
+    category: c.category,
+    level: c.level,
+    pricing: { is_free: c.isFree, price: c.isFree ? 0 : Number(c.price) },
+    thumbnail_url: c.thumbnailUrl,
+    lesson_count: c.lessonCount,
+    enrollment_count: enrollmentCount,
+    created_at: c.createdAt.toISOString(),
+    updated_at: lastEditedAt.toISOString(),
+    published_at: c.publishedAt?.toISOString() ?? null,
   };
 }

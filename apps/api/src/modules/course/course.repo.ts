@@ -4,6 +4,20 @@ import { and, asc, eq, getTableColumns, gte, lte, type SQL, sql } from "drizzle-
 export type CourseSort = "newest" | "popular" | "rating" | "relevance";
 export type CourseRow = typeof courses.$inferSelect;
 export type CourseSummaryRow = { course: Omit<CourseRow, "searchVector">; creatorName: string };
+export type StudioCourseRow = { course: Omit<CourseRow, "searchVector">; enrollmentCount: number; lastEditedAt: Date };
+
+/**
+ * When anything in a course was last edited: the course row, one of its modules, lessons or quizzes. Every
+ * one of these columns keeps milliseconds, so the value survives a keyset cursor's ISO string exactly.
+ * The outer course is named in full on purpose: in a single-table select Drizzle writes a column as its bare
+ * name, which inside these subqueries would mean the subquery's own table.
+ */
+const lastEdited = sql`greatest(
+  "courses"."updated_at",
+  (SELECT max(m.updated_at) FROM ${modules} m WHERE m.course_id = "courses"."id"),
+  (SELECT max(l.updated_at) FROM ${lessons} l WHERE l.course_id = "courses"."id"),
+  (SELECT max(q.updated_at) FROM ${quizzes} q WHERE q.course_id = "courses"."id")
+)`;
 
 export interface CourseListFilter {
   q?: string | undefined;
@@ -97,6 +111,34 @@ export function createCourseRepo(db: Executor) {
       const unfiltered = where.length === 1 && filter.sort !== "relevance" && tx === db;
       if (unfiltered) return firstPage(filter.sort, key).execute({ limit: filter.limit });
       return catalogQuery(tx, where, key).limit(filter.limit);
+    },
+
+    /** One creator's courses in any status, most recently edited first; keyset on (last edit, id). */
+    async listByCreator(
+      filter: {
+        creatorId: string;
+        status?: CourseRow["status"] | undefined;
+        after?: { t: string; id: string } | undefined;
+        limit: number;
+      },
+      tx: Executor = db,
+    ): Promise<StudioCourseRow[]> {
+      const where: SQL[] = [eq(courses.creatorId, filter.creatorId)];
+      if (filter.status) where.push(eq(courses.status, filter.status));
+      if (filter.after) {
+        where.push(sql`(${lastEdited}, ${courses.id}) < (${filter.after.t}::timestamptz, ${filter.after.id}::uuid)`);
+      }
+      return tx
+        .select({
+          course: courseColumns,
+          // Counted rather than read from the catalog's cached figure: the studio shows who is enrolled now.
+          enrollmentCount: sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.course_id = "courses"."id" AND e.status = 'active')`,
+          lastEditedAt: sql<Date>`${lastEdited}`.mapWith(courses.updatedAt),
+        })
+        .from(courses)
+        .where(and(...where))
+        .orderBy(sql`${lastEdited} DESC`, sql`${courses.id} DESC`)
+        .limit(filter.limit);
     },
 
     /** Titles for search-as-you-type: prefix and typo-tolerant matches on published courses. */

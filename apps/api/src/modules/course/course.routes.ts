@@ -6,6 +6,8 @@ import {
   courseSummarySchema,
   courseUpdateSchema,
   pageOf,
+  studioCourseListQuerySchema,
+  studioCourseSchema,
   suggestionSchema,
   suggestQuerySchema,
 } from "@lumen/contracts";
@@ -63,6 +65,22 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
       },
     },
     async () => ok({ items: await service.categories() }),
+  );
+
+  // GET /courses/mine – the creator studio: the caller's own courses in every status, most recently edited first
+  r.get(
+    "/courses/mine",
+    {
+      preHandler: requireAuth({ roles: ["creator", "admin"] }),
+      schema: {
+        tags,
+        security,
+        summary: "My courses (creator studio): drafts, published and archived, with lessons and enrollments",
+        querystring: studioCourseListQuerySchema,
+        response: responds(pageOf(studioCourseSchema)),
+      },
+    },
+    async (request) => ok(await service.listMine(currentAuth(request), request.query)),
   );
 
   // POST /courses – creators and admins; a new course is a draft owned by the caller

@@ -1,14 +1,23 @@
 import { randomBytes } from "node:crypto";
-import type { CourseCreate, CourseDetail, CourseListQuery, CourseSummary, CourseUpdate, Page } from "@lumen/contracts";
+import type {
+  CourseCreate,
+  CourseDetail,
+  CourseListQuery,
+  CourseSummary,
+  CourseUpdate,
+  Page,
+  StudioCourse,
+  StudioCourseListQuery,
+} from "@lumen/contracts";
 import type { Database } from "@lumen/db";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { decodeCursor, encodeCursor, isTimeCursor, timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import { presentEnrollment } from "../enrollment/enrollment.presenter.js";
 import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
 import type { MediaService } from "../media/media.service.js";
-import { presentCourseDetail, presentCourseSummary } from "./course.presenter.js";
+import { presentCourseDetail, presentCourseSummary, presentStudioCourse } from "./course.presenter.js";
 import type { CourseRepo, CourseSort } from "./course.repo.js";
 
 const SORTS: readonly CourseSort[] = ["newest", "popular", "rating", "relevance"];
@@ -114,6 +123,18 @@ export function createCourseService(deps: {
               })
             : null,
       };
+    },
+
+    /** The creator studio's list: the caller's own courses in every status (admins too: their own). */
+    async listMine(auth: AuthContext, query: StudioCourseListQuery): Promise<Page<StudioCourse>> {
+      const after = query.cursor ? decodeCursor(query.cursor, isTimeCursor) : undefined;
+      const rows = await courses.listByCreator({
+        creatorId: auth.userId,
+        status: query.status,
+        after,
+        limit: query.limit + 1,
+      });
+      return timePage(rows, query.limit, presentStudioCourse, (r) => ({ at: r.lastEditedAt, id: r.course.id }));
     },
 
     suggest: (q: string, limit: number) => courses.suggest(q, limit),
