@@ -1,5 +1,6 @@
 import { courses, type Executor, enrollments, lessons, modules, quizzes, refreshCourseDerived, users } from "@lumen/db";
 import { and, asc, eq, getTableColumns, gte, lte, type SQL, sql } from "drizzle-orm";
+import { qualified } from "../../lib/sql.js";
 
 export type CourseSort = "newest" | "popular" | "rating" | "relevance";
 export type CourseRow = typeof courses.$inferSelect;
@@ -9,14 +10,13 @@ export type StudioCourseRow = { course: Omit<CourseRow, "searchVector">; enrollm
 /**
  * When anything in a course was last edited: the course row, one of its modules, lessons or quizzes. Every
  * one of these columns keeps milliseconds, so the value survives a keyset cursor's ISO string exactly.
- * The outer course is named in full on purpose: in a single-table select Drizzle writes a column as its bare
- * name, which inside these subqueries would mean the subquery's own table.
+ * The outer course's columns are `qualified` (see lib/sql.ts): these subqueries sit in a one-table select list.
  */
 const lastEdited = sql`greatest(
-  "courses"."updated_at",
-  (SELECT max(m.updated_at) FROM ${modules} m WHERE m.course_id = "courses"."id"),
-  (SELECT max(l.updated_at) FROM ${lessons} l WHERE l.course_id = "courses"."id"),
-  (SELECT max(q.updated_at) FROM ${quizzes} q WHERE q.course_id = "courses"."id")
+  ${qualified(courses.updatedAt)},
+  (SELECT max(m.updated_at) FROM ${modules} m WHERE m.course_id = ${qualified(courses.id)}),
+  (SELECT max(l.updated_at) FROM ${lessons} l WHERE l.course_id = ${qualified(courses.id)}),
+  (SELECT max(q.updated_at) FROM ${quizzes} q WHERE q.course_id = ${qualified(courses.id)})
 )`;
 
 export interface CourseListFilter {
@@ -132,7 +132,7 @@ export function createCourseRepo(db: Executor) {
         .select({
           course: courseColumns,
           // Counted rather than read from the catalog's cached figure: the studio shows who is enrolled now.
-          enrollmentCount: sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.course_id = "courses"."id" AND e.status = 'active')`,
+          enrollmentCount: sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.course_id = ${qualified(courses.id)} AND e.status = 'active')`,
           lastEditedAt: sql<Date>`${lastEdited}`.mapWith(courses.updatedAt),
         })
         .from(courses)
