@@ -1,11 +1,5 @@
-import Link from "next/link";
+import { FooterLinks } from "./footer-links";
 import { Wordmark } from "./wordmark";
-
-const LINKS = [
-  { href: "/courses", label: "Catalog" },
-  { href: "/login", label: "Log in" },
-  { href: "/register", label: "Sign up" },
-];
 
 export function SiteFooter() {
   return (
@@ -19,15 +13,7 @@ export function SiteFooter() {
           </p>
         </div>
         <nav aria-label="Footer">
-          <ul className="flex flex-wrap gap-x-6 gap-y-3 text-sm">
-            {LINKS.map((link) => (
-              <li key={link.href}>
-                <Link href={link.href} className="text-muted transition-colors hover:text-foreground">
-                  {link.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <FooterLinks />
         </nav>
       </div>
       <div className="border-t border-border">
