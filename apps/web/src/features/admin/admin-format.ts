@@ -1,0 +1,154 @@
+import type { Role, SecurityEventType } from "@lumen/contracts";
+import type { SecurityEventItem } from "./admin.api";
+import type { CourseStatus } from "./admin-params";
+
+// Words for the admin console. Times are shown in UTC: the KPIs and the security log's day filters are UTC days.
+
+export const ROLE_LABELS: Record<Role, string> = { student: "Student", creator: "Creator", admin: "Admin" };
+const ROLE_WITH_ARTICLE: Record<Role, string> = { student: "a student", creator: "a creator", admin: "an admin" };
+
+export const roleWithArticle = (role: Role) => ROLE_WITH_ARTICLE[role];
+
+export const STATUS_LABELS: Record<CourseStatus, string> = {
+  published: "Published",
+  draft: "Draft",
+  archived: "Archived",
+};
+
+export const EVENT_LABELS: Record<SecurityEventType, string> = {
+  role_changed: "Role changed",
+  premium_changed: "Premium changed",
+  account_disabled: "Account disabled",
+  account_enabled: "Account enabled",
+  course_moderated: "Course moderated",
+  login_failed: "Failed sign-in",
+  login_locked: "Sign-in locked",
+  disabled_login_attempt: "Sign-in to a disabled account",
+  refresh_token_reuse: "Refresh token reused",
+  password_reset_requested: "Password reset requested",
+  password_reset: "Password reset",
+};
+
+const number = new Intl.NumberFormat("en-US");
+const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const timeFormat = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+export const formatCount = (n: number) => number.format(n);
+
+/** "Nov 12" for a UTC day written YYYY-MM-DD. */
+export const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
+
+/** "Nov 12, 2026" for a timestamp or a YYYY-MM-DD day. */
+export const formatDate = (iso: string) => dateFormat.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
+
+/** "Nov 12, 2026, 14:03 UTC". */
+export const formatDateTime = (iso: string) => `${timeFormat.format(new Date(iso))} UTC`;
+
+/** Estimated AI cost: cents are too coarse for a day of cheap requests, so small sums keep four decimals. */
+export function formatUsd(value: number): string {
+  const digits = value !== 0 && Math.abs(value) < 1 ? 4 : 2;
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** A 0–1 share as "64%", or "—" with nothing to divide by. */
+export const formatShare = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+const STATUS_MOVES: Record<CourseStatus, string> = {
+  draft: "unpublished (moved back to draft)",
+  archived: "archived",
+  published: "published",
+};
+
+const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
+
+/** One security event in words: what happened, to whom, and (for admin changes) by whom. */
+export function describeEvent(event: SecurityEventItem): { title: string; summary: string } {
+  const d = event.details;
+  const by = event.actor_email ? ` by ${event.actor_email}` : str(d.changed_by) ? " by an admin (account removed)" : "";
+  const title = EVENT_LABELS[event.type];
+  switch (event.type) {
+    case "role_changed": {
+      const from = str(d.from);
+      const to = str(d.to);
+      return { title, summary: `Role changed from ${from ?? "?"} to ${to ?? "?"}${by}.` };
+    }
+    case "premium_changed":
+      return { title, summary: d.to === true ? `Premium granted${by}.` : `Premium removed${by}.` };
+    case "account_disabled":
+      return { title, summary: `Account disabled${by}; every session was ended at once.` };
+    case "account_enabled":
+      return { title, summary: `Account enabled again${by}.` };
+    case "course_moderated": {
+      const course = str(d.title) ? `“${str(d.title)}”` : "A course";
+      const to = str(d.to) as CourseStatus | null;
+      const from = str(d.from);
+      const move = to
+        ? to === "published" && from === "archived"
+          ? "republished"
+          : STATUS_MOVES[to]
+        : `moved to ${String(d.to)}`;
+      const reason = str(d.reason);
+      return { title, summary: `${course} ${move}${by}.${reason ? ` Reason: ${reason}` : ""}` };
+    }
+    case "login_failed":
+      return {
+        title,
+        summary:
+          d.known_account === false
+            ? "Someone tried to sign in with an email that has no account."
+            : "Wrong password entered.",
+      };
+    case "login_locked":
+      return {
+        title,
+        summary: `Too many failed sign-ins${str(d.email) ? ` for ${str(d.email)}` : ""}: sign-in is paused for a while.`,
+      };
+    case "disabled_login_attempt":
+      return { title, summary: "Correct password, but the account is disabled, so sign-in was refused." };
+    case "refresh_token_reuse":
+      return {
+        title,
+        summary: "A spent refresh token came back (possible token theft), so the whole session was ended.",
+      };
+    case "password_reset_requested":
+      return { title, summary: "A password reset link was emailed." };
+    case "password_reset":
+      return { title, summary: "The password was reset with an emailed link; every session was ended." };
+  }
+}
+
+/** The account an event concerns, for people. */
+export function eventSubject(event: SecurityEventItem): string {
+  if (event.user_email) return event.user_email;
+  if (event.user_id) return "A deleted account";
+  return str(event.details.email) ?? "No account";
+}
+
+/** The user agent as the browser sent it, cut to fit on a line or two. */
+export function shortUserAgent(agent: string | null): string | null {
+  if (!agent) return null;
+  return agent.length > 120 ? `${agent.slice(0, 117)}…` : agent;
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import { buttonClasses } from "@/components/button-link";
+
+// primary-foreground is the readable ink on a saturated fill in both palettes, the danger fill included.
+const DANGER_BUTTON =
+  "inline-flex h-11 items-center justify-center gap-2 rounded-full bg-danger px-5 text-[0.95rem] font-medium whitespace-nowrap text-primary-foreground shadow-sm transition-opacity hover:opacity-90";
+
+/**
+ * A modal question before a change that matters. The native <dialog> opened with showModal() makes the rest of
+ * the page inert (focus stays inside) and closes on Escape; it is labelled by its title and described by its
+ * text. Focus starts on Cancel, so a stray Enter never confirms, and returns where it was when the dialog closes.
+ * Mounted only while open.
+ */
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  busyLabel,
+  tone = "primary",
+  busy = false,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  /** The consequences, in words. */
+  children: ReactNode;
+  confirmLabel: string;
+  busyLabel: string;
+  tone?: "primary" | "danger";
+  busy?: boolean;
+  /** Why the last attempt failed; the dialog stays open so it can be tried again. */
+  error?: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    cancelRef.current?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!busy) onConfirm();
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onCancel={(event) => {
+        // Escape: close, unless the change is on its way (its answer must land in this dialog).
+        event.preventDefault();
+        if (!busyRef.current) onCancel();
+      }}
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-card border border-border bg-surface p-0 text-foreground shadow-card-hover backdrop:bg-black/50 backdrop:backdrop-blur-[2px]"
+    >
+      <form onSubmit={submit} className="p-6 sm:p-7">
+        <h2 id={titleId} className="text-xl font-semibold tracking-tight text-balance">
+          {title}
+        </h2>
+        <div id={bodyId} className="mt-3 space-y-3 text-pretty text-muted leading-relaxed">
+          {children}
+        </div>
+        {error && (
+          <p role="alert" className="mt-4 rounded-xl border border-danger/25 bg-danger-soft px-4 py-3 text-sm">
+            {error}
+          </p>
+        )}
+        <div className="mt-6 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+          <button
+            ref={cancelRef}
+            type="button"
+            onClick={onCancel}
+            disabled={busy}
+            className={`${buttonClasses("secondary")} disabled:opacity-60`}
+          >
+            Cancel
+          </button>
+          <button
+            type="submit"
+            disabled={busy}
+            className={`${tone === "danger" ? DANGER_BUTTON : buttonClasses("primary")} disabled:opacity-60`}
+          >
+            {busy ? busyLabel : confirmLabel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+/** Extra fields inside a dialog, such as a reason, sit between the text and the buttons. */
+export function DialogField({ children }: { children: ReactNode }) {
+  return <div className="pt-1 text-foreground">{children}</div>;
+}

@@ -1,0 +1,192 @@
+"use client";
+
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { buttonClasses } from "@/components/button-link";
+import { inputClasses } from "@/components/ui/form-field";
+import { errorText } from "@/lib/error-text";
+
+/** How long typing must pause before a search runs (and lands in the URL). */
+export const SEARCH_DEBOUNCE_MS = 350;
+
+/**
+ * A search box that searches as you type once typing pauses, or at once on Enter. `value` is the search in the
+ * URL: it replaces the text only when it changes from outside (back/forward), never while someone types.
+ */
+export function SearchField({
+  id,
+  label,
+  placeholder,
+  value,
+  onSearch,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onSearch: (q: string) => void;
+}) {
+  const [text, setText] = useState(value);
+  const sent = useRef(value);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  useEffect(() => {
+    if (value !== sent.current) {
+      sent.current = value;
+      setText(value);
+    }
+  }, [value]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const send = (q: string) => {
+    clearTimeout(timer.current);
+    if (q.trim() === sent.current.trim()) return;
+    sent.current = q.trim();
+    onSearch(q.trim());
+  };
+
+  return (
+    <div className="min-w-0 flex-1">
+      <label htmlFor={id} className="text-sm font-medium text-foreground">
+        {label}
+      </label>
+      <div className="relative mt-1.5">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="pointer-events-none absolute top-1/2 left-3.5 size-4 -translate-y-1/2 text-muted"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+        >
+          <circle cx="9" cy="9" r="5.5" />
+          <path d="m13.5 13.5 3 3" />
+        </svg>
+        <input
+          id={id}
+          type="search"
+          value={text}
+          placeholder={placeholder}
+          maxLength={200}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => {
+            const next = event.target.value;
+            setText(next);
+            clearTimeout(timer.current);
+            timer.current = setTimeout(() => send(next), SEARCH_DEBOUNCE_MS);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") {
+              event.preventDefault();
+              send(text);
+            }
+          }}
+          className={`${inputClasses} pl-10`}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** A labelled drop-down filter; the empty value means "any". */
+export function FilterSelect<T extends string>({
+  id,
+  label,
+  value,
+  anyLabel,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: T | null;
+  anyLabel: string;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  onChange: (value: T | null) => void;
+}) {
+  return (
+    <div className="sm:w-52">
+      <label htmlFor={id} className="text-sm font-medium text-foreground">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value ?? ""}
+        onChange={(event) => {
+          const picked = options.find((o) => o.value === event.target.value);
+          onChange(picked ? picked.value : null);
+        }}
+        className={`${inputClasses} mt-1.5 pr-8`}
+      >
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Under a list: how much is shown, and "load more" while the API has more (with its own error and retry). */
+export function ListFooter({
+  shown,
+  noun,
+  hasMore,
+  loadingMore,
+  moreError,
+  onLoadMore,
+}: {
+  shown: string;
+  noun: string;
+  hasMore: boolean;
+  loadingMore: boolean;
+  moreError: unknown;
+  onLoadMore: () => void;
+}) {
+  return (
+    <div className="mt-6 flex flex-col items-center gap-3 text-center text-sm text-muted">
+      <p aria-live="polite">{hasMore ? `Showing the newest ${shown}.` : `Showing all ${shown}.`}</p>
+      {moreError ? (
+        <p role="alert" className="text-danger">
+          We couldn't load more {noun}. {errorText(moreError)}
+        </p>
+      ) : null}
+      {hasMore && (
+        <button
+          type="button"
+          onClick={onLoadMore}
+          disabled={loadingMore}
+          aria-busy={loadingMore || undefined}
+          className={`${buttonClasses("secondary")} disabled:opacity-60`}
+        >
+          {loadingMore ? "Loading…" : moreError ? "Try again" : `Load more ${noun}`}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** A small pill for a state (role, status, verification). */
+export function Badge({
+  tone = "neutral",
+  children,
+}: {
+  tone?: "neutral" | "primary" | "accent" | "danger";
+  children: ReactNode;
+}) {
+  const tones = {
+    neutral: "bg-surface-muted text-muted",
+    primary: "bg-primary-soft text-primary",
+    accent: "bg-accent-soft text-accent",
+    danger: "bg-danger-soft text-danger",
+  } as const;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ${tones[tone]}`}>
+      {children}
+    </span>
+  );
+}
