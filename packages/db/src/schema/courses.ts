@@ -158,6 +158,12 @@ export const progress = pgTable(
     positionSeconds: real("position_seconds").notNull().default(0),
     /** Union of watched `[from, to]` second ranges, sorted and merged. */
     watchedSegments: jsonb("watched_segments").$type<WatchedSegment[]>().notNull().default([]),
+    /**
+     * The part of the latest reported segment that was already in `watched_segments` (seconds watched again).
+     * Written by the same upsert that merges the segment, from the locked row, so the statement can append it to
+     * `lesson_rewatches` through RETURNING (PostgreSQL 15 has no `RETURNING old.*`).
+     */
+    lastRewatch: jsonb("last_rewatch").$type<WatchedSegment[]>().notNull().default([]),
     isCompleted: boolean("is_completed").notNull().default(false),
     completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
     quizProgress: jsonb("quiz_progress").$type<QuizProgress | null>(),

@@ -1,4 +1,5 @@
 export * from "./ai.js";
+export * from "./analytics.js";
 export * from "./auth.js";
 export * from "./courses.js";
 export * from "./media.js";

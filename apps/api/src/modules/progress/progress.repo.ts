@@ -1,4 +1,4 @@
-import { type Executor, enrollments, lessons, progress } from "@lumen/db";
+import { type Executor, enrollments, lessonRewatches, lessons, progress } from "@lumen/db";
 import { and, eq, sql } from "drizzle-orm";
 
 export type ProgressRow = typeof progress.$inferSelect;
@@ -24,6 +24,7 @@ export interface ProgressWrite {
 
 function mapRow(r: Record<string, unknown>): ProgressRow {
   const date = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
+  const json = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
   return {
     id: String(r.id),
     userId: String(r.user_id),
@@ -31,14 +32,11 @@ function mapRow(r: Record<string, unknown>): ProgressRow {
     lessonId: String(r.lesson_id),
     watchPercentage: Number(r.watch_percentage),
     positionSeconds: Number(r.position_seconds),
-    watchedSegments: (typeof r.watched_segments === "string"
-      ? JSON.parse(r.watched_segments)
-      : r.watched_segments) as ProgressRow["watchedSegments"],
+    watchedSegments: json(r.watched_segments) as ProgressRow["watchedSegments"],
+    lastRewatch: json(r.last_rewatch ?? []) as ProgressRow["lastRewatch"],
     isCompleted: Boolean(r.is_completed),
     completedAt: date(r.completed_at),
-    quizProgress: (typeof r.quiz_progress === "string"
-      ? JSON.parse(r.quiz_progress)
-      : r.quiz_progress) as ProgressRow["quizProgress"],
+    quizProgress: json(r.quiz_progress) as ProgressRow["quizProgress"],
     startedAt: date(r.started_at) as Date,
     updatedAt: date(r.updated_at) as Date,
   };
@@ -91,6 +89,12 @@ export function createProgressRepo(db: Executor) {
      * One atomic statement per player report: the watched segments are merged, watch_percentage is the
      * share of the video really watched (never lower than before), position is the latest, and a video
      * passing 90% is marked complete. Completion side effects are claimed separately (`claimCompletion`).
+     *
+     * Rewatches ride along in the same statement: the update computes, from the row it has locked, which seconds
+     * of the new segment were already watched (`last_rewatch`), and a second CTE appends them to the append-only
+     * `lesson_rewatches`. Computing the overlap against the locked row (not a snapshot read beforehand) keeps the
+     * figures exact however many reports race; appending instead of bumping per-bucket counters means no shared
+     * hot row for concurrent learners to queue on, and nothing is written at all for a first viewing.
      */
     async write(w: ProgressWrite, tx: Executor = db): Promise<ProgressRow> {
       const seg = w.segment ? JSON.stringify([w.segment]) : "[]";
@@ -102,18 +106,32 @@ export function createProgressRepo(db: Executor) {
       const nextPct = hasSegment
         ? sql`greatest(${progress.watchPercentage}, lumen_segments_coverage(${merged}, ${w.durationSeconds}))`
         : sql`greatest(${progress.watchPercentage}, ${w.watchPercentage ?? 0})`;
+      const rewatch = hasSegment
+        ? sql`lumen_segments_overlap(${progress.watchedSegments}, ${seg}::jsonb)`
+        : sql`'[]'::jsonb`;
+      const appendRewatches = hasSegment
+        ? sql`, rewatched AS (
+            INSERT INTO ${lessonRewatches} (progress_id, course_id, lesson_id, from_seconds, to_seconds)
+            SELECT wr.id, wr.course_id, wr.lesson_id, (s->>0)::real, (s->>1)::real
+              FROM written wr CROSS JOIN LATERAL jsonb_array_elements(wr.last_rewatch) AS s
+          )`
+        : sql``;
       const result = (await tx.execute(sql`
-        WITH touched AS (${touchEnrollment(w.userId, w.courseId)})
-        INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments, is_completed)
-        VALUES (${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, ${firstPct},
-                lumen_merge_segments('[]'::jsonb, ${seg}::jsonb), ${w.isVideo} AND ${firstPct} >= ${COMPLETE_AT_PERCENT})
-        ON CONFLICT (user_id, lesson_id) DO UPDATE SET
-          position_seconds = EXCLUDED.position_seconds,
-          watched_segments = ${hasSegment ? merged : sql`${progress.watchedSegments}`},
-          watch_percentage = ${nextPct},
-          is_completed = ${progress.isCompleted} OR (${w.isVideo} AND ${nextPct} >= ${COMPLETE_AT_PERCENT}),
-          updated_at = now()
-        RETURNING *`)) as unknown as { rows: Array<Record<string, unknown>> };
+        WITH touched AS (${touchEnrollment(w.userId, w.courseId)}),
+        written AS (
+          INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments, is_completed)
+          VALUES (${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, ${firstPct},
+                  lumen_merge_segments('[]'::jsonb, ${seg}::jsonb), ${w.isVideo} AND ${firstPct} >= ${COMPLETE_AT_PERCENT})
+          ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+            position_seconds = EXCLUDED.position_seconds,
+            watched_segments = ${hasSegment ? merged : sql`${progress.watchedSegments}`},
+            last_rewatch = ${rewatch},
+            watch_percentage = ${nextPct},
+            is_completed = ${progress.isCompleted} OR (${w.isVideo} AND ${nextPct} >= ${COMPLETE_AT_PERCENT}),
+            updated_at = now()
+          RETURNING *
+        )${appendRewatches}
+        SELECT * FROM written`)) as unknown as { rows: Array<Record<string, unknown>> };
       return mapRow(result.rows[0] as Record<string, unknown>);
     },
 
