@@ -9,6 +9,9 @@ export const citationSchema = z.object({
 });
 export type Citation = z.infer<typeof citationSchema>;
 
+/** A lesson video lasts at most a day (lessons' duration_seconds bound). */
+export const CHAT_MAX_POSITION_SECONDS = 86_400;
+
 export const chatModeSchema = z.enum(["normal", "simpler", "deeper"]);
 
 export const chatBodySchema = z.object({
@@ -18,6 +21,14 @@ export const chatBodySchema = z.object({
   conversation_id: z.uuid().optional(),
   /** "simpler" and "go deeper" follow-ups. */
   mode: chatModeSchema.optional(),
+  position_seconds: z
+    .number("position_seconds must be a number of seconds")
+    .min(0, "position_seconds cannot be negative")
+    .max(CHAT_MAX_POSITION_SECONDS, `position_seconds can be at most ${CHAT_MAX_POSITION_SECONDS}`)
+    .optional()
+    .describe(
+      "The second of the lesson's video the learner was at when asking (needs lesson_id). Creators see the question on the lesson's timeline, never who asked.",
+    ),
 });
 export type ChatBody = z.infer<typeof chatBodySchema>;
 

@@ -111,6 +111,17 @@ export const lessonFunnelStepSchema = z.object({
   drop_off_rate: rate.describe("(started − completed) / started"),
 });
 
+export const lessonStuckSummarySchema = z.object({
+  lesson_id: z.string(),
+  title: z.string(),
+  kind: z.enum(["video", "text"]),
+  position: z.number().int().describe("1-based order in the course"),
+  rewatch_learners: count.describe("Distinct learners who watched some of the video again in the range"),
+  rewatched_seconds: z.number().min(0).describe("Seconds watched again, all learners together"),
+  questions: count.describe("Questions asked to the AI tutor on this lesson in the range"),
+});
+export type LessonStuckSummary = z.infer<typeof lessonStuckSummarySchema>;
+
 export const courseAnalyticsSchema = z.object({
   course: z.object({ id: z.string(), title: z.string(), status: z.enum(["draft", "published", "archived"]) }),
   ...commonFigures,
@@ -120,8 +131,62 @@ export const courseAnalyticsSchema = z.object({
   watch_coverage_per_lesson: z.array(
     z.object({ lesson_id: z.string(), title: z.string(), average_watch_percentage: z.number().nullable() }),
   ),
+  where_stuck: z
+    .array(lessonStuckSummarySchema)
+    .describe("Every lesson in course order: rewatching and tutor questions, the signs of a hard spot"),
 });
 export type CourseAnalytics = z.infer<typeof courseAnalyticsSchema>;
+
+/** The newest tutor questions a lesson's analytics lists. */
+export const LESSON_QUESTIONS_LIMIT = 50;
+
+export const timelineBucketSchema = z.object({
+  start_seconds: z.number().min(0),
+  end_seconds: z.number().min(0),
+  rewatch_learners: count.describe("Distinct learners who watched at least a second of this stretch again"),
+  rewatched_seconds: z.number().min(0).describe("Seconds of this stretch watched again, all learners together"),
+  rewatches: z
+    .number()
+    .min(0)
+    .describe("Times the stretch was watched again, in whole-stretch equivalents (rewatched seconds ÷ its length)"),
+  questions: count.describe("Tutor questions asked while the video was at this stretch"),
+});
+export type TimelineBucket = z.infer<typeof timelineBucketSchema>;
+
+export const tutorQuestionSchema = z.object({
+  question: z.string().describe("The learner's words; who asked is never shown"),
+  position_seconds: z.number().nullable().describe("Where the video was when asked; null when not known"),
+  asked_at: z.string(),
+});
+export type TutorQuestion = z.infer<typeof tutorQuestionSchema>;
+
+export const lessonAnalyticsSchema = z.object({
+  course: z.object({ id: z.string(), title: z.string() }),
+  lesson: z.object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.enum(["video", "text"]),
+    position: z.number().int().describe("1-based order in the course"),
+    duration_seconds: z.number().int().min(0),
+  }),
+  range: analyticsRangeSchema,
+  funnel: lessonFunnelStepSchema.pick({ started: true, completed: true, drop_off_rate: true }),
+  average_watch_percentage: z.number().nullable(),
+  quiz: z.object({ attempts: count, pass_rate: rate }).nullable().describe("Null when the lesson has no quiz"),
+  bucket_seconds: z.number().int().min(1).describe("Length of each timeline stretch"),
+  timeline: z
+    .array(timelineBucketSchema)
+    .describe("The video cut into equal stretches, start to end; empty for text lessons and unknown durations"),
+  rewatch_totals: z.object({
+    learners: count.describe("Distinct learners who rewatched any part of the video"),
+    rewatched_seconds: z.number().min(0),
+  }),
+  questions: z.object({
+    total: count.describe("Tutor questions on this lesson in the range"),
+    items: z.array(tutorQuestionSchema).describe(`The newest ${LESSON_QUESTIONS_LIMIT} questions, newest first`),
+  }),
+});
+export type LessonAnalytics = z.infer<typeof lessonAnalyticsSchema>;
 
 export const creatorCourseSummarySchema = z.object({
   course_id: z.string(),

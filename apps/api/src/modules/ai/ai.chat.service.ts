@@ -24,7 +24,12 @@ export interface ChatInput {
   lesson_id?: string | undefined;
   conversation_id?: string | undefined;
   mode?: Mode | undefined;
+  /** The second of the lesson's video the learner was at; kept with the analytics event for the creator. */
+  position_seconds?: number | undefined;
 }
+
+/** Longest question text kept with the analytics event: enough to read it, not a second copy of long pastes. */
+const ANALYTICS_QUESTION_CHARS = 1000;
 
 export interface ChatResult {
   answer: string;
@@ -80,6 +85,19 @@ export const startOfUtcDay = (now = new Date()) =>
   new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 const nextUtcMidnight = (now = new Date()) => new Date(startOfUtcDay(now).getTime() + 86_400_000);
 
+/**
+ * The second to keep for a question: only on a video lesson, to a tenth of a second, and never past the video's
+ * end when its length is known (a player can report a little beyond it).
+ */
+export function videoPosition(
+  seconds: number | undefined,
+  lesson: { kind: "video" | "text"; durationSeconds: number },
+): number | null {
+  if (seconds === undefined || lesson.kind !== "video") return null;
+  const bounded = lesson.durationSeconds > 0 ? Math.min(seconds, lesson.durationSeconds) : seconds;
+  return Math.round(bounded * 10) / 10;
+}
+
 function levelOf(profileLevel: Level | undefined, lessonsCompleted: number): Level {
   if (profileLevel) return profileLevel;
   return lessonsCompleted >= 30 ? "advanced" : lessonsCompleted >= 8 ? "intermediate" : "beginner";
@@ -102,6 +120,12 @@ export function createChatService(deps: {
 
   /** Course and lesson in scope, checked against what the learner may read. */
   async function scope(auth: AuthContext, input: ChatInput) {
+    if (input.position_seconds !== undefined && !input.lesson_id) {
+      throw new AppError("VALIDATION_ERROR", "A video position needs the lesson it belongs to", {
+        in: "body",
+        fields: { position_seconds: ["Send lesson_id with position_seconds"] },
+      });
+    }
     if (input.lesson_id) {
       const ctx = await access.readableLesson(auth, input.lesson_id);
       if (input.course_id && input.course_id !== ctx.course.id) {
@@ -110,14 +134,19 @@ export function createChatService(deps: {
           fields: { lesson_id: ["Not a lesson of course_id"] },
         });
       }
-      return { courseId: ctx.course.id, lessonId: ctx.lesson.id, lessonTitle: ctx.lesson.title };
+      return {
+        courseId: ctx.course.id,
+        lessonId: ctx.lesson.id,
+        lessonTitle: ctx.lesson.title,
+        videoSeconds: videoPosition(input.position_seconds, ctx.lesson),
+      };
     }
     if (input.course_id) {
       const course = await access.visibleCourse(auth, input.course_id);
       if (!access.canManage(auth, course)) await access.enrolledCourse(auth, input.course_id);
-      return { courseId: course.id, lessonId: null, lessonTitle: null };
+      return { courseId: course.id, lessonId: null, lessonTitle: null, videoSeconds: null };
     }
-    return { courseId: null, lessonId: null, lessonTitle: null };
+    return { courseId: null, lessonId: null, lessonTitle: null, videoSeconds: null };
   }
 
   async function learnerContext(
@@ -208,7 +237,15 @@ export function createChatService(deps: {
           userId: auth.userId,
           courseId: where.courseId,
           lessonId: where.lessonId,
-          data: { provider, cached, grounded: answer.grounded },
+          // A question on a lesson is kept in the learner's words (and the video second, when known) so the
+          // creator can see where learners get stuck; the creator's view never includes who asked.
+          data: {
+            provider,
+            cached,
+            grounded: answer.grounded,
+            ...(where.lessonId ? { question: input.message.slice(0, ANALYTICS_QUESTION_CHARS) } : {}),
+            ...(where.videoSeconds !== null ? { position_seconds: where.videoSeconds } : {}),
+          },
         });
         if (cached)
           await repo.recordCached({

@@ -51,7 +51,14 @@ export type LessonRow = {
   quiz_attempts: number;
   quiz_pass_rate: number | null;
   average_watch_percentage: number | null;
+  duration_seconds: number;
+  rewatch_learners: number;
+  rewatched_seconds: number;
+  questions: number;
 };
+/** One stretch of a lesson's timeline, by index: rewatching and questions asked there. */
+export type TimelineRow = { bucket: number; rewatch_learners: number; rewatched_seconds: number; questions: number };
+export type QuestionRow = { question: string; position_seconds: number | null; asked_at: Date | string };
 export type CreatorCourseRow = {
   course_id: string;
   title: string;
@@ -223,6 +230,17 @@ export function createAnalyticsRepo(db: Executor) {
             FROM progress p
            WHERE p.course_id = ${courseId}::uuid AND ${inRange(sql`p.updated_at`, range)}
            GROUP BY p.lesson_id
+        ), rewatch AS (
+          SELECT r.lesson_id, count(DISTINCT r.progress_id) AS learners, sum(r.to_seconds - r.from_seconds) AS seconds
+            FROM lesson_rewatches r
+           WHERE r.course_id = ${courseId}::uuid AND ${inRange(sql`r.created_at`, range)}
+           GROUP BY r.lesson_id
+        ), asked AS (
+          SELECT e.lesson_id, count(*) AS questions
+            FROM analytics_events e
+           WHERE e.course_id = ${courseId}::uuid AND e.type = 'ai_chat' AND e.lesson_id IS NOT NULL
+             AND ${inRange(sql`e.created_at`, range)}
+           GROUP BY e.lesson_id
         )
         SELECT l.id AS lesson_id, l.title, l.kind,
                (qz.id IS NOT NULL OR q.attempts IS NOT NULL) AS has_quiz,
@@ -232,15 +250,91 @@ export function createAnalyticsRepo(db: Executor) {
                round((f.started - f.completed)::numeric / nullif(f.started, 0), 4)::float8 AS drop_off_rate,
                coalesce(q.attempts, 0)::int AS quiz_attempts,
                round(q.passed::numeric / nullif(q.attempts, 0), 4)::float8 AS quiz_pass_rate,
-               round(w.average::numeric, 1)::float8 AS average_watch_percentage
+               round(w.average::numeric, 1)::float8 AS average_watch_percentage,
+               l.duration_seconds,
+               coalesce(rw.learners, 0)::int AS rewatch_learners,
+               round(coalesce(rw.seconds, 0)::numeric, 1)::float8 AS rewatched_seconds,
+               coalesce(a.questions, 0)::int AS questions
           FROM lessons l
           JOIN modules m ON m.id = l.module_id
           LEFT JOIN quizzes qz ON qz.lesson_id = l.id
           LEFT JOIN funnel f ON f.lesson_id = l.id
           LEFT JOIN quiz q ON q.lesson_id = l.id
           LEFT JOIN watch w ON w.lesson_id = l.id
+          LEFT JOIN rewatch rw ON rw.lesson_id = l.id
+          LEFT JOIN asked a ON a.lesson_id = l.id
          WHERE l.course_id = ${courseId}::uuid
          ORDER BY m.position, l.position, l.id`,
+      );
+    },
+
+    /**
+     * A lesson's timeline cut into `buckets` stretches of `bucketSeconds` (the last one ends at `durationSeconds`):
+     * per stretch, the learners who watched at least a second of it again, the seconds watched again, and the tutor
+     * questions asked while the video was there. Rewatches are spread over the stretches they cover, so a report
+     * split in two by the player counts the same as one.
+     */
+    async lessonTimeline(
+      range: DayRange,
+      ids: { courseId: string; lessonId: string },
+      grid: { bucketSeconds: number; buckets: number; durationSeconds: number },
+    ): Promise<TimelineRow[]> {
+      if (grid.buckets <= 0) return [];
+      const size = sql`${grid.bucketSeconds}::float8`;
+      const last = sql`${grid.buckets - 1}::int`;
+      const position = sql`(e.data->>'position_seconds')::float8`;
+      return rows<TimelineRow>(
+        db,
+        sql`
+        WITH seen AS (
+          SELECT r.progress_id, r.from_seconds::float8 AS lo, least(r.to_seconds::float8, ${grid.durationSeconds}::float8) AS hi
+            FROM lesson_rewatches r
+           WHERE r.lesson_id = ${ids.lessonId}::uuid AND ${inRange(sql`r.created_at`, range)}
+        ), per_learner AS (
+          SELECT g AS bucket, s.progress_id,
+                 sum(least(s.hi, (g + 1) * ${size}) - greatest(s.lo, g * ${size})) AS seconds
+            FROM seen s
+           CROSS JOIN LATERAL generate_series(floor(s.lo / ${size})::int, least(ceil(s.hi / ${size})::int - 1, ${last})) AS g
+           GROUP BY 1, 2
+        ), rewatch AS (
+          SELECT bucket, count(*) FILTER (WHERE seconds >= 1) AS learners, sum(seconds) AS seconds
+            FROM per_learner GROUP BY bucket
+        ), asked AS (
+          SELECT least(floor(${position} / ${size})::int, ${last}) AS bucket, count(*) AS questions
+            FROM analytics_events e
+           WHERE e.course_id = ${ids.courseId}::uuid AND e.type = 'ai_chat' AND e.lesson_id = ${ids.lessonId}::uuid
+             AND ${inRange(sql`e.created_at`, range)} AND jsonb_typeof(e.data->'position_seconds') = 'number'
+           GROUP BY 1
+        )
+        SELECT g AS bucket,
+               coalesce(rw.learners, 0)::int AS rewatch_learners,
+               round(coalesce(rw.seconds, 0)::numeric, 1)::float8 AS rewatched_seconds,
+               coalesce(a.questions, 0)::int AS questions
+          FROM generate_series(0, ${last}) AS g
+          LEFT JOIN rewatch rw ON rw.bucket = g
+          LEFT JOIN asked a ON a.bucket = g
+         ORDER BY g`,
+      );
+    },
+
+    /** The newest tutor questions on a lesson, newest first: their words and second only, never who asked. */
+    async lessonQuestions(
+      range: DayRange,
+      ids: { courseId: string; lessonId: string },
+      limit: number,
+    ): Promise<QuestionRow[]> {
+      return rows<QuestionRow>(
+        db,
+        sql`
+        SELECT e.data->>'question' AS question,
+               CASE WHEN jsonb_typeof(e.data->'position_seconds') = 'number'
+                    THEN (e.data->>'position_seconds')::float8 END AS position_seconds,
+               e.created_at AS asked_at
+          FROM analytics_events e
+         WHERE e.course_id = ${ids.courseId}::uuid AND e.type = 'ai_chat' AND e.lesson_id = ${ids.lessonId}::uuid
+           AND ${inRange(sql`e.created_at`, range)} AND jsonb_typeof(e.data->'question') = 'string'
+         ORDER BY e.created_at DESC, e.id DESC
+         LIMIT ${limit}`,
       );
     },
 

@@ -2,6 +2,7 @@ import {
   analyticsRangeQuerySchema,
   courseAnalyticsSchema,
   creatorAnalyticsSchema,
+  lessonAnalyticsSchema,
   platformAnalyticsSchema,
 } from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
@@ -47,6 +48,25 @@ export function analyticsRoutes(app: FastifyInstance, opts: { service: Analytics
       },
     },
     async (request) => ok(await opts.service.course(currentAuth(request), request.params.id, request.query)),
+  );
+
+  // GET /analytics/courses/:id/lessons/:lessonId?from&to – the course's creator or an admin; one lesson's funnel
+  // step, coverage and quiz, with its timeline of rewatches and tutor questions (no learner identities)
+  r.get(
+    "/analytics/courses/:id/lessons/:lessonId",
+    {
+      preHandler: requireAuth(),
+      schema: {
+        tags,
+        security,
+        summary: "Where learners get stuck in one lesson: rewatched stretches and tutor questions on its timeline",
+        params: z.object({ id: z.uuid(), lessonId: z.uuid() }),
+        querystring: analyticsRangeQuerySchema,
+        response: responds(lessonAnalyticsSchema),
+      },
+    },
+    async (request) =>
+      ok(await opts.service.lesson(currentAuth(request), request.params.id, request.params.lessonId, request.query)),
   );
 
   // GET /analytics/creator – creators and admins: a summary of each of the caller's own courses

@@ -2,7 +2,7 @@ import { analyticsRangeQuerySchema, resolveAnalyticsRange } from "@lumen/contrac
 import { describe, expect, it } from "vitest";
 import { forbidden } from "../../lib/errors.js";
 import type { AuthContext } from "../auth/auth.service.js";
-import type { AnalyticsRepo, LessonRow, SummaryRow } from "./analytics.repo.js";
+import type { LessonRow, SummaryRow } from "./analytics.repo.js";
 import { createAnalyticsService } from "./analytics.service.js";
 
 const summary: SummaryRow = {
@@ -27,13 +27,17 @@ const lessonRow = (id: string, kind: "video" | "text", hasQuiz: boolean): Lesson
   quiz_attempts: hasQuiz ? 4 : 0,
   quiz_pass_rate: hasQuiz ? 0.25 : null,
   average_watch_percentage: kind === "video" ? 80 : null,
+  duration_seconds: kind === "video" ? 600 : 120,
+  rewatch_learners: kind === "video" ? 3 : 0,
+  rewatched_seconds: kind === "video" ? 42.5 : 0,
+  questions: 2,
 });
 const range = { from: "2025-03-01", to: "2025-03-02", days: 2 };
 const owner: AuthContext = { userId: "u1", role: "creator", sessionId: "s", emailVerified: true };
 
-function stubRepo(
-  calls: unknown[] = [],
-): Pick<AnalyticsRepo, "summary" | "daily" | "completionByCourse" | "lessonBreakdown" | "creatorCourses"> {
+type StubbedRepo = Parameters<typeof createAnalyticsService>[0]["repo"];
+
+function stubRepo(calls: unknown[] = []): StubbedRepo {
   return {
     summary: async () => summary,
     daily: async () => [
@@ -47,6 +51,19 @@ function stubRepo(
     creatorCourses: async (creatorId, since) => {
       calls.push({ creatorId, since });
       return [];
+    },
+    lessonTimeline: async (_range, ids, grid) => {
+      calls.push({ timeline: ids, grid });
+      return Array.from({ length: grid.buckets }, (_, bucket) => ({
+        bucket,
+        rewatch_learners: bucket === 1 ? 2 : 0,
+        rewatched_seconds: bucket === 1 ? 7.5 : 0,
+        questions: bucket === 0 ? 1 : 0,
+      }));
+    },
+    lessonQuestions: async (_range, _ids, limit) => {
+      calls.push({ questionsLimit: limit });
+      return [{ question: "Why ATP?", position_seconds: 3.5, asked_at: "2025-03-02T10:00:00.000Z" }];
     },
   };
 }
@@ -129,6 +146,77 @@ describe("analytics service", () => {
     expect(data.lesson_funnel.map((l) => l.lesson_id)).toEqual(["v", "t"]);
     expect(data.quiz_pass_rates).toEqual([{ lesson_id: "t", title: "T", attempts: 4, pass_rate: 0.25 }]);
     expect(data.watch_coverage_per_lesson).toEqual([{ lesson_id: "v", title: "V", average_watch_percentage: 80 }]);
+  });
+
+  it("lists every lesson's rewatching and tutor questions, in course order", async () => {
+    const service = createAnalyticsService({
+      repo: stubRepo(),
+      access: { managedCourse: async () => ({ id: "c1", status: "published", creatorId: "u1", isFree: true }) },
+    });
+    const data = await service.course(owner, "c1", range);
+    expect(data.where_stuck).toEqual([
+      {
+        lesson_id: "v",
+        title: "V",
+        kind: "video",
+        position: 1,
+        rewatch_learners: 3,
+        rewatched_seconds: 42.5,
+        questions: 2,
+      },
+      {
+        lesson_id: "t",
+        title: "T",
+        kind: "text",
+        position: 1,
+        rewatch_learners: 0,
+        rewatched_seconds: 0,
+        questions: 2,
+      },
+    ]);
+  });
+
+  it("cuts a video lesson's timeline into round stretches and lists its newest questions", async () => {
+    const calls: unknown[] = [];
+    const service = createAnalyticsService({
+      repo: stubRepo(calls),
+      access: { managedCourse: async () => ({ id: "c1", status: "published", creatorId: "u1", isFree: true }) },
+    });
+    const data = await service.lesson(owner, "c1", "v", range);
+    expect(calls).toContainEqual({
+      timeline: { courseId: "c1", lessonId: "v" },
+      grid: { bucketSeconds: 5, buckets: 120, durationSeconds: 600 },
+    });
+    expect(calls).toContainEqual({ questionsLimit: 50 });
+    expect(data.bucket_seconds).toBe(5);
+    expect(data.timeline).toHaveLength(120);
+    expect(data.timeline[1]).toEqual({
+      start_seconds: 5,
+      end_seconds: 10,
+      rewatch_learners: 2,
+      rewatched_seconds: 7.5,
+      rewatches: 1.5,
+      questions: 0,
+    });
+    expect(data.quiz).toBeNull();
+    expect(data.average_watch_percentage).toBe(80);
+    expect(data.rewatch_totals).toEqual({ learners: 3, rewatched_seconds: 42.5 });
+    expect(data.questions).toEqual({
+      total: 2,
+      items: [{ question: "Why ATP?", position_seconds: 3.5, asked_at: "2025-03-02T10:00:00.000Z" }],
+    });
+  });
+
+  it("gives a text lesson no timeline but its quiz, and 404s a lesson of another course", async () => {
+    const service = createAnalyticsService({
+      repo: stubRepo(),
+      access: { managedCourse: async () => ({ id: "c1", status: "published", creatorId: "u1", isFree: true }) },
+    });
+    const text = await service.lesson(owner, "c1", "t", range);
+    expect(text.timeline).toEqual([]);
+    expect(text.quiz).toEqual({ attempts: 4, pass_rate: 0.25 });
+    expect(text.average_watch_percentage).toBeNull();
+    await expect(service.lesson(owner, "c1", "elsewhere", range)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("counts a creator's recent learners from the start of the UTC day 29 days ago", async () => {

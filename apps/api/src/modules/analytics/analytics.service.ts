@@ -3,12 +3,16 @@ import {
   type AnalyticsRange,
   type CourseAnalytics,
   type CreatorAnalytics,
+  LESSON_QUESTIONS_LIMIT,
+  type LessonAnalytics,
   type PlatformAnalytics,
 } from "@lumen/contracts";
+import { notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { AnalyticsRepo, DailyRow, SummaryRow } from "./analytics.repo.js";
 import { utcDay } from "./analytics.stats.js";
+import { bucketCount, bucketSecondsFor, presentTimeline } from "./analytics.timeline.js";
 
 const DAY_MS = 86_400_000;
 
@@ -33,7 +37,16 @@ function commonFigures(range: AnalyticsRange, summary: SummaryRow, daily: DailyR
 
 /** KPI dashboards: who may see which figures, and their wire shape. The figures themselves are SQL aggregates. */
 export function createAnalyticsService(deps: {
-  repo: Pick<AnalyticsRepo, "summary" | "daily" | "completionByCourse" | "lessonBreakdown" | "creatorCourses">;
+  repo: Pick<
+    AnalyticsRepo,
+    | "summary"
+    | "daily"
+    | "completionByCourse"
+    | "lessonBreakdown"
+    | "creatorCourses"
+    | "lessonTimeline"
+    | "lessonQuestions"
+  >;
   access: Pick<AccessService, "managedCourse">;
   now?: () => Date;
 }) {
@@ -87,6 +100,68 @@ export function createAnalyticsService(deps: {
             title: l.title,
             average_watch_percentage: l.average_watch_percentage,
           })),
+        where_stuck: lessons.map((l) => ({
+          lesson_id: l.lesson_id,
+          title: l.title,
+          kind: l.kind,
+          position: l.position,
+          rewatch_learners: l.rewatch_learners,
+          rewatched_seconds: l.rewatched_seconds,
+          questions: l.questions,
+        })),
+      };
+    },
+
+    /**
+     * One lesson of a course over the range, for its owner and admins: its funnel step, watch coverage and quiz,
+     * and where on its timeline learners went back or asked the tutor. A lesson of another course is a 404.
+     */
+    async lesson(
+      auth: AuthContext | null,
+      courseId: string,
+      lessonId: string,
+      range: AnalyticsRange,
+    ): Promise<LessonAnalytics> {
+      const course = await access.managedCourse(auth, courseId);
+      const [lessons, completion] = await Promise.all([
+        repo.lessonBreakdown(range, course.id),
+        repo.completionByCourse(range, course.id),
+      ]);
+      const lesson = lessons.find((l) => l.lesson_id === lessonId);
+      if (!lesson) throw notFound("Lesson");
+      const ids = { courseId: course.id, lessonId: lesson.lesson_id };
+      // Text lessons have a reading time, not a timeline to point at.
+      const duration = lesson.kind === "video" ? lesson.duration_seconds : 0;
+      const bucketSeconds = bucketSecondsFor(duration);
+      const grid = { bucketSeconds, buckets: bucketCount(duration, bucketSeconds), durationSeconds: duration };
+      const [timeline, questions] = await Promise.all([
+        repo.lessonTimeline(range, ids, grid),
+        repo.lessonQuestions(range, ids, LESSON_QUESTIONS_LIMIT),
+      ]);
+      return {
+        course: { id: course.id, title: completion[0]?.title ?? "" },
+        lesson: {
+          id: lesson.lesson_id,
+          title: lesson.title,
+          kind: lesson.kind,
+          position: lesson.position,
+          duration_seconds: lesson.duration_seconds,
+        },
+        range,
+        funnel: { started: lesson.started, completed: lesson.completed, drop_off_rate: lesson.drop_off_rate },
+        average_watch_percentage: lesson.kind === "video" ? lesson.average_watch_percentage : null,
+        quiz: lesson.has_quiz ? { attempts: lesson.quiz_attempts, pass_rate: lesson.quiz_pass_rate } : null,
+        bucket_seconds: bucketSeconds,
+        timeline: presentTimeline(timeline, bucketSeconds, duration),
+        rewatch_totals: { learners: lesson.rewatch_learners, rewatched_seconds: lesson.rewatched_seconds },
+        questions: {
+          total: lesson.questions,
+          items: questions.map((q) => ({
+            question: q.question,
+            position_seconds: q.position_seconds,
+            asked_at: new Date(q.asked_at).toISOString(),
+          })),
+        },
       };
     },
 
