@@ -186,7 +186,9 @@ describe("UsersView", () => {
     const search = screen.getByRole("searchbox", { name: "Search users" });
     await user.clear(search);
     await user.type(search, "maya");
-    await waitFor(() => expect(router.replace).toHaveBeenCalledWith("/admin/users?q=maya&role=creator", { scroll: false }));
+    await waitFor(() =>
+      expect(router.replace).toHaveBeenCalledWith("/admin/users?q=maya&role=creator", { scroll: false }),
+    );
     expect(router.replace).toHaveBeenCalledTimes(1);
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Role" }), "");
@@ -199,7 +201,9 @@ describe("UsersView", () => {
       "GET /admin/users": ({ query }) => {
         page += 1;
         if (!query.get("cursor")) return ok({ items: [adminUser()], next_cursor: "c-2" });
-        return page === 2 ? failure(503, "SERVICE_UNAVAILABLE", "Try later") : ok({ items: [sam()], next_cursor: null });
+        return page === 2
+          ? failure(503, "SERVICE_UNAVAILABLE", "Try later")
+          : ok({ items: [sam()], next_cursor: null });
       },
     });
     renderWithRouter(<UsersView filters={{ q: "", role: null }} />);
