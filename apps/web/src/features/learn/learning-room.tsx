@@ -422,6 +422,7 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
               history={history}
               ask={(body, onToken, signal) => streamChat(body, onToken, { signal })}
               onCite={onCite}
+              videoTime={isVideo ? () => video?.currentTime ?? null : undefined}
             />
           ) : (
             <div className="text-sm text-muted">

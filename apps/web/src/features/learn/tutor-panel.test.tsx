@@ -28,7 +28,10 @@ function result(overrides: Partial<ChatResult> = {}): ChatResult {
   };
 }
 
-function setup(ask: (body: ChatBody, onToken: (t: string) => void, signal: AbortSignal) => Promise<ChatResult>) {
+function setup(
+  ask: (body: ChatBody, onToken: (t: string) => void, signal: AbortSignal) => Promise<ChatResult>,
+  videoTime?: () => number | null,
+) {
   const onCite = vi.fn();
   const askSpy = vi.fn(ask);
   render(
@@ -38,6 +41,7 @@ function setup(ask: (body: ChatBody, onToken: (t: string) => void, signal: Abort
       history={{ conversationId: null, messages: [] }}
       ask={askSpy}
       onCite={onCite}
+      videoTime={videoTime}
     />,
   );
   return { onCite, askSpy, user: userEvent.setup() };
@@ -102,6 +106,27 @@ describe("TutorPanel", () => {
     expect(alert.textContent).toContain("today's 50 tutor questions");
     expect((input as HTMLTextAreaElement).value).toBe("One more question");
     expect(screen.queryByText("Thinking…")).toBeNull();
+  });
+
+  it("sends the second the video is at with each question, and nothing when it is unknown", async () => {
+    let now: number | null = 42.37;
+    const { askSpy, user } = setup(
+      async () => result(),
+      () => now,
+    );
+    await user.type(screen.getByLabelText("Ask the tutor about this lesson"), "Why red light?");
+    await user.click(screen.getByRole("button", { name: "Ask" }));
+    expect(askSpy.mock.calls[0]?.[0]).toEqual({
+      message: "Why red light?",
+      course_id: COURSE,
+      lesson_id: LESSON,
+      position_seconds: 42.4,
+    });
+    await screen.findByRole("list", { name: "Sources" });
+
+    now = Number.NaN; // no metadata loaded yet
+    await user.click(screen.getByRole("button", { name: "Explain simpler" }));
+    expect(askSpy.mock.calls[1]?.[0]).not.toHaveProperty("position_seconds");
   });
 
   it("does not send an empty question", async () => {

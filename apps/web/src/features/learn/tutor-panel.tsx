@@ -23,6 +23,18 @@ export interface TutorPanelProps {
   ask: (body: ChatBody, onToken: (text: string) => void, signal: AbortSignal) => Promise<ChatResult>;
   /** A citation was chosen: seek this lesson's video, or open the cited lesson at that second. */
   onCite: (citation: Citation) => void;
+  /**
+   * Video lessons: where the video is now. Sent with each question so the creator's analytics can place it on
+   * the lesson's timeline (never with who asked).
+   */
+  videoTime?: () => number | null;
+}
+
+/** The playhead as the API takes it: a finite, non-negative second to a tenth; nothing when unknown. */
+function videoPosition(read: (() => number | null) | undefined): Pick<ChatBody, "position_seconds"> {
+  const seconds = read?.();
+  if (seconds == null || !Number.isFinite(seconds) || seconds < 0) return {};
+  return { position_seconds: Math.round(seconds * 10) / 10 };
 }
 
 const SUGGESTIONS = ["Summarise this lesson in three points", "What is the most important idea here?"];
@@ -100,7 +112,7 @@ function CitationList({
  * The AI tutor beside the lesson: answers stream in, sources are buttons that jump the video to the second
  * they come from, the conversation is kept per lesson, and any answer can be asked again more simply.
  */
-export function TutorPanel({ courseId, lessonId, history, ask, onCite }: TutorPanelProps) {
+export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime }: TutorPanelProps) {
   const [messages, setMessages] = useState<TutorMessage[]>(history.messages);
   const [conversationId, setConversationId] = useState<string | null>(history.conversationId);
   const [draft, setDraft] = useState("");
@@ -142,6 +154,7 @@ export function TutorPanel({ courseId, lessonId, history, ask, onCite }: TutorPa
           lesson_id: lessonId,
           ...(conversationId ? { conversation_id: conversationId } : {}),
           ...(mode ? { mode } : {}),
+          ...videoPosition(videoTime),
         },
         (token) =>
           setMessages((current) => current.map((m) => (m.id === answerId ? { ...m, content: m.content + token } : m))),
