@@ -8,6 +8,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { signIn } from "@/features/auth/session";
+import { isApiError } from "@/lib/api-client";
 import { type LoginForm as LoginValues, loginFormSchema } from "../account-schemas";
 import { nextQuery } from "../safe-next";
 import { applyServerErrors, focusFirstError } from "../server-errors";
@@ -20,10 +21,21 @@ const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 
 const FIELDS = ["email", "password"] as const satisfies readonly (keyof LoginValues)[];
 
+type Alert = { kind: "locked"; wait: string } | { kind: "message"; text: string };
+
+/** "in 14 minutes": how long a lockout (or the request limit) still lasts, from the API's retry_after_seconds. */
+export function waitText(seconds: unknown): string {
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds <= 0) return "in a few minutes";
+  if (seconds <= 60) return "in a minute";
+  if (seconds < 3600) return `in ${Math.ceil(seconds / 60)} minutes`;
+  const hours = Math.ceil(seconds / 3600);
+  return hours === 1 ? "in an hour" : `in ${hours} hours`;
+}
+
 /** Email and password; on success goes to `next` (already checked to be a path on this site). */
 export function LoginForm({ next, notice }: { next: string; notice?: string | undefined }) {
   const router = useRouter();
-  const [alert, setAlert] = useState<string | null>(null);
+  const [alert, setAlert] = useState<Alert | null>(null);
   const {
     register,
     handleSubmit,
@@ -42,7 +54,14 @@ export function LoginForm({ next, notice }: { next: string; notice?: string | un
       try {
         await signIn(values);
       } catch (error) {
-        setAlert(applyServerErrors(error, setError, FIELDS));
+        // Too many failed attempts lock the account for this browser a while (429 with retry_after_seconds):
+        // say how long, and offer the way that needs no password.
+        if (isApiError(error) && error.code === "RATE_LIMITED") {
+          setAlert({ kind: "locked", wait: waitText(error.details?.retry_after_seconds) });
+          return;
+        }
+        const text = applyServerErrors(error, setError, FIELDS);
+        setAlert(text ? { kind: "message", text } : null);
         return;
       }
       router.replace(next);
@@ -55,7 +74,16 @@ export function LoginForm({ next, notice }: { next: string; notice?: string | un
       <AuthHeading title="Welcome back">Log in to pick up where you left off.</AuthHeading>
       <form noValidate onSubmit={whileIdle(isSubmitting, submit)} className="space-y-5">
         {notice && <FormAlert tone="success">{notice}</FormAlert>}
-        {alert && <FormAlert>{alert}</FormAlert>}
+        {alert?.kind === "message" && <FormAlert>{alert.text}</FormAlert>}
+        {alert?.kind === "locked" && (
+          <FormAlert>
+            Too many attempts to log in. For your safety, please wait and try again {alert.wait}, or{" "}
+            <Link href="/forgot-password" className={LINK}>
+              reset your password
+            </Link>
+            .
+          </FormAlert>
+        )}
         <FormField id="login-email" label="Email" error={errors.email?.message}>
           {(control) => (
             <input
