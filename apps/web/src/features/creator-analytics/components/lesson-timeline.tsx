@@ -270,6 +270,7 @@ export function LessonTimeline({
                     className={`relative min-w-0 flex-1 focus-visible:z-10 focus-visible:outline-offset-0 ${
                       selected === index ? "ring-2 ring-foreground ring-inset" : ""
                     }`}
+                    data-heat={heatLevel(bucket.rewatch_learners, peak)}
                     style={{ background: HEAT_FILL[heatLevel(bucket.rewatch_learners, peak)] }}
                   />
                 ))}
