@@ -1,0 +1,101 @@
+"use client";
+
+import type { CourseDetail } from "@lumen/contracts";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { ApiError } from "@/lib/api-client";
+import { lessonCount } from "../outline-model";
+import { loadCourse } from "../studio.api";
+import { courseAnalyticsHref, publicCourseHref, studioHref } from "../studio-format";
+import { useOutline } from "../use-outline";
+import { CourseDetailsForm } from "./course-details-form";
+import { OutlineEditor } from "./outline-editor";
+import { PublishPanel } from "./publish-panel";
+import { StatusBadge } from "./status-badge";
+import { EditorSkeleton, StudioLoadError } from "./studio-states";
+
+type Load = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; course: CourseDetail };
+
+const LINK = "font-medium text-primary underline-offset-4 hover:underline";
+
+function Workspace({ initial }: { initial: CourseDetail }) {
+  const [course, setCourse] = useState(initial);
+  const outline = useOutline(initial.id, initial.modules);
+  const lessons = lessonCount(outline.outline);
+
+  return (
+    <div className="mx-auto max-w-page px-4 py-8 sm:px-6 sm:py-10 lg:px-8">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href={studioHref()} className="underline-offset-4 hover:text-foreground hover:underline">
+          My courses
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">Edit course</span>
+      </nav>
+      <header className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h1 className="min-w-0 font-display text-3xl font-semibold tracking-tight text-balance sm:text-4xl">
+          {course.title}
+        </h1>
+        <StatusBadge status={course.status} />
+      </header>
+      <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <Link href={publicCourseHref(course.id)} className={LINK}>
+          {course.status === "published" ? "View in catalog" : "Preview the course page"}
+        </Link>
+        <Link href={courseAnalyticsHref(course.id)} className={LINK}>
+          Analytics
+        </Link>
+      </p>
+
+      <div className="mt-8 grid gap-6 lg:grid-cols-3 lg:items-start">
+        <div className="lg:sticky lg:top-20 lg:col-start-3 lg:row-start-1">
+          <PublishPanel
+            course={course}
+            lessonCount={lessons}
+            onChange={(updated) => setCourse((c) => ({ ...updated, modules: c.modules }))}
+          />
+        </div>
+        <div className="space-y-6 lg:col-span-2 lg:row-start-1">
+          <OutlineEditor courseId={course.id} controller={outline} />
+          <CourseDetailsForm
+            course={course}
+            onSaved={(updated) => setCourse((c) => ({ ...updated, modules: c.modules }))}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The course editor: outline, details and publishing for one of the creator's courses. */
+export function CourseEditor({ courseId }: { courseId: string }) {
+  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (retry) loads the course again
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoad({ status: "loading" });
+    loadCourse(courseId, controller.signal).then(
+      (course) => {
+        if (controller.signal.aborted) return;
+        // Someone else's published course is readable but not editable: say so rather than show an editor.
+        if (!course.access.can_edit)
+          setLoad({
+            status: "error",
+            error: new ApiError("FORBIDDEN", "This course belongs to another creator.", 403),
+          });
+        else setLoad({ status: "ready", course });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setLoad({ status: "error", error });
+      },
+    );
+    return () => controller.abort();
+  }, [courseId, attempt]);
+
+  if (load.status === "loading") return <EditorSkeleton label="Loading the course…" />;
+  if (load.status === "error")
+    return <StudioLoadError what="course" error={load.error} onRetry={() => setAttempt((n) => n + 1)} />;
+  return <Workspace key={load.course.id} initial={load.course} />;
+}
