@@ -71,6 +71,24 @@ export function ChartFrame<Row>({
           ))}
         </ul>
       )}
+      {empty && (
+        // The sentence above says it; this keeps the card's shape beside a chart that has data.
+        <div
+          aria-hidden="true"
+          className="mt-4 flex min-h-40 flex-1 items-center justify-center rounded-xl border border-dashed border-border-strong/50 text-muted"
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="size-8 opacity-60"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+          >
+            <path d="M4 20h16M7 16v-4M12 16V8M17 16v-6" strokeLinecap="round" />
+          </svg>
+        </div>
+      )}
       {!empty && (
         <div id={viewId} className="mt-4">
           {asTable ? (

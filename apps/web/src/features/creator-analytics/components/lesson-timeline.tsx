@@ -129,7 +129,7 @@ export function LessonTimeline({
           aria-controls={`${id}-view`}
           aria-expanded={asTable}
           onClick={() => setAsTable((t) => !t)}
-          className={`${buttonClasses("ghost", "sm")} -mr-2 h-8 shrink-0 px-3 text-primary`}
+          className={`${buttonClasses("ghost", "sm")} -ml-3 h-8 shrink-0 px-3 text-primary sm:-mr-2 sm:ml-0`}
         >
           {asTable ? "Show timeline" : "Show table"}
           <span className="sr-only"> of the timeline</span>

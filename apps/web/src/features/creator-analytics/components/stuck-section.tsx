@@ -150,7 +150,7 @@ export function StuckSection({
   }
   return (
     <div className="rounded-card border border-border bg-surface p-4 shadow-card sm:p-6">
-      <div className="max-w-xl">
+      <div className="max-w-2xl">
         <label htmlFor={selectId} className="block text-sm font-medium">
           Lesson
         </label>
