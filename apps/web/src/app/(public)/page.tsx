@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { ButtonLink } from "@/components/button-link";
+import { Reveal } from "@/components/motion/reveal";
 import { PopularCourses, PopularCoursesSkeleton } from "@/features/courses/components/popular-courses";
 import { FeatureList } from "@/features/home/feature-list";
 import { TutorPreview } from "@/features/home/tutor-preview";
@@ -72,7 +73,10 @@ export default function HomePage() {
           </Link>
         </div>
         <Suspense fallback={<PopularCoursesSkeleton />}>
-          <PopularCourses />
+          {/* Cards that arrive after the page became interactive (a slow catalog) rise in; painted ones stay. */}
+          <Reveal items=":scope > ul > li">
+            <PopularCourses />
+          </Reveal>
         </Suspense>
       </section>
     </>

@@ -2,7 +2,24 @@
 
 import type { CourseDetail, Progress } from "@lumen/contracts";
 import Link from "next/link";
+import { usePopWhen } from "@/components/motion/use-pop";
 import { formatClock } from "./format-time";
+
+/** The round mark before a lesson; it pops when the lesson is completed while the learner is here. */
+function CompletionMark({ done }: { done: boolean }) {
+  const ref = usePopWhen<HTMLSpanElement>(done);
+  return (
+    <span
+      ref={ref}
+      aria-hidden="true"
+      className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full border text-[0.65rem] ${
+        done ? "border-primary bg-primary text-primary-foreground" : "border-border-strong/60"
+      }`}
+    >
+      {done ? "✓" : ""}
+    </span>
+  );
+}
 
 /** Modules → lessons with a mark for each completed lesson; the current one is marked for screen readers too. */
 export function LessonOutline({
@@ -29,14 +46,7 @@ export function LessonOutline({
               const open = canView || lesson.is_preview;
               const body = (
                 <>
-                  <span
-                    aria-hidden="true"
-                    className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full border text-[0.65rem] ${
-                      done ? "border-primary bg-primary text-primary-foreground" : "border-border-strong/60"
-                    }`}
-                  >
-                    {done ? "✓" : ""}
-                  </span>
+                  <CompletionMark done={done} />
                   <span className="min-w-0 flex-1">
                     <span className="block">{lesson.title}</span>
                     <span className="text-xs text-muted">

@@ -8,6 +8,7 @@ import type {
   QuizAttemptResult,
 } from "@lumen/contracts";
 import { useId, useState } from "react";
+import { useStaggeredEntrance } from "@/components/motion/use-staggered-entrance";
 import { errorText } from "@/lib/error-text";
 
 type Answers = Record<string, QuizAnswerValue | undefined>;
@@ -123,6 +124,8 @@ export function QuizPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
+  // The score, then each question's verdict in reading order: the learner sees where the news is.
+  const scope = useStaggeredEntrance<HTMLElement>("[data-quiz-feedback]", result, { step: 0.08 });
   const unanswered = quiz.questions.filter((q) => !answered(answers[q.id])).length;
 
   async function onSubmit() {
@@ -148,7 +151,7 @@ export function QuizPanel({
   const resultsById = new Map(result?.results.map((r) => [r.question_id, r]));
 
   return (
-    <section aria-labelledby={headingId}>
+    <section ref={scope} aria-labelledby={headingId}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="font-display text-xl font-semibold">
           Check your understanding
@@ -164,6 +167,7 @@ export function QuizPanel({
       {result && (
         <div
           role="status"
+          data-quiz-feedback
           className={`mt-4 rounded-2xl px-4 py-3 text-sm ${result.passed ? "bg-primary-soft text-foreground" : "bg-accent-soft text-foreground"}`}
         >
           <p className="font-semibold">
@@ -206,6 +210,7 @@ export function QuizPanel({
               </fieldset>
               {outcome && (
                 <div
+                  data-quiz-feedback
                   className={`mt-3 rounded-xl border-l-4 px-3.5 py-2.5 text-sm ${outcome.correct ? "border-primary bg-primary-soft" : "border-danger bg-danger-soft"}`}
                 >
                   <p className="font-semibold">{outcome.correct ? "Correct" : "Not quite"}</p>

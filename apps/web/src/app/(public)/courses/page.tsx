@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { Reveal } from "@/components/motion/reveal";
 import { listCategories } from "@/features/catalog/catalog.api";
 import {
   type CatalogState,
@@ -111,9 +112,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
               <ActiveFilters />
             </div>
             <ResultsAnnouncer />
-            {/* Keyed by the view: a new search or page shows the skeleton instead of the previous results. */}
+            {/* Keyed by the view: a new search or page shows the skeleton instead of the previous results,
+                then the new cards rise into place one after another (not on the server-painted first view). */}
             <Suspense key={catalogSearchParams(state).toString()} fallback={<CatalogGridSkeleton />}>
-              <CatalogResults state={state} />
+              <Reveal items=":scope > ul > li">
+                <CatalogResults state={state} />
+              </Reveal>
             </Suspense>
           </section>
         </div>

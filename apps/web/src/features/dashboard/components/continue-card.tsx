@@ -41,7 +41,7 @@ export function ContinueCard({
           </p>
         )}
         <div className="mt-4">
-          <ProgressBar value={course.progress_percentage} label={`${course.title}: progress`} />
+          <ProgressBar value={course.progress_percentage} label={`${course.title}: progress`} animated />
           <div className="mt-2 flex flex-wrap justify-between gap-x-4 gap-y-0.5 text-sm text-muted">
             <p>
               <span className="font-medium text-foreground">{percent} complete</span>

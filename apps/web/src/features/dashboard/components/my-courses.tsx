@@ -46,6 +46,7 @@ function CourseRow({ course, now }: { course: MyCourse; now?: Date | undefined }
           label={`${course.title}: progress`}
           size="sm"
           className="mt-3"
+          animated
         />
         <div className="mt-1.5 flex flex-wrap justify-between gap-x-4 gap-y-0.5 text-xs text-muted">
           <p>
