@@ -18,6 +18,7 @@ import { StatusPanel } from "@/components/status-panel";
 import { useSession } from "@/features/auth/session";
 import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
+import { CompletionControl } from "./completion-control";
 import { formatClock } from "./format-time";
 import {
   completeLesson,
@@ -31,8 +32,8 @@ import {
   streamChat,
   submitQuizAttempt,
 } from "./learn.api";
-import { LessonOutline } from "./lesson-outline";
 import { Markdown } from "./markdown";
+import { OutlinePanel } from "./outline-panel";
 import { QuizPanel } from "./quiz-panel";
 import { Transcript } from "./transcript";
 import { type TutorMessage, TutorPanel } from "./tutor-panel";
@@ -309,19 +310,7 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
               {!enrolled && lesson.is_preview && " · Free preview"}
             </p>
           </div>
-          {tracksProgress && (
-            <div className="flex items-center gap-2">
-              {completed ? (
-                <span className="inline-flex h-9 items-center gap-1.5 rounded-full bg-primary-soft px-4 text-sm font-medium text-primary">
-                  <span aria-hidden="true">✓</span> Completed
-                </span>
-              ) : (
-                <button type="button" onClick={() => void markComplete()} className={buttonClasses("secondary", "sm")}>
-                  Mark as complete
-                </button>
-              )}
-            </div>
-          )}
+          {tracksProgress && <CompletionControl completed={completed} onComplete={markComplete} />}
         </div>
 
         {notice && (
@@ -413,8 +402,16 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
         </nav>
       </div>
 
-      <aside className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:self-start lg:overflow-y-auto">
-        <div className="flex max-h-[40rem] flex-col rounded-card border border-border bg-surface p-4 shadow-card sm:p-5 lg:h-[34rem]">
+      {/* On a wide screen the tutor and the outline share one sticky column the height of the window; each
+          scrolls on its own, so neither is cut off. */}
+      <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:h-[calc(100dvh-6rem)] lg:self-start">
+        <div
+          className={`flex flex-col rounded-card border border-border bg-surface p-4 shadow-card sm:p-5 ${
+            signedIn && course.access.can_view_content
+              ? "h-[34rem] max-h-[80dvh] lg:h-auto lg:max-h-none lg:min-h-[20rem] lg:flex-[1_1_0%]"
+              : ""
+          }`}
+        >
           {signedIn && course.access.can_view_content ? (
             <TutorPanel
               courseId={course.id}
@@ -435,10 +432,14 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
             </div>
           )}
         </div>
-        <div className="rounded-card border border-border bg-surface p-4 shadow-card sm:p-5">
-          <h2 className="mb-3 font-display text-lg font-semibold">Course outline</h2>
-          <LessonOutline course={course} currentLessonId={lesson.id} progress={progress} />
-        </div>
+        <OutlinePanel
+          course={course}
+          currentLessonId={lesson.id}
+          progress={progress}
+          tracked={tracksProgress}
+          // Beside the tutor it takes what the list needs up to 45% of the column, and scrolls beyond that.
+          className={`lg:min-h-[12rem] lg:shrink ${signedIn && course.access.can_view_content ? "lg:max-h-[45%]" : ""}`}
+        />
       </aside>
     </div>
   );

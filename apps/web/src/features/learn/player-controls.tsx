@@ -36,10 +36,11 @@ export function PlayerTime({ video }: { video: HTMLVideoElement | null }) {
   const current = time?.current ?? 0;
   const duration = time?.duration ?? 0;
   return (
-    <span className="flex h-full items-center px-2 text-sm text-white tabular-nums">
+    <span className="flex h-full shrink-0 items-center px-2 text-sm whitespace-nowrap text-white tabular-nums">
       <span aria-hidden="true">
         {formatClock(current)}
-        {duration > 0 && ` / ${formatClock(duration)}`}
+        {/* A phone's bar has room for the time played only; the seek bar shows how much is left. */}
+        {duration > 0 && <span className="max-sm:hidden"> / {formatClock(duration)}</span>}
       </span>
       <span className="sr-only">
         {spokenDuration(current)} played{duration > 0 && ` of ${spokenDuration(duration)}`}

@@ -29,6 +29,12 @@ const PLAYER_THEME = {
   aspectRatio: "16 / 9",
 } as CSSProperties;
 
+const CONTROL_BAR_SHADE = {
+  backgroundImage: "linear-gradient(to top, rgb(0 0 0 / 0.72), rgb(0 0 0 / 0.35) 60%, transparent)",
+  paddingTop: "1.25rem",
+  paddingInline: "0.25rem",
+} as CSSProperties;
+
 /**
  * The lesson video: media-chrome's accessible controls (keyboard, captions, speed, fullscreen) around a plain
  * <video>, captions from the lesson's WebVTT. The element is handed to `onVideo` so the learning room can
@@ -80,14 +86,16 @@ export default function VideoPlayer({
         {captionsUrl && <track kind="captions" src={captionsUrl} srcLang="en" label="English" />}
       </video>
       <MediaLoadingIndicator slot="centered-chrome" noAutohide />
-      <MediaControlBar>
+      {/* A soft shade under the controls keeps them readable over light frames and text burned into a video. */}
+      <MediaControlBar style={CONTROL_BAR_SHADE}>
         <MediaPlayButton />
         <MediaSeekBackwardButton seekOffset={10} />
         <MediaSeekForwardButton seekOffset={10} />
         <MediaTimeRange />
         <PlayerTime video={video} />
         <MediaMuteButton />
-        <MediaVolumeRange />
+        {/* Phones set the volume with their own buttons; the slider would squeeze the seek bar to nothing. */}
+        <MediaVolumeRange className="max-sm:hidden" />
         <SpeedButton video={video} rates={RATES} />
         {captionsUrl && <CaptionsButton video={video} />}
         <MediaFullscreenButton />
