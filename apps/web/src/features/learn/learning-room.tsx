@@ -36,7 +36,7 @@ import { Markdown } from "./markdown";
 import { OutlinePanel } from "./outline-panel";
 import { QuizPanel } from "./quiz-panel";
 import { Transcript } from "./transcript";
-import { type TutorMessage, TutorPanel } from "./tutor-panel";
+import { type TutorMessage, TutorPanel, videoPlayhead } from "./tutor-panel";
 import { useLessonPlayback } from "./use-lesson-playback";
 
 // The player's web components only exist in browsers.
@@ -419,7 +419,7 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
               history={history}
               ask={(body, onToken, signal) => streamChat(body, onToken, { signal })}
               onCite={onCite}
-              videoTime={isVideo ? () => video?.currentTime ?? null : undefined}
+              videoTime={isVideo ? () => videoPlayhead(video) : undefined}
             />
           ) : (
             <div className="text-sm text-muted">

@@ -4,7 +4,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/api-client";
-import { TutorPanel } from "./tutor-panel";
+import { TutorPanel, videoPlayhead } from "./tutor-panel";
 
 afterEach(cleanup);
 
@@ -127,6 +127,14 @@ describe("TutorPanel", () => {
     now = Number.NaN; // no metadata loaded yet
     await user.click(screen.getByRole("button", { name: "Explain simpler" }));
     expect(askSpy.mock.calls[1]?.[0]).not.toHaveProperty("position_seconds");
+  });
+
+  it("reads no position from a video that hasn't played yet from the start", () => {
+    const played = (length: number) => ({ length }) as TimeRanges;
+    expect(videoPlayhead(null)).toBeNull();
+    expect(videoPlayhead({ currentTime: 0, played: played(0) })).toBeNull();
+    expect(videoPlayhead({ currentTime: 0, played: played(1) })).toBe(0);
+    expect(videoPlayhead({ currentTime: 95.2, played: played(0) })).toBe(95.2);
   });
 
   it("does not send an empty question", async () => {

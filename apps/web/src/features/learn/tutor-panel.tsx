@@ -30,6 +30,16 @@ export interface TutorPanelProps {
   videoTime?: () => number | null;
 }
 
+/**
+ * Where a lesson video is, for `videoTime`: null while it sits unplayed at the start, so a question asked before
+ * watching isn't placed at 0:00 on the creator's timeline (a resumed video that hasn't played yet shows its frame,
+ * so that second counts).
+ */
+export function videoPlayhead(video: Pick<HTMLVideoElement, "currentTime" | "played"> | null): number | null {
+  if (!video) return null;
+  return video.currentTime > 0 || video.played.length > 0 ? video.currentTime : null;
+}
+
 /** The playhead as the API takes it: a finite, non-negative second to a tenth; nothing when unknown. */
 function videoPosition(read: (() => number | null) | undefined): Pick<ChatBody, "position_seconds"> {
   const seconds = read?.();
