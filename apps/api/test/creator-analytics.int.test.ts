@@ -330,7 +330,7 @@ describe("who may read a lesson's analytics", () => {
     const badLesson = await lessonAnalytics(creator, "", "not-a-uuid");
     expect(badLesson.status).toBe(400);
     expect(badLesson.body.error?.code).toBe("VALIDATION_ERROR");
-    expect(fieldsOf(badLesson.body)).toHaveProperty("lessonId");
+    expect(fieldsOf(badLesson.body)).toHaveProperty("lesson_id");
     const badCourse = await lessonAnalytics(creator, "", course.videoLessonId, "42");
     expect(badCourse.status).toBe(400);
     for (const query of ["?from=2025-13-01", "?from=2025-03-05&to=2025-03-01", "?from=2023-01-01&to=2025-01-01"]) {

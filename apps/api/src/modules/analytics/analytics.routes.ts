@@ -50,23 +50,23 @@ export function analyticsRoutes(app: FastifyInstance, opts: { service: Analytics
     async (request) => ok(await opts.service.course(currentAuth(request), request.params.id, request.query)),
   );
 
-  // GET /analytics/courses/:id/lessons/:lessonId?from&to – the course's creator or an admin; one lesson's funnel
+  // GET /analytics/courses/:id/lessons/:lesson_id?from&to – the course's creator or an admin; one lesson's funnel
   // step, coverage and quiz, with its timeline of rewatches and tutor questions (no learner identities)
   r.get(
-    "/analytics/courses/:id/lessons/:lessonId",
+    "/analytics/courses/:id/lessons/:lesson_id",
     {
       preHandler: requireAuth(),
       schema: {
         tags,
         security,
         summary: "Where learners get stuck in one lesson: rewatched stretches and tutor questions on its timeline",
-        params: z.object({ id: z.uuid(), lessonId: z.uuid() }),
+        params: z.object({ id: z.uuid(), lesson_id: z.uuid() }),
         querystring: analyticsRangeQuerySchema,
         response: responds(lessonAnalyticsSchema),
       },
     },
     async (request) =>
-      ok(await opts.service.lesson(currentAuth(request), request.params.id, request.params.lessonId, request.query)),
+      ok(await opts.service.lesson(currentAuth(request), request.params.id, request.params.lesson_id, request.query)),
   );
 
   // GET /analytics/creator – creators and admins: a summary of each of the caller's own courses
