@@ -149,7 +149,7 @@ export function ListFooter({
 }) {
   return (
     <div className="mt-6 flex flex-col items-center gap-3 text-center text-sm text-muted">
-      <p aria-live="polite">{hasMore ? `Showing the newest ${shown}.` : `Showing all ${shown}.`}</p>
+      <p aria-live="polite">{hasMore ? `Showing the newest ${shown}.` : `${shown} in all.`}</p>
       {moreError ? (
         <p role="alert" className="text-danger">
           We couldn't load more {noun}. {errorText(moreError)}

@@ -49,7 +49,7 @@ export function CourseRow({
                 key={action.to}
                 type="button"
                 onClick={() => onModerate(action)}
-                className={`${buttonClasses("secondary", "sm")} ${action.to === "published" ? "" : "text-danger"}`}
+                className={buttonClasses("secondary", "sm")}
               >
                 {action.label}
                 <span className="sr-only"> “{course.title}”</span>

@@ -125,7 +125,7 @@ export function KpiChart({
             aria-label={`${title} by day`}
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard to scroll it
             tabIndex={0}
-            className="max-h-64 overflow-auto rounded-lg border border-border"
+            className="max-h-[200px] overflow-auto rounded-lg border border-border"
           >
             <table className="w-full text-sm">
               <caption className="sr-only">{title} by UTC day</caption>

@@ -93,14 +93,18 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
                   value: formatCount(analytics.data.totals.active_learners),
                   note: "Learners with any activity",
                 },
-                { label: "Lessons completed", value: formatCount(analytics.data.totals.lesson_completions) },
                 {
-                  label: "Quiz pass rate",
-                  value: formatShare(analytics.data.quiz_pass_rate),
+                  label: "Lessons completed",
+                  value: formatCount(analytics.data.totals.lesson_completions),
                   note:
                     analytics.data.average_watch_coverage === null
                       ? "No videos watched"
                       : `Videos watched ${Math.round(analytics.data.average_watch_coverage)}% on average`,
+                },
+                {
+                  label: "Quiz pass rate",
+                  value: formatShare(analytics.data.quiz_pass_rate),
+                  note: analytics.data.quiz_pass_rate === null ? "No quiz attempts" : "Of the quiz attempts",
                 },
               ]}
             />
@@ -147,7 +151,8 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
                 {
                   label: "Answered from cache",
                   value: formatCount(sum(ai, "cached")),
-                  note: answered > 0 ? `${formatShare(sum(ai, "cached") / answered)} cost nothing` : undefined,
+                  note:
+                    answered > 0 ? `${formatShare(sum(ai, "cached") / answered)} of answers, at no cost` : undefined,
                 },
                 { label: "Failed requests", value: formatCount(sum(ai, "failed")), note: "Refunded to the budget" },
                 { label: "Estimated cost", value: formatUsd(sum(ai, "cost_usd")), note: "US dollars" },

@@ -3,7 +3,6 @@
 import { ROLES, type Role } from "@lumen/contracts";
 import { useId } from "react";
 import { buttonClasses } from "@/components/button-link";
-import { inputClasses } from "@/components/ui/form-field";
 import type { AdminUser } from "../../admin.api";
 import { formatDate, ROLE_LABELS } from "../../admin-format";
 import { Badge } from "../list-parts";
@@ -73,8 +72,9 @@ export function UserRow({
           </ul>
         </div>
 
-        <div className="flex flex-wrap items-end gap-2.5 sm:gap-3">
-          <div>
+        {/* On a phone: the role on its own line, the two buttons side by side under it. */}
+        <div className="grid grid-cols-2 items-end gap-2.5 sm:flex sm:flex-wrap sm:gap-3">
+          <div className="col-span-2">
             <label htmlFor={roleId} className="block text-xs font-medium text-muted">
               Role<span className="sr-only"> of {name}</span>
             </label>
@@ -87,7 +87,7 @@ export function UserRow({
                 const role = ROLES.find((r) => r === event.target.value);
                 if (role && role !== user.role) onAction({ kind: "role", role });
               }}
-              className={`${inputClasses} mt-1 h-9 w-32 rounded-full py-0 pr-8 text-sm disabled:opacity-60`}
+              className="mt-1 block h-9 w-full rounded-full sm:w-32 border border-border-strong/60 bg-surface pr-8 pl-3.5 text-sm text-foreground transition-colors hover:border-border-strong disabled:opacity-60"
             >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
@@ -113,9 +113,7 @@ export function UserRow({
             disabled={pending || isSelf}
             aria-describedby={isSelf ? selfNoteId : undefined}
             onClick={() => onAction({ kind: "disabled", disabled: !user.disabled })}
-            className={`${buttonClasses("secondary", "sm")} disabled:opacity-60 ${
-              user.disabled ? "" : "text-danger hover:border-danger/60"
-            }`}
+            className={`${buttonClasses("secondary", "sm")} disabled:opacity-60`}
           >
             {user.disabled ? "Enable" : "Disable"}
             <span className="sr-only"> {name}</span>
