@@ -91,6 +91,10 @@ test("the users page works on a phone-sized screen", async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, "no sideways scrolling").toBeLessThanOrEqual(0);
   await shoot(page, "admin-users-phone");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await shoot(page, "admin-users-phone-dark");
+  await expectAccessible(page, "admin users (phone, dark)");
+  await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
