@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { GeneratedQuestion, QuizQuestionInput } from "@lumen/contracts";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
 import { FormAlert } from "@/features/account/components/form-alert";
@@ -12,7 +12,7 @@ import { fromGenerated, type QuizFormInput, type QuizFormOutput, quizFormSchema 
 import { type Difficulty, generateQuiz } from "../studio.api";
 import { formatSeconds, plural } from "../studio-format";
 import { SparkIcon } from "./icons";
-import { QuestionEditor } from "./question-editor";
+import { focusFirstInvalid, QuestionEditor } from "./question-editor";
 import { selectClasses } from "./studio-ui";
 
 const COUNTS = [3, 5, 8, 10];
@@ -43,6 +43,8 @@ export function AiQuizReview({
   const [failure, setFailure] = useState<string | null>(null);
   const [sources, setSources] = useState<Sources>([]);
   const [provider, setProvider] = useState<string | null>(null);
+  const [asked, setAsked] = useState({ wanted: 0, written: 0 });
+  const formRef = useRef<HTMLFormElement>(null);
   const review = useForm<QuizFormInput, unknown, QuizFormOutput>({
     resolver: zodResolver(quizFormSchema),
     defaultValues: { questions: [] },
@@ -61,6 +63,7 @@ export function AiQuizReview({
         replace(result.questions.map(fromGenerated));
         setSources(result.questions.map((q) => q.source));
         setProvider(result.provider);
+        setAsked({ wanted: count, written: result.questions.length });
         review.clearErrors();
       }
     } catch (error) {
@@ -75,10 +78,13 @@ export function AiQuizReview({
     setSources([]);
   };
 
-  const accept = review.handleSubmit((values) => {
-    onAccept(values.questions);
-    discardAll();
-  });
+  const accept = review.handleSubmit(
+    (values) => {
+      onAccept(values.questions);
+      discardAll();
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
 
   return (
     <section
@@ -153,6 +159,7 @@ export function AiQuizReview({
 
       {fields.length > 0 && (
         <form
+          ref={formRef}
           noValidate
           onSubmit={(event) => void accept(event)}
           aria-label="Review the generated questions"
@@ -161,6 +168,11 @@ export function AiQuizReview({
           <p className="text-sm">
             <span className="font-medium">Review {plural(fields.length, "generated question")}.</span>{" "}
             <span className="text-muted">Check each answer; edit or discard what isn't right.</span>
+            {asked.written < asked.wanted && (
+              <span className="block text-muted">
+                The lesson's text was enough for {plural(asked.written, "question")} of the {asked.wanted} asked for.
+              </span>
+            )}
             {provider === "offline" && (
               <span className="block text-muted">
                 Written by Lumen's offline generator (no AI model is configured).

@@ -81,23 +81,34 @@ export function OutlineEditor({ courseId, controller }: { courseId: string; cont
     if (data.type === "lesson") return `lesson ${findLesson(current.current, data.lessonId)?.lesson.title ?? ""}`;
     return `module ${current.current.find((m) => m.id === data.moduleId)?.title ?? ""}`;
   };
-  const placeOf = (data: DropData | undefined): string => {
-    if (data?.type !== "lesson") {
-      const index = current.current.findIndex((m) => m.id === data?.moduleId);
-      return `position ${index + 1} of ${current.current.length}`;
+  /** Where the dragged item would land over `target`: the place it takes, for announcements. */
+  const landingOf = (drag: DropData | undefined, target: DropData | undefined): string => {
+    const outlineNow = current.current;
+    if (drag?.type === "module") {
+      const index = outlineNow.findIndex((m) => m.id === target?.moduleId);
+      return index >= 0 ? `position ${index + 1} of ${outlineNow.length}` : "";
     }
-    const found = findLesson(current.current, data.lessonId);
-    return found ? describePlace(current.current, found) : "";
+    if (drag?.type !== "lesson" || !target) return "";
+    const here = findLesson(outlineNow, drag.lessonId);
+    if (target.type === "lesson") {
+      const there = findLesson(outlineNow, target.lessonId);
+      return there ? describePlace(outlineNow, there) : "";
+    }
+    const module = outlineNow.find((m) => m.id === target.moduleId);
+    if (!module) return "";
+    const index = here?.moduleId === module.id ? here.index : module.lessons.length;
+    return describePlace(outlineNow, { moduleId: module.id, index });
   };
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${titleOf(dataOf(active))}, at ${placeOf(dataOf(active))}.`,
+    onDragStart: ({ active }) =>
+      `Picked up ${titleOf(dataOf(active))}, at ${landingOf(dataOf(active), dataOf(active))}.`,
     onDragOver: ({ active, over }) =>
       over
-        ? `${titleOf(dataOf(active))} is now at ${placeOf(dataOf(active))}.`
+        ? `${titleOf(dataOf(active))} would move to ${landingOf(dataOf(active), dataOf(over))}.`
         : `${titleOf(dataOf(active))} is outside the outline.`,
     onDragEnd: ({ active, over }) =>
       over
-        ? `Dropped ${titleOf(dataOf(active))} at ${placeOf(dataOf(active))}.`
+        ? `Dropped ${titleOf(dataOf(active))} at ${landingOf(dataOf(active), dataOf(over))}.`
         : `Dropped ${titleOf(dataOf(active))} where it was.`,
     onDragCancel: ({ active }) => `Moving was cancelled: ${titleOf(dataOf(active))} is back where it was.`,
   };
@@ -192,8 +203,9 @@ export function OutlineEditor({ courseId, controller }: { courseId: string; cont
               )}`}
         </p>
       </div>
-      <p className="mt-1 flex items-center gap-1.5 text-sm text-muted">
-        Drag <GripIcon className="inline size-4" /> to reorder, or use the arrows. Lessons can move between modules.
+      <p className="mt-1 text-sm text-muted">
+        Drag <GripIcon className="inline size-4 align-text-bottom" /> to reorder, or use the arrows. Lessons can move
+        between modules.
       </p>
       <p className="sr-only" aria-live="polite">
         {controller.announcement}

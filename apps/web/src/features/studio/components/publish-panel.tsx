@@ -18,7 +18,8 @@ import { dangerButtonClasses, panelClasses } from "./studio-ui";
 
 type Status = CourseDetail["status"];
 type Busy = Status | "delete" | null;
-type Notice = { tone: "success" | "danger"; text: string } | null;
+/** `needsLesson`: shown only while the outline has no lesson (it goes once one is added). */
+type Notice = { tone: "success" | "danger"; text: string; needsLesson?: boolean } | null;
 
 const SUMMARY: Record<Status, string> = {
   draft: "Only you can see this draft. Publish it to list it in the catalog.",
@@ -116,6 +117,7 @@ export function PublishPanel({
   }
 
   const spinner = (what: Busy) => busy === what && <Spinner />;
+  const shownNotice = notice?.needsLesson && lessonCount > 0 ? null : notice;
 
   return (
     <section aria-labelledby="publish-title" className={panelClasses}>
@@ -164,14 +166,14 @@ export function PublishPanel({
       )}
 
       <div aria-live="polite">
-        {notice && (
+        {shownNotice && (
           <p
-            role={notice.tone === "danger" ? "alert" : "status"}
+            role={shownNotice.tone === "danger" ? "alert" : "status"}
             className={`mt-4 rounded-xl px-3 py-2 text-sm ${
-              notice.tone === "danger" ? "border border-danger/30 bg-danger-soft" : "bg-primary-soft"
+              shownNotice.tone === "danger" ? "border border-danger/30 bg-danger-soft" : "bg-primary-soft"
             }`}
           >
-            {notice.text}
+            {shownNotice.text}
           </p>
         )}
       </div>

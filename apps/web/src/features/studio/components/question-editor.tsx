@@ -23,6 +23,11 @@ function message(errors: unknown, path: string): string | undefined {
   return typeof error?.message === "string" ? error.message : undefined;
 }
 
+/** After a failed check: the first control marked invalid (they are in reading order), once it has rendered. */
+export function focusFirstInvalid(form: HTMLFormElement | null) {
+  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
 function focusSoon(id: string) {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }

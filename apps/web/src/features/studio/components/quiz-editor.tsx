@@ -8,7 +8,7 @@ import {
   type QuestionType,
   type QuizQuestionInput,
 } from "@lumen/contracts";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { type FieldPath, useFieldArray, useForm } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
 import { FormField, inputClasses } from "@/components/ui/form-field";
@@ -28,7 +28,7 @@ import { useUnsavedChanges } from "../unsaved-changes";
 import { AiQuizReview } from "./ai-quiz-review";
 import { ConfirmDialog } from "./confirm-dialog";
 import { PlusIcon } from "./icons";
-import { QuestionEditor } from "./question-editor";
+import { focusFirstInvalid, QuestionEditor } from "./question-editor";
 import { SaveBar, type SaveState } from "./save-bar";
 import { panelClasses, selectClasses } from "./studio-ui";
 
@@ -53,6 +53,7 @@ export function QuizEditor({
   const [newType, setNewType] = useState<QuestionType>("single_choice");
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<QuizFormInput, unknown, QuizFormOutput>({
     resolver: zodResolver(quizFormSchema),
     shouldFocusError: false,
@@ -82,6 +83,7 @@ export function QuizEditor({
         for (const [name, text] of Object.entries(fields)) {
           setError(name as FieldPath<QuizFormInput>, { type: "server", message: text });
         }
+        focusFirstInvalid(formRef.current);
         setAlert(
           Object.keys(fields).length > 0
             ? "The quiz wasn't saved: see the messages by the questions."
@@ -92,6 +94,7 @@ export function QuizEditor({
     () => {
       setState("failed");
       setAlert("The quiz wasn't saved: some questions need your attention (see the messages by them).");
+      focusFirstInvalid(formRef.current);
     },
   );
 
@@ -125,6 +128,7 @@ export function QuizEditor({
       </div>
 
       <form
+        ref={formRef}
         noValidate
         onSubmit={(event) => {
           if (state === "saving") event.preventDefault();

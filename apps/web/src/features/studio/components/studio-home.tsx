@@ -37,11 +37,11 @@ function CourseRow({ course, now }: { course: StudioCourse; now?: Date | undefin
       />
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <h2 className="min-w-0 text-base font-semibold leading-snug text-balance sm:text-lg">
+          <h3 className="min-w-0 text-base font-semibold leading-snug text-balance sm:text-lg">
             <Link href={courseEditorHref(course.id)} className="underline-offset-4 hover:underline">
               {course.title}
             </Link>
-          </h2>
+          </h3>
           <StatusBadge status={course.status} />
         </div>
         <p className="mt-1 text-sm text-muted">

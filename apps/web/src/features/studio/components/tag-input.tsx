@@ -49,7 +49,7 @@ export function TagInput({
   return (
     <div>
       {value.length > 0 && (
-        <ul aria-label="Tags" className="mb-2 flex flex-wrap gap-1.5">
+        <ul aria-label="Chosen tags" className="mb-2 flex flex-wrap gap-1.5">
           {value.map((tag) => (
             <li
               key={tag}
