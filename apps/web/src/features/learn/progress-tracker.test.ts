@@ -71,6 +71,46 @@ describe("progress tracker", () => {
     expect(sent.at(-1)?.report.position_seconds).toBe(122);
   });
 
+  it("counts a late time update at a fast playback rate as playback, not a seek", () => {
+    const { tracker, sent, playThrough, advance } = setup();
+    tracker.play(0);
+    playThrough(0, 2);
+    // A busy page: the next update comes a second late, 4 s of media further on at 4×.
+    advance(1000);
+    tracker.timeUpdate(6, 4);
+    advance(250);
+    tracker.timeUpdate(7, 4);
+    tracker.pause(7);
+    expect(sent.map((s) => s.report.segment)).toEqual([{ from_seconds: 0, to_seconds: 7 }]);
+  });
+
+  it("still sees a jump ahead of what the playback rate allows", () => {
+    const { tracker, sent, advance } = setup();
+    tracker.play(0);
+    advance(1000);
+    tracker.timeUpdate(2, 2);
+    advance(250);
+    tracker.timeUpdate(60, 2);
+    tracker.pause(60);
+    expect(sent.map((s) => s.report.segment)).toEqual([{ from_seconds: 0, to_seconds: 2 }]);
+  });
+
+  it("keeps the stretch watched before a stall when playing starts again", () => {
+    const { tracker, sent, playThrough, advance } = setup(60_000);
+    tracker.play(0);
+    playThrough(0, 4);
+    // Buffering: media time stands still while the clock runs, then "playing" fires again.
+    advance(5000);
+    tracker.timeUpdate(4);
+    tracker.play(4);
+    playThrough(4, 6);
+    tracker.pause(6);
+    expect(sent.map((s) => s.report.segment)).toEqual([
+      { from_seconds: 0, to_seconds: 4 },
+      { from_seconds: 4, to_seconds: 6 },
+    ]);
+  });
+
   it("sends everything urgently when the page goes away, and keeps tracking if it comes back", () => {
     const { tracker, sent, playThrough } = setup();
     tracker.play(10);

@@ -15,7 +15,7 @@ export interface ProgressTrackerOptions {
   now?: () => number;
   /** Minimum time between reports while the video plays. */
   intervalMs?: number;
-  /** A jump larger than this between two time updates is a seek, not playback. */
+  /** Media time further than this from where playback should have got to is a seek, not playback. */
   seekThresholdSeconds?: number;
 }
 
@@ -26,6 +26,8 @@ export function createProgressTracker(options: ProgressTrackerOptions) {
   /** Start of the stretch being watched, or null when paused. */
   let segmentStart: number | null = null;
   let lastTime = 0;
+  /** Clock reading at `lastTime`: how far playback should have got since is wall time × playback rate. */
+  let lastTimeAt = now();
   let lastSentAt = Number.NEGATIVE_INFINITY;
   let lastSentPosition = -1;
   /** Closed stretches not reported yet (several only after seeks within one interval). */
@@ -67,19 +69,31 @@ export function createProgressTracker(options: ProgressTrackerOptions) {
   return {
     /** The video started or resumed playing at `time`. */
     play(time: number) {
+      // "playing" also fires after a stall: keep what was watched before it.
+      closeSegment(lastTime);
       lastTime = time;
+      lastTimeAt = now();
       segmentStart = time;
       // The first report comes one interval after playing starts, not on the first frame.
       if (lastSentAt === Number.NEGATIVE_INFINITY) lastSentAt = now();
     },
-    /** A time update while playing; reports when the interval has passed. */
-    timeUpdate(time: number) {
-      if (segmentStart !== null && Math.abs(time - lastTime) > seekThresholdSeconds) {
+    /**
+     * A time update while playing at `rate`; reports when the interval has passed. A busy page delivers time
+     * updates late, and at 4× a late one is seconds further on: that is still playback. Only media time ahead of
+     * where wall time and rate say it can be, or behind the last update, is a jump.
+     */
+    timeUpdate(time: number, rate = 1) {
+      const at = now();
+      const expected = lastTime + (Math.max(0, at - lastTimeAt) / 1000) * Math.max(rate, 0);
+      // Behind schedule is a stall or a slow page, not a seek; ahead of it, or backwards, is a jump.
+      const jumped = time > expected + seekThresholdSeconds || time < lastTime - seekThresholdSeconds;
+      if (segmentStart !== null && jumped) {
         // A jump: what was watched ends where playback was, and watching restarts at the new place.
         closeSegment(lastTime);
         segmentStart = time;
       }
       lastTime = time;
+      lastTimeAt = at;
       if (segmentStart !== null && now() - lastSentAt >= intervalMs) flush(false);
     },
     /** The viewer is seeking from the last known time: close what was watched, report it. */
@@ -89,6 +103,7 @@ export function createProgressTracker(options: ProgressTrackerOptions) {
       // Scrubbing while paused is reported with the next report (or on leaving), not on every drag step.
       if (pending.length > 0) flush(false);
       lastTime = time;
+      lastTimeAt = now();
       if (playing) segmentStart = time;
     },
     pause(time: number) {

@@ -44,7 +44,7 @@ export function useLessonPlayback(video: HTMLVideoElement | null, options: Playb
     const onPlay = () => tracker.play(video.currentTime);
     const onTime = () => {
       setCurrentTime(video.currentTime);
-      if (!video.paused) tracker.timeUpdate(video.currentTime);
+      if (!video.paused) tracker.timeUpdate(video.currentTime, video.playbackRate);
     };
     const onSeeking = () => tracker.seeking(video.currentTime);
     const onPause = () => {
