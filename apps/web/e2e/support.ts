@@ -12,11 +12,28 @@ mkdirSync(SHOTS_DIR, { recursive: true });
 
 /** Saves a full-page screenshot of a main page (looked at by people after the run). */
 export async function shoot(page: Page, name: string): Promise<void> {
+  await settleAnimations(page);
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits until entrance animations (fades, fills) have finished: axe measures colour contrast on what is painted,
+ * and a card caught mid-fade is not what anyone reads. Endless ones (spinners, skeleton pulses) are ignored.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
 }
 
 /** Runs axe-core in the page and fails on serious or critical violations, naming them. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await settleAnimations(page);
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const violations = await page.evaluate(async () => {
     const axe = (
