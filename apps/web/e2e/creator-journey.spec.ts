@@ -27,7 +27,10 @@ async function signIn(browser: Browser, email: string, password: string, next: s
   const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await p.goto(`/login?next=${encodeURIComponent(next)}`);
   await p.getByLabel(/email/i).fill(email);
-  await p.getByLabel(/^password/i).first().fill(password);
+  await p
+    .getByLabel(/^password/i)
+    .first()
+    .fill(password);
   await p.getByRole("button", { name: "Log in" }).click();
   await expect(p).toHaveURL(new RegExp(`${next.replace(/[/]/g, "\\/")}$`), { timeout: 20_000 });
   return p;
@@ -59,7 +62,9 @@ test("the creator sees their courses and starts a new one", async () => {
 
   await page.getByLabel("Title", { exact: true }).fill(COURSE);
   await page.getByLabel("Subtitle").fill("Ask the way, buy a ticket and catch the right train.");
-  await page.getByLabel("Description").fill("Short, practical Spanish for getting around a city by foot, bus and train.");
+  await page
+    .getByLabel("Description")
+    .fill("Short, practical Spanish for getting around a city by foot, bus and train.");
   await page.getByLabel("Category").fill("Languages");
   await page.getByLabel("Level").selectOption("beginner");
   await page.getByLabel("Tags", { exact: true }).fill("spanish");
@@ -139,10 +144,14 @@ test("the video lesson gets its text, an uploaded video and a WebVTT transcript"
   await page.getByRole("link", { name: VIDEO_LESSON }).click();
   await expect(page.getByRole("heading", { level: 1, name: VIDEO_LESSON })).toBeVisible();
 
-  await page.getByLabel("Lesson text (Markdown)").fill(
-    "## Key phrases\n\n- **¿Dónde está la estación?** Where is the station?\n- **a la derecha** to the right\n- **todo recto** straight ahead",
-  );
-  await expect(page.getByRole("region", { name: "Preview" }).getByRole("heading", { name: "Key phrases" })).toBeVisible();
+  await page
+    .getByLabel("Lesson text (Markdown)")
+    .fill(
+      "## Key phrases\n\n- **¿Dónde está la estación?** Where is the station?\n- **a la derecha** to the right\n- **todo recto** straight ahead",
+    );
+  await expect(
+    page.getByRole("region", { name: "Preview" }).getByRole("heading", { name: "Key phrases" }),
+  ).toBeVisible();
 
   await page.getByLabel("Upload a video").setInputFiles(VIDEO);
   await expect(page.getByText(/Uploaded spanish-directions-transport\.webm/)).toBeVisible({ timeout: 30_000 });
@@ -179,7 +188,9 @@ test("a quiz is generated with AI, reviewed, edited and saved", async () => {
 
   const quiz = page.getByRole("region", { name: "Quiz", exact: true });
   await expect(quiz.getByRole("group", { name: /^Question \d+$/ })).toHaveCount(kept);
-  await expect(quiz.getByLabel("Question", { exact: true }).first()).toHaveValue("Which phrase asks where the station is?");
+  await expect(quiz.getByLabel("Question", { exact: true }).first()).toHaveValue(
+    "Which phrase asks where the station is?",
+  );
   await quiz.getByRole("button", { name: "Save quiz" }).click();
   await expect(quiz.getByText(`Saved with ${kept} question${kept === 1 ? "" : "s"}`)).toBeVisible({ timeout: 20_000 });
   await shoot(page, "studio-06-quiz");
@@ -218,7 +229,10 @@ test("the studio fits a phone-sized screen", async () => {
 test("a learner finds the new course, enrolls and watches the uploaded video with seeking", async ({ browser }) => {
   const learner = await signIn(browser, "maya@lumen.dev", "lumen-student-demo", "/dashboard");
   await learner.goto(`/courses?q=${encodeURIComponent(COURSE)}`);
-  await learner.getByRole("link", { name: new RegExp(COURSE) }).first().click();
+  await learner
+    .getByRole("link", { name: new RegExp(COURSE) })
+    .first()
+    .click();
   await expect(learner.getByRole("heading", { level: 1, name: COURSE })).toBeVisible();
   await learner.getByRole("button", { name: /enroll/i }).click();
   await expect(learner).toHaveURL(/\/learn\/[0-9a-f-]{36}\/[0-9a-f-]{36}/, { timeout: 20_000 });

@@ -20,7 +20,7 @@ import {
 } from "@lumen/contracts";
 import { z } from "zod";
 import { authRequest } from "@/features/auth/session";
-import { ApiError, api } from "@/lib/api-client";
+import { ApiError } from "@/lib/api-client";
 
 // What the creator studio reads and changes, always as the signed-in creator: the API checks the role and the
 // ownership of the course on every call.
@@ -65,9 +65,9 @@ export function deleteCourse(courseId: string): Promise<z.infer<typeof removed>>
   return authRequest(`/courses/${id(courseId)}`, removed, { method: "DELETE" });
 }
 
-/** GET /courses/categories – the catalog's categories, offered while typing one. */
+/** GET /courses/categories – the catalog's categories, offered while typing one (public; sent signed in). */
 export async function listCategories(signal?: AbortSignal): Promise<string[]> {
-  const { items } = await api.request("/courses/categories", categoryList, { signal });
+  const { items } = await authRequest("/courses/categories", categoryList, { signal });
   return items.map((c) => c.name);
 }
 
