@@ -15,7 +15,10 @@ function forget(key: string) {
   });
 }
 
-/** Marks a form as holding unsaved changes while `dirty` is true (and while it is on the page). */
+/**
+ * Marks a form as holding unsaved changes while `dirty` is true (and while it is on the page). `label` says what
+ * would be lost, completing "you lose …" ("your changes to the quiz", "the video upload in progress").
+ */
 export function useUnsavedChanges(key: string, label: string, dirty: boolean): void {
   useEffect(() => {
     if (!dirty) return;
@@ -92,7 +95,7 @@ export function UnsavedChangesGuard() {
       }}
     >
       {dirty
-        ? `You have unsaved changes to ${listFormat(labels)}. If you leave now, they will be lost.`
+        ? `If you leave this page now, you lose ${listFormat(labels)}: nothing of it is saved yet.`
         : "Your changes are saved."}
     </ConfirmDialog>
   );

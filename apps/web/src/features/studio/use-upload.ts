@@ -4,6 +4,7 @@ import type { MediaAsset, MediaKind } from "@lumen/contracts";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
+import { useUnsavedChanges } from "./unsaved-changes";
 import { UploadCancelled, type UploadHandle, uploadMedia } from "./upload";
 
 export type UploadState =
@@ -30,8 +31,9 @@ export function useUpload(opts: { kind: MediaKind; courseId: string; onUploaded:
   });
   const { kind, courseId } = opts;
 
-  // Leaving the page stops an upload in flight rather than letting it finish unseen.
+  // Leaving the page stops an upload in flight rather than letting it finish unseen: so leaving asks first.
   useEffect(() => () => handle.current?.cancel(), []);
+  useUnsavedChanges(`upload-${kind}-${courseId}`, `the ${kind} upload in progress`, state.status === "uploading");
 
   const start = useCallback(
     (file: File) => {

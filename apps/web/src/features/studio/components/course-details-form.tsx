@@ -62,7 +62,7 @@ export function CourseDetailsForm({
   const { handleSubmit, setError, setFocus, setValue, watch, formState, reset } = form;
   // Read while rendering: React Hook Form only tracks what a render subscribed to.
   const { dirtyFields, isDirty } = formState;
-  useUnsavedChanges("course-details", "the course details", isDirty);
+  useUnsavedChanges("course-details", "your changes to the course details", isDirty);
 
   const submit = handleSubmit(
     async (values) => {

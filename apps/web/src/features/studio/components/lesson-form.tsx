@@ -54,7 +54,7 @@ export function LessonForm({
   });
   const { control, register, handleSubmit, setValue, setError, setFocus, reset, formState } = form;
   const { isDirty, dirtyFields, errors } = formState;
-  useUnsavedChanges(`lesson-${lesson.id}`, "the lesson", isDirty);
+  useUnsavedChanges(`lesson-${lesson.id}`, "your changes to the lesson", isDirty);
 
   const kind = useWatch({ control, name: "kind" });
   const text = useWatch({ control, name: "content_md" });

@@ -36,7 +36,7 @@ export function NewCourse() {
     defaultValues: EMPTY_COURSE,
   });
   const { handleSubmit, setError, setFocus, formState } = form;
-  useUnsavedChanges("new-course", "the new course", formState.isDirty && !created);
+  useUnsavedChanges("new-course", "the details of the new course", formState.isDirty && !created);
 
   const submit = handleSubmit(
     async (values) => {

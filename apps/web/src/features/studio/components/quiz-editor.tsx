@@ -62,7 +62,7 @@ export function QuizEditor({
   const { control, register, handleSubmit, reset, setError, formState } = form;
   const { fields, append, remove, move } = useFieldArray({ control, name: "questions" });
   const { isDirty, errors } = formState;
-  useUnsavedChanges(`quiz-${lessonId}`, "the quiz", isDirty);
+  useUnsavedChanges(`quiz-${lessonId}`, "your changes to the quiz", isDirty);
 
   const focusQuestion = (index: number) =>
     requestAnimationFrame(() => document.getElementById(`quiz-q${index}-text`)?.focus());
