@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { ApiError } from "@/lib/api-client";
 import { lessonCount } from "../outline-model";
 import { loadCourse } from "../studio.api";
-import { courseAnalyticsHref, publicCourseHref, studioHref } from "../studio-format";
+import { courseAnalyticsHref, learnHref, publicCourseHref, studioHref } from "../studio-format";
 import { useOutline } from "../use-outline";
 import { CourseDetailsForm } from "./course-details-form";
 import { OutlineEditor } from "./outline-editor";
@@ -22,6 +22,7 @@ function Workspace({ initial }: { initial: CourseDetail }) {
   const [course, setCourse] = useState(initial);
   const outline = useOutline(initial.id, initial.modules);
   const lessons = lessonCount(outline.outline);
+  const firstLesson = outline.outline.flatMap((m) => m.lessons)[0]?.id;
 
   return (
     <div className="mx-auto max-w-page px-4 py-8 sm:px-6 sm:py-10 lg:px-8">
@@ -39,9 +40,18 @@ function Workspace({ initial }: { initial: CourseDetail }) {
         <StatusBadge status={course.status} />
       </header>
       <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link href={publicCourseHref(course.id)} className={LINK}>
-          {course.status === "published" ? "View in catalog" : "Preview the course page"}
-        </Link>
+        {course.status === "published" ? (
+          <Link href={publicCourseHref(course.id)} className={LINK}>
+            View in catalog
+          </Link>
+        ) : (
+          // The catalog's course page is public, so it can't show a draft: the learning room can, to its owner.
+          firstLesson && (
+            <Link href={learnHref(course.id, firstLesson)} className={LINK}>
+              Preview as a learner
+            </Link>
+          )
+        )}
         <Link href={courseAnalyticsHref(course.id)} className={LINK}>
           Analytics
         </Link>

@@ -3,6 +3,7 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
+import { useMotionAllowed } from "@/components/motion/use-motion";
 import { formatDuration } from "@/features/courses/course-format";
 import type { OutlineLesson } from "../outline-model";
 import { lessonEditorHref } from "../studio-format";
@@ -37,10 +38,13 @@ export function OutlineLessonRow({
   onMove: (direction: -1 | 1) => void;
   onDelete: () => void;
 }) {
+  const motion = useMotionAllowed();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: lessonDragId(lesson.id),
     data: { type: "lesson", lessonId: lesson.id, moduleId },
     disabled: { droppable: dragType === "module" },
+    // Inline transitions would outrun the stylesheet's reduced-motion rule: leave them out when asked to.
+    ...(motion ? {} : { transition: null }),
   });
   const Kind = lesson.kind === "video" ? VideoIcon : TextIcon;
 

@@ -6,6 +6,7 @@ import { CSS } from "@dnd-kit/utilities";
 import type { Lesson } from "@lumen/contracts";
 import { useId, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { useMotionAllowed } from "@/components/motion/use-motion";
 import type { OutlineModule } from "../outline-model";
 import { plural } from "../studio-format";
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, PencilIcon, PlusIcon, TrashIcon } from "./icons";
@@ -87,10 +88,13 @@ export function OutlineModuleCard({
   actions: ModuleActions;
 }) {
   const [renaming, setRenaming] = useState(false);
+  const motion = useMotionAllowed();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: moduleDragId(module.id),
     data: { type: "module", moduleId: module.id },
     disabled: { droppable: dragType === "lesson" },
+    // Inline transitions would outrun the stylesheet's reduced-motion rule: leave them out when asked to.
+    ...(motion ? {} : { transition: null }),
   });
   const { setNodeRef: setDropRef, isOver } = useDroppable({
     id: containerDropId(module.id),
