@@ -19,7 +19,9 @@ export function ProgressFill({ percent, className }: { percent: number; classNam
     const from = previous.current;
     previous.current = percent;
     if (from === percent || !allowed || !canAnimate(scope.current)) return;
-    animate(scope.current, { width: [`${from}%`, `${percent}%`] }, { duration: 0.7, ease: EASE_OUT });
+    // A list, not the element itself: motion recognises elements with `instanceof EventTarget`, which fails
+    // across realms (test DOMs); a list of elements works everywhere.
+    animate([scope.current], { width: [`${from}%`, `${percent}%`] }, { duration: 0.7, ease: EASE_OUT });
   }, [percent, allowed, animate, scope]);
 
   return <div ref={scope} className={className} style={{ width: `${percent}%` }} />;

@@ -18,8 +18,9 @@ export function usePopWhen<T extends Element>(active: boolean) {
     const becameActive = active && !wasActive.current;
     wasActive.current = active;
     if (!becameActive || !allowed || !canAnimate(scope.current)) return;
+    // A list rather than the element: see ProgressFill.
     animate(
-      scope.current,
+      [scope.current],
       { transform: ["scale(0.4)", "scale(1.18)", "scale(1)"], opacity: [0, 1, 1] },
       { duration: 0.45, ease: "easeOut" },
     );
