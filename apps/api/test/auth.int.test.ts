@@ -231,20 +231,52 @@ describe("refresh", () => {
     expect(second.status).toBe(200);
   });
 
-  it("revokes the whole family when a spent token is presented again", async () => {
+  it("revokes the whole family when a spent token is presented after its successor was used", async () => {
     const s = await register(ctx.app, "reuse@example.com");
     const next = await post("/auth/refresh", { refresh_token: s.refresh_token });
-    const reuse = await post("/auth/refresh", { refresh_token: s.refresh_token });
+    const successor = await post("/auth/refresh", { refresh_token: next.body.data.refresh_token });
+    const latest = await post("/auth/refresh", { refresh_token: successor.body.data.refresh_token });
+    expect(latest.status).toBe(200);
+    const reuse = await post("/auth/refresh", { refresh_token: next.body.data.refresh_token });
     expect(reuse.status).toBe(401);
     // The legitimate holder's newer token and access token of that session die with the family.
-    const afterTheft = await post("/auth/refresh", { refresh_token: next.body.data.refresh_token });
+    const afterTheft = await post("/auth/refresh", { refresh_token: latest.body.data.refresh_token });
     expect(afterTheft.status).toBe(401);
-    expect((await me(next.body.data.access_token)).status).toBe(401);
+    expect((await me(latest.body.data.access_token)).status).toBe(401);
     const events = await execRows<{ type: string }>(
       ctx.database.db,
       sql`select type from security_events where type = 'refresh_token_reuse'`,
     );
     expect(events.rows).toHaveLength(1);
+  });
+
+  it("lets a refresh whose answer was lost be retried with the old token, once, within the grace", async () => {
+    const s = await register(ctx.app, "lost-answer@example.com");
+    // The browser left the page mid-refresh: this pair never reached it.
+    const lost = await post("/auth/refresh", { refresh_token: s.refresh_token });
+    expect(lost.status).toBe(200);
+    const retry = await post("/auth/refresh", { refresh_token: s.refresh_token });
+    expect(retry.status).toBe(200);
+    expect((await me(retry.body.data.access_token)).status).toBe(200);
+    // The pair that was lost can no longer refresh: the session keeps one live refresh token.
+    expect((await post("/auth/refresh", { refresh_token: lost.body.data.refresh_token })).status).toBe(401);
+    expect((await me(retry.body.data.access_token)).status).toBe(401);
+    const events = await execRows<{ id: string }>(
+      ctx.database.db,
+      sql`select id from security_events where type = 'refresh_token_reuse' and user_id = ${s.user.id}`,
+    );
+    expect(events.rows).toHaveLength(1);
+  });
+
+  it("treats the old token as reuse once the grace is over, even if its successor was never used", async () => {
+    const s = await register(ctx.app, "late-retry@example.com");
+    const next = await post("/auth/refresh", { refresh_token: s.refresh_token });
+    expect(next.status).toBe(200);
+    await ctx.database.db.execute(
+      sql`update refresh_tokens set used_at = used_at - interval '31 seconds' where user_id = ${s.user.id} and used_at is not null`,
+    );
+    expect((await post("/auth/refresh", { refresh_token: s.refresh_token })).status).toBe(401);
+    expect((await post("/auth/refresh", { refresh_token: next.body.data.refresh_token })).status).toBe(401);
   });
 
   it("reads the refresh token from the httpOnly cookie when the body has none", async () => {

@@ -39,8 +39,14 @@ export const refreshTokens = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
     /** Set when the token is exchanged; presenting it again is reuse. */
     usedAt: timestamp("used_at", { withTimezone: true, mode: "date", precision: 3 }),
+    /** The token this one was issued in exchange for (null for the first of a session). */
+    parentId: uuid("parent_id"),
   },
-  (t) => [index("refresh_tokens_session_idx").on(t.sessionId), index("refresh_tokens_user_idx").on(t.userId)],
+  (t) => [
+    index("refresh_tokens_session_idx").on(t.sessionId),
+    index("refresh_tokens_user_idx").on(t.userId),
+    index("refresh_tokens_parent_idx").on(t.parentId),
+  ],
 );
 
 export const emailTokens = pgTable(

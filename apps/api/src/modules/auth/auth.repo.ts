@@ -31,7 +31,7 @@ export function createAuthRepo(db: Executor) {
     },
 
     async insertRefreshToken(
-      input: { userId: string; sessionId: string; tokenHash: string; expiresAt: Date },
+      input: { userId: string; sessionId: string; tokenHash: string; expiresAt: Date; parentId?: string | null },
       tx: Executor = db,
     ) {
       await tx.insert(refreshTokens).values(input);
@@ -57,6 +57,19 @@ export function createAuthRepo(db: Executor) {
         .where(and(eq(refreshTokens.id, id), isNull(refreshTokens.usedAt)))
         .returning({ id: refreshTokens.id });
       return rows.length === 1;
+    },
+
+    /**
+     * Spends the still-unused token issued in exchange for `parentId`, if there is one: the refresh whose answer
+     * was lost is then retried with the parent. False when that successor has been used (or never existed).
+     */
+    async spendUnusedSuccessor(parentId: string, tx: Executor = db): Promise<boolean> {
+      const rows = await tx
+        .update(refreshTokens)
+        .set({ usedAt: new Date() })
+        .where(and(eq(refreshTokens.parentId, parentId), isNull(refreshTokens.usedAt)))
+        .returning({ id: refreshTokens.id });
+      return rows.length > 0;
     },
 
     async touchSession(id: string, tx: Executor = db) {

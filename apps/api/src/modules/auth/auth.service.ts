@@ -22,6 +22,8 @@ import type { TokenSigner } from "./tokens.js";
 
 const VERIFY_TTL_MS = 24 * 60 * 60_000;
 const RESET_TTL_MS = 30 * 60_000;
+/** How long after an exchange its old token may come back because the answer was lost (see lostAnswerRetry). */
+export const REFRESH_RETRY_GRACE_MS = 30_000;
 
 /** What the auth guard puts on an authenticated request. */
 export interface AuthContext {
@@ -49,11 +51,16 @@ export function createAuthService(deps: AuthServiceDeps) {
   const disabledError = () =>
     new AppError("FORBIDDEN", "This account has been disabled. Contact support if you think this is a mistake.");
 
-  async function issueTokens(user: UserRow, sessionId: string): Promise<Omit<AuthResult, "user">> {
+  async function issueTokens(
+    user: UserRow,
+    sessionId: string,
+    parentId: string | null = null,
+  ): Promise<Omit<AuthResult, "user">> {
     const refreshToken = randomToken(32);
     await auth.insertRefreshToken({
       userId: user.id,
       sessionId,
+      parentId,
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
     });
@@ -69,6 +76,19 @@ export function createAuthService(deps: AuthServiceDeps) {
       token_type: "bearer",
       expires_in: ACCESS_TOKEN_TTL_SECONDS,
     };
+  }
+
+  /**
+   * A spent token is forgiven once in a while: when the browser left or reloaded the page while its refresh was
+   * in flight, the answer (and its cookie) never arrived, so the old token comes back moments later. Within a
+   * short grace, and only while the token issued for it has never been used, that successor is spent and a new
+   * pair issued: one live token per session still holds. Anything else is reuse.
+   */
+  async function lostAnswerRetry(token: { id: string; usedAt: Date | null }, now: Date): Promise<boolean> {
+    // Unset when a concurrent exchange spent it between our read and our update: that was just now.
+    const spentAt = token.usedAt ?? now;
+    if (now.getTime() - spentAt.getTime() > REFRESH_RETRY_GRACE_MS) return false;
+    return auth.spendUnusedSuccessor(token.id);
   }
 
   async function startSession(user: UserRow, meta: RequestMeta): Promise<AuthResult> {
@@ -145,7 +165,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const { token, session, user } = found;
       const now = new Date();
       if (session.revokedAt) throw unauthorized("This session has ended; sign in again");
-      if (!(await auth.spendRefreshToken(token.id))) {
+      if (!(await auth.spendRefreshToken(token.id)) && !(await lostAnswerRetry(token, now))) {
         // A spent token came back: it was stolen or replayed. End the whole family.
         await auth.revokeSession(session.id, "refresh_token_reuse");
         await security.record("refresh_token_reuse", { userId: user.id, meta, details: { session_id: session.id } });
@@ -157,7 +177,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         throw disabledError();
       }
       await auth.touchSession(session.id);
-      return { user: presentUser(user, cipher), ...(await issueTokens(user, session.id)) };
+      return { user: presentUser(user, cipher), ...(await issueTokens(user, session.id, token.id)) };
     },
 
     /** Ends the session of the refresh token (or of the access token's session when no refresh token is given). */
