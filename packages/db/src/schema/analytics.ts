@@ -3,10 +3,10 @@ import { progress } from "./courses.js";
 
 /**
  * Seconds of a video that a learner watched again: one row per progress report whose segment overlapped what that
- * learner had already watched (a first viewing or a scrub forward adds nothing). Append-only and written by the
- * progress upsert itself, in the same statement, so the hottest write path stays one round trip and takes no lock
- * beyond the progress row it already holds; creators' heat strips aggregate it at read time, so any date range and
- * bucket size can be asked for. No learner id is stored: `progress_id` tells learners apart for distinct counts,
+ * learner had already watched (a first viewing or a scrub forward adds nothing). Append-only and written within the
+ * progress upsert itself (a row trigger on `progress.last_rewatch`), so the hottest write path stays one round trip
+ * and shares no counter row between learners; creators' heat strips aggregate it at read time, so any date range
+ * and bucket size can be asked for. No learner id is stored: `progress_id` tells learners apart for distinct counts,
  * and deleting the progress (its learner or lesson) deletes these rows with it.
  */
 export const lessonRewatches = pgTable(

@@ -160,8 +160,8 @@ export const progress = pgTable(
     watchedSegments: jsonb("watched_segments").$type<WatchedSegment[]>().notNull().default([]),
     /**
      * The part of the latest reported segment that was already in `watched_segments` (seconds watched again).
-     * Written by the same upsert that merges the segment, from the locked row, so the statement can append it to
-     * `lesson_rewatches` through RETURNING (PostgreSQL 15 has no `RETURNING old.*`).
+     * Written by the same upsert that merges the segment, from the locked row; a row trigger (migration 0011)
+     * appends it to `lesson_rewatches` when it isn't empty (PostgreSQL 15 has no `RETURNING old.*` to do it from).
      */
     lastRewatch: jsonb("last_rewatch").$type<WatchedSegment[]>().notNull().default([]),
     isCompleted: boolean("is_completed").notNull().default(false),

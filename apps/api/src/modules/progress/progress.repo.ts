@@ -1,4 +1,4 @@
-import { type Executor, enrollments, lessonRewatches, lessons, progress } from "@lumen/db";
+import { type Executor, enrollments, lessons, progress } from "@lumen/db";
 import { and, eq, sql } from "drizzle-orm";
 
 export type ProgressRow = typeof progress.$inferSelect;
@@ -91,10 +91,11 @@ export function createProgressRepo(db: Executor) {
      * passing 90% is marked complete. Completion side effects are claimed separately (`claimCompletion`).
      *
      * Rewatches ride along in the same statement: the update computes, from the row it has locked, which seconds
-     * of the new segment were already watched (`last_rewatch`), and a second CTE appends them to the append-only
-     * `lesson_rewatches`. Computing the overlap against the locked row (not a snapshot read beforehand) keeps the
-     * figures exact however many reports race; appending instead of bumping per-bucket counters means no shared
-     * hot row for concurrent learners to queue on, and nothing is written at all for a first viewing.
+     * of the new segment were already watched (`last_rewatch`), and a row trigger (migration 0011) appends them to
+     * the append-only `lesson_rewatches` only when there are any. Computing the overlap against the locked row (not
+     * a snapshot read beforehand) keeps the figures exact however many reports race; appending instead of bumping
+     * per-stretch counters means no shared hot row for concurrent learners to queue on, and a first viewing writes
+     * nothing more than before.
      */
     async write(w: ProgressWrite, tx: Executor = db): Promise<ProgressRow> {
       const seg = w.segment ? JSON.stringify([w.segment]) : "[]";
@@ -109,29 +110,19 @@ export function createProgressRepo(db: Executor) {
       const rewatch = hasSegment
         ? sql`lumen_segments_overlap(${progress.watchedSegments}, ${seg}::jsonb)`
         : sql`'[]'::jsonb`;
-      const appendRewatches = hasSegment
-        ? sql`, rewatched AS (
-            INSERT INTO ${lessonRewatches} (progress_id, course_id, lesson_id, from_seconds, to_seconds)
-            SELECT wr.id, wr.course_id, wr.lesson_id, (s->>0)::real, (s->>1)::real
-              FROM written wr CROSS JOIN LATERAL jsonb_array_elements(wr.last_rewatch) AS s
-          )`
-        : sql``;
       const result = (await tx.execute(sql`
-        WITH touched AS (${touchEnrollment(w.userId, w.courseId)}),
-        written AS (
-          INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments, is_completed)
-          VALUES (${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, ${firstPct},
-                  lumen_merge_segments('[]'::jsonb, ${seg}::jsonb), ${w.isVideo} AND ${firstPct} >= ${COMPLETE_AT_PERCENT})
-          ON CONFLICT (user_id, lesson_id) DO UPDATE SET
-            position_seconds = EXCLUDED.position_seconds,
-            watched_segments = ${hasSegment ? merged : sql`${progress.watchedSegments}`},
-            last_rewatch = ${rewatch},
-            watch_percentage = ${nextPct},
-            is_completed = ${progress.isCompleted} OR (${w.isVideo} AND ${nextPct} >= ${COMPLETE_AT_PERCENT}),
-            updated_at = now()
-          RETURNING *
-        )${appendRewatches}
-        SELECT * FROM written`)) as unknown as { rows: Array<Record<string, unknown>> };
+        WITH touched AS (${touchEnrollment(w.userId, w.courseId)})
+        INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments, is_completed)
+        VALUES (${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, ${firstPct},
+                lumen_merge_segments('[]'::jsonb, ${seg}::jsonb), ${w.isVideo} AND ${firstPct} >= ${COMPLETE_AT_PERCENT})
+        ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+          position_seconds = EXCLUDED.position_seconds,
+          watched_segments = ${hasSegment ? merged : sql`${progress.watchedSegments}`},
+          last_rewatch = ${rewatch},
+          watch_percentage = ${nextPct},
+          is_completed = ${progress.isCompleted} OR (${w.isVideo} AND ${nextPct} >= ${COMPLETE_AT_PERCENT}),
+          updated_at = now()
+        RETURNING *`)) as unknown as { rows: Array<Record<string, unknown>> };
       return mapRow(result.rows[0] as Record<string, unknown>);
     },
 
