@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** A video lesson completes once this share of it has really been watched (scrubbing doesn't count). */
+export const VIDEO_COMPLETE_AT_PERCENT = 90;
+
 export const segmentSchema = z
   .object({ from_seconds: z.number().min(0).max(86_400), to_seconds: z.number().min(0).max(86_400) })
   .refine((s) => s.to_seconds >= s.from_seconds, {

@@ -1,10 +1,8 @@
+import { VIDEO_COMPLETE_AT_PERCENT } from "@lumen/contracts";
 import { type Executor, enrollments, lessons, progress } from "@lumen/db";
 import { and, eq, sql } from "drizzle-orm";
 
 export type ProgressRow = typeof progress.$inferSelect;
-
-/** Threshold of really-watched video at which a video lesson completes. */
-export const COMPLETE_AT_PERCENT = 90;
 
 const touchEnrollment = (userId: string, courseId: string) =>
   sql`UPDATE ${enrollments} SET last_accessed_at = now() WHERE user_id = ${userId} AND course_id = ${courseId}`;
@@ -114,13 +112,13 @@ export function createProgressRepo(db: Executor) {
         WITH touched AS (${touchEnrollment(w.userId, w.courseId)})
         INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments, is_completed)
         VALUES (${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, ${firstPct},
-                lumen_merge_segments('[]'::jsonb, ${seg}::jsonb), ${w.isVideo} AND ${firstPct} >= ${COMPLETE_AT_PERCENT})
+                lumen_merge_segments('[]'::jsonb, ${seg}::jsonb), ${w.isVideo} AND ${firstPct} >= ${VIDEO_COMPLETE_AT_PERCENT})
         ON CONFLICT (user_id, lesson_id) DO UPDATE SET
           position_seconds = EXCLUDED.position_seconds,
           watched_segments = ${hasSegment ? merged : sql`${progress.watchedSegments}`},
           last_rewatch = ${rewatch},
           watch_percentage = ${nextPct},
-          is_completed = ${progress.isCompleted} OR (${w.isVideo} AND ${nextPct} >= ${COMPLETE_AT_PERCENT}),
+          is_completed = ${progress.isCompleted} OR (${w.isVideo} AND ${nextPct} >= ${VIDEO_COMPLETE_AT_PERCENT}),
           updated_at = now()
         RETURNING *`)) as unknown as { rows: Array<Record<string, unknown>> };
       return mapRow(result.rows[0] as Record<string, unknown>);

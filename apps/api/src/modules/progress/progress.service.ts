@@ -1,11 +1,11 @@
-import type { Progress, ProgressUpdate } from "@lumen/contracts";
+import { type Progress, type ProgressUpdate, VIDEO_COMPLETE_AT_PERCENT } from "@lumen/contracts";
 import type { Database } from "@lumen/db";
 import { AppError, forbidden } from "../../lib/errors.js";
 import type { AccessService, LessonContext } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
-import { COMPLETE_AT_PERCENT, type ProgressRepo, type ProgressRow } from "./progress.repo.js";
+import type { ProgressRepo, ProgressRow } from "./progress.repo.js";
 
 /** Where to resume: the start of the first unwatched gap (0 when all of it was watched). */
 export function resumeSeconds(row: Pick<ProgressRow, "watchedSegments" | "positionSeconds">, duration: number): number {
@@ -106,12 +106,12 @@ export function createProgressService(deps: {
       if (ctx.lesson.kind === "video") {
         const current = await progress.find(auth.userId, lessonId);
         const watched = current?.watchPercentage ?? 0;
-        if (!current?.isCompleted && watched < COMPLETE_AT_PERCENT) {
-          const remaining = Math.ceil(((COMPLETE_AT_PERCENT - watched) / 100) * duration);
+        if (!current?.isCompleted && watched < VIDEO_COMPLETE_AT_PERCENT) {
+          const remaining = Math.ceil(((VIDEO_COMPLETE_AT_PERCENT - watched) / 100) * duration);
           throw new AppError(
             "CONFLICT",
-            `Watch at least ${COMPLETE_AT_PERCENT}% of the video to complete it: ${Math.round(watched * 10) / 10}% watched, about ${remaining} s to go`,
-            { watch_percentage: watched, required_percentage: COMPLETE_AT_PERCENT, remaining_seconds: remaining },
+            `Watch at least ${VIDEO_COMPLETE_AT_PERCENT}% of the video to complete it: ${Math.round(watched * 10) / 10}% watched, about ${remaining} s to go`,
+            { watch_percentage: watched, required_percentage: VIDEO_COMPLETE_AT_PERCENT, remaining_seconds: remaining },
           );
         }
       }

@@ -221,7 +221,7 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
               {!enrolled && lesson.is_preview && " · Free preview"}
             </p>
           </div>
-          {tracksProgress && <CompletionControl completed={completed} onComplete={markComplete} />}
+          {tracksProgress && <CompletionControl completed={completed} onComplete={markComplete} video={isVideo} />}
         </div>
 
         {notice && (
