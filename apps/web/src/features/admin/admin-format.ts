@@ -4,6 +4,8 @@ import type { CourseStatus } from "./admin-params";
 
 // Words for the admin console. Times are shown in UTC: the KPIs and the security log's day filters are UTC days.
 
+export { formatCount, formatDate, formatDay, plural } from "@/lib/format";
+
 export const ROLE_LABELS: Record<Role, string> = { student: "Student", creator: "Creator", admin: "Admin" };
 const ROLE_WITH_ARTICLE: Record<Role, string> = { student: "a student", creator: "a creator", admin: "an admin" };
 
@@ -29,14 +31,6 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   password_reset: "Password reset",
 };
 
-const number = new Intl.NumberFormat("en-US");
-const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const dateFormat = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  timeZone: "UTC",
-});
 const timeFormat = new Intl.DateTimeFormat("en-US", {
   month: "short",
   day: "numeric",
@@ -46,14 +40,6 @@ const timeFormat = new Intl.DateTimeFormat("en-US", {
   hourCycle: "h23",
   timeZone: "UTC",
 });
-
-export const formatCount = (n: number) => number.format(n);
-
-/** "Nov 12" for a UTC day written YYYY-MM-DD. */
-export const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
-
-/** "Nov 12, 2026" for a timestamp or a YYYY-MM-DD day. */
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
 
 /** "Nov 12, 2026, 14:03 UTC". */
 export const formatDateTime = (iso: string) => `${timeFormat.format(new Date(iso))} UTC`;
@@ -71,10 +57,6 @@ export function formatUsd(value: number): string {
 
 /** A 0–1 share as "64%", or "—" with nothing to divide by. */
 export const formatShare = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
-}
 
 const STATUS_MOVES: Record<CourseStatus, string> = {
   draft: "unpublished (moved back to draft)",

@@ -1,24 +1,10 @@
 import { formatClock } from "@/features/learn/format-time";
+import { plural } from "@/lib/format";
 import type { TimelineBucket, TutorQuestion } from "./creator-analytics.api";
 
 // Words and numbers for the analytics page. Days are UTC days, as the figures are counted.
 
-const number = new Intl.NumberFormat("en-US");
-const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const dateFormat = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-export const formatCount = (n: number) => number.format(n);
-
-/** "2025-03-01" → "Mar 1". */
-export const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
-
-/** An instant → "Mar 1, 2025" (UTC). */
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+export { formatCount, formatDate, formatDay, plural } from "@/lib/format";
 
 /** A 0–1 share as a whole percentage; a dash-free phrase when there is nothing to divide by. */
 export const formatShare = (share: number | null, none = "No data yet") =>
@@ -27,8 +13,6 @@ export const formatShare = (share: number | null, none = "No data yet") =>
 /** A 0–100 percentage as a whole percentage. */
 export const formatPercent = (percent: number | null, none = "No data yet") =>
   percent === null ? none : `${Math.round(percent)}%`;
-
-export const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** "0:20–0:25": a stretch of the video. */
 export const formatStretch = (bucket: Pick<TimelineBucket, "start_seconds" | "end_seconds">) =>

@@ -8,9 +8,7 @@ export const publicCourseHref = (courseId: string) => `/courses/${encodeURICompo
 export const learnHref = (courseId: string, lessonId: string) =>
   `/learn/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`;
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${new Intl.NumberFormat("en-US").format(count)} ${count === 1 ? one : many}`;
-}
+export { plural } from "@/lib/format";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
