@@ -1,28 +1,48 @@
 "use client";
 
-import { useReducedMotion } from "motion/react";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { formatCount, formatPercent, formatShare } from "../analytics-format";
-import { coverageSummary, funnelSummary, lessonTick, quizSummary } from "../chart-data";
-import type { CourseAnalytics } from "../creator-analytics.api";
-import { ChartFrame } from "./chart-frame";
+import { ChartFrame } from "@/components/charts/chart-frame";
 import {
   AXIS_LINE,
   AXIS_TICK,
-  CHART_BASE,
   CHART_COLORS,
+  chartBase,
   GRID_STROKE,
   TOOLTIP_CURSOR,
   TOOLTIP_STYLE,
-} from "./chart-theme";
+  useChartAnimation,
+} from "@/components/charts/chart-theme";
+import { formatCount, formatPercent, formatShare } from "../analytics-format";
+import { coverageSummary, funnelSummary, lessonTick, quizSummary } from "../chart-data";
+import type { CourseAnalytics } from "../creator-analytics.api";
 
 type Funnel = CourseAnalytics["lesson_funnel"];
 
-/** Lessons by their place in the course ("L3"), with the full title in the tooltip and the table. */
-function useLessonAxis(titles: Map<string, string>) {
-  const animate = useReducedMotion() !== true;
-  const axes = (percent: boolean) => (
-    <>
+interface LessonRow {
+  lesson_id: string;
+  title: string;
+  position: number;
+  /** The lesson on the axis: "L3". */
+  tick: string;
+}
+
+/**
+ * Bars per lesson, in course order: lessons by their place in the course ("L3") on the axis, with the full title in
+ * the tooltip (the table beside the chart has it too). `percent` draws a 0–100% axis instead of counts.
+ */
+function LessonBars<Row extends LessonRow>({
+  rows,
+  bars,
+  percent,
+}: {
+  rows: readonly Row[];
+  bars: ReadonlyArray<{ key: Extract<keyof Row, string>; label: string; color: string }>;
+  percent: boolean;
+}) {
+  const animate = useChartAnimation();
+  const titles = new Map(rows.map((row) => [row.tick, row.title]));
+  return (
+    <BarChart {...chartBase()} data={[...rows]} barGap={2}>
       <CartesianGrid vertical={false} stroke={GRID_STROKE} />
       <XAxis dataKey="tick" tick={AXIS_TICK} tickLine={false} axisLine={AXIS_LINE} interval="preserveStartEnd" />
       <YAxis
@@ -41,19 +61,42 @@ function useLessonAxis(titles: Map<string, string>) {
         formatter={(value, name) => [percent ? `${Math.round(Number(value))}%` : formatCount(Number(value)), name]}
         isAnimationActive={animate}
       />
-    </>
+      {bars.map((bar) => (
+        <Bar
+          key={bar.key}
+          dataKey={bar.key}
+          name={bar.label}
+          fill={bar.color}
+          radius={[3, 3, 0, 0]}
+          maxBarSize={bars.length > 1 ? 22 : 28}
+          isAnimationActive={animate}
+        />
+      ))}
+    </BarChart>
   );
-  return { animate, axes };
 }
 
-const titlesOf = (lessons: ReadonlyArray<{ position: number; title: string }>) =>
-  new Map(lessons.map((l) => [lessonTick(l.position), l.title]));
+/** A per-lesson figure with its lesson's place in the course, and the figure as a 0–100 percentage to draw. */
+function placeLessons<T extends { lesson_id: string; title: string }>(
+  data: CourseAnalytics,
+  items: readonly T[],
+  percentOf: (item: T) => number | null,
+) {
+  const positions = new Map(data.lesson_funnel.map((l) => [l.lesson_id, l.position]));
+  const rows = items.map((item) => {
+    const position = positions.get(item.lesson_id) ?? 0;
+    return { ...item, position, tick: lessonTick(position), percent: percentOf(item) ?? 0 };
+  });
+  return { positions, rows };
+}
 
 /** Per lesson, in course order: learners who started it and learners who completed it. */
 export function FunnelChart({ funnel }: { funnel: Funnel }) {
-  const { animate, axes } = useLessonAxis(titlesOf(funnel));
   const rows = funnel.map((l) => ({ ...l, tick: lessonTick(l.position) }));
-  const quiet = funnel.every((l) => l.started === 0);
+  const bars = [
+    { key: "started", label: "Started", color: CHART_COLORS.muted },
+    { key: "completed", label: "Completed", color: CHART_COLORS.primary },
+  ] as const;
   return (
     <ChartFrame
       title="Completion funnel by lesson"
@@ -61,14 +104,11 @@ export function FunnelChart({ funnel }: { funnel: Funnel }) {
       empty={
         funnel.length === 0
           ? "This course has no lessons yet."
-          : quiet
+          : funnel.every((l) => l.started === 0)
             ? "No one started a lesson in this period yet. Each lesson's starts and completions will show here."
             : null
       }
-      legend={[
-        { label: "Started", color: CHART_COLORS.muted },
-        { label: "Completed", color: CHART_COLORS.primary },
-      ]}
+      legend={bars}
       rows={rows}
       rowKey={(l) => l.lesson_id}
       columns={[
@@ -78,37 +118,16 @@ export function FunnelChart({ funnel }: { funnel: Funnel }) {
         { label: "Drop-off", cell: (l) => formatShare(l.drop_off_rate, "—"), numeric: true },
       ]}
     >
-      <BarChart {...CHART_BASE} data={rows} barGap={2}>
-        {axes(false)}
-        <Bar
-          dataKey="started"
-          name="Started"
-          fill={CHART_COLORS.muted}
-          radius={[3, 3, 0, 0]}
-          maxBarSize={22}
-          isAnimationActive={animate}
-        />
-        <Bar
-          dataKey="completed"
-          name="Completed"
-          fill={CHART_COLORS.primary}
-          radius={[3, 3, 0, 0]}
-          maxBarSize={22}
-          isAnimationActive={animate}
-        />
-      </BarChart>
+      <LessonBars rows={rows} bars={bars} percent={false} />
     </ChartFrame>
   );
 }
 
 /** Per lesson with a quiz: the share of attempts that passed. */
 export function QuizChart({ data }: { data: CourseAnalytics }) {
-  const { animate, axes } = useLessonAxis(titlesOf(data.lesson_funnel));
-  const positions = new Map(data.lesson_funnel.map((l) => [l.lesson_id, l.position]));
-  const rows = data.quiz_pass_rates.map((q) => {
-    const position = positions.get(q.lesson_id) ?? 0;
-    return { ...q, position, tick: lessonTick(position), percent: q.pass_rate === null ? 0 : q.pass_rate * 100 };
-  });
+  const { positions, rows } = placeLessons(data, data.quiz_pass_rates, (q) =>
+    q.pass_rate === null ? null : q.pass_rate * 100,
+  );
   return (
     <ChartFrame
       title="Quiz pass rate by lesson"
@@ -128,29 +147,14 @@ export function QuizChart({ data }: { data: CourseAnalytics }) {
         { label: "Pass rate", cell: (q) => formatShare(q.pass_rate, "No attempts"), numeric: true },
       ]}
     >
-      <BarChart {...CHART_BASE} data={rows}>
-        {axes(true)}
-        <Bar
-          dataKey="percent"
-          name="Passed"
-          fill={CHART_COLORS.accent}
-          radius={[3, 3, 0, 0]}
-          maxBarSize={28}
-          isAnimationActive={animate}
-        />
-      </BarChart>
+      <LessonBars rows={rows} bars={[{ key: "percent", label: "Passed", color: CHART_COLORS.accent }]} percent />
     </ChartFrame>
   );
 }
 
 /** Per video lesson: how much of the video learners watched, on average. */
 export function CoverageChart({ data }: { data: CourseAnalytics }) {
-  const { animate, axes } = useLessonAxis(titlesOf(data.lesson_funnel));
-  const positions = new Map(data.lesson_funnel.map((l) => [l.lesson_id, l.position]));
-  const rows = data.watch_coverage_per_lesson.map((c) => {
-    const position = positions.get(c.lesson_id) ?? 0;
-    return { ...c, position, tick: lessonTick(position), percent: c.average_watch_percentage ?? 0 };
-  });
+  const { positions, rows } = placeLessons(data, data.watch_coverage_per_lesson, (c) => c.average_watch_percentage);
   return (
     <ChartFrame
       title="Average watch coverage by lesson"
@@ -173,17 +177,11 @@ export function CoverageChart({ data }: { data: CourseAnalytics }) {
         },
       ]}
     >
-      <BarChart {...CHART_BASE} data={rows}>
-        {axes(true)}
-        <Bar
-          dataKey="percent"
-          name="Watched on average"
-          fill={CHART_COLORS.primary}
-          radius={[3, 3, 0, 0]}
-          maxBarSize={28}
-          isAnimationActive={animate}
-        />
-      </BarChart>
+      <LessonBars
+        rows={rows}
+        bars={[{ key: "percent", label: "Watched on average", color: CHART_COLORS.primary }]}
+        percent
+      />
     </ChartFrame>
   );
 }

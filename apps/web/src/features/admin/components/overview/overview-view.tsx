@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
+import { CHART_COLORS } from "@/components/charts/chart-theme";
 import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
 import { useAuthResource } from "@/features/dashboard/use-auth-resource";
 import { platformAiUsage, platformAnalytics } from "../../admin.api";
@@ -113,7 +114,7 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
                 title="Enrollments"
                 kind="bar"
                 data={learning}
-                series={[{ key: "enrollments", label: "Enrollments", color: "var(--lumen-primary)", additive: true }]}
+                series={[{ key: "enrollments", label: "Enrollments", color: CHART_COLORS.primary, additive: true }]}
                 format={formatCount}
               />
               <KpiChart
@@ -121,7 +122,7 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
                 kind="area"
                 data={learning}
                 series={[
-                  { key: "active_learners", label: "Active learners", color: "var(--lumen-accent)", additive: false },
+                  { key: "active_learners", label: "Active learners", color: CHART_COLORS.accent, additive: false },
                 ]}
                 format={formatCount}
               />
@@ -130,7 +131,7 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
                 kind="bar"
                 data={learning}
                 series={[
-                  { key: "completions", label: "Lesson completions", color: "var(--lumen-primary)", additive: true },
+                  { key: "completions", label: "Lesson completions", color: CHART_COLORS.primary, additive: true },
                 ]}
                 format={formatCount}
               />
@@ -164,8 +165,8 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
                 kind="bar"
                 data={ai}
                 series={[
-                  { key: "answered", label: "Answered", color: "var(--lumen-primary)", additive: true },
-                  { key: "failed", label: "Failed", color: "var(--lumen-danger)", additive: true },
+                  { key: "answered", label: "Answered", color: CHART_COLORS.primary, additive: true },
+                  { key: "failed", label: "Failed", color: CHART_COLORS.danger, additive: true },
                 ]}
                 format={formatCount}
               />
@@ -173,7 +174,7 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
                 title="Estimated AI cost (USD)"
                 kind="area"
                 data={ai}
-                series={[{ key: "cost_usd", label: "Estimated cost", color: "var(--lumen-accent)", additive: true }]}
+                series={[{ key: "cost_usd", label: "Estimated cost", color: CHART_COLORS.accent, additive: true }]}
                 format={formatUsd}
                 integer={false}
               />

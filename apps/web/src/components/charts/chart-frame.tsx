@@ -2,6 +2,7 @@
 
 import { type ReactNode, useId, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { CHART_HEIGHT } from "./chart-theme";
 
 export interface TableColumn<Row> {
   label: string;
@@ -12,7 +13,9 @@ export interface TableColumn<Row> {
 
 /**
  * A chart card: its title, a sentence saying what it shows (what screen readers get: the drawing is hidden from
- * them), and "Show table" to swap the drawing for the numbers. With no data it says so in words instead.
+ * them), and "Show table" to swap the drawing for the numbers. With no data it says so in words instead, and
+ * keeps the card's shape beside charts that have data. The table is as tall as the chart at most (it scrolls),
+ * so the card doesn't jump when it is swapped in.
  */
 export function ChartFrame<Row>({
   title,
@@ -22,16 +25,27 @@ export function ChartFrame<Row>({
   rows,
   columns,
   rowKey,
+  height = CHART_HEIGHT,
+  tableLabel = `${title}, as a table`,
+  tableCaption = title,
   children,
 }: {
   title: string;
   summary: string;
+  /** Shown when there are two series or more: which colour is which. */
   legend?: ReadonlyArray<{ label: string; color: string }>;
   /** A sentence shown instead of the chart when there is nothing to draw. */
   empty?: string | null;
   rows: readonly Row[];
   columns: ReadonlyArray<TableColumn<Row>>;
   rowKey: (row: Row) => string;
+  /** The drawing's height in pixels. */
+  height?: number;
+  /** The scrolling table's name, as a region. */
+  tableLabel?: string;
+  /** The table's own name (its caption, for screen readers). */
+  tableCaption?: string;
+  /** The recharts chart. */
   children: ReactNode;
 }) {
   const [asTable, setAsTable] = useState(false);
@@ -60,7 +74,7 @@ export function ChartFrame<Row>({
           </button>
         )}
       </div>
-      <figcaption className="mt-1 text-sm text-pretty text-muted">{empty ?? summary}</figcaption>
+      <figcaption className="mt-1 text-sm text-pretty text-muted">{empty || summary}</figcaption>
       {!empty && legend && legend.length > 1 && (
         <ul aria-hidden="true" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
           {legend.map((item) => (
@@ -71,7 +85,7 @@ export function ChartFrame<Row>({
           ))}
         </ul>
       )}
-      {empty && (
+      {empty ? (
         // The sentence above says it; this keeps the card's shape beside a chart that has data.
         <div
           aria-hidden="true"
@@ -88,18 +102,18 @@ export function ChartFrame<Row>({
             <path d="M4 20h16M7 16v-4M12 16V8M17 16v-6" strokeLinecap="round" />
           </svg>
         </div>
-      )}
-      {!empty && (
+      ) : (
         <div id={viewId} className="mt-4">
           {asTable ? (
             <section
-              aria-label={`${title}, as a table`}
+              aria-label={tableLabel}
               // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard to scroll it
               tabIndex={0}
-              className="max-h-72 overflow-auto rounded-lg border border-border"
+              style={{ maxHeight: height }}
+              className="overflow-auto rounded-lg border border-border"
             >
               <table className="w-full text-sm">
-                <caption className="sr-only">{title}</caption>
+                <caption className="sr-only">{tableCaption}</caption>
                 <thead className="sticky top-0 bg-surface-muted text-left">
                   <tr>
                     {columns.map((column) => (
@@ -136,7 +150,7 @@ export function ChartFrame<Row>({
               </table>
             </section>
           ) : (
-            <div aria-hidden="true" className="h-[220px]">
+            <div aria-hidden="true" style={{ height }}>
               {children}
             </div>
           )}
