@@ -1,9 +1,13 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { inputClasses } from "@/components/ui/form-field";
+import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
 import { errorText } from "@/lib/error-text";
+import { plural } from "../admin-format";
+import type { KeysetList } from "../use-keyset-list";
 
 /** How long typing must pause before a search runs (and lands in the URL). */
 export const SEARCH_DEBOUNCE_MS = 350;
@@ -132,7 +136,7 @@ export function FilterSelect<T extends string>({
 }
 
 /** Under a list: how much is shown, and "load more" while the API has more (with its own error and retry). */
-export function ListFooter({
+function ListFooter({
   shown,
   noun,
   hasMore,
@@ -167,6 +171,98 @@ export function ListFooter({
         </button>
       )}
     </div>
+  );
+}
+
+/**
+ * Moves a list to other filters through the URL, which is where its filters live (back and forward work, a link
+ * shares them). "replace" for search as you type, so every pause doesn't leave a history entry.
+ */
+export function useFilterNavigation<F>(href: (filters: F) => string) {
+  const router = useRouter();
+  return (next: F, mode: "push" | "replace" = "push") => router[mode](href(next), { scroll: false });
+}
+
+/** A list with nothing to show: why, perhaps a hint, and a way back to everything when filters hid it all. */
+export function EmptyList({
+  title,
+  hint,
+  resetLabel,
+  onReset,
+}: {
+  title: string;
+  hint?: string | null;
+  resetLabel: string;
+  /** Given while filters are applied. */
+  onReset?: (() => void) | null;
+}) {
+  return (
+    <div className="rounded-card border border-dashed border-border-strong/50 px-6 py-10 text-center">
+      <p className="font-medium">{title}</p>
+      {hint && <p className="mt-1 text-sm text-muted">{hint}</p>}
+      {onReset && (
+        <button type="button" onClick={onReset} className={`${buttonClasses("secondary", "sm")} mt-4`}>
+          {resetLabel}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A keyset list in each of its states: placeholder cards while the first page loads, the failure with a retry,
+ * `empty` when there is nothing, else the items and the footer with "load more".
+ */
+export function KeysetListStates<T>({
+  list,
+  label,
+  one,
+  loadingLabel,
+  boneClassName,
+  what,
+  empty,
+  children,
+}: {
+  list: KeysetList<T>;
+  /** The list's name, such as "Courses". */
+  label: string;
+  /** One item in words, such as "course": "1 course", "20 courses", "Load more courses". */
+  one: string;
+  loadingLabel: string;
+  /** The placeholder cards' height, near an item's. */
+  boneClassName: string;
+  /** What failed to load: "We couldn't load {what}." */
+  what: string;
+  empty: ReactNode;
+  children: (item: T) => ReactNode;
+}) {
+  if (list.status === "loading") {
+    return (
+      <SectionLoading label={loadingLabel}>
+        <div className="space-y-3">
+          {[0, 1, 2, 3].map((n) => (
+            <Bone key={n} className={`${boneClassName} rounded-card`} />
+          ))}
+        </div>
+      </SectionLoading>
+    );
+  }
+  if (list.status === "error") return <SectionError what={what} error={list.error} onRetry={list.retry} />;
+  if (list.items.length === 0) return empty;
+  return (
+    <>
+      <ul aria-label={label} className="space-y-3">
+        {list.items.map(children)}
+      </ul>
+      <ListFooter
+        shown={plural(list.items.length, one)}
+        noun={`${one}s`}
+        hasMore={list.hasMore}
+        loadingMore={list.loadingMore}
+        moreError={list.moreError}
+        onLoadMore={list.loadMore}
+      />
+    </>
   );
 }
 

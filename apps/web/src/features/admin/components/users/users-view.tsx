@@ -1,18 +1,15 @@
 "use client";
 
 import { ROLES } from "@lumen/contracts";
-import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { buttonClasses } from "@/components/button-link";
 import { useSession } from "@/features/auth/session";
-import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
 import { type AdminUser, listUsers, type UserChange, updateUser } from "../../admin.api";
 import { adminErrorText } from "../../admin-errors";
-import { plural, ROLE_LABELS, roleWithArticle } from "../../admin-format";
+import { ROLE_LABELS, roleWithArticle } from "../../admin-format";
 import { type UserFilters, usersHref, usersQuery } from "../../admin-params";
 import { useKeysetList } from "../../use-keyset-list";
 import { AdminPageHeader } from "../admin-page-header";
-import { FilterSelect, ListFooter, SearchField } from "../list-parts";
+import { EmptyList, FilterSelect, KeysetListStates, SearchField, useFilterNavigation } from "../list-parts";
 import { DisableDialog, RoleDialog } from "./user-dialogs";
 import { type UserAction, UserRow } from "./user-row";
 
@@ -47,7 +44,7 @@ function doneText(user: AdminUser, action: UserAction): string {
 
 /** Users: search, a role filter, and role, Premium and sign-in changes, each shown at once and undone if refused. */
 export function UsersView({ filters }: { filters: UserFilters }) {
-  const router = useRouter();
+  const change = useFilterNavigation(usersHref);
   const selfId = useSession((s) => s.user?.id);
   const list = useKeysetList(usersHref(filters), (cursor, signal) =>
     listUsers({ ...usersQuery(filters), cursor }, signal),
@@ -94,10 +91,6 @@ export function UsersView({ filters }: { filters: UserFilters }) {
     void apply(asking.user, asking.action);
   };
 
-  const change = (next: UserFilters, mode: "push" | "replace") => {
-    router[mode](usersHref(next), { scroll: false });
-  };
-
   return (
     <div>
       <AdminPageHeader
@@ -119,7 +112,7 @@ export function UsersView({ filters }: { filters: UserFilters }) {
           value={filters.role}
           anyLabel="All roles"
           options={ROLE_OPTIONS}
-          onChange={(role) => change({ ...filters, role }, "push")}
+          onChange={(role) => change({ ...filters, role })}
         />
       </search>
 
@@ -128,57 +121,35 @@ export function UsersView({ filters }: { filters: UserFilters }) {
       </p>
 
       <div className="mt-2">
-        {list.status === "loading" && (
-          <SectionLoading label="Loading users…">
-            <div className="space-y-3">
-              {[0, 1, 2, 3].map((n) => (
-                <Bone key={n} className="h-28 rounded-card" />
-              ))}
-            </div>
-          </SectionLoading>
-        )}
-        {list.status === "error" && <SectionError what="the users" error={list.error} onRetry={list.retry} />}
-        {list.status === "ready" && list.items.length === 0 && (
-          <div className="rounded-card border border-dashed border-border-strong/50 px-6 py-10 text-center">
-            <p className="font-medium">
-              {filters.q ? `No ${filters.role ? `${filters.role}s` : "users"} match “${filters.q}”.` : "No users here."}
-            </p>
-            <p className="mt-1 text-sm text-muted">Search by part of a name or an email address.</p>
-            {(filters.q || filters.role) && (
-              <button
-                type="button"
-                onClick={() => change({ q: "", role: null }, "push")}
-                className={`${buttonClasses("secondary", "sm")} mt-4`}
-              >
-                Show all users
-              </button>
-            )}
-          </div>
-        )}
-        {list.status === "ready" && list.items.length > 0 && (
-          <>
-            <ul aria-label="Users" className="space-y-3">
-              {list.items.map((user) => (
-                <UserRow
-                  key={user.id}
-                  user={user}
-                  isSelf={user.id === selfId}
-                  pending={pending[user.id] === true}
-                  error={errors[user.id] ?? null}
-                  onAction={(action) => onAction(user, action)}
-                />
-              ))}
-            </ul>
-            <ListFooter
-              shown={plural(list.items.length, "user")}
-              noun="users"
-              hasMore={list.hasMore}
-              loadingMore={list.loadingMore}
-              moreError={list.moreError}
-              onLoadMore={list.loadMore}
+        <KeysetListStates
+          list={list}
+          label="Users"
+          one="user"
+          loadingLabel="Loading users…"
+          boneClassName="h-28"
+          what="the users"
+          empty={
+            <EmptyList
+              title={
+                filters.q ? `No ${filters.role ? `${filters.role}s` : "users"} match “${filters.q}”.` : "No users here."
+              }
+              hint="Search by part of a name or an email address."
+              resetLabel="Show all users"
+              onReset={filters.q || filters.role ? () => change({ q: "", role: null }) : null}
             />
-          </>
-        )}
+          }
+        >
+          {(user) => (
+            <UserRow
+              key={user.id}
+              user={user}
+              isSelf={user.id === selfId}
+              pending={pending[user.id] === true}
+              error={errors[user.id] ?? null}
+              onAction={(action) => onAction(user, action)}
+            />
+          )}
+        </KeysetListStates>
       </div>
 
       {asking?.action.kind === "role" && (
