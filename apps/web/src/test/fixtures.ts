@@ -1,4 +1,28 @@
-import type { CourseSummary } from "@lumen/contracts";
+import type { CourseSummary, User } from "@lumen/contracts";
+
+/** Sam, a student on the free plan who hasn't verified their email yet; features make their own people from it. */
+export function testUser(overrides: Partial<User> = {}): User {
+  return {
+    id: "u-sam",
+    email: "sam@lumen.dev",
+    full_name: "Sam Rivera",
+    role: "student",
+    premium_status: false,
+    email_verified: false,
+    disabled: false,
+    subscription: { type: null, status: null, stripe_id: null },
+    profile: {},
+    stats: {
+      lessons_completed: 0,
+      minutes_learned: 0,
+      current_streak_days: 0,
+      best_streak_days: 0,
+      last_active_date: null,
+    },
+    created_at: "2026-01-01T00:00:00.000Z",
+    ...overrides,
+  };
+}
 
 export function courseSummary(overrides: Partial<CourseSummary> = {}): CourseSummary {
   return {

@@ -1,90 +1,31 @@
 import type { LessonAnalytics as LessonAnalyticsData } from "@lumen/contracts";
-import { render } from "@testing-library/react";
-import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
-import type { ReactElement } from "react";
-import { vi } from "vitest";
-import { setSessionClient, useSession } from "@/features/auth/session";
-import { api, createApiClient } from "@/lib/api-client";
+import { testUser } from "@/test/fixtures";
+import { signInAs } from "@/test/session";
 import type { CourseAnalytics } from "./creator-analytics.api";
 
-// Test helpers for the analytics page: the network boundary (fetch) answers from a table; everything above it
-// (API client, session, schemas, components) is the real code.
+// Test helpers for the analytics page: the fake API and the router come from src/test; here are the creator and
+// a course's figures.
+
+export { failure, ok, restoreApi, serveApi } from "@/test/fake-api";
+export { renderWithRouter } from "@/test/router";
+export { signOut } from "@/test/session";
 
 export const COURSE_ID = "00000000-0000-4000-8000-00000000c0de";
 export const VIDEO_ID = "00000000-0000-4000-8000-0000000000a1";
 export const TEXT_ID = "00000000-0000-4000-8000-0000000000a2";
 export const NOW = new Date("2026-03-30T12:00:00Z");
 
-export type Route = { status: number; body: unknown };
-type Handler = Route | ((query: URLSearchParams) => Route);
-
-export const ok = (data: unknown): Route => ({
-  status: 200,
-  body: { success: true, data, message: "OK", timestamp: "2026-03-30T12:00:00Z" },
-});
-export const failure = (status: number, code: string, message: string): Route => ({
-  status,
-  body: { success: false, error: { code, message }, timestamp: "2026-03-30T12:00:00Z" },
-});
-
-/** Serves "GET /path" (relative to /api/v1) from `routes`, counting the calls to each. */
-export function serveApi(routes: Record<string, Handler>) {
-  const calls: Array<{ key: string; query: URLSearchParams }> = [];
-  const fetch = vi.fn<typeof globalThis.fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const key = `${init?.method ?? "GET"} ${url.pathname.replace("/api/v1", "")}`;
-    calls.push({ key, query: url.searchParams });
-    const handler = routes[key];
-    const route = typeof handler === "function" ? handler(url.searchParams) : handler;
-    const answer = route ?? failure(404, "NOT_FOUND", `No stub for ${key}`);
-    return Response.json(answer.body, { status: answer.status });
-  });
-  setSessionClient(createApiClient({ baseUrl: "http://api.test", fetch }));
-  return { calls };
-}
-
 export function signInAsCreator() {
-  useSession.setState({
-    status: "authenticated",
-    user: {
+  signInAs(
+    testUser({
       id: "00000000-0000-4000-8000-0000000000ad",
       email: "ada@lumen.dev",
       full_name: "Ada Okafor",
       role: "creator",
-      premium_status: false,
       email_verified: true,
-      disabled: false,
-      subscription: { type: null, status: null, stripe_id: null },
-      profile: {},
-      stats: {
-        lessons_completed: 0,
-        minutes_learned: 0,
-        current_streak_days: 0,
-        best_streak_days: 0,
-        last_active_date: null,
-      },
-      created_at: "2026-01-01T00:00:00.000Z",
-    },
-    accessToken: "token-creator",
-    expiresAt: Date.now() + 10 * 60_000,
-  });
-}
-
-export function signOut() {
-  setSessionClient(api);
-  useSession.setState({ status: "unknown", user: null, accessToken: null, expiresAt: 0 });
-}
-
-export function renderWithRouter(ui: ReactElement) {
-  const router = {
-    push: vi.fn(),
-    replace: vi.fn(),
-    refresh: vi.fn(),
-    prefetch: vi.fn(),
-    back: vi.fn(),
-    forward: vi.fn(),
-  } as unknown as AppRouterInstance;
-  return render(<AppRouterContext value={router}>{ui}</AppRouterContext>);
+    }),
+    "token-creator",
+  );
 }
 
 const days = (counts: number[]) =>

@@ -1,12 +1,10 @@
 // Test helpers for the studio's component tests (imported only by *.test.tsx files).
-import type { CourseDetail, Lesson, User } from "@lumen/contracts";
-import { render } from "@testing-library/react";
-import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
-import type { ReactElement } from "react";
-import { vi } from "vitest";
-import { setSessionClient, useSession } from "@/features/auth/session";
-import { createApiClient } from "@/lib/api-client";
-import { courseSummary } from "@/test/fixtures";
+import type { CourseDetail, Lesson } from "@lumen/contracts";
+import { courseSummary, testUser } from "@/test/fixtures";
+import { signInAs } from "@/test/session";
+
+export { failure, ok, restoreApi, serveApi } from "@/test/fake-api";
+export { renderWithRouter } from "@/test/router";
 
 export const COURSE_ID = "c0a8012e-7d1f-4a55-9d0e-3f5b1c2a9e01";
 export const MODULE_A = "0b8f4a31-6a2e-4b59-9f1e-7c1a2d3e4f01";
@@ -15,66 +13,18 @@ export const LESSON_1 = "1c9e5b42-7b3f-4c6a-8a2f-8d2b3e4f5a01";
 export const LESSON_2 = "1c9e5b42-7b3f-4c6a-8a2f-8d2b3e4f5a02";
 export const LESSON_3 = "1c9e5b42-7b3f-4c6a-8a2f-8d2b3e4f5a03";
 
-export type Reply = { status: number; body: unknown };
-export const ok = (data: unknown, status = 200): Reply => ({
-  status,
-  body: { success: true, data, message: "OK", timestamp: "2026-01-01T00:00:00Z" },
-});
-export const failure = (status: number, code: string, message: string, details?: Record<string, unknown>): Reply => ({
-  status,
-  body: {
-    success: false,
-    error: { code, message, ...(details ? { details } : {}) },
-    timestamp: "2026-01-01T00:00:00Z",
-  },
-});
-
-type Handler = Reply | ((body: unknown) => Reply | Promise<Reply>);
-
-/**
- * The network boundary: the session's API client answers "METHOD /path" from a table (a reply, or a function of
- * the request body). Every call is recorded with its body.
- */
-export function serveApi(routes: Record<string, Handler>) {
-  const calls: { key: string; body: unknown }[] = [];
-  const fetch = vi.fn<typeof globalThis.fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const key = `${init?.method ?? "GET"} ${url.pathname.replace("/api/v1", "")}`;
-    const body = typeof init?.body === "string" ? JSON.parse(init.body) : undefined;
-    calls.push({ key, body });
-    const route = routes[key];
-    const reply = !route
-      ? failure(404, "NOT_FOUND", `No stub for ${key}`)
-      : typeof route === "function"
-        ? await route(body)
-        : route;
-    return Response.json(reply.body, { status: reply.status });
-  });
-  setSessionClient(createApiClient({ baseUrl: "http://api.test", fetch }));
-  return { fetch, calls, called: (key: string) => calls.filter((c) => c.key === key) };
-}
-
+/** Ada, the creator whose studio the tests open. */
 export function signInCreator(): void {
-  const user: User = {
-    id: "u-ada",
-    email: "ada@lumen.dev",
-    full_name: "Ada Whitfield",
-    role: "creator",
-    premium_status: false,
-    email_verified: true,
-    disabled: false,
-    subscription: { type: null, status: null, stripe_id: null },
-    profile: {},
-    stats: {
-      lessons_completed: 0,
-      minutes_learned: 0,
-      current_streak_days: 0,
-      best_streak_days: 0,
-      last_active_date: null,
-    },
-    created_at: "2026-01-01T00:00:00.000Z",
-  };
-  useSession.setState({ status: "authenticated", user, accessToken: "token-ada", expiresAt: Date.now() + 600_000 });
+  signInAs(
+    testUser({
+      id: "u-ada",
+      email: "ada@lumen.dev",
+      full_name: "Ada Whitfield",
+      role: "creator",
+      email_verified: true,
+    }),
+    "token-ada",
+  );
 }
 
 const outlineLesson = (id: string, title: string, position: number) => ({
@@ -124,17 +74,4 @@ export function studioLesson(overrides: Partial<Lesson> = {}): Lesson {
     updated_at: "2026-01-01T00:00:00.000Z",
     ...overrides,
   };
-}
-
-/** Renders inside an app router stub (links and pushes go nowhere). */
-export function renderWithRouter(ui: ReactElement) {
-  const router = {
-    push: vi.fn(),
-    replace: vi.fn(),
-    refresh: vi.fn(),
-    prefetch: vi.fn(),
-    back: vi.fn(),
-    forward: vi.fn(),
-  } as unknown as AppRouterInstance;
-  return { router, ...render(<AppRouterContext value={router}>{ui}</AppRouterContext>) };
 }

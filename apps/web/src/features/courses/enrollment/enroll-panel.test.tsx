@@ -1,41 +1,18 @@
 // @vitest-environment happy-dom
 import type { CourseDetail, Enrollment, User } from "@lumen/contracts";
-import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { setSessionClient, useSession } from "@/features/auth/session";
-import { api, createApiClient } from "@/lib/api-client";
-import { courseSummary } from "@/test/fixtures";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { failure, ok, restoreApi, serveApi } from "@/test/fake-api";
+import { courseSummary, testUser } from "@/test/fixtures";
+import { renderWithRouter } from "@/test/router";
+import { signInAs, signOut } from "@/test/session";
 import { CourseViewerProvider } from "./course-viewer";
 import { EnrollPanel } from "./enroll-panel";
 
 const COURSE_ID = "c0a8012e-7d1f-4a55-9d0e-3f5b1c2a9e01";
 const FIRST_LESSON = "l-1";
 const NEXT_LESSON = "l-3";
-
-function user(overrides: Partial<User> = {}): User {
-  return {
-    id: "u-sam",
-    email: "sam@lumen.dev",
-    full_name: "Sam Rivera",
-    role: "student",
-    premium_status: false,
-    email_verified: true,
-    disabled: false,
-    subscription: { type: null, status: null, stripe_id: null },
-    profile: {},
-    stats: {
-      lessons_completed: 0,
-      minutes_learned: 0,
-      current_streak_days: 0,
-      best_streak_days: 0,
-      last_active_date: null,
-    },
-    created_at: "2026-01-01T00:00:00.000Z",
-    ...overrides,
-  };
-}
 
 function enrollment(overrides: Partial<Enrollment> = {}): Enrollment {
   return {
@@ -80,75 +57,32 @@ function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetail {
   };
 }
 
-type Route = { status: number; body: unknown };
-const ok = (data: unknown, status = 200): Route => ({
-  status,
-  body: { success: true, data, message: "OK", timestamp: "2026-01-01T00:00:00Z" },
-});
-const failure = (status: number, code: string, message: string): Route => ({
-  status,
-  body: { success: false, error: { code, message }, timestamp: "2026-01-01T00:00:00Z" },
-});
-
-/** The network boundary: the session's API client answers "METHOD /path" from a table. */
-function serveApi(routes: Record<string, Route>) {
-  const fetch = vi.fn<typeof globalThis.fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const key = `${init?.method ?? "GET"} ${url.pathname.replace("/api/v1", "")}`;
-    const route = routes[key];
-    if (!route) return Response.json(failure(404, "NOT_FOUND", `No stub for ${key}`).body, { status: 404 });
-    return Response.json(route.body, { status: route.status });
-  });
-  setSessionClient(createApiClient({ baseUrl: "http://api.test", fetch }));
-  const calls = () =>
-    fetch.mock.calls.map(([input, init]) => ({
-      key: `${init?.method ?? "GET"} ${new URL(String(input)).pathname.replace("/api/v1", "")}`,
-      authorization: new Headers(init?.headers).get("authorization"),
-    }));
-  return { fetch, calls };
-}
-
+/** Sam, signed in with a verified email. */
 function signIn(overrides: Partial<User> = {}) {
-  useSession.setState({
-    status: "authenticated",
-    user: user(overrides),
-    accessToken: "token-sam",
-    expiresAt: Date.now() + 10 * 60_000,
-  });
+  signInAs(testUser({ email_verified: true, ...overrides }), "token-sam");
 }
 
 function renderPanel(pricing = { is_free: true, price: 0 }) {
-  const router = {
-    push: vi.fn(),
-    replace: vi.fn(),
-    refresh: vi.fn(),
-    prefetch: vi.fn(),
-    back: vi.fn(),
-    forward: vi.fn(),
-  } as unknown as AppRouterInstance;
-  render(
-    <AppRouterContext value={router}>
-      <CourseViewerProvider courseId={COURSE_ID}>
-        <EnrollPanel courseId={COURSE_ID} pricing={pricing} lessonCount={5} firstLessonId={FIRST_LESSON} />
-      </CourseViewerProvider>
-    </AppRouterContext>,
+  return renderWithRouter(
+    <CourseViewerProvider courseId={COURSE_ID}>
+      <EnrollPanel courseId={COURSE_ID} pricing={pricing} lessonCount={5} firstLessonId={FIRST_LESSON} />
+    </CourseViewerProvider>,
   );
-  return { router };
 }
 
 beforeEach(() => {
-  useSession.setState({ status: "unknown", user: null, accessToken: null, expiresAt: 0 });
+  signOut();
 });
 
 afterEach(() => {
   cleanup();
-  setSessionClient(api);
+  restoreApi();
 });
 
 describe("EnrollPanel", () => {
   it("asks guests to sign up or log in, and brings them back to the course", async () => {
     const { fetch } = serveApi({});
-    useSession.setState({ status: "anonymous" });
+    signOut("anonymous");
     renderPanel();
 
     const signUp = screen.getByRole("link", { name: "Sign up to enroll" });
@@ -195,7 +129,7 @@ describe("EnrollPanel", () => {
     expect(link.getAttribute("href")).toBe(`/learn/${COURSE_ID}/${NEXT_LESSON}`);
     expect(screen.getByText("2 of 5 lessons done")).toBeTruthy();
     expect(screen.getByRole("progressbar", { name: "Course progress" }).getAttribute("aria-valuenow")).toBe("40");
-    expect(calls().every((call) => call.authorization === "Bearer token-sam")).toBe(true);
+    expect(calls.every((call) => call.headers.get("authorization") === "Bearer token-sam")).toBe(true);
   });
 
   it("enrolls in a free course and opens its first lesson", async () => {
@@ -209,7 +143,7 @@ describe("EnrollPanel", () => {
     await userEvent.setup().click(await screen.findByRole("button", { name: "Enroll for free" }));
 
     await waitFor(() => expect(router.push).toHaveBeenCalledWith(`/learn/${COURSE_ID}/${FIRST_LESSON}`));
-    expect(calls().map((call) => call.key)).toContain(`POST /courses/${COURSE_ID}/enroll`);
+    expect(calls.map((call) => call.key)).toContain(`POST /courses/${COURSE_ID}/enroll`);
     expect(await screen.findByRole("link", { name: "Continue learning" })).toBeTruthy();
   });
 

@@ -10,6 +10,7 @@ import {
   NOW,
   ok,
   renderWithRouter,
+  restoreApi,
   serveApi,
   signInAsCreator,
   signOut,
@@ -28,6 +29,7 @@ configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
   cleanup();
+  restoreApi();
   signOut();
 });
 

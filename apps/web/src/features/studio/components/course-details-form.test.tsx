@@ -2,13 +2,12 @@
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { setSessionClient } from "@/features/auth/session";
-import { api } from "@/lib/api-client";
 import {
   COURSE_ID,
   failure,
   ok,
   renderWithRouter,
+  restoreApi,
   serveApi,
   signInCreator,
   studioCourse,
@@ -26,7 +25,7 @@ function renderForm() {
 beforeEach(() => signInCreator());
 afterEach(() => {
   cleanup();
-  setSessionClient(api);
+  restoreApi();
 });
 
 describe("CourseDetailsForm", () => {
@@ -48,9 +47,9 @@ describe("CourseDetailsForm", () => {
   });
 
   it("sends only what changed and reports the save", async () => {
-    const { called } = serveApi({
+    const { callsTo } = serveApi({
       "GET /courses/categories": ok({ items: [{ name: "biology", course_count: 3 }] }),
-      [PUT]: (body) => ok(studioCourse({ ...(body as object), title: "Photosynthesis, revised" })),
+      [PUT]: ({ body }) => ok(studioCourse({ ...(body as object), title: "Photosynthesis, revised" })),
     });
     const user = userEvent.setup();
     const { onSaved } = renderForm();
@@ -61,7 +60,7 @@ describe("CourseDetailsForm", () => {
     await user.click(screen.getByRole("button", { name: "Save details" }));
 
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe("All changes saved"));
-    expect(called(PUT).map((c) => c.body)).toEqual([{ title: "Photosynthesis, revised" }]);
+    expect(callsTo(PUT).map((c) => c.body)).toEqual([{ title: "Photosynthesis, revised" }]);
     expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ title: "Photosynthesis, revised" }));
   });
 

@@ -2,14 +2,13 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { setSessionClient } from "@/features/auth/session";
-import { api } from "@/lib/api-client";
 import { readDraft } from "../lesson-draft";
 import {
   COURSE_ID,
   LESSON_1,
   ok,
   renderWithRouter,
+  restoreApi,
   serveApi,
   signInCreator,
   studioLesson,
@@ -35,12 +34,12 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
-  setSessionClient(api);
+  restoreApi();
 });
 
 describe("LessonForm", () => {
   it("checks a transcript cue by cue, says where it breaks, and won't save a broken one", async () => {
-    const { called } = serveApi({ [PUT]: (body) => ok(studioLesson(body as object)) });
+    const { callsTo } = serveApi({ [PUT]: ({ body }) => ok(studioLesson(body as object)) });
     const user = userEvent.setup();
     renderForm();
 
@@ -51,13 +50,13 @@ describe("LessonForm", () => {
     expect(transcriptBox().getAttribute("aria-invalid")).toBe("true");
     await user.click(screen.getByRole("button", { name: "Save lesson" }));
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("some fields need your attention"));
-    expect(called(PUT)).toHaveLength(0);
+    expect(callsTo(PUT)).toHaveLength(0);
 
     fireEvent.change(transcriptBox(), { target: { value: VTT } });
     expect(await screen.findByText("2 cues, ending at 1:06.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Save lesson" }));
-    await waitFor(() => expect(called(PUT)).toHaveLength(1));
-    expect(called(PUT)[0]?.body).toEqual({ transcript_vtt: VTT });
+    await waitFor(() => expect(callsTo(PUT)).toHaveLength(1));
+    expect(callsTo(PUT)[0]?.body).toEqual({ transcript_vtt: VTT });
   });
 
   it("refuses a transcript file that isn't WebVTT, in words", async () => {
@@ -90,8 +89,8 @@ describe("LessonForm", () => {
   });
 
   it("sends only what changed, then forgets the draft", async () => {
-    const { called } = serveApi({
-      [PUT]: (body) => ok(studioLesson({ ...(body as object), updated_at: "2026-01-03T00:00:00.000Z" })),
+    const { callsTo } = serveApi({
+      [PUT]: ({ body }) => ok(studioLesson({ ...(body as object), updated_at: "2026-01-03T00:00:00.000Z" })),
     });
     const user = userEvent.setup();
     const { onSaved } = renderForm();
@@ -100,7 +99,7 @@ describe("LessonForm", () => {
     await user.click(screen.getByRole("button", { name: "Save lesson" }));
 
     await waitFor(() => expect(screen.getByText("All changes saved")).toBeTruthy());
-    expect(called(PUT).map((c) => c.body)).toEqual([{ is_preview: true, content_md: "# Light\n\nNew words." }]);
+    expect(callsTo(PUT).map((c) => c.body)).toEqual([{ is_preview: true, content_md: "# Light\n\nNew words." }]);
     expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ is_preview: true }));
     expect(readDraft(LESSON_1)).toBeNull();
   });

@@ -2,8 +2,6 @@
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { setSessionClient } from "@/features/auth/session";
-import { api } from "@/lib/api-client";
 import type { Outline } from "../outline-model";
 import {
   COURSE_ID,
@@ -15,6 +13,7 @@ import {
   MODULE_B,
   ok,
   renderWithRouter,
+  restoreApi,
   serveApi,
   signInCreator,
   studioCourse,
@@ -49,13 +48,13 @@ function held<T>(reply: T) {
 beforeEach(() => signInCreator());
 afterEach(() => {
   cleanup();
-  setSessionClient(api);
+  restoreApi();
 });
 
 describe("OutlineEditor", () => {
   it("moves a lesson from the keyboard at once, saves the new order, and keeps focus on it", async () => {
     const save = held(ok({ ids: [LESSON_2, LESSON_1] }));
-    const { called } = serveApi({ [`POST /modules/${MODULE_A}/lessons/reorder`]: save.handler });
+    const { callsTo } = serveApi({ [`POST /modules/${MODULE_A}/lessons/reorder`]: save.handler });
     const user = userEvent.setup();
     renderWithRouter(<Harness initial={studioCourse().modules} />);
 
@@ -66,7 +65,7 @@ describe("OutlineEditor", () => {
     expect(screen.getByText("Saving the outline…")).toBeTruthy();
     save.release();
     await waitFor(() => expect(screen.getByText("2 modules, 3 lessons")).toBeTruthy());
-    expect(called(`POST /modules/${MODULE_A}/lessons/reorder`).map((c) => c.body)).toEqual([
+    expect(callsTo(`POST /modules/${MODULE_A}/lessons/reorder`).map((c) => c.body)).toEqual([
       { ids: [LESSON_2, LESSON_1] },
     ]);
     expect(screen.getByText("Lesson Water moved to position 1 of 2 in module Basics.")).toBeTruthy();
@@ -94,7 +93,7 @@ describe("OutlineEditor", () => {
 
   it("drops the moves queued behind a failed one, which were made on top of it", async () => {
     const first = held(failure(503, "SERVICE_UNAVAILABLE", "The database is busy"));
-    const { called } = serveApi({ [`POST /modules/${MODULE_A}/lessons/reorder`]: first.handler });
+    const { callsTo } = serveApi({ [`POST /modules/${MODULE_A}/lessons/reorder`]: first.handler });
     const user = userEvent.setup();
     renderWithRouter(<Harness initial={studioCourse().modules} />);
 
@@ -103,7 +102,7 @@ describe("OutlineEditor", () => {
     first.release();
 
     await screen.findByRole("alert");
-    expect(called(`POST /modules/${MODULE_A}/lessons/reorder`)).toHaveLength(1);
+    expect(callsTo(`POST /modules/${MODULE_A}/lessons/reorder`)).toHaveLength(1);
     expect(lessonsOf("Basics")).toEqual(["Light", "Water"]);
   });
 
@@ -121,7 +120,7 @@ describe("OutlineEditor", () => {
     expect(lessonsOf("Basics")).toEqual(["Light"]);
     expect(lessonsOf("Going further")).toEqual(["Water", "Sugar"]);
     await waitFor(() => expect(calls).toHaveLength(2));
-    expect(calls).toEqual([
+    expect(calls.map(({ key, body }) => ({ key, body }))).toEqual([
       { key: `PUT /lessons/${LESSON_2}`, body: { module_id: MODULE_B } },
       { key: `POST /modules/${MODULE_B}/lessons/reorder`, body: { ids: [LESSON_2, LESSON_3] } },
     ]);
@@ -129,7 +128,7 @@ describe("OutlineEditor", () => {
   });
 
   it("reorders modules", async () => {
-    const { called } = serveApi({ [`POST /courses/${COURSE_ID}/modules/reorder`]: ok([]) });
+    const { callsTo } = serveApi({ [`POST /courses/${COURSE_ID}/modules/reorder`]: ok([]) });
     const user = userEvent.setup();
     renderWithRouter(<Harness initial={studioCourse().modules} />);
 
@@ -137,7 +136,7 @@ describe("OutlineEditor", () => {
     const titles = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
     expect(titles.slice(0, 2)).toEqual(["Module 1: Going further", "Module 2: Basics"]);
     await waitFor(() =>
-      expect(called(`POST /courses/${COURSE_ID}/modules/reorder`).map((c) => c.body)).toEqual([
+      expect(callsTo(`POST /courses/${COURSE_ID}/modules/reorder`).map((c) => c.body)).toEqual([
         { ids: [MODULE_B, MODULE_A] },
       ]),
     );
@@ -145,7 +144,7 @@ describe("OutlineEditor", () => {
 
   it("adds a module and a lesson, and deletes a lesson after asking", async () => {
     const NEW_MODULE = "0b8f4a31-6a2e-4b59-9f1e-7c1a2d3e4f09";
-    const { called } = serveApi({
+    const { callsTo } = serveApi({
       [`POST /courses/${COURSE_ID}/modules`]: ok(
         { id: NEW_MODULE, course_id: COURSE_ID, title: "Extras", position: 2 },
         201,
@@ -169,7 +168,7 @@ describe("OutlineEditor", () => {
     await user.selectOptions(screen.getByLabelText("Lesson type"), "text");
     await user.click(screen.getByRole("button", { name: "Add lesson" }));
     await waitFor(() => expect(lessonsOf("Extras")).toEqual(["Bonus"]));
-    expect(called(`POST /modules/${NEW_MODULE}/lessons`).map((c) => c.body)).toEqual([
+    expect(callsTo(`POST /modules/${NEW_MODULE}/lessons`).map((c) => c.body)).toEqual([
       { title: "Bonus", kind: "text" },
     ]);
 
@@ -177,6 +176,6 @@ describe("OutlineEditor", () => {
     const dialog = screen.getByRole("dialog", { name: "Delete lesson “Sugar”?" });
     await user.click(within(dialog).getByRole("button", { name: "Delete lesson" }));
     await waitFor(() => expect(lessonsOf("Going further")).toEqual([]));
-    expect(called(`DELETE /lessons/${LESSON_3}`)).toHaveLength(1);
+    expect(callsTo(`DELETE /lessons/${LESSON_3}`)).toHaveLength(1);
   });
 });

@@ -3,13 +3,12 @@ import type { CourseDetail } from "@lumen/contracts";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { setSessionClient } from "@/features/auth/session";
-import { api } from "@/lib/api-client";
 import {
   COURSE_ID,
   failure,
   ok,
   renderWithRouter,
+  restoreApi,
   serveApi,
   signInCreator,
   studioCourse,
@@ -27,7 +26,7 @@ function renderPanel(course: CourseDetail, lessonCount = 3) {
 beforeEach(() => signInCreator());
 afterEach(() => {
   cleanup();
-  setSessionClient(api);
+  restoreApi();
 });
 
 describe("PublishPanel", () => {
@@ -44,7 +43,7 @@ describe("PublishPanel", () => {
 
   it("publishes, and shows the API's reason when it refuses", async () => {
     let refuse = true;
-    const { called } = serveApi({
+    const { callsTo } = serveApi({
       [PUT]: () =>
         refuse
           ? failure(409, "CONFLICT", "Add at least one lesson before publishing", {
@@ -62,13 +61,13 @@ describe("PublishPanel", () => {
     refuse = false;
     await user.click(screen.getByRole("button", { name: "Publish course" }));
     expect(await screen.findByText("Published. The course is in the catalog now.")).toBeTruthy();
-    expect(called(PUT).map((c) => c.body)).toEqual([{ status: "published" }, { status: "published" }]);
+    expect(callsTo(PUT).map((c) => c.body)).toEqual([{ status: "published" }, { status: "published" }]);
     expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ status: "published" }));
   });
 
   it("explains why a course with learners can't go back to draft, and archives it instead", async () => {
-    const { called } = serveApi({
-      [PUT]: (body) =>
+    const { callsTo } = serveApi({
+      [PUT]: ({ body }) =>
         (body as { status: string }).status === "draft"
           ? failure(
               409,
@@ -89,7 +88,7 @@ describe("PublishPanel", () => {
     await user.click(within(dialog).getByRole("button", { name: "Archive course" }));
 
     await waitFor(() => expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ status: "archived" })));
-    expect(called(PUT).map((c) => c.body)).toEqual([{ status: "draft" }, { status: "archived" }]);
+    expect(callsTo(PUT).map((c) => c.body)).toEqual([{ status: "draft" }, { status: "archived" }]);
   });
 
   it("deletes a course nobody joined and goes back to the list", async () => {

@@ -3,9 +3,16 @@ import type { GeneratedQuestion, OwnerQuiz } from "@lumen/contracts";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { setSessionClient } from "@/features/auth/session";
-import { api } from "@/lib/api-client";
-import { COURSE_ID, failure, LESSON_1, ok, renderWithRouter, serveApi, signInCreator } from "../studio-test-support";
+import {
+  COURSE_ID,
+  failure,
+  LESSON_1,
+  ok,
+  renderWithRouter,
+  restoreApi,
+  serveApi,
+  signInCreator,
+} from "../studio-test-support";
 import { QuizEditor } from "./quiz-editor";
 
 const PUT = `PUT /lessons/${LESSON_1}/quiz`;
@@ -71,12 +78,12 @@ async function addQuestion(user: UserEvent, type: string) {
 beforeEach(() => signInCreator());
 afterEach(() => {
   cleanup();
-  setSessionClient(api);
+  restoreApi();
 });
 
 describe("QuizEditor", () => {
   it("builds all four question types and saves the quiz as the API expects", async () => {
-    const { called } = serveApi({ [PUT]: (body) => ok(savedQuiz(body)) });
+    const { callsTo } = serveApi({ [PUT]: ({ body }) => ok(savedQuiz(body)) });
     const user = userEvent.setup();
     const { onSaved } = renderEditor();
 
@@ -116,7 +123,7 @@ describe("QuizEditor", () => {
     await user.click(screen.getByRole("button", { name: "Save quiz" }));
 
     await waitFor(() => expect(screen.getByText("Saved with 4 questions")).toBeTruthy());
-    expect(called(PUT).map((c) => c.body)).toEqual([
+    expect(callsTo(PUT).map((c) => c.body)).toEqual([
       {
         pass_mark: 80,
         questions: [
@@ -149,7 +156,7 @@ describe("QuizEditor", () => {
   });
 
   it("refuses an incomplete question in words and sends nothing", async () => {
-    const { called } = serveApi({ [PUT]: (body) => ok(savedQuiz(body)) });
+    const { callsTo } = serveApi({ [PUT]: ({ body }) => ok(savedQuiz(body)) });
     const user = userEvent.setup();
     renderEditor();
 
@@ -163,7 +170,7 @@ describe("QuizEditor", () => {
     expect(q.getAllByText("An option can't be empty")).toHaveLength(2);
     expect(q.getByText("Explain the answer: learners see it after their attempt")).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(q.getByLabelText("Question")));
-    expect(called(PUT)).toHaveLength(0);
+    expect(callsTo(PUT)).toHaveLength(0);
   });
 
   it("keeps the correct answer on its option when options are removed, moved or the type changes", async () => {
@@ -192,9 +199,9 @@ describe("QuizEditor", () => {
   });
 
   it("generates questions with AI for review: edited, one discarded, the rest added and saved", async () => {
-    const { called } = serveApi({
+    const { callsTo } = serveApi({
       [GENERATE]: ok({ questions: GENERATED, provider: "offline", model: "lumen-offline-1" }),
-      [PUT]: (body) => ok(savedQuiz(body)),
+      [PUT]: ({ body }) => ok(savedQuiz(body)),
     });
     const user = userEvent.setup();
     renderEditor();
@@ -203,7 +210,7 @@ describe("QuizEditor", () => {
     await user.selectOptions(screen.getByLabelText("Difficulty"), "hard");
     await user.click(screen.getByRole("button", { name: "Generate questions" }));
     const review = await screen.findByRole("form", { name: "Review the generated questions" });
-    expect(called(GENERATE).map((c) => c.body)).toEqual([
+    expect(callsTo(GENERATE).map((c) => c.body)).toEqual([
       { lesson_id: LESSON_1, num_questions: 3, difficulty: "hard" },
     ]);
     expect(within(review).getAllByText("From Light at 0:42")).toHaveLength(3);
@@ -222,8 +229,8 @@ describe("QuizEditor", () => {
     expect(screen.getByText("Unsaved changes")).toBeTruthy();
 
     await user.click(screen.getByRole("button", { name: "Save quiz" }));
-    await waitFor(() => expect(called(PUT)).toHaveLength(1));
-    expect(called(PUT)[0]?.body).toEqual({
+    await waitFor(() => expect(callsTo(PUT)).toHaveLength(1));
+    expect(callsTo(PUT)[0]?.body).toEqual({
       pass_mark: 70,
       questions: [
         {

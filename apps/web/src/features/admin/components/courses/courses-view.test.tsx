@@ -3,9 +3,7 @@ import type { AdminCourse } from "@lumen/contracts";
 import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { setSessionClient, useSession } from "@/features/auth/session";
-import { api } from "@/lib/api-client";
-import { failure, ok, renderWithRouter, serveApi, signInAsAdmin } from "../../admin.test-support";
+import { failure, ok, renderWithRouter, restoreApi, serveApi, signInAsAdmin, signOut } from "../../admin.test-support";
 import { CoursesView } from "./courses-view";
 
 const COURSE_ID = "00000000-0000-4000-8000-0000000000c1";
@@ -33,8 +31,8 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  setSessionClient(api);
-  useSession.setState({ status: "unknown", user: null, accessToken: null, expiresAt: 0 });
+  restoreApi();
+  signOut();
 });
 
 describe("CoursesView", () => {

@@ -2,10 +2,8 @@
 import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { setSessionClient, useSession } from "@/features/auth/session";
-import { api } from "@/lib/api-client";
 import type { SecurityEventItem } from "../../admin.api";
-import { failure, ok, renderWithRouter, serveApi, signInAsAdmin } from "../../admin.test-support";
+import { failure, ok, renderWithRouter, restoreApi, serveApi, signInAsAdmin, signOut } from "../../admin.test-support";
 import { EMPTY_EVENT_FILTERS } from "../../admin-params";
 import { EventsView } from "./events-view";
 
@@ -30,8 +28,8 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  setSessionClient(api);
-  useSession.setState({ status: "unknown", user: null, accessToken: null, expiresAt: 0 });
+  restoreApi();
+  signOut();
 });
 
 describe("EventsView", () => {

@@ -3,16 +3,16 @@ import type { User } from "@lumen/contracts";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { setSessionClient, useSession } from "@/features/auth/session";
-import { api } from "@/lib/api-client";
 import {
   adminUser,
+  deferred,
   failure,
   ok,
-  type Route,
   renderWithRouter,
+  restoreApi,
   serveApi,
   signInAsAdmin,
+  signOut,
 } from "../../admin.test-support";
 import { UsersView } from "./users-view";
 
@@ -28,14 +28,6 @@ const sam = (overrides: Partial<User> = {}) =>
     ...overrides,
   });
 
-function deferred() {
-  let resolve: (route: Route) => void = () => {};
-  const promise = new Promise<Route>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
-
 const rowOf = async (name: string | RegExp) =>
   (await screen.findByRole("heading", { name })).closest("li") as HTMLElement;
 const samRow = () => rowOf("Sam Rivera");
@@ -46,8 +38,8 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  setSessionClient(api);
-  useSession.setState({ status: "unknown", user: null, accessToken: null, expiresAt: 0 });
+  restoreApi();
+  signOut();
 });
 
 describe("UsersView", () => {
@@ -70,10 +62,10 @@ describe("UsersView", () => {
   });
 
   it("asks before a role change, shows it at once, and saves it through the API", async () => {
-    const answer = deferred();
+    const pending = deferred();
     const { calls } = serveApi({
       "GET /admin/users": ok({ items: [sam()], next_cursor: null }),
-      [`PUT /admin/users/${SAM_ID}`]: () => answer.promise,
+      [`PUT /admin/users/${SAM_ID}`]: pending.handler,
     });
     renderWithRouter(<UsersView filters={{ q: "", role: null }} />);
     const user = userEvent.setup();
@@ -91,7 +83,7 @@ describe("UsersView", () => {
     expect(select.disabled).toBe(true);
     expect(within(row).getByText("Saving…")).toBeTruthy();
 
-    answer.resolve(ok({ user: sam({ role: "creator" }) }));
+    pending.answer(ok({ user: sam({ role: "creator" }) }));
     expect(await screen.findByText("Sam Rivera is now a creator.")).toBeTruthy();
     expect(select.value).toBe("creator");
     expect(select.disabled).toBe(false);
