@@ -16,19 +16,15 @@ export const SEARCH_DEBOUNCE_MS = 350;
  * A search box that searches as you type once typing pauses, or at once on Enter. `value` is the search in the
  * URL: it replaces the text only when it changes from outside (back/forward), never while someone types.
  */
-export function SearchField({
-  id,
-  label,
-  placeholder,
-  value,
-  onSearch,
-}: {
+interface SearchFieldProps {
   id: string;
   label: string;
   placeholder: string;
   value: string;
   onSearch: (q: string) => void;
-}) {
+}
+
+function SearchField({ id, label, placeholder, value, onSearch }: SearchFieldProps) {
   const [text, setText] = useState(value);
   const sent = useRef(value);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -95,21 +91,23 @@ export function SearchField({
 }
 
 /** A labelled drop-down filter; the empty value means "any". */
-export function FilterSelect<T extends string>({
-  id,
-  label,
-  value,
-  anyLabel,
-  options,
-  onChange,
-}: {
+interface FilterSelectProps<T extends string> {
   id: string;
   label: string;
   value: T | null;
   anyLabel: string;
   options: ReadonlyArray<{ value: T; label: string }>;
   onChange: (value: T | null) => void;
-}) {
+}
+
+function FilterSelect<T extends string>({
+  id,
+  label,
+  value,
+  anyLabel,
+  options,
+  onChange,
+}: FilterSelectProps<T>) {
   return (
     <div className="sm:w-52">
       <label htmlFor={id} className="text-sm font-medium text-foreground">
@@ -132,6 +130,32 @@ export function FilterSelect<T extends string>({
         ))}
       </select>
     </div>
+  );
+}
+
+/**
+ * Above a list: the search box and one drop-down filter side by side (stacked on a phone), and the line where a
+ * change made in the list is announced.
+ */
+export function ListHeader<T extends string>({
+  search,
+  filter,
+  announcement,
+}: {
+  search: SearchFieldProps;
+  filter: FilterSelectProps<T>;
+  announcement: string;
+}) {
+  return (
+    <>
+      <search className="mt-8 flex flex-col gap-4 sm:flex-row sm:items-end">
+        <SearchField {...search} />
+        <FilterSelect {...filter} />
+      </search>
+      <p role="status" className="mt-4 min-h-6 text-sm font-medium text-primary">
+        {announcement}
+      </p>
+    </>
   );
 }
 

@@ -7,7 +7,7 @@ import { STATUS_LABELS } from "../../admin-format";
 import { COURSE_STATUSES, type CourseFilters, coursesHref, coursesQuery } from "../../admin-params";
 import { useKeysetList } from "../../use-keyset-list";
 import { AdminPageHeader } from "../admin-page-header";
-import { EmptyList, FilterSelect, KeysetListStates, SearchField, useFilterNavigation } from "../list-parts";
+import { EmptyList, KeysetListStates, ListHeader, useFilterNavigation } from "../list-parts";
 import { CourseRow } from "./course-row";
 import { MOVE_WORDS, type ModerationAction } from "./moderation";
 import { ModerationDialog } from "./moderation-dialog";
@@ -36,27 +36,24 @@ export function CoursesView({ filters }: { filters: CourseFilters }) {
         description="Every course on Lumen, drafts and archived ones included. Take a course out of the catalog, archive it or bring it back; each change is recorded in the security log."
       />
 
-      <search className="mt-8 flex flex-col gap-4 sm:flex-row sm:items-end">
-        <SearchField
-          id="course-search"
-          label="Search courses"
-          placeholder="Title, or the creator's name or email"
-          value={filters.q}
-          onSearch={(q) => change({ ...filters, q }, "replace")}
-        />
-        <FilterSelect
-          id="course-status"
-          label="Status"
-          value={filters.status}
-          anyLabel="Any status"
-          options={STATUS_OPTIONS}
-          onChange={(status) => change({ ...filters, status })}
-        />
-      </search>
-
-      <p role="status" className="mt-4 min-h-6 text-sm font-medium text-primary">
-        {announcement}
-      </p>
+      <ListHeader
+        search={{
+          id: "course-search",
+          label: "Search courses",
+          placeholder: "Title, or the creator's name or email",
+          value: filters.q,
+          onSearch: (q) => change({ ...filters, q }, "replace"),
+        }}
+        filter={{
+          id: "course-status",
+          label: "Status",
+          value: filters.status,
+          anyLabel: "Any status",
+          options: STATUS_OPTIONS,
+          onChange: (status) => change({ ...filters, status }),
+        }}
+        announcement={announcement}
+      />
 
       <div className="mt-2">
         <KeysetListStates

@@ -9,7 +9,7 @@ import { ROLE_LABELS, roleWithArticle } from "../../admin-format";
 import { type UserFilters, usersHref, usersQuery } from "../../admin-params";
 import { useKeysetList } from "../../use-keyset-list";
 import { AdminPageHeader } from "../admin-page-header";
-import { EmptyList, FilterSelect, KeysetListStates, SearchField, useFilterNavigation } from "../list-parts";
+import { EmptyList, KeysetListStates, ListHeader, useFilterNavigation } from "../list-parts";
 import { DisableDialog, RoleDialog } from "./user-dialogs";
 import { type UserAction, UserRow } from "./user-row";
 
@@ -98,27 +98,24 @@ export function UsersView({ filters }: { filters: UserFilters }) {
         description="Find an account, change its role, grant Premium, or stop it from signing in. Every change is recorded in the security log."
       />
 
-      <search className="mt-8 flex flex-col gap-4 sm:flex-row sm:items-end">
-        <SearchField
-          id="user-search"
-          label="Search users"
-          placeholder="Name or email"
-          value={filters.q}
-          onSearch={(q) => change({ ...filters, q }, "replace")}
-        />
-        <FilterSelect
-          id="user-role"
-          label="Role"
-          value={filters.role}
-          anyLabel="All roles"
-          options={ROLE_OPTIONS}
-          onChange={(role) => change({ ...filters, role })}
-        />
-      </search>
-
-      <p role="status" className="mt-4 min-h-6 text-sm font-medium text-primary">
-        {announcement}
-      </p>
+      <ListHeader
+        search={{
+          id: "user-search",
+          label: "Search users",
+          placeholder: "Name or email",
+          value: filters.q,
+          onSearch: (q) => change({ ...filters, q }, "replace"),
+        }}
+        filter={{
+          id: "user-role",
+          label: "Role",
+          value: filters.role,
+          anyLabel: "All roles",
+          options: ROLE_OPTIONS,
+          onChange: (role) => change({ ...filters, role }),
+        }}
+        announcement={announcement}
+      />
 
       <div className="mt-2">
         <KeysetListStates
