@@ -6,6 +6,8 @@ const VARIANTS = {
   secondary:
     "border border-border-strong/50 bg-surface text-foreground hover:border-border-strong hover:bg-surface-muted",
   ghost: "text-foreground hover:bg-surface-muted",
+  // primary-foreground is the readable ink on a saturated fill in both palettes, the danger fill included.
+  danger: "bg-danger text-primary-foreground shadow-sm hover:opacity-90",
 } as const;
 
 const SIZES = {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { create } from "zustand";
-import { ConfirmDialog } from "./components/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /** Forms with unsaved changes on the current page, by key, with the words that name them. */
 const useDirtyForms = create<{ forms: Record<string, string> }>(() => ({ forms: {} }));
@@ -79,9 +79,9 @@ export function UnsavedChangesGuard() {
     };
   }, [dirty]);
 
+  if (pending === null) return null;
   return (
     <ConfirmDialog
-      open={pending !== null}
       title="Leave without saving?"
       confirmLabel="Leave without saving"
       cancelLabel="Stay on this page"

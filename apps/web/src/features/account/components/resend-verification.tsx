@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { Spinner } from "@/components/ui/spinner";
 import { updateSessionUser } from "@/features/auth/session";
 import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 import { fetchCurrentUser, resendVerification } from "../account.api";
-import { Spinner } from "./submit-button";
 
 type State =
   | { kind: "idle" }

@@ -1,14 +1,6 @@
 import type { FormEvent, ReactNode } from "react";
 import { buttonClasses } from "@/components/button-link";
-
-export function Spinner({ className }: { className?: string }) {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className={`size-4 motion-safe:animate-spin ${className ?? ""}`}>
-      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="3" opacity="0.25" />
-      <path d="M21 12a9 9 0 00-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
-  );
-}
+import { Spinner } from "@/components/ui/spinner";
 
 /**
  * The form's main button. While busy it stays focusable (aria-disabled rather than disabled, so keyboard focus

@@ -3,13 +3,13 @@
 import type { User } from "@lumen/contracts";
 import { useEffect, useState } from "react";
 import { ButtonLink, buttonClasses } from "@/components/button-link";
+import { Spinner } from "@/components/ui/spinner";
 import { sessionReady, updateSessionUser, useSession } from "@/features/auth/session";
 import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 import { fetchCurrentUser, verifyEmail } from "../account.api";
 import { AuthHeading } from "./auth-heading";
 import { ResendVerification } from "./resend-verification";
-import { Spinner } from "./submit-button";
 
 type Outcome =
   | { kind: "checking" }

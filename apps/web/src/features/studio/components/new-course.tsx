@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
+import { Spinner } from "@/components/ui/spinner";
 import { FormAlert } from "@/features/account/components/form-alert";
-import { Spinner } from "@/features/account/components/submit-button";
 import { applyServerErrors, focusFirstError } from "@/features/account/server-errors";
 import {
   COURSE_FIELD_MAP,

@@ -19,10 +19,10 @@ import {
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { describePlace, findLesson, type Outline, moveLesson as previewMove, stepLesson } from "../outline-model";
 import { plural } from "../studio-format";
 import type { OutlineController } from "../use-outline";
-import { ConfirmDialog } from "./confirm-dialog";
 import { GripIcon } from "./icons";
 import { InlineTitleForm } from "./inline-title-form";
 import { moduleDragId, OutlineModuleCard } from "./outline-module";
@@ -297,30 +297,28 @@ export function OutlineEditor({ courseId, controller }: { courseId: string; cont
         </div>
       </div>
 
-      <ConfirmDialog
-        open={confirm !== null}
-        title={
-          confirm?.kind === "module" ? `Delete module “${confirm.title}”?` : `Delete lesson “${confirm?.title ?? ""}”?`
-        }
-        confirmLabel={confirm?.kind === "module" ? "Delete module" : "Delete lesson"}
-        tone="danger"
-        busy={deleting}
-        onCancel={() => setConfirm(null)}
-        onConfirm={async () => {
-          if (!confirm) return;
-          setDeleting(true);
-          if (confirm.kind === "module") await controller.removeModule(confirm.id);
-          else await controller.removeLesson(confirm.id);
-          setDeleting(false);
-          setConfirm(null);
-        }}
-      >
-        {confirm?.kind === "module"
-          ? confirm.lessons > 0
-            ? `Its ${plural(confirm.lessons, "lesson")}, with their videos, transcripts and quizzes, will be deleted too. This can't be undone.`
-            : "This can't be undone."
-          : "Its video, transcript, quiz and learners' progress on it will be deleted. This can't be undone."}
-      </ConfirmDialog>
+      {confirm !== null && (
+        <ConfirmDialog
+          title={confirm.kind === "module" ? `Delete module “${confirm.title}”?` : `Delete lesson “${confirm.title}”?`}
+          confirmLabel={confirm.kind === "module" ? "Delete module" : "Delete lesson"}
+          tone="danger"
+          busy={deleting}
+          onCancel={() => setConfirm(null)}
+          onConfirm={async () => {
+            setDeleting(true);
+            if (confirm.kind === "module") await controller.removeModule(confirm.id);
+            else await controller.removeLesson(confirm.id);
+            setDeleting(false);
+            setConfirm(null);
+          }}
+        >
+          {confirm.kind === "module"
+            ? confirm.lessons > 0
+              ? `Its ${plural(confirm.lessons, "lesson")}, with their videos, transcripts and quizzes, will be deleted too. This can't be undone.`
+              : "This can't be undone."
+            : "Its video, transcript, quiz and learners' progress on it will be deleted. This can't be undone."}
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -5,16 +5,16 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClasses } from "@/components/button-link";
-import { Spinner } from "@/features/account/components/submit-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 import { deleteCourse, updateCourse } from "../studio.api";
 import { plural, publicCourseHref, studioHref } from "../studio-format";
 import { useHasUnsavedChanges } from "../unsaved-changes";
-import { ConfirmDialog } from "./confirm-dialog";
 import { CheckIcon, CrossIcon } from "./icons";
 import { StatusBadge } from "./status-badge";
-import { dangerButtonClasses, panelClasses } from "./studio-ui";
+import { panelClasses } from "./studio-ui";
 
 type Status = CourseDetail["status"];
 type Busy = Status | "delete" | null;
@@ -224,34 +224,36 @@ export function PublishPanel({
         )}
       </div>
       <div className="mt-5 border-t border-border pt-4">
-        <button type="button" onClick={() => setConfirm("delete")} className={dangerButtonClasses("sm")}>
+        <button type="button" onClick={() => setConfirm("delete")} className={buttonClasses("danger", "sm")}>
           Delete course
         </button>
       </div>
 
-      <ConfirmDialog
-        open={confirm === "archive"}
-        title="Archive this course?"
-        confirmLabel="Archive course"
-        busy={busy === "archived"}
-        onCancel={() => setConfirm(null)}
-        onConfirm={() => void move("archived")}
-      >
-        The catalog stops listing it and nobody new can enroll. Learners already enrolled keep their access. You can
-        publish it again later.
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={confirm === "delete"}
-        title={`Delete “${course.title}”?`}
-        confirmLabel="Delete course"
-        tone="danger"
-        busy={busy === "delete"}
-        onCancel={() => setConfirm(null)}
-        onConfirm={() => void remove()}
-      >
-        Its modules, lessons, videos, transcripts and quizzes go with it. If learners are enrolled, the course is
-        archived instead, so nobody loses what they learned.
-      </ConfirmDialog>
+      {confirm === "archive" && (
+        <ConfirmDialog
+          title="Archive this course?"
+          confirmLabel="Archive course"
+          busy={busy === "archived"}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => void move("archived")}
+        >
+          The catalog stops listing it and nobody new can enroll. Learners already enrolled keep their access. You can
+          publish it again later.
+        </ConfirmDialog>
+      )}
+      {confirm === "delete" && (
+        <ConfirmDialog
+          title={`Delete “${course.title}”?`}
+          confirmLabel="Delete course"
+          tone="danger"
+          busy={busy === "delete"}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => void remove()}
+        >
+          Its modules, lessons, videos, transcripts and quizzes go with it. If learners are enrolled, the course is
+          archived instead, so nobody loses what they learned.
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

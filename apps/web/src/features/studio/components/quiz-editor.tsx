@@ -11,6 +11,7 @@ import {
 import { useId, useRef, useState } from "react";
 import { type FieldPath, useFieldArray, useForm } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { FormAlert } from "@/features/account/components/form-alert";
 import { errorText, fieldErrors } from "@/lib/error-text";
@@ -26,7 +27,6 @@ import { deleteQuiz, saveQuiz } from "../studio.api";
 import { plural } from "../studio-format";
 import { useUnsavedChanges } from "../unsaved-changes";
 import { AiQuizReview } from "./ai-quiz-review";
-import { ConfirmDialog } from "./confirm-dialog";
 import { PlusIcon } from "./icons";
 import { focusFirstInvalid, QuestionEditor } from "./question-editor";
 import { SaveBar, type SaveState } from "./save-bar";
@@ -227,31 +227,32 @@ export function QuizEditor({
         </div>
       </form>
 
-      <ConfirmDialog
-        open={confirmDelete}
-        title="Delete this quiz?"
-        confirmLabel="Delete quiz"
-        tone="danger"
-        busy={deleting}
-        onCancel={() => setConfirmDelete(false)}
-        onConfirm={async () => {
-          setDeleting(true);
-          try {
-            await deleteQuiz(lessonId);
-            setQuiz(null);
-            reset(toFormQuestions(null));
-            setState("idle");
-            setAlert(null);
-            onSaved(null);
-          } catch (error) {
-            setAlert(errorText(error));
-          }
-          setDeleting(false);
-          setConfirmDelete(false);
-        }}
-      >
-        Its questions and every learner's attempts go with it. This can't be undone.
-      </ConfirmDialog>
+      {confirmDelete && (
+        <ConfirmDialog
+          title="Delete this quiz?"
+          confirmLabel="Delete quiz"
+          tone="danger"
+          busy={deleting}
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            setDeleting(true);
+            try {
+              await deleteQuiz(lessonId);
+              setQuiz(null);
+              reset(toFormQuestions(null));
+              setState("idle");
+              setAlert(null);
+              onSaved(null);
+            } catch (error) {
+              setAlert(errorText(error));
+            }
+            setDeleting(false);
+            setConfirmDelete(false);
+          }}
+        >
+          Its questions and every learner's attempts go with it. This can't be undone.
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

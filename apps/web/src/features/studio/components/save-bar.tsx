@@ -1,7 +1,7 @@
 "use client";
 
 import { buttonClasses } from "@/components/button-link";
-import { Spinner } from "@/features/account/components/submit-button";
+import { Spinner } from "@/components/ui/spinner";
 
 export type SaveState = "idle" | "saving" | "saved" | "failed";
 

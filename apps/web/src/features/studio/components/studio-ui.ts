@@ -1,11 +1,5 @@
 // Class names shared by the studio's components (the app's buttons come from components/button-link).
 
-/** A destructive action's button, in the palette's danger colour (readable in light and dark). */
-export const dangerButtonClasses = (size: "md" | "sm" = "md") =>
-  `inline-flex items-center justify-center gap-2 rounded-full font-medium whitespace-nowrap transition-colors duration-150 bg-danger text-background shadow-sm hover:opacity-90 ${
-    size === "sm" ? "h-9 px-4 text-sm" : "h-11 px-5 text-[0.95rem]"
-  }`;
-
 /** A small square icon button (move up/down, remove…); its name comes from aria-label or sr-only text. */
 export const iconButtonClasses =
   "inline-flex size-9 shrink-0 items-center justify-center rounded-full text-muted transition-colors hover:bg-surface-muted hover:text-foreground disabled:pointer-events-none disabled:opacity-35";

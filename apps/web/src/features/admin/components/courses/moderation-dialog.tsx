@@ -2,9 +2,9 @@
 
 import type { AdminCourse } from "@lumen/contracts";
 import { useId, useState } from "react";
+import { ConfirmDialog, DialogField } from "@/components/ui/confirm-dialog";
 import { inputClasses } from "@/components/ui/form-field";
 import { moderateCourse } from "../../admin.api";
-import { ConfirmDialog, DialogField } from "../confirm-dialog";
 import { type ModerationAction, moderationConsequences, moderationErrorText } from "./moderation";
 
 const MAX_REASON = 500;

@@ -1,7 +1,7 @@
 import type { Role } from "@lumen/contracts";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { AdminUser } from "../../admin.api";
 import { ROLE_LABELS, roleWithArticle } from "../../admin-format";
-import { ConfirmDialog } from "../confirm-dialog";
 
 /** What a role change gives or takes away, said before it happens. */
 function roleConsequences(from: Role, to: Role): string {

@@ -2,22 +2,21 @@
 
 import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
 import { buttonClasses } from "@/components/button-link";
-
-// primary-foreground is the readable ink on a saturated fill in both palettes, the danger fill included.
-const DANGER_BUTTON =
-  "inline-flex h-11 items-center justify-center gap-2 rounded-full bg-danger px-5 text-[0.95rem] font-medium whitespace-nowrap text-primary-foreground shadow-sm transition-opacity hover:opacity-90";
+import { Spinner } from "./spinner";
 
 /**
- * A modal question before a change that matters. The native <dialog> opened with showModal() makes the rest of
- * the page inert (focus stays inside) and closes on Escape; it is labelled by its title and described by its
- * text. Focus starts on Cancel, so a stray Enter never confirms, and returns where it was when the dialog closes.
- * Mounted only while open.
+ * A modal question before a change that matters; mount it only while it is asked. The native <dialog> opened with
+ * showModal() makes the rest of the page inert (focus stays inside) and closes on Escape; it is labelled by its
+ * title and described by its text. Focus starts on the safe answer, so a stray Enter never confirms, and returns
+ * where it was when the dialog goes. While the change is on its way the confirm button stays focusable but
+ * answers nothing (aria-disabled), and Escape and the safe answer wait for it: its answer must land here.
  */
 export function ConfirmDialog({
   title,
   children,
   confirmLabel,
-  busyLabel,
+  busyLabel = confirmLabel,
+  cancelLabel = "Cancel",
   tone = "primary",
   busy = false,
   error,
@@ -28,7 +27,9 @@ export function ConfirmDialog({
   /** The consequences, in words. */
   children: ReactNode;
   confirmLabel: string;
-  busyLabel: string;
+  /** What the confirm button says while the change is on its way. */
+  busyLabel?: string;
+  cancelLabel?: string;
   tone?: "primary" | "danger";
   busy?: boolean;
   /** Why the last attempt failed; the dialog stays open so it can be tried again. */
@@ -66,7 +67,7 @@ export function ConfirmDialog({
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       onCancel={(event) => {
-        // Escape: close, unless the change is on its way (its answer must land in this dialog).
+        // Escape: close, unless the change is on its way.
         event.preventDefault();
         if (!busyRef.current) onCancel();
       }}
@@ -92,13 +93,14 @@ export function ConfirmDialog({
             disabled={busy}
             className={`${buttonClasses("secondary")} disabled:opacity-60`}
           >
-            Cancel
+            {cancelLabel}
           </button>
           <button
             type="submit"
-            disabled={busy}
-            className={`${tone === "danger" ? DANGER_BUTTON : buttonClasses("primary")} disabled:opacity-60`}
+            aria-disabled={busy || undefined}
+            className={`${buttonClasses(tone)} aria-disabled:cursor-progress aria-disabled:opacity-80`}
           >
+            {busy && <Spinner />}
             {busy ? busyLabel : confirmLabel}
           </button>
         </div>
