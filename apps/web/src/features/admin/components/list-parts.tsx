@@ -100,14 +100,7 @@ interface FilterSelectProps<T extends string> {
   onChange: (value: T | null) => void;
 }
 
-function FilterSelect<T extends string>({
-  id,
-  label,
-  value,
-  anyLabel,
-  options,
-  onChange,
-}: FilterSelectProps<T>) {
+function FilterSelect<T extends string>({ id, label, value, anyLabel, options, onChange }: FilterSelectProps<T>) {
   return (
     <div className="sm:w-52">
       <label htmlFor={id} className="text-sm font-medium text-foreground">
