@@ -1,4 +1,5 @@
 import type { User } from "@lumen/contracts";
+import { screen } from "@testing-library/react";
 import { api } from "@/lib/api-client";
 import { type Handler, ok, type Reply, restoreApi, serveApi as serveSessionApi } from "@/test/fake-api";
 import { signOut } from "@/test/session";
@@ -21,6 +22,13 @@ export function serveApi(routes: Record<string, Handler>) {
   const served = serveSessionApi(routes);
   setAccountClient(served.client);
   return served;
+}
+
+/** The error shown under the field with this label, or null while the field isn't marked invalid. */
+export function fieldError(label: string): string | null {
+  const input = screen.getByLabelText(label);
+  if (input.getAttribute("aria-invalid") !== "true") return null;
+  return document.getElementById(`${input.id}-error`)?.textContent ?? null;
 }
 
 export function resetSession(status: "anonymous" | "unknown" = "anonymous") {

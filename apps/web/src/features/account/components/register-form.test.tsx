@@ -7,6 +7,7 @@ import {
   authResult,
   deferred,
   failure,
+  fieldError,
   NETWORK_DOWN,
   renderWithRouter,
   resetSession,
@@ -35,12 +36,6 @@ async function fillIn(user: UserEvents, values: { name?: string; email?: string;
   if (values.name) await user.type(screen.getByLabelText("Your name"), values.name);
   if (values.email) await user.type(screen.getByLabelText("Email"), values.email);
   if (values.password) await user.type(screen.getByLabelText("Password"), values.password);
-}
-
-function fieldError(label: string): string | null {
-  const input = screen.getByLabelText(label);
-  if (input.getAttribute("aria-invalid") !== "true") return null;
-  return document.getElementById(`${input.id}-error`)?.textContent ?? null;
 }
 
 describe("Sign-up", () => {

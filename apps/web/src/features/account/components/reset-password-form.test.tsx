@@ -6,6 +6,7 @@ import { AFTER_RESET_PATH } from "../account-routes";
 import {
   deferred,
   failure,
+  fieldError,
   NETWORK_DOWN,
   ok,
   renderWithRouter,
@@ -35,12 +36,6 @@ async function choose(user: ReturnType<typeof renderForm>["user"], password: str
   if (password) await user.type(screen.getByLabelText("New password"), password);
   if (again) await user.type(screen.getByLabelText("Type it again"), again);
   await user.click(screen.getByRole("button", { name: "Save new password" }));
-}
-
-function fieldError(label: string): string | null {
-  const input = screen.getByLabelText(label);
-  if (input.getAttribute("aria-invalid") !== "true") return null;
-  return document.getElementById(`${input.id}-error`)?.textContent ?? null;
 }
 
 describe("ResetPasswordForm", () => {
