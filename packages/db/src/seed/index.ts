@@ -1,4 +1,5 @@
 export { demoCourses } from "./content/index.js";
 export type { DemoCourse } from "./content/types.js";
 export { DEMO_USERS } from "./demo-users.js";
-export { seedDemo } from "./seed.js";
+export { DEMO_LEARNER_DOMAIN } from "./history/cohort.js";
+export { type SeedCounts, type SeedOptions, seedDemo } from "./seed.js";

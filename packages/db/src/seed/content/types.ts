@@ -14,6 +14,22 @@ export interface DemoQuiz {
   questions: DemoQuizQuestion[];
 }
 
+/**
+ * A question learners put to the tutor on this lesson, in their own words: the demo's learning history asks these
+ * (never the course itself). `at_seconds` is the moment of the video it is about.
+ */
+export interface DemoLearnerQuestion {
+  question: string;
+  at_seconds: number;
+}
+
+/** A stretch of a video that many learners go back over (a dense explanation); `weight` scales how many, 1 by default. */
+export interface DemoRewatchHotspot {
+  from_seconds: number;
+  to_seconds: number;
+  weight?: number;
+}
+
 export interface DemoVideoLesson {
   kind: "video";
   title: string;
@@ -27,6 +43,10 @@ export interface DemoVideoLesson {
   /** Optional short notes shown under the video (markdown). */
   content_md?: string;
   quiz?: DemoQuiz;
+  /** Demo history only: what learners ask the tutor while watching (3–6 questions). */
+  learner_questions?: DemoLearnerQuestion[];
+  /** Demo history only: where learners rewatch. */
+  rewatch_hotspots?: DemoRewatchHotspot[];
 }
 
 export interface DemoTextLesson {
@@ -38,6 +58,8 @@ export interface DemoTextLesson {
   /** Estimated reading time in seconds. */
   duration_seconds: number;
   quiz?: DemoQuiz;
+  /** Demo history only: what learners ask the tutor while reading (no video second to point at). */
+  learner_questions?: Array<Pick<DemoLearnerQuestion, "question">>;
 }
 
 export type DemoLesson = DemoVideoLesson | DemoTextLesson;

@@ -33,6 +33,15 @@ This is an **advanced** course. You should be comfortable with TypeScript basics
           duration_seconds: 288,
           video_file: "typescript-generics-constraints.webm",
           transcript_file: "typescript-generics-constraints.vtt",
+          learner_questions: [
+            { at_seconds: 38, question: "What does the angle bracket T mean in function first<T>?" },
+            { at_seconds: 70, question: "What does noUncheckedIndexedAccess actually change?" },
+            { at_seconds: 92, question: "Why is a type parameter that appears only once pointless?" },
+            { at_seconds: 140, question: "Is this extends the same as extends on a class?" },
+            { at_seconds: 170, question: "How does K extends keyof T work?" },
+            { at_seconds: 178, question: "What is T[K], the indexed access type?" },
+          ],
+          rewatch_hotspots: [{ from_seconds: 155, to_seconds: 200, weight: 1.2 }],
           content_md: `**Code from the video**
 
 \`\`\`ts
@@ -58,6 +67,10 @@ interface ApiResponse<T = unknown> {
           kind: "text",
           title: "Narrowing and discriminated unions",
           duration_seconds: 202,
+          learner_questions: [
+            { question: "How does assigning to never catch a missing case?" },
+            { question: "What makes a union discriminated?" },
+          ],
           content_md: `# Narrowing and discriminated unions
 
 A union type such as \`string | number\` says "one of these". Before you can use the value, you usually need to know *which* one. **Narrowing** is how TypeScript follows your runtime checks and refines the type inside each branch. Combined with **discriminated unions**, it lets you model data so that impossible states cannot be represented and forgotten cases become compile errors.
@@ -256,6 +269,18 @@ Since TypeScript 5.5, simple predicates are inferred automatically, so \`[1, und
           duration_seconds: 295,
           video_file: "typescript-mapped-conditional.webm",
           transcript_file: "typescript-mapped-conditional.vtt",
+          learner_questions: [
+            { at_seconds: 26, question: "How do I read [K in keyof T]?" },
+            { at_seconds: 75, question: "Why do we need Capitalize<K & string> for the getter names?" },
+            { at_seconds: 140, question: "Why does a conditional type distribute over a union?" },
+            { at_seconds: 160, question: "How does Exclude remove 'a' from the union?" },
+            { at_seconds: 173, question: "Why do square brackets around both sides stop the distribution?" },
+            { at_seconds: 196, question: "What does infer R actually do?" },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 132, to_seconds: 176, weight: 1.3 },
+            { from_seconds: 179, to_seconds: 220 },
+          ],
           content_md: `**Code from the video**
 
 \`\`\`ts
@@ -308,6 +333,10 @@ type Handlers = {
           kind: "text",
           title: "as const, satisfies, branded and template literal types",
           duration_seconds: 189,
+          learner_questions: [
+            { question: "What's the difference between satisfies and a type annotation?" },
+            { question: "How do branded types stop me mixing up two kinds of ID?" },
+          ],
           content_md: `# as const, satisfies, branded and template literal types
 
 This lesson collects four modern tools that solve everyday problems: keeping literal values precise, checking objects without losing information, stopping IDs from being mixed up, and typing string formats. Each one is small, and each one removes a whole category of bug.

@@ -33,6 +33,17 @@ It is aimed at learners who know school algebra and want to understand linear al
           duration_seconds: 263,
           video_file: "linear-algebra-vectors.webm",
           transcript_file: "linear-algebra-vectors.vtt",
+          learner_questions: [
+            {
+              at_seconds: 20,
+              question: "If position doesn't matter, how can two arrows in different places be the same vector?",
+            },
+            { at_seconds: 64, question: "Why do we put the tail of one arrow on the tip of the other to add them?" },
+            { at_seconds: 118, question: "Does the length formula still work when some entries are negative?" },
+            { at_seconds: 158, question: "What exactly is a linear combination?" },
+            { at_seconds: 186, question: "Why do 1,2 and 2,4 only span a line?" },
+          ],
+          rewatch_hotspots: [{ from_seconds: 136, to_seconds: 193 }],
           content_md: `**Key formulas**
 
 - Addition: (3, 2) + (1, 4) = (4, 6)
@@ -44,6 +55,10 @@ It is aimed at learners who know school algebra and want to understand linear al
           kind: "text",
           title: "The dot product and angles",
           duration_seconds: 191,
+          learner_questions: [
+            { question: "What does a negative dot product mean?" },
+            { question: "How is cosine similarity used with word vectors?" },
+          ],
           content_md: `# The dot product and angles
 
 Adding and scaling vectors gives new vectors. The **dot product** does something different: it takes two vectors and returns a single number that tells you how much they point in the same direction. It is the tool behind angles, projections, and the "similarity" scores used by search engines and recommendation systems.
@@ -179,6 +194,21 @@ Cosine similarity ignores length. A user who rates everything twice as high has 
           duration_seconds: 288,
           video_file: "linear-algebra-matrices-transform.webm",
           transcript_file: "linear-algebra-matrices-transform.vtt",
+          learner_questions: [
+            {
+              at_seconds: 28,
+              question: "Why doesn't shifting the whole plane sideways count as a linear transformation?",
+            },
+            { at_seconds: 76, question: "Which column is the new i hat and which one is the new j hat?" },
+            { at_seconds: 126, question: "How did three, two become minus two, three after the rotation?" },
+            { at_seconds: 192, question: "Why does the order of the rotation and the shear change the result?" },
+            { at_seconds: 213, question: "Why do we read a matrix product from right to left?" },
+            { at_seconds: 232, question: "Why can't a matrix that squashes the plane onto a line be undone?" },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 170, to_seconds: 217, weight: 1.3 },
+            { from_seconds: 116, to_seconds: 143, weight: 0.7 },
+          ],
           content_md: `**Examples from the video** (matrices written row by row; their columns are where î and ĵ land)
 
 | Transformation | Matrix | (3, 2) goes to |
@@ -193,6 +223,10 @@ Rotate then shear = S·R = [[1, −1], [1, 0]]; shear then rotate = R·S = [[0, 
           kind: "text",
           title: "Determinants: how areas scale",
           duration_seconds: 234,
+          learner_questions: [
+            { question: "Where does ad minus bc come from?" },
+            { question: "What does a negative determinant mean geometrically?" },
+          ],
           content_md: `# Determinants: how areas scale
 
 In the last lesson you saw a matrix as a motion of the plane. Some motions stretch the plane, some squash it, some flip it over. The **determinant** is a single number that summarises all three effects: it tells you the factor by which the transformation scales areas, and whether it flips orientation.
@@ -316,6 +350,10 @@ For a 3×3 matrix, the determinant is the factor by which **volumes** scale: the
           kind: "text",
           title: "Eigenvectors and eigenvalues",
           duration_seconds: 206,
+          learner_questions: [
+            { question: "How do I find the eigenvalues of a 2×2 matrix by hand?" },
+            { question: "Why does a rotation have no real eigenvectors?" },
+          ],
           content_md: `# Eigenvectors and eigenvalues
 
 When a matrix transforms the plane, most vectors are knocked off their original line: they rotate as well as stretch. But some special vectors stay on their own line, and are only stretched, shrunk or flipped. These are the **eigenvectors** of the matrix, and the factor by which each is stretched is its **eigenvalue**. ("Eigen" is German for "own": a matrix's own directions.)

@@ -33,6 +33,22 @@ The course is for developers, analysts and students who are comfortable with bas
           duration_seconds: 267,
           video_file: "ml-learning-from-data.webm",
           transcript_file: "ml-learning-from-data.vtt",
+          learner_questions: [
+            { at_seconds: 40, question: "How many labelled examples does a spam filter need?" },
+            {
+              at_seconds: 70,
+              question:
+                "Can you explain Mitchell's definition with experience E, task T and performance P more simply?",
+            },
+            { at_seconds: 116, question: "What's the difference between a parameter and a feature?" },
+            { at_seconds: 145, question: "Why square the differences in the mean squared error?" },
+            { at_seconds: 168, question: "Is predicting a star rating from 1 to 5 classification or regression?" },
+            { at_seconds: 210, question: "If a model scores perfectly on its training data, why is that bad?" },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 61, to_seconds: 88, weight: 0.9 },
+            { from_seconds: 201, to_seconds: 227, weight: 0.6 },
+          ],
           content_md: `**Vocabulary from the video**
 
 | Term | Meaning | House-price example |
@@ -47,6 +63,10 @@ The course is for developers, analysts and students who are comfortable with bas
           kind: "text",
           title: "Training, validation and test sets",
           duration_seconds: 215,
+          learner_questions: [
+            { question: "Why do I need a validation set as well as a test set?" },
+            { question: "What counts as data leakage?" },
+          ],
           content_md: `# Training, validation and test sets
 
 A model that scores 99% on the data it was trained on may be brilliant, or it may simply have memorised the answers. The only way to know is to measure it on data it has **never seen**. This lesson shows how to split your data so that your measurements are honest, and how to avoid the subtle leaks that make models look better than they are.
@@ -168,6 +188,18 @@ Big enough that its score is precise. With 100 test examples, an accuracy of 90%
           duration_seconds: 281,
           video_file: "ml-gradient-descent.webm",
           transcript_file: "ml-gradient-descent.vtt",
+          learner_questions: [
+            { at_seconds: 58, question: "What does the loss landscape look like with two parameters?" },
+            { at_seconds: 78, question: "Why do we step in the opposite direction to the gradient?" },
+            { at_seconds: 118, question: "Where does the gradient 2 times (w minus 3) come from?" },
+            { at_seconds: 138, question: "How did w go from 0.6 to 1.08? I don't get the sign." },
+            { at_seconds: 170, question: "Why does a learning rate of 1.1 overshoot and diverge?" },
+            { at_seconds: 236, question: "Why does scaling the features make gradient descent faster?" },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 102, to_seconds: 163, weight: 1.3 },
+            { from_seconds: 164, to_seconds: 190, weight: 0.7 },
+          ],
           content_md: `**The worked example from the video**: minimise L(w) = (w − 3)², gradient 2(w − 3).
 
 | Step | w (learning rate 0.1) | gap to 3 | w (learning rate 1.1) |
@@ -222,6 +254,10 @@ print(round(w, 3))  # 2.965
           kind: "text",
           title: "Overfitting, underfitting and regularisation",
           duration_seconds: 208,
+          learner_questions: [
+            { question: "How do I tell overfitting from underfitting using the two scores?" },
+            { question: "What does regularisation actually penalise?" },
+          ],
           content_md: `# Overfitting, underfitting and regularisation
 
 Every model sits somewhere between two failures. Too simple, and it misses real patterns: **underfitting**. Too flexible, and it learns the noise in its training data as if it were signal: **overfitting**. This lesson shows how to tell which problem you have, and what to do about each.
@@ -346,6 +382,10 @@ Increasing flexibility lowers bias and raises variance. The best model balances 
           kind: "text",
           title: "Evaluating classifiers: precision, recall and F1",
           duration_seconds: 193,
+          learner_questions: [
+            { question: "When should I care more about recall than precision?" },
+            { question: "Why is accuracy misleading when one class is rare?" },
+          ],
           content_md: `# Evaluating classifiers: precision, recall and F1
 
 "Our model is 97% accurate" sounds impressive. But if only 3% of transactions are fraudulent, a model that **never** flags fraud is also 97% accurate, and completely useless. For classification, accuracy alone hides the mistakes you care about most. This lesson introduces the tools professionals use instead.

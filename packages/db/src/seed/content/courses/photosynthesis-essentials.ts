@@ -34,6 +34,26 @@ By the end you will be able to explain where a plant's mass comes from, what hap
           duration_seconds: 261,
           video_file: "photosynthesis-why-it-matters.webm",
           transcript_file: "photosynthesis-why-it-matters.vtt",
+          // The creator-analytics e2e spec asks its own question at 0:31 and reads it as the only one in 0:30–0:35,
+          // and expects this video's most rewatched stretch within its first minute: keep both true here.
+          learner_questions: [
+            { at_seconds: 22, question: "How can the willow gain over 70 kg when the soil only lost 57 grams?" },
+            { at_seconds: 45, question: "So is a tree really made mostly from air? How does a gas turn into wood?" },
+            {
+              at_seconds: 81,
+              question: "Can you go through counting the oxygen atoms on each side of the equation again?",
+            },
+            { at_seconds: 96, question: "Where do the twelve extra oxygen atoms on the right come from?" },
+            {
+              at_seconds: 127,
+              question: "If the oxygen comes from water, where does the oxygen in the carbon dioxide end up?",
+            },
+            {
+              at_seconds: 182,
+              question: "Do phytoplankton really make half of the world's oxygen, more than all the forests?",
+            },
+          ],
+          rewatch_hotspots: [{ from_seconds: 38, to_seconds: 52 }],
           content_md: `**Key points**
 
 - Overall equation: 6 CO₂ + 6 H₂O → C₆H₁₂O₆ + 6 O₂ (light energy is the input that makes it possible).
@@ -45,6 +65,11 @@ By the end you will be able to explain where a plant's mass comes from, what hap
           kind: "text",
           title: "Inside the leaf and the chloroplast",
           duration_seconds: 193,
+          learner_questions: [
+            { question: "Why do the stomata let water out when they open to let carbon dioxide in?" },
+            { question: "Does the Calvin cycle happen in the stroma or in the thylakoids?" },
+            { question: "Why are leaves green if chlorophyll is what absorbs the light?" },
+          ],
           content_md: `# Inside the leaf and the chloroplast
 
 A leaf looks simple, but it is a carefully layered solar panel. Every layer solves one of three problems: catching light, letting carbon dioxide in, and not losing too much water.
@@ -120,6 +145,24 @@ Before deciduous trees drop their leaves, they break down chlorophyll and recove
           duration_seconds: 278,
           video_file: "photosynthesis-light-reactions.webm",
           transcript_file: "photosynthesis-light-reactions.vtt",
+          learner_questions: [
+            { at_seconds: 40, question: "Why does photosystem two come first if it's numbered two?" },
+            { at_seconds: 88, question: "Where exactly is the water split, on the lumen side or the stroma side?" },
+            { at_seconds: 128, question: "What does cytochrome b6f actually do with the electrons?" },
+            { at_seconds: 150, question: "Why is it called the Z scheme? I can't picture the energy diagram." },
+            {
+              at_seconds: 180,
+              question: "Why does a difference of three pH units mean a thousand times more protons?",
+            },
+            {
+              at_seconds: 196,
+              question: "How does ATP synthase turn like a water wheel? What part is actually rotating?",
+            },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 166, to_seconds: 207, weight: 1.4 },
+            { from_seconds: 118, to_seconds: 140, weight: 0.7 },
+          ],
           content_md: `**Key points**
 
 - Location: thylakoid membranes. Order of use: photosystem II (P680) → electron transport chain → photosystem I (P700).
@@ -168,6 +211,27 @@ Before deciduous trees drop their leaves, they break down chlorophyll and recove
           duration_seconds: 290,
           video_file: "photosynthesis-calvin-cycle.webm",
           transcript_file: "photosynthesis-calvin-cycle.vtt",
+          learner_questions: [
+            { at_seconds: 70, question: "What is RuBP and where does the first molecule of it come from?" },
+            {
+              at_seconds: 106,
+              question: "If rubisco is so slow and makes mistakes, why hasn't evolution replaced it?",
+            },
+            { at_seconds: 166, question: "Why does reducing six 3-phosphoglycerate cost six ATP and six NADPH?" },
+            {
+              at_seconds: 187,
+              question: "How do five G3P with 15 carbons become three RuBP? I lost track of the carbons.",
+            },
+            { at_seconds: 198, question: "Where does the nine ATP per G3P come from? I only count six." },
+            {
+              at_seconds: 240,
+              question: "If it's called the dark reactions, why doesn't the Calvin cycle run at night?",
+            },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 147, to_seconds: 212, weight: 1.5 },
+            { from_seconds: 60, to_seconds: 92, weight: 0.6 },
+          ],
           content_md: `**The Calvin cycle at a glance** (runs in the stroma)
 
 | Phase | What happens | Cost for 3 CO₂ |
@@ -223,6 +287,10 @@ Net: 3 CO₂ → 1 G3P for 9 ATP and 6 NADPH. One glucose needs 2 G3P: 6 turns, 
           kind: "text",
           title: "Limiting factors: light, carbon dioxide and temperature",
           duration_seconds: 201,
+          learner_questions: [
+            { question: "How can I tell from a graph which factor is limiting?" },
+            { question: "Why does the rate fall at high temperatures instead of levelling off?" },
+          ],
           content_md: `# Limiting factors: light, carbon dioxide and temperature
 
 Why does a tomato plant in a heated, well-lit greenhouse grow faster than the same variety outside in spring? Because the rate of photosynthesis depends on several conditions at once, and at any moment **the one in shortest supply sets the pace**.
@@ -334,6 +402,10 @@ The lesson for the grower: adding carbon dioxide is only worth paying for when t
           kind: "text",
           title: "C3, C4 and CAM plants",
           duration_seconds: 226,
+          learner_questions: [
+            { question: "How does a C4 plant stop rubisco from grabbing oxygen?" },
+            { question: "Why do CAM plants open their stomata at night?" },
+          ],
           content_md: `# C3, C4 and CAM plants
 
 Rubisco, the enzyme that fixes carbon dioxide in the Calvin cycle, has a weakness: it cannot perfectly tell carbon dioxide and oxygen apart. Evolution has produced three main ways of living with that weakness. Knowing them explains why maize thrives in hot summers, why pineapples open their pores at night, and why some of the world's most productive crops look so different inside.

@@ -33,6 +33,14 @@ It is designed for aspiring product managers, engineers and designers moving clo
           duration_seconds: 262,
           video_file: "product-what-pms-do.webm",
           transcript_file: "product-what-pms-do.vtt",
+          learner_questions: [
+            { at_seconds: 42, question: "If the engineers don't report to the PM, how does the PM get anything done?" },
+            { at_seconds: 74, question: "What's the difference between value risk and usability risk?" },
+            { at_seconds: 90, question: "What does business viability risk cover?" },
+            { at_seconds: 170, question: "How long should an A/B test like the checkout one run?" },
+            { at_seconds: 188, question: "What's the difference between an output and an outcome?" },
+          ],
+          rewatch_hotspots: [{ from_seconds: 63, to_seconds: 97, weight: 0.9 }],
           content_md: `**Key ideas**
 
 - The product trio: product manager (why and what), designer (how it works for users), engineers (how it's built).
@@ -43,6 +51,10 @@ It is designed for aspiring product managers, engineers and designers moving clo
           kind: "text",
           title: "Customer interviews that reveal real problems",
           duration_seconds: 221,
+          learner_questions: [
+            { question: "Why shouldn't I just ask customers which features they want?" },
+            { question: "How many interviews are enough?" },
+          ],
           content_md: `# Customer interviews that reveal real problems
 
 Talking to customers sounds easy. In practice, most interviews produce polite compliments and wishful predictions: "Yes, I'd definitely use that!" Then the feature ships and nobody uses it. This lesson shows how to run interviews that produce **evidence**: facts about what people actually did, what it cost them and what they tried instead.
@@ -165,6 +177,17 @@ Count behaviours, not opinions. A problem mentioned unprompted by six people, ea
           duration_seconds: 283,
           video_file: "product-rice-prioritisation.webm",
           transcript_file: "product-rice-prioritisation.vtt",
+          learner_questions: [
+            { at_seconds: 45, question: "Why does impact use 3, 2, 1, 0.5 and 0.25 instead of a 1 to 5 scale?" },
+            { at_seconds: 62, question: "How do I pick a confidence value honestly?" },
+            { at_seconds: 113, question: "Can you show how idea A gets to 800, step by step?" },
+            { at_seconds: 143, question: "Why does live tutoring score lowest when its impact is massive?" },
+            { at_seconds: 228, question: "What should I do when a security fix scores low on RICE?" },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 121, to_seconds: 150 },
+            { from_seconds: 90, to_seconds: 120, weight: 0.6 },
+          ],
           content_md: `**RICE = Reach × Impact × Confidence ÷ Effort**
 
 | Idea | Reach / quarter | Impact | Confidence | Effort (person-months) | Score |
@@ -211,6 +234,10 @@ Impact scale: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal.`,
           kind: "text",
           title: "Metrics that matter",
           duration_seconds: 223,
+          learner_questions: [
+            { question: "What's the difference between a vanity metric and an actionable one?" },
+            { question: "How do I choose a North Star metric?" },
+          ],
           content_md: `# Metrics that matter
 
 "We shipped 14 features this quarter" describes **output**. "Weekly active learners grew from 8,000 to 9,600" describes an **outcome**. Good product teams are judged on outcomes, which means they need metrics that capture real customer value, respond to the team's work, and can't easily be gamed. This lesson shows how to choose them.

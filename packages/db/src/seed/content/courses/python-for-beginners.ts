@@ -33,6 +33,20 @@ You will need a computer with Python 3 installed (the first lesson shows you how
           duration_seconds: 259,
           video_file: "python-first-program.webm",
           transcript_file: "python-first-program.vtt",
+          learner_questions: [
+            { at_seconds: 47, question: "I'm on a Mac. Do I need to add Python to PATH as well?" },
+            { at_seconds: 91, question: "Why does 10 / 4 give 2.5 but 10 // 4 gives 2?" },
+            { at_seconds: 138, question: "What is a NameError, and why does Python think Hello is a variable?" },
+            {
+              at_seconds: 178,
+              question: "It says 'python3: command not found' when I run hello.py. What am I doing wrong?",
+            },
+            { at_seconds: 205, question: "Does input() always give back a string, even when I type a number?" },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 84, to_seconds: 100, weight: 0.8 },
+            { from_seconds: 194, to_seconds: 223, weight: 0.6 },
+          ],
           content_md: `**Try it yourself**
 
 \`\`\`python
@@ -50,6 +64,11 @@ Run it with \`python3 hello.py\` (on Windows: \`py hello.py\`).`,
           kind: "text",
           title: "Variables, numbers and strings",
           duration_seconds: 172,
+          learner_questions: [
+            { question: "Why does 0.1 + 0.2 not equal 0.3?" },
+            { question: "How do f-strings work with numbers?" },
+            { question: "Why can't I add a string and an int?" },
+          ],
           content_md: `# Variables, numbers and strings
 
 Programs work with data: prices, names, scores, dates. In this lesson you will learn how Python stores data in **variables**, how it does arithmetic, and how to work with text.
@@ -229,6 +248,10 @@ print(f"In 2030 you will be about {2030 - year}.")
           kind: "text",
           title: "Making decisions with if, elif and else",
           duration_seconds: 181,
+          learner_questions: [
+            { question: "What's the difference between = and ==?" },
+            { question: "Why is an empty list treated as False?" },
+          ],
           content_md: `# Making decisions with if, elif and else
 
 So far our programs have run every line, top to bottom. Real programs need to choose: show an error if a password is wrong, charge a child less than an adult, stop a game when lives reach zero. In Python, choices are made with \`if\`.
@@ -357,6 +380,18 @@ if not name:
           duration_seconds: 270,
           video_file: "python-loops.webm",
           transcript_file: "python-loops.vtt",
+          learner_questions: [
+            { at_seconds: 55, question: "How many spaces do I need for the indentation, and does a tab work too?" },
+            { at_seconds: 86, question: "Why does range(5) stop at 4 and not at 5?" },
+            { at_seconds: 115, question: "Why is it range(1, 101) and not range(1, 100) to add up to 100?" },
+            { at_seconds: 178, question: "How do I know if my program is stuck in an infinite loop?" },
+            { at_seconds: 214, question: "What's the difference between break and continue?" },
+            { at_seconds: 226, question: "How does n % 2 == 0 tell me that a number is even?" },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 67, to_seconds: 100 },
+            { from_seconds: 205, to_seconds: 232, weight: 0.8 },
+          ],
           content_md: `**Code from the video**
 
 \`\`\`python
@@ -423,6 +458,10 @@ print("Lift off!")
           kind: "text",
           title: "Writing your own functions",
           duration_seconds: 171,
+          learner_questions: [
+            { question: "What's the difference between print and return?" },
+            { question: "Why can't I see a variable from inside my function once it has returned?" },
+          ],
           content_md: `# Writing your own functions
 
 You have already used functions that come with Python: \`print()\`, \`input()\`, \`len()\`. In this lesson you will write your own. Functions let you give a name to a piece of work, reuse it, and test it on its own. They are the main tool for keeping programs readable as they grow.

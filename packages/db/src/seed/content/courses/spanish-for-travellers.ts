@@ -33,6 +33,14 @@ It is designed for complete beginners with a trip coming up. No previous Spanish
           duration_seconds: 247,
           video_file: "spanish-greetings.webm",
           transcript_file: "spanish-greetings.vtt",
+          learner_questions: [
+            { at_seconds: 18, question: "Is the h in hola always silent?" },
+            { at_seconds: 45, question: "When does buenas tardes turn into buenas noches in Spain?" },
+            { at_seconds: 110, question: "When should I use tú and when usted?" },
+            { at_seconds: 130, question: "What's the difference between ¿Cómo estás? and ¿Cómo está usted?" },
+            { at_seconds: 158, question: "How do I ask someone's name formally?" },
+          ],
+          rewatch_hotspots: [{ from_seconds: 101, to_seconds: 144 }],
           content_md: `**Phrase list**
 
 | Spanish | English |
@@ -50,6 +58,10 @@ It is designed for complete beginners with a trip coming up. No previous Spanish
           kind: "text",
           title: "Pronunciation survival guide",
           duration_seconds: 197,
+          learner_questions: [
+            { question: "How do I roll the double r?" },
+            { question: "Where does the stress go in a word without an accent mark?" },
+          ],
           content_md: `# Pronunciation survival guide
 
 Good news: Spanish spelling is very regular. Once you know a handful of rules, you can pronounce almost any word you see on a menu or a street sign, even if you have never heard it before. This guide covers the rules that matter most for being understood.
@@ -180,6 +192,14 @@ Apply the rules and check yourself:
           duration_seconds: 235,
           video_file: "spanish-directions-transport.webm",
           transcript_file: "spanish-directions-transport.vtt",
+          learner_questions: [
+            { at_seconds: 40, question: "How do I know whether a noun is masculine or feminine?" },
+            { at_seconds: 79, question: "Wait, is derecho right or straight on?" },
+            { at_seconds: 100, question: "What does 'gire la segunda a la izquierda' mean exactly?" },
+            { at_seconds: 136, question: "What's the difference between de ida and de ida y vuelta?" },
+            { at_seconds: 163, question: "How do I read las dieciocho horas on a timetable?" },
+          ],
+          rewatch_hotspots: [{ from_seconds: 57, to_seconds: 100, weight: 1.1 }],
           content_md: `**Phrase list**
 
 | Spanish | English |
@@ -225,6 +245,10 @@ Apply the rules and check yourself:
           kind: "text",
           title: "Ordering food and paying the bill",
           duration_seconds: 221,
+          learner_questions: [
+            { question: "How do I ask for the bill politely?" },
+            { question: "How do I say that I'm allergic to nuts?" },
+          ],
           content_md: `# Ordering food and paying the bill
 
 Eating out is one of the great pleasures of travelling in Spain and Latin America, and it is the situation where a few phrases make the biggest difference. This lesson walks you through a restaurant visit from the door to the bill, and teaches the numbers you need to understand prices.

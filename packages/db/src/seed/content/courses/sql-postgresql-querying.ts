@@ -45,6 +45,20 @@ It is aimed at learners who have seen a little SQL before, or who are comfortabl
           duration_seconds: 268,
           video_file: "sql-select-where-order.webm",
           transcript_file: "sql-select-where-order.vtt",
+          learner_questions: [
+            { at_seconds: 34, question: "Why shouldn't I use SELECT * in real code?" },
+            { at_seconds: 82, question: "Why do double quotes give me 'column does not exist' in PostgreSQL?" },
+            {
+              at_seconds: 118,
+              question: "Why does AND bind more tightly than OR? Can you show the Austen and Dickens example again?",
+            },
+            { at_seconds: 158, question: "If I leave out ORDER BY, what order do the rows come back in?" },
+            { at_seconds: 226, question: "Why can't I use an alias from SELECT in WHERE when ORDER BY accepts it?" },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 107, to_seconds: 131, weight: 0.9 },
+            { from_seconds: 197, to_seconds: 239 },
+          ],
           content_md: `**Query from the video**
 
 \`\`\`sql
@@ -61,6 +75,11 @@ Logical order of evaluation: \`FROM\` → \`WHERE\` → \`SELECT\` → \`ORDER B
           kind: "text",
           title: "Filtering precisely: NULL, IN, BETWEEN and LIKE",
           duration_seconds: 226,
+          learner_questions: [
+            { question: "Why doesn't WHERE column = NULL work?" },
+            { question: "Is BETWEEN inclusive at both ends?" },
+            { question: "What's the difference between LIKE and ILIKE?" },
+          ],
           content_md: `# Filtering precisely: NULL, IN, BETWEEN and LIKE
 
 \`WHERE\` with \`=\` and \`<\` gets you a long way, but real questions need more: books by *any* of three authors, prices *within* a range, titles that *start with* a word, and rows where a value is simply *unknown*. This lesson uses the \`books\` table below. Notice that two books have an unknown stock level.
@@ -231,6 +250,27 @@ Emma is missing because its stock is 0, and Middlemarch because its stock is unk
           duration_seconds: 269,
           video_file: "sql-joins.webm",
           transcript_file: "sql-joins.vtt",
+          learner_questions: [
+            { at_seconds: 60, question: "What are c and o here? Do I have to use aliases?" },
+            {
+              at_seconds: 112,
+              question: "What's the difference between a LEFT JOIN and an INNER JOIN in simple terms?",
+            },
+            { at_seconds: 132, question: "Why does WHERE o.id IS NULL find the customers who never ordered?" },
+            { at_seconds: 172, question: "Why does SUM give NULL for Chen instead of zero?" },
+            {
+              at_seconds: 205,
+              question: "Why would revenue come out three times too big after joining the order items?",
+            },
+            {
+              at_seconds: 240,
+              question: "Why does putting the condition in WHERE turn my left join into an inner join?",
+            },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 187, to_seconds: 222, weight: 1.2 },
+            { from_seconds: 229, to_seconds: 248, weight: 0.9 },
+          ],
           content_md: `**Queries from the video**
 
 \`\`\`sql
@@ -256,6 +296,10 @@ GROUP BY c.name;
           kind: "text",
           title: "GROUP BY, HAVING and aggregate functions",
           duration_seconds: 205,
+          learner_questions: [
+            { question: "When should I use HAVING instead of WHERE?" },
+            { question: "Why does every column in SELECT have to be in GROUP BY?" },
+          ],
           content_md: `# GROUP BY, HAVING and aggregate functions
 
 Most business questions are summaries: *How many books per genre? What is the average price? Which authors have more than one title?* SQL answers them by **grouping** rows and **aggregating** each group into a single row. We will keep using the bookshop table:
@@ -420,6 +464,10 @@ This is much tidier than writing \`sum(CASE WHEN stock > 0 THEN 1 ELSE 0 END)\`,
           kind: "text",
           title: "Window functions: rankings and comparisons",
           duration_seconds: 200,
+          learner_questions: [
+            { question: "What's the difference between RANK and DENSE_RANK?" },
+            { question: "How do I get the top 3 rows per group?" },
+          ],
           content_md: `# Window functions: rankings and comparisons
 
 \`GROUP BY\` collapses rows: five classics become one summary row. But many questions need the summary **next to** each row: *How does this book's price compare with the average? Which is the most expensive book in each genre? How many years passed between one publication and the next?* Window functions answer these without losing any rows.

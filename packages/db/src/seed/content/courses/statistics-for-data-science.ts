@@ -33,6 +33,18 @@ The course is for beginners: aspiring analysts and data scientists, developers m
           duration_seconds: 277,
           video_file: "statistics-center-spread.webm",
           transcript_file: "statistics-center-spread.vtt",
+          learner_questions: [
+            { at_seconds: 35, question: "How is the mean 80 thousand when four of the five people earn less than 50?" },
+            { at_seconds: 66, question: "How do I find the median when there is an even number of values?" },
+            { at_seconds: 165, question: "Why do we square the deviations instead of just taking absolute values?" },
+            { at_seconds: 200, question: "When should I divide by n minus one instead of n?" },
+            {
+              at_seconds: 218,
+              question: "Why do pandas and NumPy give different standard deviations for the same data?",
+            },
+            { at_seconds: 238, question: "What's the difference between the interquartile range and the range?" },
+          ],
+          rewatch_hotspots: [{ from_seconds: 142, to_seconds: 212, weight: 1.1 }],
           content_md: `**Worked examples from the video**
 
 - Salaries 30, 35, 40, 45, 250 (thousand $): mean = 80, median = 40.
@@ -43,6 +55,10 @@ The course is for beginners: aspiring analysts and data scientists, developers m
           kind: "text",
           title: "The normal distribution and z-scores",
           duration_seconds: 222,
+          learner_questions: [
+            { question: "What does a z-score of -1.5 mean?" },
+            { question: "How do I turn a z-score into a percentile?" },
+          ],
           content_md: `# The normal distribution and z-scores
 
 Measure the heights of a thousand adults, the weights of a thousand loaves from the same bakery, or the errors of a thousand careful measurements, and draw a histogram. Again and again you will see the same shape: a symmetric hill, highest in the middle and tailing off evenly on both sides. This is the **normal distribution**, also called the Gaussian or bell curve.
@@ -185,6 +201,20 @@ Why does the normal curve still matter so much? Because of the **central limit t
           duration_seconds: 266,
           video_file: "statistics-sampling-confidence.webm",
           transcript_file: "statistics-sampling-confidence.vtt",
+          learner_questions: [
+            {
+              at_seconds: 55,
+              question: "Why divide by the square root of the sample size and not by the sample size itself?",
+            },
+            { at_seconds: 90, question: "Where does the 1.96 come from?" },
+            { at_seconds: 140, question: "So is there a 95% chance that the true mean is in my interval, or not?" },
+            { at_seconds: 168, question: "Why does halving the standard error take four times as many people?" },
+            { at_seconds: 215, question: "How could 2.4 million responses get the election so wrong?" },
+          ],
+          rewatch_hotspots: [
+            { from_seconds: 129, to_seconds: 160, weight: 1.2 },
+            { from_seconds: 49, to_seconds: 79, weight: 0.8 },
+          ],
           content_md: `**Worked example from the video**
 
 - n = 400 commuters, mean 30 minutes, standard deviation 12 minutes.
@@ -224,6 +254,10 @@ Why does the normal curve still matter so much? Because of the **central limit t
           kind: "text",
           title: "Hypothesis tests and p-values",
           duration_seconds: 210,
+          learner_questions: [
+            { question: "Is a p-value the probability that the null hypothesis is true?" },
+            { question: "What's the difference between statistical and practical significance?" },
+          ],
           content_md: `# Hypothesis tests and p-values
 
 Your team changes the colour of the "Sign up" button. The new version converts 6.5% of visitors; the old one converted 5.0%. Is the new button really better, or did you just get a lucky week? Hypothesis testing is a disciplined way to answer that question.
