@@ -92,6 +92,7 @@ function addOutline(rows: CatalogRows, courseId: string, course: DemoCourse): Ca
       }
       outline.push({
         id: lessonId,
+        key: `${course.slug}/${outline.length + 1}`,
         title: lesson.title,
         kind: lesson.kind,
         durationSeconds: lesson.duration_seconds,

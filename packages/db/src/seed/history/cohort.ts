@@ -93,7 +93,7 @@ export function drawLearners(random: Random, now: number): Learner[] {
     fullName,
     premium: premium.has(index),
     // Between 2 and 60 days ago, skewed towards recent sign-ups (the platform is growing).
-    createdAt: now - Math.round((2 + 58 * random.next() ** 1.15) * DAY),
+    createdAt: now - Math.round((2 + 58 * random.next() ** 1.5) * DAY),
     engagement: 0.35 + 0.65 * random.next() ** 0.6,
     skill: 0.3 + 0.7 * random.next(),
     curiosity: random.next(),

@@ -41,23 +41,24 @@ export interface History {
  * that narrows, rewatch the hard stretches, ask the tutor, take quizzes and leave a few reviews.
  */
 export function planHistory(catalog: CatalogCourse[], now: number): History {
-  const random = createRandom(COHORT_SEED);
   const horizon = now - 2 * MINUTE;
-  const learners = drawLearners(random, now);
+  const learners = drawLearners(createRandom(`${COHORT_SEED}|learners`), now);
   const plan = emptyPlan();
   const asks: Ask[] = [];
   const reviewsGiven = new Map<string, number>();
   const timesAsked = new Map<string, number>();
   for (const learner of learners) {
-    for (const { course, at } of chooseEnrollments(random, learner, catalog, now, horizon)) {
-      const studied = studyCourse({ random, learner, course, horizon, timesAsked }, at);
+    const enrollRandom = createRandom(`${COHORT_SEED}|${learner.email}|enrollments`);
+    for (const { course, at } of chooseEnrollments(enrollRandom, learner, catalog, now, horizon)) {
+      const seed = `${COHORT_SEED}|${learner.email}|${course.slug}`;
+      const studied = studyCourse({ seed, learner, course, horizon, timesAsked }, at);
       appendPlan(plan, studied.plan);
       asks.push(...studied.asks);
-      const review = maybeReview(random, learner, course, studied, reviewsGiven, horizon);
+      const review = maybeReview(createRandom(`${seed}|review`), learner, course, studied, reviewsGiven, horizon);
       if (review) plan.reviews.push(review);
     }
   }
-  answerAsks(asks, plan, random);
+  answerAsks(asks, plan, createRandom(`${COHORT_SEED}|tutor`));
   return { learners, plan };
 }
 
@@ -98,7 +99,8 @@ interface CourseOutcome {
 
 /** Enrolls, then goes lesson by lesson while they complete them and want to go on. */
 function studyCourse(ctx: StudyContext, enrolledAt: number): CourseOutcome {
-  const { random, learner, course } = ctx;
+  const { learner, course } = ctx;
+  const random = createRandom(`${ctx.seed}|course`);
   const plan = emptyPlan();
   const asks: Ask[] = [];
   plan.events.push({

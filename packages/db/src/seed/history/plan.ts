@@ -5,6 +5,8 @@ import type { Segment } from "./segments.js";
 /** The catalog as the history sees it: ids already chosen, lessons in course order. */
 export interface CatalogLesson {
   id: string;
+  /** Stable across seeds (the id is not): the course's slug and the lesson's place in it. */
+  key: string;
   title: string;
   kind: "video" | "text";
   durationSeconds: number;

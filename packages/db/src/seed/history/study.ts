@@ -4,7 +4,7 @@ import type { Learner } from "./cohort.js";
 import type { ActivityPlan, CatalogCourse, CatalogLesson } from "./plan.js";
 import { emptyPlan } from "./plan.js";
 import { answerQuiz } from "./quiz.js";
-import type { Random } from "./random.js";
+import { createRandom, type Random } from "./random.js";
 import { type Play, type Report, replay, round1 } from "./segments.js";
 
 const SECOND = 1000;
@@ -26,7 +26,8 @@ export interface Ask {
 }
 
 export interface StudyContext {
-  random: Random;
+  /** Names this learner's run through this course; each lesson draws from streams named after it. */
+  seed: string;
   learner: Learner;
   course: CatalogCourse;
   /** Nothing happens after this instant. */
@@ -53,7 +54,7 @@ export interface LessonOutcome {
  */
 export function studyLesson(ctx: StudyContext, lesson: CatalogLesson, start: number): LessonOutcome | null {
   const outcome = lesson.kind === "video" ? watchVideo(ctx, lesson, start) : readText(ctx, lesson, start);
-  if (lesson.quiz && outcome.completed && ctx.random.chance(0.85)) takeQuiz(ctx, lesson, outcome);
+  if (lesson.quiz && outcome.completed) takeQuiz(ctx, lesson, outcome);
   const times = [
     outcome.endedAt,
     ...outcome.plan.events.map((e) => e.at),
@@ -63,13 +64,18 @@ export function studyLesson(ctx: StudyContext, lesson: CatalogLesson, start: num
   return Math.max(...times) > ctx.horizon ? null : outcome;
 }
 
+/** The stream of draws for one part of one lesson. */
+const streamOf = (ctx: StudyContext, lesson: CatalogLesson, part: string) =>
+  createRandom(`${ctx.seed}|${lesson.key}|${part}`);
+
 function watchVideo(ctx: StudyContext, lesson: CatalogLesson, start: number): LessonOutcome {
-  const { random, learner } = ctx;
+  const random = streamOf(ctx, lesson, "watch");
+  const { learner } = ctx;
   const d = lesson.durationSeconds;
   const finishes = random.chance(0.78 + 0.17 * learner.engagement);
   const end = round1(d * (finishes ? random.between(0.95, 1) : random.between(0.12, 0.85)));
   const split = finishes && random.chance(0.22);
-  const plays = playbackPath(ctx, lesson, start, end, { finishes, split });
+  const plays = playbackPath(random, ctx.learner, lesson, start, end, { finishes, split });
   const { watched, reports } = replay(plays, d);
   const progressId = randomUUID();
   const crossed = reports.find((r) => r.coverage >= COMPLETE_AT_PERCENT);
@@ -109,13 +115,13 @@ function watchVideo(ctx: StudyContext, lesson: CatalogLesson, start: number): Le
  * skipping a little ahead. A split viewing stops partway and resumes on a later day.
  */
 function playbackPath(
-  ctx: StudyContext,
+  random: Random,
+  learner: Learner,
   lesson: CatalogLesson,
   start: number,
   end: number,
   how: { finishes: boolean; split: boolean },
 ): Play[] {
-  const { random, learner } = ctx;
   const d = lesson.durationSeconds;
   const jumps: Array<{ at: number; to: number }> = [];
   for (const h of lesson.hotspots) {
@@ -177,7 +183,8 @@ function rewatchRows(progressId: string, courseId: string, lessonId: string, rep
 
 /** Questions asked while watching, each at the moment of the video it is about (the first time it played). */
 function videoQuestions(ctx: StudyContext, lesson: CatalogLesson, plays: Play[], end: number): Ask[] {
-  const { random, learner } = ctx;
+  const random = streamOf(ctx, lesson, "ask");
+  const { learner } = ctx;
   let count = random.chance(0.15 + 0.55 * learner.curiosity) ? 1 : 0;
   if (count > 0 && random.chance(0.3)) count = 2;
   const nearHotspot = (s: number) => lesson.hotspots.some((h) => s >= h.from_seconds - 5 && s <= h.to_seconds + 5);
@@ -223,7 +230,8 @@ function countAsked(ctx: StudyContext, q: { question: string }): { question: str
 }
 
 function readText(ctx: StudyContext, lesson: CatalogLesson, start: number): LessonOutcome {
-  const { random, learner } = ctx;
+  const random = streamOf(ctx, lesson, "read");
+  const { learner } = ctx;
   const reading = Math.round(lesson.durationSeconds * random.between(0.6, 1.8) * (1.3 - 0.5 * learner.engagement));
   const completed = random.chance(0.82 + 0.15 * learner.engagement);
   const done = start + reading * SECOND;
@@ -246,18 +254,19 @@ function readText(ctx: StudyContext, lesson: CatalogLesson, start: number): Less
     updatedAt: completed ? done : start,
   });
   const asks: Ask[] = [];
-  if (lesson.questions.length > 0 && random.chance(0.08 + 0.3 * learner.curiosity)) {
+  const asking = streamOf(ctx, lesson, "ask");
+  if (lesson.questions.length > 0 && asking.chance(0.08 + 0.3 * learner.curiosity)) {
     asks.push({
       userId: learner.id,
       courseId: ctx.course.id,
       lessonId: lesson.id,
       question: countAsked(
         ctx,
-        random.weighted(lesson.questions, (q) => 1 / (1 + asked(ctx, q))),
+        asking.weighted(lesson.questions, (q) => 1 / (1 + asked(ctx, q))),
       ).question,
       positionSeconds: null,
       hintOnly: lesson.quiz !== null,
-      at: start + Math.round(reading * random.between(0.2, 0.9) * SECOND),
+      at: start + Math.round(reading * asking.between(0.2, 0.9) * SECOND),
     });
   }
   const endedAt = completed ? done : start + reading * SECOND;
@@ -269,16 +278,17 @@ function readText(ctx: StudyContext, lesson: CatalogLesson, start: number): Less
  * video the learner sometimes goes back over its hard stretch.
  */
 function takeQuiz(ctx: StudyContext, lesson: CatalogLesson, outcome: LessonOutcome): void {
-  const { random, learner } = ctx;
+  const random = streamOf(ctx, lesson, "quiz");
+  const { learner } = ctx;
   const quiz = lesson.quiz;
   const row = outcome.plan.progress[0];
-  if (!quiz || !row) return;
+  if (!quiz || !row || !random.chance(0.85)) return;
   const hardest = Math.max(0, ...lesson.hotspots.map((h) => h.weight));
   const difficulty = lesson.kind === "video" ? 0.08 * Math.max(0, hardest - 0.7) + 0.04 : 0.05;
   let at = outcome.endedAt + Math.round(random.between(1, 8) * MINUTE);
   const progress: QuizProgress = { attempts: 0, best_score: null, passed: false, last_attempt_at: null };
   for (let attempt = 0; attempt < 3; attempt++) {
-    const pCorrect = Math.min(0.97, Math.max(0.15, 0.42 + 0.5 * learner.skill - difficulty + 0.15 * attempt));
+    const pCorrect = Math.min(0.97, Math.max(0.15, 0.48 + 0.5 * learner.skill - difficulty + 0.15 * attempt));
     const scored = answerQuiz(random, quiz.questions, pCorrect, quiz.passMark);
     outcome.plan.attempts.push({
       userId: learner.id,
@@ -298,7 +308,7 @@ function takeQuiz(ctx: StudyContext, lesson: CatalogLesson, outcome: LessonOutco
     if (scored.passed || !random.chance(0.7)) break;
     at += Math.round(random.between(15 * MINUTE, 2 * DAY));
     const hotspot = lesson.hotspots.find((h) => h.weight >= 1);
-    if (hotspot && random.chance(0.5)) reviewStretch(ctx, lesson, outcome, hotspot, at);
+    if (hotspot && random.chance(0.5)) reviewStretch(ctx, lesson, outcome, hotspot, at, random);
   }
   row.quizProgress = progress;
 }
@@ -310,11 +320,12 @@ function reviewStretch(
   outcome: LessonOutcome,
   stretch: { from_seconds: number; to_seconds: number },
   quizAt: number,
+  random: Random,
 ): void {
   const row = outcome.plan.progress[0];
   if (!row) return;
   const length = stretch.to_seconds - stretch.from_seconds;
-  const at = quizAt - Math.round((length + ctx.random.between(60, 300)) * SECOND);
+  const at = quizAt - Math.round((length + random.between(60, 300)) * SECOND);
   const plays = [{ from: stretch.from_seconds, to: stretch.to_seconds, at }];
   const { watched, reports } = replay(plays, lesson.durationSeconds, row.watchedSegments);
   const last = reports.at(-1);
