@@ -183,6 +183,11 @@ describe("the demo history's rows agree with each other as the API would have le
            or (e.completed_at is not null) <> (a.done = a.total)
            or e.last_accessed_at < e.created_at`),
     ).toEqual([]);
+    // Nobody enrolls before signing up or before the course is out.
+    expect(
+      await rows(sql`select e.id from enrollments e join users u on u.id = e.user_id join courses c on c.id = e.course_id
+        where e.created_at < u.created_at or e.created_at < c.published_at`),
+    ).toEqual([]);
   });
 
   it("stores watched segments and coverage through the API's own functions, completing videos at 90%", async () => {

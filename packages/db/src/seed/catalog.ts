@@ -55,6 +55,7 @@ export function buildCatalog(creatorIds: ReadonlyMap<string, string>, now: numbe
       slug: course.slug,
       category: course.category,
       isFree: course.pricing.is_free,
+      publishedAt: created.getTime() + DAY,
       lessons: addOutline(rows, courseId, course),
     });
   }

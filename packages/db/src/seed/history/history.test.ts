@@ -48,10 +48,14 @@ describe("the demo learning history", () => {
     expect(Math.min(...times)).toBeGreaterThan(now - (HISTORY_DAYS + 1) * 86_400_000);
   });
 
-  it("enrolls each learner in one to four courses, paid ones only with premium", () => {
+  it("enrolls each learner in one to four courses, paid ones only with premium, once they are out", () => {
     const free = new Set(catalog.filter((c) => c.isFree).map((c) => c.id));
+    const published = new Map(catalog.map((c) => [c.id, c.publishedAt]));
     for (const learner of learners) {
       const mine = plan.enrollments.filter((e) => e.userId === learner.id);
+      expect(mine.every((e) => e.createdAt > learner.createdAt && e.createdAt > (published.get(e.courseId) ?? 0))).toBe(
+        true,
+      );
       expect(mine.length, learner.email).toBeGreaterThanOrEqual(1);
       expect(mine.length, learner.email).toBeLessThanOrEqual(4);
       if (!learner.premium)

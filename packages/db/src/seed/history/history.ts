@@ -17,7 +17,7 @@ const CACHE_TTL_MS = 3_600_000;
 /** The offline tutor's model name in the usage log (ai.chat.service.ts). */
 export const OFFLINE_MODEL = "lumen-offline-1";
 
-/** How often each course is picked, before a learner's interests; the free beginner courses draw the most. */
+/** How often each course is picked, before a learner's interests: Ada's free photosynthesis course, the flagship, draws the most. */
 const POPULARITY: Record<string, number> = {
   "photosynthesis-essentials": 2.2,
   "python-for-beginners": 1.3,
@@ -26,7 +26,7 @@ const POPULARITY: Record<string, number> = {
   "statistics-for-data-science": 0.8,
   "spanish-for-travellers": 0.75,
   "advanced-typescript": 0.75,
-  "product-management-essentials": 0.75,
+  "product-management-essentials": 1,
   "linear-algebra-intuition": 0.7,
 };
 
@@ -64,30 +64,48 @@ export function planHistory(catalog: CatalogCourse[], now: number): History {
 
 /**
  * One to four courses: the first soon after signing up (or, for those who signed up before the window, some time
- * into it), later ones days apart; none in the last few hours, so a recent sign-up simply has fewer so far.
+ * into it), later ones days apart; none in the last few hours, so a recent sign-up simply has fewer so far. Only
+ * courses published by then, and a course published in the last three weeks draws more (it is new in the catalog).
  */
 function chooseEnrollments(random: Random, learner: Learner, catalog: CatalogCourse[], now: number, horizon: number) {
-  const count = random.weighted([1, 2, 3, 4], (n) => [0.25, 0.35, 0.25, 0.15][n - 1] ?? 0);
+  // Premium learners pay to take more than one course.
+  const shares = learner.premium ? [0.1, 0.3, 0.35, 0.25] : [0.3, 0.35, 0.25, 0.1];
+  const count = random.weighted([1, 2, 3, 4], (n) => shares[n - 1] ?? 0);
   const open = catalog.filter((c) => c.isFree || learner.premium);
-  const chosen: Array<{ course: CatalogCourse; at: number }> = [];
   const windowStart = now - HISTORY_DAYS * DAY;
+  const chosen: Array<{ course: CatalogCourse; at: number }> = [];
   let at = learner.createdAt + random.between(10 * MINUTE, 2 * DAY);
   if (at < windowStart) at = windowStart + random.between(0, 20 * DAY);
   at = Math.min(at, horizon - random.between(4 * HOUR, 20 * HOUR));
-  while (chosen.length < count && open.length > 0 && at < horizon - 3 * HOUR) {
-    const course = random.weighted(
-      open,
-      // Interests count most; premium learners lean towards what their subscription is for.
-      (c) =>
-        (POPULARITY[c.slug] ?? 0.5) *
-        (learner.interests.includes(c.category) ? 3 : 1) *
-        (learner.premium && !c.isFree ? 1.8 : 1),
-    );
-    open.splice(open.indexOf(course), 1);
-    chosen.push({ course, at: Math.round(at) });
+  while (chosen.length < count && at < horizon - 3 * HOUR) {
+    const when = at;
+    const available = open.filter((c) => c.publishedAt + HOUR < when);
+    if (available.length > 0) {
+      const course = random.weighted(
+        available,
+        // Interests count most; premium learners lean towards what their subscription is for.
+        (c) =>
+          (POPULARITY[c.slug] ?? 0.5) *
+          (learner.interests.includes(c.category) ? 3 : 1) *
+          (learner.premium && !c.isFree ? 1.8 : 1) *
+          (when - c.publishedAt < 21 * DAY ? 2 : 1),
+      );
+      open.splice(open.indexOf(course), 1);
+      chosen.push({ course, at: Math.round(at) });
+    }
     at += random.between(0.5 * DAY, 7 * DAY);
   }
-  return chosen;
+  // A course launched while they were around catches some learners' eye, interested ones most.
+  for (const course of open) {
+    const launch = course.publishedAt + random.between(HOUR, 5 * DAY);
+    const interested = learner.interests.includes(course.category);
+    if (!random.chance(interested ? 0.35 : 0.15)) continue;
+    if (chosen.length >= 4 || launch < learner.createdAt || launch < windowStart || launch > horizon - 3 * HOUR)
+      continue;
+    if (chosen.some((c) => Math.abs(c.at - launch) < HOUR)) continue;
+    chosen.push({ course, at: Math.round(launch) });
+  }
+  return chosen.sort((a, b) => a.at - b.at);
 }
 
 interface CourseOutcome {

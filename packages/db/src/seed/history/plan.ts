@@ -20,6 +20,8 @@ export interface CatalogCourse {
   slug: string;
   category: string;
   isFree: boolean;
+  /** Nobody enrolls before this instant. */
+  publishedAt: number;
   lessons: CatalogLesson[];
 }
 

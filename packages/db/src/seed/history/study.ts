@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { VIDEO_COMPLETE_AT_PERCENT } from "@lumen/contracts";
 import type { QuizProgress } from "../../schema/index.js";
 import type { Learner } from "./cohort.js";
 import type { ActivityPlan, CatalogCourse, CatalogLesson } from "./plan.js";
@@ -10,8 +11,6 @@ import { type Play, type Report, replay, round1 } from "./segments.js";
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 86_400_000;
-/** A video completes at this share watched (contracts' VIDEO_COMPLETE_AT_PERCENT; the db package can't import it). */
-const COMPLETE_AT_PERCENT = 90;
 
 /** A tutor question, turned into an ai_chat event and a usage row once every learner's are known (for the cache). */
 export interface Ask {
@@ -75,10 +74,10 @@ function watchVideo(ctx: StudyContext, lesson: CatalogLesson, start: number): Le
   const finishes = random.chance(0.78 + 0.17 * learner.engagement);
   const end = round1(d * (finishes ? random.between(0.95, 1) : random.between(0.12, 0.85)));
   const split = finishes && random.chance(0.22);
-  const plays = playbackPath(random, ctx.learner, lesson, start, end, { finishes, split });
+  const plays = playbackPath(random, learner, lesson, start, end, { finishes, split });
   const { watched, reports } = replay(plays, d);
   const progressId = randomUUID();
-  const crossed = reports.find((r) => r.coverage >= COMPLETE_AT_PERCENT);
+  const crossed = reports.find((r) => r.coverage >= VIDEO_COMPLETE_AT_PERCENT);
   const last = reports.at(-1) as Report;
   const plan = emptyPlan();
   plan.events.push(event("lesson_start", ctx, lesson, start, {}));
