@@ -220,10 +220,10 @@ function countAsked(ctx: StudyContext, q: { question: string }): { question: str
   const casual = q.question.charAt(0).toLowerCase() + q.question.slice(1);
   const variants = [
     q.question,
-    casual.replace(/\?$/, ""),
     `Quick question: ${casual}`,
-    `I don't get it. ${q.question}`,
+    casual.replace(/\?$/, ""),
     `Sorry if this is obvious, but ${casual}`,
+    `Can someone explain this part? ${q.question}`,
   ];
   return { question: variants[before % variants.length] as string };
 }
