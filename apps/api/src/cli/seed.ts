@@ -7,7 +7,10 @@ try {
   await infra.database.migrate();
   await resetDatabase(infra.database.db);
   const counts = await seedDemo(infra.database.db, { hashPassword });
-  console.log(`Demo data loaded: ${counts.users} users, ${counts.courses} courses, ${counts.lessons} lessons.`);
+  console.log(
+    `Demo data loaded: ${counts.courses} courses with ${counts.lessons} lessons, ${counts.users} accounts ` +
+      `(${counts.learners} demo learners who can't sign in) and ${counts.events} learning events over the last 45 days.`,
+  );
 } finally {
   await infra.close();
 }
