@@ -6,8 +6,8 @@ import { buttonClasses } from "@/components/button-link";
 import { inputClasses } from "@/components/ui/form-field";
 import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
 import { errorText } from "@/lib/error-text";
+import type { KeysetList } from "@/lib/use-keyset-list";
 import { plural } from "../admin-format";
-import type { KeysetList } from "../use-keyset-list";
 
 /** How long typing must pause before a search runs (and lands in the URL). */
 export const SEARCH_DEBOUNCE_MS = 350;

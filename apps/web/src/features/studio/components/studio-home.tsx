@@ -2,12 +2,13 @@
 
 import type { StudioCourse } from "@lumen/contracts";
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { ButtonLink, buttonClasses } from "@/components/button-link";
 import { formatCategory, formatLevel, formatPrice } from "@/features/courses/course-format";
 import { CourseThumb } from "@/features/dashboard/components/course-thumb";
 import { Bone, SectionEmpty, SectionError, SectionLoading } from "@/features/dashboard/components/section";
 import { errorText } from "@/lib/error-text";
+import { useKeysetList } from "@/lib/use-keyset-list";
 import { listMyCourses } from "../studio.api";
 import { courseAnalyticsHref, courseEditorHref, formatEdited, plural, publicCourseHref } from "../studio-format";
 import { StatusBadge } from "./status-badge";
@@ -19,11 +20,6 @@ const FILTERS: { value: Filter; label: string }[] = [
   { value: "published", label: "Published" },
   { value: "archived", label: "Archived" },
 ];
-
-type ListState =
-  | { status: "loading" }
-  | { status: "error"; error: unknown }
-  | { status: "ready"; items: StudioCourse[]; cursor: string | null; more: "idle" | "loading" | { error: unknown } };
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 
@@ -84,41 +80,11 @@ function CourseRow({ course, now }: { course: StudioCourse; now?: Date | undefin
 /** The studio's home: the creator's courses, drafts and published, newest edit first, a page at a time. */
 export function StudioHome({ now }: { now?: Date }) {
   const [filter, setFilter] = useState<Filter>("all");
-  const [state, setState] = useState<ListState>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
   const status = filter === "all" ? undefined : filter;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (retry) loads the same list again
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: "loading" });
-    listMyCourses({ status }, controller.signal).then(
-      (page) => {
-        if (!controller.signal.aborted)
-          setState({ status: "ready", items: page.items, cursor: page.next_cursor, more: "idle" });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: "error", error });
-      },
-    );
-    return () => controller.abort();
-  }, [status, attempt]);
-
-  const loadMore = useCallback(async () => {
-    if (state.status !== "ready" || !state.cursor || state.more === "loading") return;
-    const { cursor } = state;
-    setState({ ...state, more: "loading" });
-    try {
-      const page = await listMyCourses({ status, cursor });
-      setState((s) =>
-        s.status === "ready"
-          ? { status: "ready", items: [...s.items, ...page.items], cursor: page.next_cursor, more: "idle" }
-          : s,
-      );
-    } catch (error) {
-      setState((s) => (s.status === "ready" ? { ...s, more: { error } } : s));
-    }
-  }, [state, status]);
+  // A new filter starts the list over; pages still arriving for the old one are dropped.
+  const list = useKeysetList(filter, (cursor, signal) =>
+    listMyCourses({ status, ...(cursor ? { cursor } : {}) }, signal),
+  );
 
   const filterLabel = FILTERS.find((f) => f.value === filter)?.label.toLowerCase() ?? "";
 
@@ -172,7 +138,7 @@ export function StudioHome({ now }: { now?: Date }) {
           </fieldset>
         </div>
         <div className="mt-5">
-          {state.status === "loading" && (
+          {list.status === "loading" && (
             <SectionLoading label="Loading your courses…">
               <div className="space-y-6">
                 {[0, 1, 2].map((i) => (
@@ -188,10 +154,8 @@ export function StudioHome({ now }: { now?: Date }) {
               </div>
             </SectionLoading>
           )}
-          {state.status === "error" && (
-            <SectionError what="your courses" error={state.error} onRetry={() => setAttempt((n) => n + 1)} />
-          )}
-          {state.status === "ready" && state.items.length === 0 && (
+          {list.status === "error" && <SectionError what="your courses" error={list.error} onRetry={list.retry} />}
+          {list.status === "ready" && list.items.length === 0 && (
             <SectionEmpty
               action={
                 filter === "all" ? (
@@ -204,27 +168,27 @@ export function StudioHome({ now }: { now?: Date }) {
                 : `You have no ${filterLabel} courses.`}
             </SectionEmpty>
           )}
-          {state.status === "ready" && state.items.length > 0 && (
+          {list.status === "ready" && list.items.length > 0 && (
             <>
               <ul className="divide-y divide-border">
-                {state.items.map((course) => (
+                {list.items.map((course) => (
                   <CourseRow key={course.id} course={course} now={now} />
                 ))}
               </ul>
-              {state.cursor && (
+              {list.hasMore && (
                 <div className="mt-6 flex flex-col items-center gap-2 border-t border-border pt-5">
-                  {typeof state.more === "object" && (
+                  {list.moreError !== null && (
                     <p role="alert" className="text-sm text-danger">
-                      {errorText(state.more.error)}
+                      {errorText(list.moreError)}
                     </p>
                   )}
                   <button
                     type="button"
-                    onClick={loadMore}
-                    aria-disabled={state.more === "loading" || undefined}
+                    onClick={list.loadMore}
+                    aria-disabled={list.loadingMore || undefined}
                     className={`${buttonClasses("secondary", "sm")} aria-disabled:cursor-progress`}
                   >
-                    {state.more === "loading" ? "Loading more…" : "Show more courses"}
+                    {list.loadingMore ? "Loading more…" : "Show more courses"}
                   </button>
                 </div>
               )}

@@ -2,10 +2,10 @@
 
 import type { AdminCourse } from "@lumen/contracts";
 import { useState } from "react";
+import { useKeysetList } from "@/lib/use-keyset-list";
 import { listCourses } from "../../admin.api";
 import { STATUS_LABELS } from "../../admin-format";
 import { COURSE_STATUSES, type CourseFilters, coursesHref, coursesQuery } from "../../admin-params";
-import { useKeysetList } from "../../use-keyset-list";
 import { AdminPageHeader } from "../admin-page-header";
 import { EmptyList, KeysetListStates, ListHeader, useFilterNavigation } from "../list-parts";
 import { CourseRow } from "./course-row";

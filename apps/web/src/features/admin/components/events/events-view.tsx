@@ -1,9 +1,9 @@
 "use client";
 
+import { useKeysetList } from "@/lib/use-keyset-list";
 import { listSecurityEvents } from "../../admin.api";
 import { EVENT_LABELS, formatDate } from "../../admin-format";
 import { EMPTY_EVENT_FILTERS, type EventFilters, eventsHref, eventsQuery } from "../../admin-params";
-import { useKeysetList } from "../../use-keyset-list";
 import { AdminPageHeader } from "../admin-page-header";
 import { EmptyList, KeysetListStates, useFilterNavigation } from "../list-parts";
 import { EventFiltersForm } from "./event-filters";

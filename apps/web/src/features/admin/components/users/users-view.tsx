@@ -3,11 +3,11 @@
 import { ROLES } from "@lumen/contracts";
 import { useCallback, useState } from "react";
 import { useSession } from "@/features/auth/session";
+import { useKeysetList } from "@/lib/use-keyset-list";
 import { type AdminUser, listUsers, type UserChange, updateUser } from "../../admin.api";
 import { adminErrorText } from "../../admin-errors";
 import { ROLE_LABELS, roleWithArticle } from "../../admin-format";
 import { type UserFilters, usersHref, usersQuery } from "../../admin-params";
-import { useKeysetList } from "../../use-keyset-list";
 import { AdminPageHeader } from "../admin-page-header";
 import { EmptyList, KeysetListStates, ListHeader, useFilterNavigation } from "../list-parts";
 import { DisableDialog, RoleDialog } from "./user-dialogs";
