@@ -96,31 +96,46 @@ export function createProgressRepo(db: Executor) {
      * nothing more than before.
      */
     async write(w: ProgressWrite, tx: Executor = db): Promise<ProgressRow> {
-      const seg = w.segment ? JSON.stringify([w.segment]) : "[]";
-      const hasSegment = Boolean(w.segment) && w.durationSeconds > 0;
-      const merged = sql`lumen_merge_segments(${progress.watchedSegments}, ${seg}::jsonb)`;
-      const firstPct = hasSegment
-        ? sql`lumen_segments_coverage(lumen_merge_segments('[]'::jsonb, ${seg}::jsonb), ${w.durationSeconds})`
-        : sql`${w.watchPercentage ?? 0}::float8`;
-      const nextPct = hasSegment
-        ? sql`greatest(${progress.watchPercentage}, lumen_segments_coverage(${merged}, ${w.durationSeconds}))`
-        : sql`greatest(${progress.watchPercentage}, ${w.watchPercentage ?? 0})`;
-      const rewatch = hasSegment
-        ? sql`lumen_segments_overlap(${progress.watchedSegments}, ${seg}::jsonb)`
-        : sql`'[]'::jsonb`;
-      const result = (await tx.execute(sql`
+      const done = VIDEO_COMPLETE_AT_PERCENT;
+      // A report with a segment: lumen_progress_step (migration 0012) merges it, measures the coverage and finds
+      // the rewatched seconds in one call, for the new row and for the existing one alike.
+      const statement =
+        w.segment && w.durationSeconds > 0
+          ? (() => {
+              const seg = sql`${JSON.stringify([w.segment])}::jsonb`;
+              return sql`
         WITH touched AS (${touchEnrollment(w.userId, w.courseId)})
         INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments, is_completed)
-        VALUES (${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, ${firstPct},
-                lumen_merge_segments('[]'::jsonb, ${seg}::jsonb), ${w.isVideo} AND ${firstPct} >= ${VIDEO_COMPLETE_AT_PERCENT})
+        SELECT ${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, s.coverage, s.merged,
+               ${w.isVideo} AND s.coverage >= ${done}
+          FROM lumen_progress_step('[]'::jsonb, ${seg}, ${w.durationSeconds}) AS s
         ON CONFLICT (user_id, lesson_id) DO UPDATE SET
           position_seconds = EXCLUDED.position_seconds,
-          watched_segments = ${hasSegment ? merged : sql`${progress.watchedSegments}`},
-          last_rewatch = ${rewatch},
-          watch_percentage = ${nextPct},
-          is_completed = ${progress.isCompleted} OR (${w.isVideo} AND ${nextPct} >= ${VIDEO_COMPLETE_AT_PERCENT}),
+          (watched_segments, last_rewatch, watch_percentage, is_completed) = (
+            SELECT s.merged, s.rewatch, greatest(${progress.watchPercentage}, s.coverage),
+                   ${progress.isCompleted} OR (${w.isVideo} AND greatest(${progress.watchPercentage}, s.coverage) >= ${done})
+              FROM lumen_progress_step(${progress.watchedSegments}, ${seg}, ${w.durationSeconds}) AS s),
           updated_at = now()
-        RETURNING *`)) as unknown as { rows: Array<Record<string, unknown>> };
+        RETURNING *`;
+            })()
+          : (() => {
+              // The seed's API: the player's own percentage, taken at its word (never lower than before).
+              const pct = sql`${w.watchPercentage ?? 0}::float8`;
+              const nextPct = sql`greatest(${progress.watchPercentage}, ${pct})`;
+              return sql`
+        WITH touched AS (${touchEnrollment(w.userId, w.courseId)})
+        INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments, is_completed)
+        VALUES (${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, ${pct}, '[]'::jsonb,
+                ${w.isVideo} AND ${pct} >= ${done})
+        ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+          position_seconds = EXCLUDED.position_seconds,
+          last_rewatch = '[]'::jsonb,
+          watch_percentage = ${nextPct},
+          is_completed = ${progress.isCompleted} OR (${w.isVideo} AND ${nextPct} >= ${done}),
+          updated_at = now()
+        RETURNING *`;
+            })();
+      const result = (await tx.execute(statement)) as unknown as { rows: Array<Record<string, unknown>> };
       return mapRow(result.rows[0] as Record<string, unknown>);
     },
 
