@@ -52,6 +52,7 @@ export type LessonRow = {
   quiz_pass_rate: number | null;
   average_watch_percentage: number | null;
   duration_seconds: number;
+  course_title: string;
   rewatch_learners: number;
   rewatched_seconds: number;
   questions: number;
@@ -252,11 +253,13 @@ export function createAnalyticsRepo(db: Executor) {
                round(q.passed::numeric / nullif(q.attempts, 0), 4)::float8 AS quiz_pass_rate,
                round(w.average::numeric, 1)::float8 AS average_watch_percentage,
                l.duration_seconds,
+               c.title AS course_title,
                coalesce(rw.learners, 0)::int AS rewatch_learners,
                round(coalesce(rw.seconds, 0)::numeric, 1)::float8 AS rewatched_seconds,
                coalesce(a.questions, 0)::int AS questions
           FROM lessons l
           JOIN modules m ON m.id = l.module_id
+          JOIN courses c ON c.id = l.course_id
           LEFT JOIN quizzes qz ON qz.lesson_id = l.id
           LEFT JOIN funnel f ON f.lesson_id = l.id
           LEFT JOIN quiz q ON q.lesson_id = l.id

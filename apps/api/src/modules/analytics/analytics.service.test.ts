@@ -28,6 +28,7 @@ const lessonRow = (id: string, kind: "video" | "text", hasQuiz: boolean): Lesson
   quiz_pass_rate: hasQuiz ? 0.25 : null,
   average_watch_percentage: kind === "video" ? 80 : null,
   duration_seconds: kind === "video" ? 600 : 120,
+  course_title: "Course",
   rewatch_learners: kind === "video" ? 3 : 0,
   rewatched_seconds: kind === "video" ? 42.5 : 0,
   questions: 2,
@@ -183,6 +184,7 @@ describe("analytics service", () => {
       access: { managedCourse: async () => ({ id: "c1", status: "published", creatorId: "u1", isFree: true }) },
     });
     const data = await service.lesson(owner, "c1", "v", range);
+    expect(data.course).toEqual({ id: "c1", title: "Course" });
     expect(calls).toContainEqual({
       timeline: { courseId: "c1", lessonId: "v" },
       grid: { bucketSeconds: 5, buckets: 120, durationSeconds: 600 },

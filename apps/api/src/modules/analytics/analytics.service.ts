@@ -123,10 +123,7 @@ export function createAnalyticsService(deps: {
       range: AnalyticsRange,
     ): Promise<LessonAnalytics> {
       const course = await access.managedCourse(auth, courseId);
-      const [lessons, completion] = await Promise.all([
-        repo.lessonBreakdown(range, course.id),
-        repo.completionByCourse(range, course.id),
-      ]);
+      const lessons = await repo.lessonBreakdown(range, course.id);
       const lesson = lessons.find((l) => l.lesson_id === lessonId);
       if (!lesson) throw notFound("Lesson");
       const ids = { courseId: course.id, lessonId: lesson.lesson_id };
@@ -139,7 +136,7 @@ export function createAnalyticsService(deps: {
         repo.lessonQuestions(range, ids, LESSON_QUESTIONS_LIMIT),
       ]);
       return {
-        course: { id: course.id, title: completion[0]?.title ?? "" },
+        course: { id: course.id, title: lesson.course_title },
         lesson: {
           id: lesson.lesson_id,
           title: lesson.title,
