@@ -1,7 +1,7 @@
 import type { Page, Role, SecurityEvent, SecurityEventType, User } from "@lumen/contracts";
 import type { Database } from "@lumen/db";
 import type { FieldCipher } from "../../lib/crypto.js";
-import { encodeCursor, type TimeCursor, timePage } from "../../lib/cursor.js";
+import { type TimeCursor, timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AuthRepo } from "../auth/auth.repo.js";
 import type { RequestMeta, SecurityService } from "../security/security.service.js";
@@ -27,14 +27,9 @@ export interface SecurityEventFilter {
 }
 
 const DAY_MS = 86_400_000;
-const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The older of two keyset positions: a page starts below both. */
-function older(a: TimeCursor, b: TimeCursor): TimeCursor {
-  const ta = Date.parse(a.t);
-  const tb = Date.parse(b.t);
-  return ta < tb || (ta === tb && a.id < b.id) ? a : b;
-}
+/** Midnight UTC at the start of a YYYY-MM-DD day. */
+const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
 export function createAdminService(deps: {
   db: Database;
@@ -100,10 +95,7 @@ export function createAdminService(deps: {
       return presentUser(after, cipher);
     },
 
-    /**
-     * The security log, newest first, with the emails of the people involved. `to` starts the listing below the
-     * day after it; `from` ends it: the list is newest first, so the events on or after `from` are a prefix of it.
-     */
+    /** The security log, newest first, filtered by account and UTC days, with the emails of the people involved. */
     async securityEvents(filter: SecurityEventFilter): Promise<Page<SecurityEvent>> {
       let userId = filter.userId;
       if (filter.userEmail !== undefined) {
@@ -111,25 +103,23 @@ export function createAdminService(deps: {
         if (!found) return { items: [], next_cursor: null };
         userId = found.id;
       }
-      const upper = filter.to
-        ? { t: new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS).toISOString(), id: NIL_UUID }
-        : undefined;
-      const after = upper && filter.after ? older(upper, filter.after) : (filter.after ?? upper);
-      // One more than the page: whether it is there (and not before `from`) says if another page follows.
-      const { items } = await security.list({ type: filter.type, userId, after, limit: filter.limit + 1 });
-      const since = filter.from ? Date.parse(`${filter.from}T00:00:00Z`) : null;
-      const inRange = since === null ? items : items.filter((e) => Date.parse(e.created_at) >= since);
-      const page = inRange.slice(0, filter.limit);
-      const last = page.at(-1);
+      const page = await security.list({
+        type: filter.type,
+        userId,
+        since: filter.from ? startOfDay(filter.from) : undefined,
+        until: filter.to ? new Date(startOfDay(filter.to).getTime() + DAY_MS) : undefined,
+        after: filter.after,
+        limit: filter.limit,
+      });
       const ids = new Set<string>();
-      for (const e of page) {
+      for (const e of page.items) {
         if (e.user_id) ids.add(e.user_id);
         const by = e.details.changed_by;
         if (typeof by === "string" && UUID.test(by)) ids.add(by);
       }
       const emails = await repo.emailsByIds([...ids]);
       return {
-        items: page.map((e) => {
+        items: page.items.map((e) => {
           const by = e.details.changed_by;
           return {
             ...e,
@@ -137,7 +127,7 @@ export function createAdminService(deps: {
             actor_email: typeof by === "string" ? (emails.get(by) ?? null) : null,
           };
         }),
-        next_cursor: inRange.length > filter.limit && last ? encodeCursor({ t: last.created_at, id: last.id }) : null,
+        next_cursor: page.next_cursor,
       };
     },
   };

@@ -1,5 +1,5 @@
 import { type Executor, securityEvents } from "@lumen/db";
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 
 export type SecurityEventRow = typeof securityEvents.$inferSelect;
 
@@ -13,6 +13,10 @@ export function createSecurityRepo(db: Executor) {
       filter: {
         type?: string | undefined;
         userId?: string | undefined;
+        /** Events at or after this instant. */
+        since?: Date | undefined;
+        /** Events before this instant. */
+        until?: Date | undefined;
         after?: { t: string; id: string } | undefined;
         limit: number;
       },
@@ -21,6 +25,8 @@ export function createSecurityRepo(db: Executor) {
       const where: SQL[] = [];
       if (filter.type) where.push(eq(securityEvents.type, filter.type));
       if (filter.userId) where.push(eq(securityEvents.userId, filter.userId));
+      if (filter.since) where.push(gte(securityEvents.createdAt, filter.since));
+      if (filter.until) where.push(lt(securityEvents.createdAt, filter.until));
       if (filter.after) {
         const t = new Date(filter.after.t);
         where.push(

@@ -36,6 +36,8 @@ export function createSecurityService(deps: { repo: SecurityRepo; cipher: FieldC
     async list(filter: {
       type?: SecurityEventType | undefined;
       userId?: string | undefined;
+      since?: Date | undefined;
+      until?: Date | undefined;
       after?: { t: string; id: string } | undefined;
       limit: number;
     }) {
