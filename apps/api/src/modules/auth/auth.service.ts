@@ -23,7 +23,7 @@ import type { TokenSigner } from "./tokens.js";
 const VERIFY_TTL_MS = 24 * 60 * 60_000;
 const RESET_TTL_MS = 30 * 60_000;
 /** How long after an exchange its old token may come back because the answer was lost (see lostAnswerRetry). */
-export const REFRESH_RETRY_GRACE_MS = 30_000;
+const REFRESH_RETRY_GRACE_MS = 30_000;
 
 /** What the auth guard puts on an authenticated request. */
 export interface AuthContext {
