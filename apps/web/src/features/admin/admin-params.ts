@@ -1,4 +1,11 @@
-import { type AdminCourse, ROLES, type Role, SECURITY_EVENT_TYPES, type SecurityEventType } from "@lumen/contracts";
+import {
+  type AdminCourse,
+  ROLES,
+  type Role,
+  SECURITY_EVENT_TYPES,
+  type SecurityEventType,
+  securityEventQuerySchema,
+} from "@lumen/contracts";
 
 /**
  * Each admin page keeps its filters in the URL, so a link reproduces the view and back/forward walk through it.
@@ -11,9 +18,6 @@ export const COURSE_STATUSES = ["published", "draft", "archived"] as const satis
 
 // The API's own bounds (admin.ts in the contracts), so the URL never asks for what it would refuse.
 const MAX_QUERY = 200;
-const MAX_EMAIL = 320;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DAY_MS = 86_400_000;
 
 function first(input: SearchParamsInput, key: string): string {
@@ -32,16 +36,13 @@ function href(path: string, params: Record<string, string | null>): string {
   return text ? `${path}?${text}` : path;
 }
 
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
-export function isIsoDay(value: string): boolean {
-  if (!ISO_DAY.test(value)) return false;
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
-}
+// The security log's email and day filters are checked by the API's own query schema, field by field.
+const eventQuery = securityEventQuerySchema.shape;
 
-export function isEmail(value: string): boolean {
-  return value.length <= MAX_EMAIL && EMAIL.test(value);
-}
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export const isIsoDay = (value: string) => eventQuery.from.safeParse(value).success;
+
+const isEmail = (value: string) => eventQuery.user_email.safeParse(value).success;
 
 // ── Users ────────────────────────────────────────────────────────────────────────────────────────────────────
 
