@@ -1,3 +1,5 @@
+import { formatClock } from "@/features/learn/format-time";
+
 /** Where the studio's pages live. */
 export const studioHref = () => "/studio";
 export const courseEditorHref = (courseId: string) => `/studio/courses/${encodeURIComponent(courseId)}`;
@@ -5,8 +7,6 @@ export const courseAnalyticsHref = (courseId: string) => `${courseEditorHref(cou
 export const lessonEditorHref = (courseId: string, lessonId: string) =>
   `${courseEditorHref(courseId)}/lessons/${encodeURIComponent(lessonId)}`;
 export const publicCourseHref = (courseId: string) => `/courses/${encodeURIComponent(courseId)}`;
-export const learnHref = (courseId: string, lessonId: string) =>
-  `/learn/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`;
 
 export { plural } from "@/lib/format";
 
@@ -20,18 +20,5 @@ export function formatEdited(iso: string, now: Date = new Date()): string {
   return dateFormat.format(date);
 }
 
-/** "3:05" or "1:02:03" from seconds. */
-export function formatSeconds(total: number): string {
-  const s = Math.max(0, Math.round(total));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
-}
-
-/** "2.4 MB" */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
+/** A length or a cue's end, "1:06" for 65.5 s: to the nearest second (formatClock floors, as a playhead does). */
+export const formatSeconds = (total: number): string => formatClock(Math.round(total));

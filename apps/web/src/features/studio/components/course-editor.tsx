@@ -3,10 +3,11 @@
 import type { CourseDetail } from "@lumen/contracts";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { lessonHref } from "@/features/courses/enrollment/lesson-href";
 import { ApiError } from "@/lib/api-client";
 import { lessonCount } from "../outline-model";
 import { loadCourse } from "../studio.api";
-import { courseAnalyticsHref, learnHref, publicCourseHref, studioHref } from "../studio-format";
+import { courseAnalyticsHref, publicCourseHref, studioHref } from "../studio-format";
 import { useOutline } from "../use-outline";
 import { CourseDetailsForm } from "./course-details-form";
 import { OutlineEditor } from "./outline-editor";
@@ -47,7 +48,7 @@ function Workspace({ initial }: { initial: CourseDetail }) {
         ) : (
           // The catalog's course page is public, so it can't show a draft: the learning room can, to its owner.
           firstLesson && (
-            <Link href={learnHref(course.id, firstLesson)} className={LINK}>
+            <Link href={lessonHref(course.id, firstLesson)} className={LINK}>
               Preview as a learner
             </Link>
           )

@@ -3,9 +3,10 @@
 import type { CourseDetail, Lesson, OwnerQuiz } from "@lumen/contracts";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { lessonHref } from "@/features/courses/enrollment/lesson-href";
 import { ApiError } from "@/lib/api-client";
 import { loadCourse, loadLesson, loadQuiz } from "../studio.api";
-import { courseEditorHref, learnHref, lessonEditorHref, studioHref } from "../studio-format";
+import { courseEditorHref, lessonEditorHref, studioHref } from "../studio-format";
 import { LessonForm } from "./lesson-form";
 import { QuizEditor } from "./quiz-editor";
 import { EditorSkeleton, StudioLoadError } from "./studio-states";
@@ -65,7 +66,7 @@ function Workspace({ data }: { data: Loaded }) {
           <Link href={courseEditorHref(course.id)} className={LINK}>
             Back to the outline
           </Link>
-          <Link href={learnHref(course.id, lesson.id)} className={LINK}>
+          <Link href={lessonHref(course.id, lesson.id)} className={LINK}>
             Preview as a learner
           </Link>
         </p>
