@@ -18,7 +18,6 @@ export const COURSE_STATUSES = ["published", "draft", "archived"] as const satis
 
 // The API's own bounds (admin.ts in the contracts), so the URL never asks for what it would refuse.
 const MAX_QUERY = 200;
-const DAY_MS = 86_400_000;
 
 function first(input: SearchParamsInput, key: string): string {
   const value = input instanceof URLSearchParams ? input.get(key) : input[key];
@@ -163,20 +162,4 @@ export function parseOverviewDays(input: SearchParamsInput): OverviewDays {
 
 export function overviewHref(days: OverviewDays): string {
   return href(OVERVIEW_PATH, { days: days === DEFAULT_OVERVIEW_DAYS ? null : String(days) });
-}
-
-export const isoDayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** The last `days` UTC days up to and including today. */
-export function lastDays(days: number, now: Date = new Date()): { from: string; to: string } {
-  const today = Date.parse(`${isoDayOf(now.getTime())}T00:00:00Z`);
-  return { from: isoDayOf(today - (days - 1) * DAY_MS), to: isoDayOf(today) };
-}
-
-/** Every UTC day from `from` to `to`, both included. */
-export function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += DAY_MS) out.push(isoDayOf(t));
-  return out;
 }

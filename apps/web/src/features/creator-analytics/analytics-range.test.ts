@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCustomRange, rangeDays, rangeOf } from "./analytics-range";
+import { checkCustomRange, daysBetween, lastDays, rangeDays, rangeOf } from "./analytics-range";
 
 const now = new Date("2026-03-30T23:30:00Z");
 
@@ -12,6 +12,11 @@ describe("analytics periods", () => {
       from: "2026-01-01",
       to: "2026-01-05",
     });
+  });
+
+  it("counts the last days up to today (UTC), and lists every day of a range", () => {
+    expect(lastDays(7, new Date("2026-03-10T23:59:00Z"))).toEqual({ from: "2026-03-04", to: "2026-03-10" });
+    expect(daysBetween("2026-02-27", "2026-03-02")).toEqual(["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]);
   });
 
   it("checks custom days field by field, in words", () => {

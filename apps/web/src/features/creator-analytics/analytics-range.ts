@@ -1,7 +1,8 @@
 import { ANALYTICS_MAX_RANGE_DAYS } from "@lumen/contracts";
+import { z } from "zod";
 
-// The period the analytics page covers: the last 7, 30 or 90 UTC days, or days the creator picks. Analytics count
-// UTC days (as the API does), so "today" here is today in UTC.
+// The period an analytics page covers: the last 7, 30 or 90 UTC days, or days the creator picks. Analytics count
+// UTC days (as the API does), so "today" here is today in UTC. The admin overview reckons its days here too.
 
 export const RANGE_PRESETS = [7, 30, 90] as const;
 export type PresetDays = (typeof RANGE_PRESETS)[number];
@@ -11,26 +12,36 @@ export type DayRange = { from: string; to: string };
 export type RangeChoice = { kind: "preset"; days: PresetDays } | { kind: "custom"; from: string; to: string };
 
 const DAY_MS = 86_400_000;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 export const todayUtc = (now: Date = new Date()) => isoDay(now.getTime());
 
+/** The last `days` UTC days up to and including today. */
+export function lastDays(days: number, now: Date = new Date()): DayRange {
+  const to = todayUtc(now);
+  return { from: isoDay(dayMs(to) - (days - 1) * DAY_MS), to };
+}
+
 /** The concrete days of a choice: a preset ends today and includes it. */
 export function rangeOf(choice: RangeChoice, now: Date = new Date()): DayRange {
-  if (choice.kind === "custom") return { from: choice.from, to: choice.to };
-  const to = todayUtc(now);
-  return { from: isoDay(dayMs(to) - (choice.days - 1) * DAY_MS), to };
+  return choice.kind === "custom" ? { from: choice.from, to: choice.to } : lastDays(choice.days, now);
 }
 
 /** Days in a range, both ends included. */
 export const rangeDays = (range: DayRange) => Math.round((dayMs(range.to) - dayMs(range.from)) / DAY_MS) + 1;
 
-/** A real calendar day in YYYY-MM-DD (2025-02-30 is not one). */
-function isCalendarDay(value: string): boolean {
-  return ISO_DAY.test(value) && !Number.isNaN(dayMs(value)) && isoDay(dayMs(value)) === value;
+/** Every UTC day from `from` to `to`, both included. */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  const end = dayMs(to);
+  for (let t = dayMs(from); t <= end; t += DAY_MS) out.push(isoDay(t));
+  return out;
 }
+
+/** A real calendar day in YYYY-MM-DD (2025-02-30 is not one): the check the API makes on `from` and `to`. */
+const calendarDay = z.iso.date();
+const isCalendarDay = (value: string) => calendarDay.safeParse(value).success;
 
 /**
  * Checks the days a creator typed, field by field, in words: both needed, real dates, not in the future, in

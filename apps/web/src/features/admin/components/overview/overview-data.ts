@@ -1,6 +1,6 @@
+import { daysBetween } from "@/features/creator-analytics/analytics-range";
 import type { PlatformAnalytics, PlatformUsage } from "../../admin.api";
 import { formatDay } from "../../admin-format";
-import { daysBetween } from "../../admin-params";
 
 /** One UTC day of a chart: the day and a number per series. */
 export type DayPoint = { date: string; [series: string]: number | string };

@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { CHART_COLORS } from "@/components/charts/chart-theme";
+import { lastDays } from "@/features/creator-analytics/analytics-range";
 import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
 import { useAuthResource } from "@/features/dashboard/use-auth-resource";
 import { platformAiUsage, platformAnalytics } from "../../admin.api";
 import { formatCount, formatDay, formatShare, formatUsd } from "../../admin-format";
-import { lastDays, OVERVIEW_RANGES, type OverviewDays, overviewHref } from "../../admin-params";
+import { OVERVIEW_RANGES, type OverviewDays, overviewHref } from "../../admin-params";
 import { AdminPageHeader } from "../admin-page-header";
 import { CourseCompletion } from "./course-completion";
 import { KpiChart } from "./kpi-chart";
