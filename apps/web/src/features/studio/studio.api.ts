@@ -25,7 +25,7 @@ import { ApiError } from "@/lib/api-client";
 // What the creator studio reads and changes, always as the signed-in creator: the API checks the role and the
 // ownership of the course on every call.
 
-export const STUDIO_PAGE_SIZE = 12;
+const STUDIO_PAGE_SIZE = 12;
 
 const studioPage = pageOf(studioCourseSchema);
 const removed = z.object({ deleted: z.boolean(), archived: z.boolean() });

@@ -214,7 +214,6 @@ export function useOutline(courseId: string, initial: Outline) {
     error,
     clearError: useCallback(() => setError(null), []),
     announcement,
-    announce: setAnnouncement,
     moveModule,
     moveLesson,
     addModule,

@@ -20,7 +20,14 @@ import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrate
 import { useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { describePlace, findLesson, type Outline, moveLesson as previewMove, stepLesson } from "../outline-model";
+import {
+  describePlace,
+  findLesson,
+  lessonCount,
+  type Outline,
+  moveLesson as previewMove,
+  stepLesson,
+} from "../outline-model";
 import { plural } from "../studio-format";
 import type { OutlineController } from "../use-outline";
 import { GripIcon } from "./icons";
@@ -197,10 +204,7 @@ export function OutlineEditor({ courseId, controller }: { courseId: string; cont
         <p className="text-sm text-muted" role="status">
           {controller.saving
             ? "Saving the outline…"
-            : `${plural(outline.length, "module")}, ${plural(
-                outline.reduce((n, m) => n + m.lessons.length, 0),
-                "lesson",
-              )}`}
+            : `${plural(outline.length, "module")}, ${plural(lessonCount(outline), "lesson")}`}
         </p>
       </div>
       <p className="mt-1 text-sm text-muted">

@@ -15,7 +15,7 @@ import { lessonDragId, OutlineLessonRow } from "./outline-lesson";
 import { iconButtonClasses, selectClasses } from "./studio-ui";
 
 export const moduleDragId = (id: string) => `module:${id}`;
-export const containerDropId = (id: string) => `lessons:${id}`;
+const containerDropId = (id: string) => `lessons:${id}`;
 
 export interface ModuleActions {
   move: (direction: -1 | 1) => void;

@@ -6,12 +6,6 @@ const STYLES: Record<CourseSummary["status"], { label: string; className: string
   archived: { label: "Archived", className: "bg-surface-muted text-muted ring-border-strong/40" },
 };
 
-export const STATUS_LABELS: Record<CourseSummary["status"], string> = {
-  draft: STYLES.draft.label,
-  published: STYLES.published.label,
-  archived: STYLES.archived.label,
-};
-
 /** A course's status in words, in a tinted pill (the words carry the meaning, the colour only helps). */
 export function StatusBadge({ status, className }: { status: CourseSummary["status"]; className?: string }) {
   const style = STYLES[status];
