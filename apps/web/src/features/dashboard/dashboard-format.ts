@@ -1,4 +1,7 @@
+import { lessonHref } from "@/features/courses/enrollment/lesson-href";
 import type { LearningPathItem, MyCourse } from "./dashboard.api";
+
+export { plural } from "@/lib/format";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -27,16 +30,8 @@ export function formatMinutes(total: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 export function formatPercent(value: number): string {
   return `${Math.round(Math.min(100, Math.max(0, value)))}%`;
-}
-
-export function lessonHref(courseId: string, lessonId: string): string {
-  return `/learn/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`;
 }
 
 export function courseHref(courseId: string): string {

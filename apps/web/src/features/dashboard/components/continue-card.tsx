@@ -1,7 +1,8 @@
 import { ButtonLink } from "@/components/button-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { lessonHref } from "@/features/courses/enrollment/lesson-href";
 import type { MyCourse } from "../dashboard.api";
-import { formatPercent, formatRelativeTime, lessonHref, plural } from "../dashboard-format";
+import { formatPercent, formatRelativeTime, plural } from "../dashboard-format";
 import { CourseThumb } from "./course-thumb";
 import { Bone, SectionLoading } from "./section";
 
