@@ -6,13 +6,24 @@ import { Spinner } from "@/components/ui/spinner";
  * The form's main button. While busy it stays focusable (aria-disabled rather than disabled, so keyboard focus
  * isn't lost) and says what is happening; the form ignores submits meanwhile (see `whileIdle`).
  */
-export function SubmitButton({ busy, busyLabel, children }: { busy: boolean; busyLabel: string; children: ReactNode }) {
+export function SubmitButton({
+  busy,
+  busyLabel,
+  children,
+  fullWidth = true,
+}: {
+  busy: boolean;
+  busyLabel: string;
+  children: ReactNode;
+  /** The account forms' button spans the form; elsewhere it sits beside others. */
+  fullWidth?: boolean;
+}) {
   return (
     <>
       <button
         type="submit"
         aria-disabled={busy || undefined}
-        className={`${buttonClasses("primary")} w-full aria-disabled:cursor-progress aria-disabled:opacity-80`}
+        className={`${buttonClasses("primary")} ${fullWidth ? "w-full" : ""} aria-disabled:cursor-progress aria-disabled:opacity-80`}
       >
         {busy && <Spinner />}
         {busy ? busyLabel : children}

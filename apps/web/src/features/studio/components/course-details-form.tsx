@@ -5,6 +5,7 @@ import type { CourseDetail, CourseUpdate } from "@lumen/contracts";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/features/account/components/form-alert";
+import { whileIdle } from "@/features/account/components/submit-button";
 import { applyServerErrors, focusFirstError } from "@/features/account/server-errors";
 import {
   COURSE_FIELD_MAP,
@@ -96,14 +97,7 @@ export function CourseDetailsForm({
         Details
       </h2>
       <p className="mt-1 text-sm text-muted">What learners see in the catalog and on the course page.</p>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          if (state === "saving") event.preventDefault();
-          else void submit(event);
-        }}
-        className="mt-5 space-y-6"
-      >
+      <form noValidate onSubmit={whileIdle(state === "saving", submit)} className="mt-5 space-y-6">
         {alert && <FormAlert>{alert}</FormAlert>}
         <CourseFields form={form} idPrefix="course" categories={categories} />
         <ThumbnailField

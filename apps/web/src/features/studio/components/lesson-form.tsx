@@ -7,6 +7,7 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { FormAlert } from "@/features/account/components/form-alert";
+import { whileIdle } from "@/features/account/components/submit-button";
 import { applyServerErrors, focusFirstError } from "@/features/account/server-errors";
 import { clearDraft, type LessonDraft, readDraft, writeDraft } from "../lesson-draft";
 import {
@@ -107,14 +108,7 @@ export function LessonForm({
   );
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        if (state === "saving") event.preventDefault();
-        else void submit(event);
-      }}
-      className="space-y-6"
-    >
+    <form noValidate onSubmit={whileIdle(state === "saving", submit)} className="space-y-6">
       {draft && (
         <div role="status" className="rounded-xl border border-accent/30 bg-accent-soft px-4 py-3 text-sm">
           <p>

@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
-import { Spinner } from "@/components/ui/spinner";
 import { FormAlert } from "@/features/account/components/form-alert";
+import { SubmitButton, whileIdle } from "@/features/account/components/submit-button";
 import { applyServerErrors, focusFirstError } from "@/features/account/server-errors";
 import {
   COURSE_FIELD_MAP,
@@ -68,31 +68,16 @@ export function NewCourse() {
         Start with the details. The course stays a private draft until you publish it; you'll add modules, lessons and a
         thumbnail next.
       </p>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          if (busy) event.preventDefault();
-          else void submit(event);
-        }}
-        className={`${panelClasses} mt-8 space-y-6`}
-      >
+      <form noValidate onSubmit={whileIdle(busy, submit)} className={`${panelClasses} mt-8 space-y-6`}>
         {alert && <FormAlert>{alert}</FormAlert>}
         <CourseFields form={form} idPrefix="new-course" categories={categories} />
         <div className="flex flex-wrap items-center gap-3 border-t border-border pt-5">
-          <button
-            type="submit"
-            aria-disabled={busy || undefined}
-            className={`${buttonClasses("primary")} aria-disabled:cursor-progress aria-disabled:opacity-80`}
-          >
-            {busy && <Spinner />}
-            {busy ? "Creating the course…" : "Create course"}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Creating the course…" fullWidth={false}>
+            Create course
+          </SubmitButton>
           <Link href={studioHref()} className={buttonClasses("ghost")}>
             Cancel
           </Link>
-          <span role="status" className="sr-only">
-            {busy ? "Creating the course…" : ""}
-          </span>
         </div>
       </form>
     </div>

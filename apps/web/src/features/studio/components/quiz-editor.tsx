@@ -14,6 +14,7 @@ import { buttonClasses } from "@/components/button-link";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { FormAlert } from "@/features/account/components/form-alert";
+import { whileIdle } from "@/features/account/components/submit-button";
 import { errorText, fieldErrors } from "@/lib/error-text";
 import {
   blankQuestion,
@@ -127,15 +128,7 @@ export function QuizEditor({
         <AiQuizReview lessonId={lessonId} onAccept={addQuestions} />
       </div>
 
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={(event) => {
-          if (state === "saving") event.preventDefault();
-          else void submit(event);
-        }}
-        className="mt-6 space-y-4"
-      >
+      <form ref={formRef} noValidate onSubmit={whileIdle(state === "saving", submit)} className="mt-6 space-y-4">
         {alert && <FormAlert>{alert}</FormAlert>}
         <div className="max-w-48">
           <FormField id="quiz-pass-mark" label="Pass mark (%)" error={errors.pass_mark?.message}>
