@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatSeconds, heatLevel, questionMarkers, timelineSummary } from "./analytics-format";
+import { formatSeconds, heatLevel, questionMarkers, questionsIn, timelineSummary } from "./analytics-format";
 import type { TimelineBucket } from "./creator-analytics.api";
 
 const bucket = (i: number, learners: number, questions: number, size = 10): TimelineBucket => ({
@@ -32,6 +32,15 @@ describe("timeline figures", () => {
       [2, (25 / 30) * 100, 1, [20, 30]],
     ]);
     expect(questionMarkers(timeline, [], 0)).toEqual([]);
+  });
+
+  it("puts a question on a boundary in the later stretch only, and one at the very end in the last", () => {
+    const timeline = [bucket(0, 0, 1), bucket(1, 0, 2)];
+    const at = (position_seconds: number) => ({ question: `At ${position_seconds}`, position_seconds, asked_at: "" });
+    const questions = [at(5), at(10), at(20)];
+    expect(questionsIn(timeline, 0, questions).map((q) => q.position_seconds)).toEqual([5]);
+    expect(questionsIn(timeline, 1, questions).map((q) => q.position_seconds)).toEqual([10, 20]);
+    expect(questionsIn(timeline, 2, questions)).toEqual([]);
   });
 
   it("names the hardest stretches in one sentence", () => {

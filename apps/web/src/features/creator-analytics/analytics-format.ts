@@ -81,6 +81,26 @@ export interface QuestionMarker {
   questions: TutorQuestion[];
 }
 
+/**
+ * The listed questions asked during the timeline's stretch `index`. A stretch ends where the next begins, so a
+ * question on the boundary belongs to the later one; the last stretch includes the video's very end.
+ */
+export function questionsIn(
+  timeline: readonly TimelineBucket[],
+  index: number,
+  questions: readonly TutorQuestion[],
+): TutorQuestion[] {
+  const bucket = timeline[index];
+  if (!bucket) return [];
+  const last = index === timeline.length - 1;
+  return questions.filter(
+    (q) =>
+      q.position_seconds !== null &&
+      q.position_seconds >= bucket.start_seconds &&
+      (q.position_seconds < bucket.end_seconds || (last && q.position_seconds <= bucket.end_seconds)),
+  );
+}
+
 /** One marker per stretch with questions, placed at the stretch's middle, with the questions known for it. */
 export function questionMarkers(
   timeline: readonly TimelineBucket[],
@@ -90,20 +110,13 @@ export function questionMarkers(
   if (durationSeconds <= 0) return [];
   return timeline.flatMap((bucket, index) => {
     if (bucket.questions === 0) return [];
-    const last = index === timeline.length - 1;
-    const here = questions.filter(
-      (q) =>
-        q.position_seconds !== null &&
-        q.position_seconds >= bucket.start_seconds &&
-        (q.position_seconds < bucket.end_seconds || (last && q.position_seconds <= bucket.end_seconds)),
-    );
     const middle = (bucket.start_seconds + bucket.end_seconds) / 2;
     return [
       {
         bucket: index,
         left: Math.min(100, (middle / durationSeconds) * 100),
         count: bucket.questions,
-        questions: here,
+        questions: questionsIn(timeline, index, questions),
       },
     ];
   });

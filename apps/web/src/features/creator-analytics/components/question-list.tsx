@@ -22,19 +22,12 @@ export function QuestionList({
   lessonId: string;
   total: number;
   questions: readonly TutorQuestion[];
-  /** When set, only the questions asked at this stretch are listed. */
-  stretch: TimelineBucket | null;
+  /** When set, only the questions asked at this stretch of the video are listed. */
+  stretch: { bucket: TimelineBucket; questions: readonly TutorQuestion[] } | null;
   onClearStretch: () => void;
   headingId: string;
 }) {
-  const shown = stretch
-    ? questions.filter(
-        (q) =>
-          q.position_seconds !== null &&
-          q.position_seconds >= stretch.start_seconds &&
-          q.position_seconds <= stretch.end_seconds,
-      )
-    : questions;
+  const shown = stretch ? stretch.questions : questions;
 
   return (
     <section aria-labelledby={headingId}>
@@ -44,7 +37,7 @@ export function QuestionList({
         </h4>
         <p className="text-sm text-muted" aria-live="polite">
           {stretch
-            ? `${plural(shown.length, "question")} at ${formatStretch(stretch)}`
+            ? `${plural(shown.length, "question")} at ${formatStretch(stretch.bucket)}`
             : total > questions.length
               ? `The latest ${formatCount(questions.length)} of ${formatCount(total)}`
               : plural(total, "question")}

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
 import { useAuthResource } from "@/features/dashboard/use-auth-resource";
-import { formatCount, formatPercent, formatSeconds, formatShare, plural } from "../analytics-format";
+import { formatCount, formatPercent, formatSeconds, formatShare, plural, questionsIn } from "../analytics-format";
 import type { DayRange } from "../analytics-range";
 import { type LessonAnalytics, lessonAnalytics, type StuckLesson } from "../creator-analytics.api";
 import { LessonTimeline } from "./lesson-timeline";
@@ -89,7 +89,11 @@ function LessonDetail({ courseId, lessonId, range }: { courseId: string; lessonI
     return <SectionError what="this lesson's figures" error={resource.error} onRetry={resource.retry} />;
   }
   const data = resource.data;
-  const stretch = selected === null ? null : (data.timeline[selected] ?? null);
+  const bucket = selected === null ? undefined : data.timeline[selected];
+  const stretch =
+    bucket && selected !== null
+      ? { bucket, questions: questionsIn(data.timeline, selected, data.questions.items) }
+      : null;
   return (
     <div className="space-y-6">
       <LessonFigures data={data} />
