@@ -2,6 +2,7 @@
 import type { CourseDetail } from "@lumen/contracts";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   COURSE_ID,
@@ -23,6 +24,19 @@ function renderPanel(course: CourseDetail, lessonCount = 3) {
   return { onChange, ...view };
 }
 
+/** The panel beside an outline that starts empty, reduced to its lesson count. */
+function WithEmptyOutline() {
+  const [lessons, setLessons] = useState(0);
+  return (
+    <>
+      <button type="button" onClick={() => setLessons(1)}>
+        Add a lesson
+      </button>
+      <PublishPanel course={studioCourse({ modules: [] })} lessonCount={lessons} onChange={() => undefined} />
+    </>
+  );
+}
+
 beforeEach(() => signInCreator());
 afterEach(() => {
   cleanup();
@@ -39,6 +53,17 @@ describe("PublishPanel", () => {
     await user.click(screen.getByRole("button", { name: "Publish course" }));
     expect(screen.getByRole("alert").textContent).toContain("Add at least one lesson before publishing");
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("lets the 'needs a lesson' note go once the outline has a lesson", async () => {
+    serveApi({});
+    const user = userEvent.setup();
+    renderWithRouter(<WithEmptyOutline />);
+    await user.click(screen.getByRole("button", { name: "Publish course" }));
+    expect(screen.getByRole("alert").textContent).toContain("Add at least one lesson before publishing");
+
+    await user.click(screen.getByRole("button", { name: "Add a lesson" }));
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("publishes, and shows the API's reason when it refuses", async () => {

@@ -79,6 +79,7 @@ export function PublishPanel({
       setNotice({
         tone: "danger",
         text: "Add at least one lesson before publishing: a course needs something to learn.",
+        needsLesson: true,
       });
       return;
     }
