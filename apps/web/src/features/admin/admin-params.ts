@@ -50,7 +50,7 @@ export interface UserFilters {
   role: Role | null;
 }
 
-export const USERS_PATH = "/admin/users";
+const USERS_PATH = "/admin/users";
 
 export function parseUserFilters(input: SearchParamsInput): UserFilters {
   return { q: first(input, "q").slice(0, MAX_QUERY), role: oneOf(first(input, "role"), ROLES) };
@@ -71,7 +71,7 @@ export interface CourseFilters {
   status: CourseStatus | null;
 }
 
-export const COURSES_PATH = "/admin/courses";
+const COURSES_PATH = "/admin/courses";
 
 export function parseCourseFilters(input: SearchParamsInput): CourseFilters {
   return { q: first(input, "q").slice(0, MAX_QUERY), status: oneOf(first(input, "status"), COURSE_STATUSES) };
@@ -96,7 +96,7 @@ export interface EventFilters {
   to: string;
 }
 
-export const EVENTS_PATH = "/admin/security-events";
+const EVENTS_PATH = "/admin/security-events";
 export const EMPTY_EVENT_FILTERS: EventFilters = { type: null, email: "", from: "", to: "" };
 
 export type EventFilterErrors = Partial<Record<"email" | "from" | "to", string>>;
@@ -150,10 +150,10 @@ export function eventsQuery(filters: EventFilters): Record<string, string | unde
 
 // ── Overview ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const OVERVIEW_PATH = "/admin";
+const OVERVIEW_PATH = "/admin";
 export const OVERVIEW_RANGES = [7, 30, 90] as const;
 export type OverviewDays = (typeof OVERVIEW_RANGES)[number];
-export const DEFAULT_OVERVIEW_DAYS: OverviewDays = 30;
+const DEFAULT_OVERVIEW_DAYS: OverviewDays = 30;
 
 export function parseOverviewDays(input: SearchParamsInput): OverviewDays {
   const days = Number(first(input, "days"));

@@ -18,7 +18,7 @@ import type { QueryValue } from "@/lib/api-client";
 
 // What the admin console reads and changes, always as the signed-in admin: the API checks the role on every call.
 
-export const ADMIN_PAGE_SIZE = 20;
+const ADMIN_PAGE_SIZE = 20;
 
 const userPage = pageOf(userSchema);
 const coursePage = pageOf(adminCourseSchema);

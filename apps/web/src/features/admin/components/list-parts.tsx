@@ -10,7 +10,7 @@ import type { KeysetList } from "@/lib/use-keyset-list";
 import { plural } from "../admin-format";
 
 /** How long typing must pause before a search runs (and lands in the URL). */
-export const SEARCH_DEBOUNCE_MS = 350;
+const SEARCH_DEBOUNCE_MS = 350;
 
 /**
  * A search box that searches as you type once typing pauses, or at once on Enter. `value` is the search in the

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { inputClasses } from "@/components/ui/form-field";
 import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
 import { useAuthResource } from "@/features/dashboard/use-auth-resource";
 import { formatCount, formatPercent, formatSeconds, formatShare, plural, questionsIn } from "../analytics-format";
@@ -9,11 +10,8 @@ import { type LessonAnalytics, lessonAnalytics, type StuckLesson } from "../crea
 import { LessonTimeline } from "./lesson-timeline";
 import { QuestionList } from "./question-list";
 
-const selectClasses =
-  "block h-11 w-full rounded-xl border border-border-strong/60 bg-surface px-3 text-base text-foreground shadow-xs transition-colors hover:border-border-strong";
-
 /** The lesson to open first: the one with the most signs of trouble, else the first video lesson, else the first. */
-export function hardestLesson(lessons: readonly StuckLesson[]): StuckLesson | undefined {
+function hardestLesson(lessons: readonly StuckLesson[]): StuckLesson | undefined {
   const score = (l: StuckLesson) => l.rewatch_learners + l.questions;
   const worst = lessons.reduce<StuckLesson | undefined>(
     (best, l) => (score(l) > (best ? score(best) : 0) ? l : best),
@@ -162,7 +160,7 @@ export function StuckSection({
           id={selectId}
           value={lesson.lesson_id}
           onChange={(event) => setChosen(event.target.value)}
-          className={`${selectClasses} mt-1.5`}
+          className={`${inputClasses} mt-1.5 pr-8`}
         >
           {lessons.map((l) => (
             <option key={l.lesson_id} value={l.lesson_id}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { ROLES } from "@lumen/contracts";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { useSession } from "@/features/auth/session";
 import { useKeysetList } from "@/lib/use-keyset-list";
 import { type AdminUser, listUsers, type UserChange, updateUser } from "../../admin.api";
@@ -54,11 +54,7 @@ export function UsersView({ filters }: { filters: UserFilters }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState("");
 
-  const { update } = list;
-  const put = useCallback(
-    (user: AdminUser) => update((items) => items.map((u) => (u.id === user.id ? user : u))),
-    [update],
-  );
+  const put = (user: AdminUser) => list.update((items) => items.map((u) => (u.id === user.id ? user : u)));
 
   const apply = async (user: AdminUser, action: UserAction) => {
     setAnnouncement("");
