@@ -52,6 +52,13 @@ export function loadCourse(courseId: string, signal?: AbortSignal): Promise<Cour
   return authRequest(`/courses/${id(courseId)}`, courseDetailSchema, { signal });
 }
 
+/** The course for its editor: someone else's published course is readable, but not theirs to edit. */
+export async function loadEditableCourse(courseId: string, signal?: AbortSignal): Promise<CourseDetail> {
+  const course = await loadCourse(courseId, signal);
+  if (!course.access.can_edit) throw new ApiError("FORBIDDEN", "This course belongs to another creator.", 403);
+  return course;
+}
+
 export function createCourse(body: CourseCreate): Promise<CourseDetail> {
   return authRequest("/courses", courseDetailSchema, { method: "POST", body });
 }

@@ -2,11 +2,11 @@
 
 import type { CourseDetail } from "@lumen/contracts";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { lessonHref } from "@/features/courses/enrollment/lesson-href";
-import { ApiError } from "@/lib/api-client";
+import { useResource } from "@/lib/use-resource";
 import { lessonCount } from "../outline-model";
-import { loadCourse } from "../studio.api";
+import { loadEditableCourse } from "../studio.api";
 import { courseAnalyticsHref, publicCourseHref, studioHref } from "../studio-format";
 import { useOutline } from "../use-outline";
 import { CourseDetailsForm } from "./course-details-form";
@@ -14,8 +14,6 @@ import { OutlineEditor } from "./outline-editor";
 import { PublishPanel } from "./publish-panel";
 import { StatusBadge } from "./status-badge";
 import { EditorSkeleton, StudioLoadError } from "./studio-states";
-
-type Load = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; course: CourseDetail };
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 
@@ -80,33 +78,8 @@ function Workspace({ initial }: { initial: CourseDetail }) {
 
 /** The course editor: outline, details and publishing for one of the creator's courses. */
 export function CourseEditor({ courseId }: { courseId: string }) {
-  const [load, setLoad] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (retry) loads the course again
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ status: "loading" });
-    loadCourse(courseId, controller.signal).then(
-      (course) => {
-        if (controller.signal.aborted) return;
-        // Someone else's published course is readable but not editable: say so rather than show an editor.
-        if (!course.access.can_edit)
-          setLoad({
-            status: "error",
-            error: new ApiError("FORBIDDEN", "This course belongs to another creator.", 403),
-          });
-        else setLoad({ status: "ready", course });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: "error", error });
-      },
-    );
-    return () => controller.abort();
-  }, [courseId, attempt]);
-
-  if (load.status === "loading") return <EditorSkeleton label="Loading the course…" />;
-  if (load.status === "error")
-    return <StudioLoadError what="course" error={load.error} onRetry={() => setAttempt((n) => n + 1)} />;
-  return <Workspace key={load.course.id} initial={load.course} />;
+  const course = useResource(courseId, (signal) => loadEditableCourse(courseId, signal));
+  if (course.status === "loading") return <EditorSkeleton label="Loading the course…" />;
+  if (course.status === "error") return <StudioLoadError what="course" error={course.error} onRetry={course.retry} />;
+  return <Workspace key={course.data.id} initial={course.data} />;
 }

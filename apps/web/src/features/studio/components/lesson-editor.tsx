@@ -2,10 +2,11 @@
 
 import type { CourseDetail, Lesson, OwnerQuiz } from "@lumen/contracts";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { lessonHref } from "@/features/courses/enrollment/lesson-href";
 import { ApiError } from "@/lib/api-client";
-import { loadCourse, loadLesson, loadQuiz } from "../studio.api";
+import { useResource } from "@/lib/use-resource";
+import { loadEditableCourse, loadLesson, loadQuiz } from "../studio.api";
 import { courseEditorHref, lessonEditorHref, studioHref } from "../studio-format";
 import { LessonForm } from "./lesson-form";
 import { QuizEditor } from "./quiz-editor";
@@ -16,17 +17,15 @@ interface Loaded {
   lesson: Lesson;
   quiz: OwnerQuiz | null;
 }
-type Load = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; data: Loaded };
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 
 async function loadAll(courseId: string, lessonId: string, signal: AbortSignal): Promise<Loaded> {
   const [course, lesson, quiz] = await Promise.all([
-    loadCourse(courseId, signal),
+    loadEditableCourse(courseId, signal),
     loadLesson(lessonId, signal),
     loadQuiz(lessonId, signal),
   ]);
-  if (!course.access.can_edit) throw new ApiError("FORBIDDEN", "This course belongs to another creator.", 403);
   if (lesson.course_id !== course.id) throw new ApiError("NOT_FOUND", "This lesson is not in this course.", 404);
   return { course, lesson, quiz };
 }
@@ -106,26 +105,8 @@ function Workspace({ data }: { data: Loaded }) {
 
 /** The lesson editor: the lesson's content and its quiz. */
 export function LessonEditor({ courseId, lessonId }: { courseId: string; lessonId: string }) {
-  const [load, setLoad] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (retry) loads the lesson again
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ status: "loading" });
-    loadAll(courseId, lessonId, controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setLoad({ status: "ready", data });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: "error", error });
-      },
-    );
-    return () => controller.abort();
-  }, [courseId, lessonId, attempt]);
-
+  const load = useResource(`${courseId}/${lessonId}`, (signal) => loadAll(courseId, lessonId, signal));
   if (load.status === "loading") return <EditorSkeleton label="Loading the lesson…" />;
-  if (load.status === "error")
-    return <StudioLoadError what="lesson" error={load.error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (load.status === "error") return <StudioLoadError what="lesson" error={load.error} onRetry={load.retry} />;
   return <Workspace key={load.data.lesson.id} data={load.data} />;
 }
