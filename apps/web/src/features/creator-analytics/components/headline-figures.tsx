@@ -1,3 +1,4 @@
+import { FigureTiles } from "@/components/charts/figure-tiles";
 import { formatCount, formatPercent, formatSeconds, formatShare, plural } from "../analytics-format";
 import type { CourseAnalytics } from "../creator-analytics.api";
 
@@ -42,15 +43,5 @@ export function HeadlineFigures({ data }: { data: CourseAnalytics }) {
       note: "Asked to the AI tutor",
     },
   ];
-  return (
-    <dl aria-label="This period at a glance" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-      {items.map((item) => (
-        <div key={item.label} className="rounded-card border border-border bg-surface px-4 py-3.5 shadow-card">
-          <dt className="text-xs font-medium text-muted">{item.label}</dt>
-          <dd className="mt-1 text-2xl font-semibold tracking-tight tabular-nums">{item.value}</dd>
-          <dd className="mt-0.5 text-xs text-pretty text-muted">{item.note}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FigureTiles label="This period at a glance" columns="md:grid-cols-3 xl:grid-cols-6" items={items} />;
 }

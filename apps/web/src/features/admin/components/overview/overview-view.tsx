@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { CHART_COLORS } from "@/components/charts/chart-theme";
+import { FigureTiles } from "@/components/charts/figure-tiles";
 import { lastDays } from "@/features/creator-analytics/analytics-range";
 import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
 import { useAuthResource } from "@/features/dashboard/use-auth-resource";
@@ -12,7 +13,6 @@ import { OVERVIEW_RANGES, type OverviewDays, overviewHref } from "../../admin-pa
 import { AdminPageHeader } from "../admin-page-header";
 import { CourseCompletion } from "./course-completion";
 import { KpiChart } from "./kpi-chart";
-import { KpiTiles } from "./kpi-tiles";
 import { aiDays, learningDays, sum } from "./overview-data";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -86,8 +86,9 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
         )}
         {analytics.status === "ready" && (
           <>
-            <KpiTiles
+            <FigureTiles
               label="Learning in this period"
+              columns="lg:grid-cols-4"
               items={[
                 { label: "New enrollments", value: formatCount(analytics.data.totals.enrollments) },
                 {
@@ -146,8 +147,9 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
         {usage.status === "error" && <SectionError what="the AI usage" error={usage.error} onRetry={usage.retry} />}
         {usage.status === "ready" && (
           <>
-            <KpiTiles
+            <FigureTiles
               label="AI tutor in this period"
+              columns="lg:grid-cols-4"
               items={[
                 { label: "Answered requests", value: formatCount(answered) },
                 {
