@@ -74,6 +74,34 @@ function buildUrl(base: string, path: string, query: ApiRequestOptions["query"])
   return url.toString();
 }
 
+/**
+ * Reads the API's envelope from a parsed body: an error envelope becomes an ApiError with its code, anything else
+ * but a 2xx success envelope whose `data` fits `schema` is INVALID_RESPONSE (`unreadable` says which call).
+ */
+export function readEnvelope<S extends z.ZodType>(
+  json: unknown,
+  status: number,
+  schema: S,
+  unreadable: string,
+): z.output<S> {
+  const failure = errorBodySchema.safeParse(json);
+  if (failure.success) {
+    const { code, message, details } = failure.data.error;
+    throw new ApiError(code, message, status, details);
+  }
+  const wrapped = successEnvelope.safeParse(json);
+  const data = wrapped.success ? schema.safeParse(wrapped.data.data) : undefined;
+  if (status < 200 || status >= 300 || !data?.success) {
+    throw new ApiError(
+      "INVALID_RESPONSE",
+      unreadable,
+      status,
+      data && !data.success ? { issues: data.error.issues } : undefined,
+    );
+  }
+  return data.data;
+}
+
 async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();
@@ -117,23 +145,12 @@ export function createApiClient(config: ApiClientConfig = {}) {
       throw Object.assign(new ApiError("NETWORK_ERROR", message, 0), { cause });
     }
 
-    const json = await readJson(response);
-    const failure = errorBodySchema.safeParse(json);
-    if (failure.success) {
-      const { code, message, details } = failure.data.error;
-      throw new ApiError(code, message, response.status, details);
-    }
-    const wrapped = successEnvelope.safeParse(json);
-    const data = wrapped.success ? schema.safeParse(wrapped.data.data) : undefined;
-    if (!response.ok || !data?.success) {
-      throw new ApiError(
-        "INVALID_RESPONSE",
-        `The API answered ${method} ${path} with an unexpected response (HTTP ${response.status}).`,
-        response.status,
-        data && !data.success ? { issues: data.error.issues } : undefined,
-      );
-    }
-    return data.data;
+    return readEnvelope(
+      await readJson(response),
+      response.status,
+      schema,
+      `The API answered ${method} ${path} with an unexpected response (HTTP ${response.status}).`,
+    );
   }
 
   return { request };

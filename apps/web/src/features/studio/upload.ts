@@ -1,6 +1,6 @@
-import { errorBodySchema, type MediaAsset, type MediaKind, mediaAssetSchema } from "@lumen/contracts";
+import { type MediaAsset, type MediaKind, mediaAssetSchema } from "@lumen/contracts";
 import { currentAccessToken, refreshSession } from "@/features/auth/session";
-import { ApiError } from "@/lib/api-client";
+import { ApiError, readEnvelope } from "@/lib/api-client";
 
 /** Thrown (rejected) when the person cancels an upload: not a failure to report. */
 export class UploadCancelled extends Error {
@@ -25,28 +25,19 @@ export interface UploadRequest {
 
 const ENDPOINT = "/api/v1/media";
 
-function readEnvelope(xhr: XMLHttpRequest): MediaAsset {
+function readUploadAnswer(xhr: XMLHttpRequest): MediaAsset {
   let json: unknown;
   try {
     json = JSON.parse(xhr.responseText);
   } catch {
     json = undefined;
   }
-  const failure = errorBodySchema.safeParse(json);
-  if (failure.success) {
-    const { code, message, details } = failure.data.error;
-    throw new ApiError(code, message, xhr.status, details);
-  }
-  const asset =
-    typeof json === "object" && json !== null && "data" in json ? mediaAssetSchema.safeParse(json.data) : null;
-  if (xhr.status < 200 || xhr.status >= 300 || !asset?.success) {
-    throw new ApiError(
-      "INVALID_RESPONSE",
-      `The upload got an answer we couldn't read (HTTP ${xhr.status || "none"}).`,
-      xhr.status,
-    );
-  }
-  return asset.data;
+  return readEnvelope(
+    json,
+    xhr.status,
+    mediaAssetSchema,
+    `The upload got an answer we couldn't read (HTTP ${xhr.status || "none"}).`,
+  );
 }
 
 /**
@@ -69,7 +60,7 @@ function send(request: UploadRequest, token: string | null, onXhr: (xhr: XMLHttp
     };
     xhr.onload = () => {
       try {
-        resolve(readEnvelope(xhr));
+        resolve(readUploadAnswer(xhr));
       } catch (error) {
         reject(error);
       }
