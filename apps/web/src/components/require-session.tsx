@@ -7,19 +7,30 @@ import { useSession } from "@/features/auth/session";
 import { ButtonLink } from "./button-link";
 import { StatusPanel } from "./status-panel";
 
+/** A page's heading and a panel, in outline, while the session is checked. */
+const PAGE_SKELETON = (
+  <div className="mx-auto max-w-page px-4 py-12 sm:px-6 lg:px-8">
+    <div className="h-9 w-64 animate-pulse rounded-xl bg-surface-muted" />
+    <div className="mt-8 h-64 animate-pulse rounded-card bg-surface-muted" />
+  </div>
+);
+
+/** An area for some roles only: which ones, and why it is closed to the others, in words. */
+type RoleGate = { roles?: undefined; denied?: undefined } | { roles: readonly Role[]; denied: string };
+
 /**
  * Pages for signed-in people: waits for the session, sends guests to log in and back here afterwards. With
- * `roles`, people without one of them are told so in words (the API checks the role again on every call).
+ * `roles`, people without one of them are told `denied` (the API checks the role again on every call).
  */
 export function RequireSession({
   children,
-  fallback,
+  fallback = PAGE_SKELETON,
   roles,
+  denied,
 }: {
   children: ReactNode;
-  fallback: ReactNode;
-  roles?: readonly Role[];
-}) {
+  fallback?: ReactNode;
+} & RoleGate) {
   const status = useSession((s) => s.status);
   const role = useSession((s) => s.user?.role);
   const router = useRouter();
@@ -49,9 +60,7 @@ export function RequireSession({
           title="This area isn't open to your account"
           actions={<ButtonLink href="/dashboard">Go to my learning</ButtonLink>}
         >
-          {roles.includes("creator")
-            ? "The creator studio is for creators and admins. Ask an admin to make your account a creator account."
-            : "The admin console is for administrators only."}
+          {denied}
         </StatusPanel>
       </div>
     );

@@ -6,12 +6,7 @@ export default function CreatorLayout({ children }: { children: ReactNode }) {
   return (
     <RequireSession
       roles={["creator", "admin"]}
-      fallback={
-        <div className="mx-auto max-w-page px-4 py-12 sm:px-6 lg:px-8">
-          <div className="h-9 w-64 animate-pulse rounded-xl bg-surface-muted" />
-          <div className="mt-8 h-64 animate-pulse rounded-card bg-surface-muted" />
-        </div>
-      }
+      denied="The creator studio is for creators and admins. Ask an admin to make your account a creator account."
     >
       {children}
     </RequireSession>
