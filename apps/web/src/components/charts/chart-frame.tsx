@@ -12,6 +12,72 @@ export interface TableColumn<Row> {
 }
 
 /**
+ * Rows as a table in a box that scrolls once it is taller than `maxHeight` pixels (reachable by keyboard, to
+ * scroll it), its header row staying in view. The first column heads each row.
+ */
+export function ScrollingTable<Row>({
+  label,
+  caption,
+  rows,
+  columns,
+  rowKey,
+  maxHeight,
+}: {
+  /** The scrolling box's name, as a region. */
+  label: string;
+  /** The table's own name, for screen readers. */
+  caption: string;
+  rows: readonly Row[];
+  columns: ReadonlyArray<TableColumn<Row>>;
+  rowKey: (row: Row) => string;
+  maxHeight: number;
+}) {
+  return (
+    <section
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard to scroll it
+      tabIndex={0}
+      style={{ maxHeight }}
+      className="overflow-auto rounded-lg border border-border"
+    >
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 bg-surface-muted text-left">
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column.label}
+                scope="col"
+                className={`px-3 py-2 font-medium ${column.numeric ? "text-right" : ""}`}
+              >
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className="border-t border-border">
+              {columns.map((column, index) =>
+                index === 0 ? (
+                  <th key={column.label} scope="row" className="px-3 py-1.5 text-left font-normal">
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td key={column.label} className={`px-3 py-1.5 ${column.numeric ? "text-right tabular-nums" : ""}`}>
+                    {column.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/**
  * A chart card: its title, a sentence saying what it shows (what screen readers get: the drawing is hidden from
  * them), and "Show table" to swap the drawing for the numbers. With no data it says so in words instead, and
  * keeps the card's shape beside charts that have data. The table is as tall as the chart at most (it scrolls),
@@ -105,50 +171,14 @@ export function ChartFrame<Row>({
       ) : (
         <div id={viewId} className="mt-4">
           {asTable ? (
-            <section
-              aria-label={tableLabel}
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard to scroll it
-              tabIndex={0}
-              style={{ maxHeight: height }}
-              className="overflow-auto rounded-lg border border-border"
-            >
-              <table className="w-full text-sm">
-                <caption className="sr-only">{tableCaption}</caption>
-                <thead className="sticky top-0 bg-surface-muted text-left">
-                  <tr>
-                    {columns.map((column) => (
-                      <th
-                        key={column.label}
-                        scope="col"
-                        className={`px-3 py-2 font-medium ${column.numeric ? "text-right" : ""}`}
-                      >
-                        {column.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={rowKey(row)} className="border-t border-border">
-                      {columns.map((column, index) =>
-                        index === 0 ? (
-                          <th key={column.label} scope="row" className="px-3 py-1.5 text-left font-normal">
-                            {column.cell(row)}
-                          </th>
-                        ) : (
-                          <td
-                            key={column.label}
-                            className={`px-3 py-1.5 ${column.numeric ? "text-right tabular-nums" : ""}`}
-                          >
-                            {column.cell(row)}
-                          </td>
-                        ),
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <ScrollingTable
+              label={tableLabel}
+              caption={tableCaption}
+              rows={rows}
+              columns={columns}
+              rowKey={rowKey}
+              maxHeight={height}
+            />
           ) : (
             <div aria-hidden="true" style={{ height }}>
               {children}

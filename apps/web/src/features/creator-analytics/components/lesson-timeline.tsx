@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { ScrollingTable, type TableColumn } from "@/components/charts/chart-frame";
 import { formatClock } from "@/features/learn/format-time";
 import {
   describeStretch,
@@ -23,6 +24,14 @@ const HEAT_FILL = [
   "color-mix(in srgb, var(--lumen-accent) 78%, var(--lumen-surface-muted))",
   "var(--lumen-accent)",
 ] as const;
+
+/** The timeline as rows: the stretches with any activity. */
+const TABLE_COLUMNS: ReadonlyArray<TableColumn<TimelineBucket>> = [
+  { label: "Stretch", cell: formatStretch },
+  { label: "Learners rewatching", cell: (b) => formatCount(b.rewatch_learners), numeric: true },
+  { label: "Rewatches", cell: (b) => `${b.rewatches}×`, numeric: true },
+  { label: "Questions", cell: (b) => formatCount(b.questions), numeric: true },
+];
 
 /**
  * Arrow keys within a group of buttons where only one is in the tab order (a roving tab stop): the strip's
@@ -141,46 +150,14 @@ export function LessonTimeline({
           busy.length === 0 ? (
             <p className="text-sm text-muted">No stretch of the video was rewatched or asked about in this period.</p>
           ) : (
-            <section
-              aria-label="Timeline, as a table"
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard to scroll it
-              tabIndex={0}
-              className="max-h-72 overflow-auto rounded-lg border border-border"
-            >
-              <table className="w-full text-sm">
-                <caption className="sr-only">
-                  Stretches of the video with rewatches or questions; the others are left out
-                </caption>
-                <thead className="sticky top-0 bg-surface-muted text-left">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Stretch
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Learners rewatching
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Rewatches
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Questions
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {busy.map((b) => (
-                    <tr key={b.start_seconds} className="border-t border-border">
-                      <th scope="row" className="px-3 py-1.5 text-left font-normal tabular-nums">
-                        {formatStretch(b)}
-                      </th>
-                      <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(b.rewatch_learners)}</td>
-                      <td className="px-3 py-1.5 text-right tabular-nums">{b.rewatches}×</td>
-                      <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(b.questions)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <ScrollingTable
+              label="Timeline, as a table"
+              caption="Stretches of the video with rewatches or questions; the others are left out"
+              rows={busy}
+              columns={TABLE_COLUMNS}
+              rowKey={(b) => String(b.start_seconds)}
+              maxHeight={288}
+            />
           )
         ) : (
           <div className="pt-2">
