@@ -12,8 +12,9 @@ import {
   MediaTimeRange,
   MediaVolumeRange,
 } from "media-chrome/react";
-import { type CSSProperties, useCallback, useEffect, useState } from "react";
+import { type CSSProperties, useCallback, useState } from "react";
 import { CaptionsButton, PlayerTime, SpeedButton } from "./player-controls";
+import { useCaptionsUrl } from "./use-captions-url";
 
 const RATES = [0.75, 1, 1.25, 1.5, 2] as const;
 
@@ -51,7 +52,7 @@ export default function VideoPlayer({
   title: string;
   onVideo: (video: HTMLVideoElement | null) => void;
 }) {
-  const [captionsUrl, setCaptionsUrl] = useState<string | null>(null);
+  const captionsUrl = useCaptionsUrl(captionsVtt);
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const attach = useCallback(
     (element: HTMLVideoElement | null) => {
@@ -60,16 +61,6 @@ export default function VideoPlayer({
     },
     [onVideo],
   );
-
-  useEffect(() => {
-    if (!captionsVtt?.trim()) {
-      setCaptionsUrl(null);
-      return;
-    }
-    const url = URL.createObjectURL(new Blob([captionsVtt], { type: "text/vtt" }));
-    setCaptionsUrl(url);
-    return () => URL.revokeObjectURL(url);
-  }, [captionsVtt]);
 
   return (
     <MediaController style={PLAYER_THEME} className="block overflow-hidden rounded-card bg-black shadow-card">

@@ -3,6 +3,7 @@
 import { MEDIA_FORMAT_NAMES } from "@lumen/contracts";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { useCaptionsUrl } from "@/features/learn/use-captions-url";
 import { apiMediaUrl } from "@/lib/api-client";
 import { describeTranscript } from "../lesson-form";
 import { useUpload } from "../use-upload";
@@ -49,12 +50,9 @@ export function VideoField({
     if (!fresh.current) setPreview(apiMediaUrl(playbackUrl));
   }, [playbackUrl]);
 
-  const captions = useMemo(() => {
-    const summary = describeTranscript(transcript);
-    if (!transcript || !summary?.ok) return null;
-    return URL.createObjectURL(new Blob([transcript], { type: "text/vtt" }));
-  }, [transcript]);
-  useEffect(() => () => (captions ? URL.revokeObjectURL(captions) : undefined), [captions]);
+  // Only a transcript that reads becomes captions: a broken one would fail silently in the player.
+  const readable = useMemo(() => describeTranscript(transcript)?.ok === true, [transcript]);
+  const captions = useCaptionsUrl(readable ? transcript : null);
 
   const busy = upload.state.status === "uploading";
   const shown = value ? preview : null;
