@@ -33,9 +33,9 @@ import type { OutlineController } from "../use-outline";
 import { GripIcon } from "./icons";
 import { InlineTitleForm } from "./inline-title-form";
 import { moduleDragId, OutlineModuleCard } from "./outline-module";
+import type { DragData } from "./outline-sortable";
 import { panelClasses } from "./studio-ui";
 
-type DragData = { type: "lesson"; lessonId: string; moduleId: string } | { type: "module"; moduleId: string };
 type DropData = DragData | { type: "container"; moduleId: string };
 
 const dataOf = (item: { data: { current?: unknown } } | null | undefined) => item?.data.current as DropData | undefined;

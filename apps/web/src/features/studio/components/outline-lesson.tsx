@@ -1,13 +1,11 @@
 "use client";
 
-import { useSortable } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
-import { useMotionAllowed } from "@/components/motion/use-motion";
 import { formatDuration } from "@/features/courses/course-format";
 import type { OutlineLesson } from "../outline-model";
 import { lessonEditorHref } from "../studio-format";
-import { ArrowDownIcon, ArrowUpIcon, GripIcon, TextIcon, TrashIcon, VideoIcon } from "./icons";
+import { ArrowDownIcon, ArrowUpIcon, TextIcon, TrashIcon, VideoIcon } from "./icons";
+import { DragHandle, useOutlineSortable } from "./outline-sortable";
 import { iconButtonClasses } from "./studio-ui";
 
 export const lessonDragId = (id: string) => `lesson:${id}`;
@@ -38,34 +36,20 @@ export function OutlineLessonRow({
   onMove: (direction: -1 | 1) => void;
   onDelete: () => void;
 }) {
-  const motion = useMotionAllowed();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: lessonDragId(lesson.id),
-    data: { type: "lesson", lessonId: lesson.id, moduleId },
-    disabled: { droppable: dragType === "module" },
-    // Inline transitions would outrun the stylesheet's reduced-motion rule: leave them out when asked to.
-    ...(motion ? {} : { transition: null }),
-  });
+  const row = useOutlineSortable(
+    lessonDragId(lesson.id),
+    { type: "lesson", lessonId: lesson.id, moduleId },
+    dragType !== "module",
+  );
   const Kind = lesson.kind === "video" ? VideoIcon : TextIcon;
 
   return (
     <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={`flex items-center gap-2 rounded-xl border bg-surface px-2 py-2 sm:gap-3 ${
-        isDragging ? "border-dashed border-primary/60 opacity-50" : "border-border"
-      }`}
+      ref={row.ref}
+      style={row.style}
+      className={`flex items-center gap-2 rounded-xl border bg-surface px-2 py-2 sm:gap-3 ${row.border}`}
     >
-      <button
-        type="button"
-        ref={setActivatorNodeRef}
-        {...attributes}
-        {...listeners}
-        aria-label={`Drag lesson ${lesson.title}`}
-        className={`${iconButtonClasses} cursor-grab touch-none active:cursor-grabbing`}
-      >
-        <GripIcon />
-      </button>
+      <DragHandle label={`Drag lesson ${lesson.title}`} handle={row.handle} />
       <span aria-hidden="true" className="w-5 shrink-0 text-right text-sm tabular-nums text-muted">
         {number}
       </span>

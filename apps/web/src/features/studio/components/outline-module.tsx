@@ -1,17 +1,16 @@
 "use client";
 
 import { useDroppable } from "@dnd-kit/core";
-import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
+import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import type { Lesson } from "@lumen/contracts";
 import { useId, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
-import { useMotionAllowed } from "@/components/motion/use-motion";
 import type { OutlineModule } from "../outline-model";
 import { plural } from "../studio-format";
-import { ArrowDownIcon, ArrowUpIcon, GripIcon, PencilIcon, PlusIcon, TrashIcon } from "./icons";
+import { ArrowDownIcon, ArrowUpIcon, PencilIcon, PlusIcon, TrashIcon } from "./icons";
 import { InlineTitleForm } from "./inline-title-form";
 import { lessonDragId, OutlineLessonRow } from "./outline-lesson";
+import { DragHandle, useOutlineSortable } from "./outline-sortable";
 import { iconButtonClasses, selectClasses } from "./studio-ui";
 
 export const moduleDragId = (id: string) => `module:${id}`;
@@ -88,14 +87,11 @@ export function OutlineModuleCard({
   actions: ModuleActions;
 }) {
   const [renaming, setRenaming] = useState(false);
-  const motion = useMotionAllowed();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: moduleDragId(module.id),
-    data: { type: "module", moduleId: module.id },
-    disabled: { droppable: dragType === "lesson" },
-    // Inline transitions would outrun the stylesheet's reduced-motion rule: leave them out when asked to.
-    ...(motion ? {} : { transition: null }),
-  });
+  const row = useOutlineSortable(
+    moduleDragId(module.id),
+    { type: "module", moduleId: module.id },
+    dragType !== "lesson",
+  );
   const { setNodeRef: setDropRef, isOver } = useDroppable({
     id: containerDropId(module.id),
     data: { type: "container", moduleId: module.id },
@@ -103,24 +99,9 @@ export function OutlineModuleCard({
   });
 
   return (
-    <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={`rounded-2xl border bg-surface-muted/50 p-3 sm:p-4 ${
-        isDragging ? "border-dashed border-primary/60 opacity-50" : "border-border"
-      }`}
-    >
+    <li ref={row.ref} style={row.style} className={`rounded-2xl border bg-surface-muted/50 p-3 sm:p-4 ${row.border}`}>
       <div className="flex items-start gap-2">
-        <button
-          type="button"
-          ref={setActivatorNodeRef}
-          {...attributes}
-          {...listeners}
-          aria-label={`Drag module ${module.title}`}
-          className={`${iconButtonClasses} cursor-grab touch-none active:cursor-grabbing`}
-        >
-          <GripIcon />
-        </button>
+        <DragHandle label={`Drag module ${module.title}`} handle={row.handle} />
         <div className="min-w-0 flex-1 pt-1.5">
           {renaming ? (
             <InlineTitleForm
