@@ -3,7 +3,7 @@ import type { CourseDetail, Lesson } from "@lumen/contracts";
 import { courseSummary, testUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session";
 
-export { failure, ok, restoreApi, serveApi } from "@/test/fake-api";
+export { deferred, failure, ok, restoreApi, serveApi } from "@/test/fake-api";
 export { renderWithRouter } from "@/test/router";
 
 export const COURSE_ID = "c0a8012e-7d1f-4a55-9d0e-3f5b1c2a9e01";

@@ -7,6 +7,7 @@ import {
   authResult,
   deferred,
   failure,
+  fieldError,
   NETWORK_DOWN,
   renderWithRouter,
   resetSession,
@@ -32,13 +33,6 @@ async function renderLoginPage(query: Record<string, string> = {}) {
 async function fillIn(user: ReturnType<typeof renderWithRouter>["user"], email: string, password: string) {
   if (email) await user.type(screen.getByLabelText("Email"), email);
   if (password) await user.type(screen.getByLabelText("Password"), password);
-}
-
-function fieldError(label: string): string | null {
-  const input = screen.getByLabelText(label);
-  if (input.getAttribute("aria-invalid") !== "true") return null;
-  const ids = (input.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
-  return ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
 }
 
 describe("LoginForm", () => {

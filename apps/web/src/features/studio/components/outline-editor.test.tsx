@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Outline } from "../outline-model";
 import {
   COURSE_ID,
+  deferred,
   failure,
   LESSON_1,
   LESSON_2,
@@ -32,19 +33,6 @@ const lessonsOf = (module: string) =>
     .queryAllByRole("link")
     .map((a) => a.textContent);
 
-/** A reply that waits until the test lets it go, to look at the outline while the save is in flight. */
-function held<T>(reply: T) {
-  let release: () => void = () => {};
-  const gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const handler = async () => {
-    await gate;
-    return reply;
-  };
-  return { handler, release };
-}
-
 beforeEach(() => signInCreator());
 afterEach(() => {
   cleanup();
@@ -53,7 +41,7 @@ afterEach(() => {
 
 describe("OutlineEditor", () => {
   it("moves a lesson from the keyboard at once, saves the new order, and keeps focus on it", async () => {
-    const save = held(ok({ ids: [LESSON_2, LESSON_1] }));
+    const save = deferred();
     const { callsTo } = serveApi({ [`POST /modules/${MODULE_A}/lessons/reorder`]: save.handler });
     const user = userEvent.setup();
     renderWithRouter(<Harness initial={studioCourse().modules} />);
@@ -63,7 +51,7 @@ describe("OutlineEditor", () => {
 
     expect(lessonsOf("Basics")).toEqual(["Water", "Light"]);
     expect(screen.getByText("Saving the outline…")).toBeTruthy();
-    save.release();
+    save.answer(ok({ ids: [LESSON_2, LESSON_1] }));
     await waitFor(() => expect(screen.getByText("2 modules, 3 lessons")).toBeTruthy());
     expect(callsTo(`POST /modules/${MODULE_A}/lessons/reorder`).map((c) => c.body)).toEqual([
       { ids: [LESSON_2, LESSON_1] },
@@ -76,14 +64,14 @@ describe("OutlineEditor", () => {
   });
 
   it("puts the outline back and explains when the server refuses the move", async () => {
-    const refused = held(failure(400, "VALIDATION_ERROR", "Give every lesson of the module exactly once"));
+    const refused = deferred();
     serveApi({ [`POST /modules/${MODULE_A}/lessons/reorder`]: refused.handler });
     const user = userEvent.setup();
     renderWithRouter(<Harness initial={studioCourse().modules} />);
 
     await user.click(screen.getByRole("button", { name: "Move lesson Light down" }));
     expect(lessonsOf("Basics")).toEqual(["Water", "Light"]);
-    refused.release();
+    refused.answer(failure(400, "VALIDATION_ERROR", "Give every lesson of the module exactly once"));
 
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("The lesson's new place wasn't saved, so the outline is back as it was.");
@@ -92,14 +80,14 @@ describe("OutlineEditor", () => {
   });
 
   it("drops the moves queued behind a failed one, which were made on top of it", async () => {
-    const first = held(failure(503, "SERVICE_UNAVAILABLE", "The database is busy"));
+    const first = deferred();
     const { callsTo } = serveApi({ [`POST /modules/${MODULE_A}/lessons/reorder`]: first.handler });
     const user = userEvent.setup();
     renderWithRouter(<Harness initial={studioCourse().modules} />);
 
     await user.click(screen.getByRole("button", { name: "Move lesson Light down" }));
     await user.click(screen.getByRole("button", { name: "Move lesson Light up" }));
-    first.release();
+    first.answer(failure(503, "SERVICE_UNAVAILABLE", "The database is busy"));
 
     await screen.findByRole("alert");
     expect(callsTo(`POST /modules/${MODULE_A}/lessons/reorder`)).toHaveLength(1);
