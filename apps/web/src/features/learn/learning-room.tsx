@@ -164,6 +164,8 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
   const isVideo = lesson.kind === "video" && Boolean(lesson.video_url);
   const canOpen = (l: { is_preview: boolean }) => course.access.can_view_content || l.is_preview;
+  // The tutor answers only signed-in learners who can see the lesson's content.
+  const tutorOpen = signedIn && course.access.can_view_content;
 
   const onCite = useCallback(
     (citation: Citation) => {
@@ -318,12 +320,10 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
       <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:h-[calc(100dvh-6rem)] lg:self-start">
         <div
           className={`flex flex-col rounded-card border border-border bg-surface p-4 shadow-card sm:p-5 ${
-            signedIn && course.access.can_view_content
-              ? "h-[34rem] max-h-[80dvh] lg:h-auto lg:max-h-none lg:min-h-[20rem] lg:flex-[1_1_0%]"
-              : ""
+            tutorOpen ? "h-[34rem] max-h-[80dvh] lg:h-auto lg:max-h-none lg:min-h-[20rem] lg:flex-[1_1_0%]" : ""
           }`}
         >
-          {signedIn && course.access.can_view_content ? (
+          {tutorOpen ? (
             <TutorPanel
               courseId={course.id}
               lessonId={lesson.id}
@@ -349,7 +349,7 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
           progress={progress}
           tracked={tracksProgress}
           // Beside the tutor it takes what the list needs up to 45% of the column, and scrolls beyond that.
-          className={`lg:min-h-[12rem] lg:shrink ${signedIn && course.access.can_view_content ? "lg:max-h-[45%]" : ""}`}
+          className={`lg:min-h-[12rem] lg:shrink ${tutorOpen ? "lg:max-h-[45%]" : ""}`}
         />
       </aside>
     </div>
