@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, useState } from "react";
-import type { FieldControlProps } from "@/components/ui/form-field";
+import { type FieldControlProps, inputClasses } from "@/components/ui/form-field";
 
 const MAX_TAGS = 12;
 
@@ -93,7 +93,7 @@ export function TagInput({
           onBlur();
         }}
         placeholder={full ? "That's the most tags a course can have" : "Type a tag and press Enter"}
-        className="block h-11 w-full rounded-xl border border-border-strong/60 bg-surface px-3.5 text-base text-foreground shadow-xs transition-colors placeholder:text-muted/80 hover:border-border-strong disabled:opacity-60 aria-invalid:border-danger"
+        className={`${inputClasses} disabled:opacity-60`}
       />
     </div>
   );
