@@ -13,6 +13,7 @@ import { CourseDetailsForm } from "./course-details-form";
 import { OutlineEditor } from "./outline-editor";
 import { PublishPanel } from "./publish-panel";
 import { StatusBadge } from "./status-badge";
+import { StudioBreadcrumb } from "./studio-breadcrumb";
 import { EditorSkeleton, StudioLoadError } from "./studio-states";
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
@@ -25,13 +26,7 @@ function Workspace({ initial }: { initial: CourseDetail }) {
 
   return (
     <div className="mx-auto max-w-page px-4 py-8 sm:px-6 sm:py-10 lg:px-8">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href={studioHref()} className="underline-offset-4 hover:text-foreground hover:underline">
-          My courses
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">Edit course</span>
-      </nav>
+      <StudioBreadcrumb trail={[{ href: studioHref(), label: "My courses" }]} current="Edit course" />
       <header className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
         <h1 className="min-w-0 font-display text-3xl font-semibold tracking-tight text-balance sm:text-4xl">
           {course.title}

@@ -10,6 +10,7 @@ import { loadEditableCourse, loadLesson, loadQuiz } from "../studio.api";
 import { courseEditorHref, lessonEditorHref, studioHref } from "../studio-format";
 import { LessonForm } from "./lesson-form";
 import { QuizEditor } from "./quiz-editor";
+import { StudioBreadcrumb } from "./studio-breadcrumb";
 import { EditorSkeleton, StudioLoadError } from "./studio-states";
 
 interface Loaded {
@@ -41,17 +42,13 @@ function Workspace({ data }: { data: Loaded }) {
 
   return (
     <div className="mx-auto max-w-page px-4 py-8 sm:px-6 sm:py-10 lg:px-8">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href={studioHref()} className="underline-offset-4 hover:text-foreground hover:underline">
-          My courses
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <Link href={courseEditorHref(course.id)} className="underline-offset-4 hover:text-foreground hover:underline">
-          {course.title}
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">Edit lesson</span>
-      </nav>
+      <StudioBreadcrumb
+        trail={[
+          { href: studioHref(), label: "My courses" },
+          { href: courseEditorHref(course.id), label: course.title },
+        ]}
+        current="Edit lesson"
+      />
       <header className="mt-2">
         {module && (
           <p className="text-sm text-muted">

@@ -22,6 +22,7 @@ import { courseEditorHref, studioHref } from "../studio-format";
 import { useUnsavedChanges } from "../unsaved-changes";
 import { useCategories } from "../use-categories";
 import { CourseFields } from "./course-fields";
+import { StudioBreadcrumb } from "./studio-breadcrumb";
 import { panelClasses } from "./studio-ui";
 
 /** Step one of a course: its details. It is created as a draft and the editor opens for modules and lessons. */
@@ -56,13 +57,7 @@ export function NewCourse() {
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-12">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href={studioHref()} className="underline-offset-4 hover:text-foreground hover:underline">
-          Creator studio
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">New course</span>
-      </nav>
+      <StudioBreadcrumb trail={[{ href: studioHref(), label: "Creator studio" }]} current="New course" />
       <h1 className="mt-2 font-display text-3xl font-semibold tracking-tight sm:text-4xl">New course</h1>
       <p className="mt-2 text-muted">
         Start with the details. The course stays a private draft until you publish it; you'll add modules, lessons and a

@@ -11,6 +11,7 @@ import { errorText } from "@/lib/error-text";
 import { useKeysetList } from "@/lib/use-keyset-list";
 import { listMyCourses } from "../studio.api";
 import { courseAnalyticsHref, courseEditorHref, formatEdited, plural, publicCourseHref } from "../studio-format";
+import { PlusIcon } from "./icons";
 import { StatusBadge } from "./status-badge";
 
 type Filter = "all" | StudioCourse["status"];
@@ -99,17 +100,7 @@ export function StudioHome({ now }: { now?: Date }) {
           </p>
         </div>
         <ButtonLink href="/studio/courses/new">
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 20 20"
-            className="size-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-          >
-            <path d="M10 4v12M4 10h12" />
-          </svg>
+          <PlusIcon />
           New course
         </ButtonLink>
       </header>
