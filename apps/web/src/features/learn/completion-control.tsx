@@ -6,8 +6,9 @@ import { buttonClasses } from "@/components/button-link";
 import { usePopWhen } from "@/components/motion/use-pop";
 
 /**
- * "Mark as complete" (or, for a video, when it will complete), and once the lesson is complete (by the button or by watching) a "Completed" badge that
- * pops in. A keyboard user who pressed the button lands on the badge, not on nothing.
+ * "Mark as complete" (or, for a video, when it will complete), and once the lesson is complete (by the button or
+ * by watching) a "Completed" badge that pops in. A keyboard user who pressed the button lands on the badge, not on
+ * nothing.
  */
 export function CompletionControl({
   completed,
