@@ -33,7 +33,15 @@ function setup(items?: CourseSuggestion[], query = "") {
   return { ...network, onSearch, onPick, input, user: userEvent.setup(), view };
 }
 
-afterEach(cleanup);
+// Tests that check nothing was asked take the debounce's clock in hand, so the pause they wait out has certainly
+// passed (on a busy machine a real-time wait might end before the timer fires, and prove nothing).
+const takeTheClock = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"], shouldAdvanceTime: true });
+const passTheDebounce = () => vi.advanceTimersByTimeAsync(1_000);
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe("SearchCombobox", () => {
   it("suggests course titles once typing pauses, with one request for the whole burst", async () => {
@@ -56,11 +64,16 @@ describe("SearchCombobox", () => {
   });
 
   it("waits for two letters before asking", async () => {
-    const { user, input, fetch } = setup();
+    takeTheClock();
+    const { user, input, fetch, queries } = setup();
     await user.type(input, "p");
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await passTheDebounce();
     expect(fetch).not.toHaveBeenCalled();
     expect(screen.queryByRole("option")).toBeNull();
+    // The second letter asks, once the pause has passed.
+    await user.type(input, "y");
+    await passTheDebounce();
+    expect(queries()).toEqual(["py"]);
   });
 
   it("moves through the suggestions with the arrow keys, wrapping at both ends", async () => {
@@ -134,11 +147,14 @@ describe("SearchCombobox", () => {
   });
 
   it("shows the page's search when it changes under it (back and forward)", async () => {
+    takeTheClock();
     const { view, input, fetch, onSearch, onPick, client } = setup(undefined, "sql");
     expect(input).toHaveProperty("value", "sql");
-    view.rerender(<SearchCombobox query="python" onSearch={onSearch} onPick={onPick} client={client} />);
+    view.rerender(
+      <SearchCombobox query="python" onSearch={onSearch} onPick={onPick} client={client} debounceMs={40} />,
+    );
     expect(input).toHaveProperty("value", "python");
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await passTheDebounce();
     expect(fetch).not.toHaveBeenCalled();
   });
 });
