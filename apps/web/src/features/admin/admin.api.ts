@@ -3,10 +3,12 @@ import {
   type AdminCourseModeration,
   adminCourseSchema,
   type Page,
+  type PlatformAnalytics,
   pageOf,
   platformAnalyticsSchema,
   platformUsageSchema,
   type Role,
+  type SecurityEvent,
   securityEventSchema,
   type User,
   userResultSchema,
@@ -26,8 +28,8 @@ const eventPage = pageOf(securityEventSchema);
 const courseResult = z.object({ course: adminCourseSchema });
 
 export type AdminUser = User;
-export type SecurityEventItem = z.infer<typeof securityEventSchema>;
-export type PlatformAnalytics = z.infer<typeof platformAnalyticsSchema>;
+export type SecurityEventItem = SecurityEvent;
+export type { PlatformAnalytics };
 export type PlatformUsage = z.infer<typeof platformUsageSchema>;
 
 export interface UserChange {

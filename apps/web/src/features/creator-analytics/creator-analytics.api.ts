@@ -1,5 +1,9 @@
-import { courseAnalyticsSchema, lessonAnalyticsSchema } from "@lumen/contracts";
-import type { z } from "zod";
+import {
+  type CourseAnalytics,
+  courseAnalyticsSchema,
+  type LessonAnalytics,
+  lessonAnalyticsSchema,
+} from "@lumen/contracts";
 import type { DayRange } from "./analytics-range";
 
 // What the analytics page reads, as the signed-in creator or admin (features/auth/session authRequest). The API
@@ -19,8 +23,7 @@ export const lessonAnalytics = (courseId: string, lessonId: string, range: DayRa
   schema: lessonAnalyticsSchema,
 });
 
-export type CourseAnalytics = z.infer<typeof courseAnalyticsSchema>;
-export type LessonAnalytics = z.infer<typeof lessonAnalyticsSchema>;
+export type { CourseAnalytics, LessonAnalytics };
 export type TimelineBucket = LessonAnalytics["timeline"][number];
 export type TutorQuestion = LessonAnalytics["questions"]["items"][number];
 export type StuckLesson = CourseAnalytics["where_stuck"][number];

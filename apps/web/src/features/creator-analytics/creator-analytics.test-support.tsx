@@ -1,7 +1,6 @@
-import type { LessonAnalytics as LessonAnalyticsData } from "@lumen/contracts";
 import { testUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session";
-import type { CourseAnalytics } from "./creator-analytics.api";
+import type { CourseAnalytics, LessonAnalytics } from "./creator-analytics.api";
 
 // Test helpers for the analytics page: the fake API and the router come from src/test; here are the creator and
 // a course's figures.
@@ -107,7 +106,7 @@ export function courseAnalytics(opts: { quiet?: boolean } = {}): CourseAnalytics
 }
 
 /** A 60 s video cut in 5 s stretches: learners went back over 0:10–0:20, and asked at 0:12 (twice) and 0:47. */
-export function lessonAnalytics(): LessonAnalyticsData {
+export function lessonAnalytics(): LessonAnalytics {
   const timeline = Array.from({ length: 12 }, (_, i) => ({
     start_seconds: i * 5,
     end_seconds: i * 5 + 5,
