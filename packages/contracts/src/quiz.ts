@@ -10,6 +10,7 @@ export const DEFAULT_PASS_MARK = 70;
 export const MAX_QUESTIONS = 50;
 export const MAX_OPTIONS = 8;
 export const MAX_SHORT_ANSWER_LENGTH = 500;
+export const MAX_ACCEPTED_ANSWERS = 20;
 
 const questionText = z
   .string()
@@ -103,7 +104,7 @@ const shortAnswerInput = z.object({
         .max(MAX_SHORT_ANSWER_LENGTH, `An accepted answer must be at most ${MAX_SHORT_ANSWER_LENGTH} characters`),
     )
     .min(1, "Give at least one accepted answer")
-    .max(20, "Give at most 20 accepted answers"),
+    .max(MAX_ACCEPTED_ANSWERS, `Give at most ${MAX_ACCEPTED_ANSWERS} accepted answers`),
   explanation: explanationText,
 });
 

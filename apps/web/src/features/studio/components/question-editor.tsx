@@ -1,6 +1,12 @@
 "use client";
 
-import { MAX_OPTIONS, QUESTION_TYPES, type QuestionType, type QuizQuestionInput } from "@lumen/contracts";
+import {
+  MAX_ACCEPTED_ANSWERS,
+  MAX_OPTIONS,
+  QUESTION_TYPES,
+  type QuestionType,
+  type QuizQuestionInput,
+} from "@lumen/contracts";
 import type { ReactNode } from "react";
 import { get, type UseFormReturn, useWatch } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
@@ -327,7 +333,7 @@ export function QuestionEditor({
             })}
           </ol>
           {listError && <SmallError id={id("answers-error")}>{listError}</SmallError>}
-          {q.accepted_answers.length < 20 && (
+          {q.accepted_answers.length < MAX_ACCEPTED_ANSWERS && (
             <button
               type="button"
               onClick={() => {
