@@ -22,3 +22,7 @@ export const formatDate = (iso: string) => dateFormat.format(new Date(iso.length
 /** "1 lesson", "1,280 lessons". */
 export const plural = (count: number, one: string, many = `${one}s`) =>
   `${formatCount(count)} ${count === 1 ? one : many}`;
+
+/** A 0–1 share as a whole percentage (0.456 → "46%"); `none` when there is nothing to divide by. */
+export const formatShare = (share: number | null, none = "—") =>
+  share === null ? none : `${Math.round(share * 100)}%`;

@@ -56,7 +56,7 @@ export function formatUsd(value: number): string {
 }
 
 /** A 0–1 share as "64%", or "—" with nothing to divide by. */
-export const formatShare = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+export { formatShare } from "@/lib/format";
 
 const STATUS_MOVES: Record<CourseStatus, string> = {
   draft: "unpublished (moved back to draft)",

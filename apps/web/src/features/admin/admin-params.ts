@@ -6,27 +6,20 @@ import {
   type SecurityEventType,
   securityEventQuerySchema,
 } from "@lumen/contracts";
+import { firstParam, oneOf, type SearchParamsInput } from "@/lib/search-params";
 
 /**
  * Each admin page keeps its filters in the URL, so a link reproduces the view and back/forward walk through it.
  * Anything unknown or malformed in a hand-edited URL is ignored rather than sent on to be refused by the API.
  */
-export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
-
 export type CourseStatus = AdminCourse["status"];
 export const COURSE_STATUSES = ["published", "draft", "archived"] as const satisfies readonly CourseStatus[];
 
 // The API's own bounds (admin.ts in the contracts), so the URL never asks for what it would refuse.
 const MAX_QUERY = 200;
 
-function first(input: SearchParamsInput, key: string): string {
-  const value = input instanceof URLSearchParams ? input.get(key) : input[key];
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-}
-
-function oneOf<T extends string>(value: string, options: readonly T[]): T | null {
-  return (options as readonly string[]).includes(value) ? (value as T) : null;
-}
+/** The first value of `key`, trimmed; "" when absent. */
+const first = (input: SearchParamsInput, key: string): string => firstParam(input, key)?.trim() ?? "";
 
 function href(path: string, params: Record<string, string | null>): string {
   const search = new URLSearchParams();

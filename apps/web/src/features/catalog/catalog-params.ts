@@ -1,5 +1,6 @@
 import { COURSE_SORTS, type CourseSummary, LEVELS } from "@lumen/contracts";
 import type { CourseListParams } from "@/features/courses/courses.api";
+import { allParams, firstParam, oneOf, type SearchParamsInput } from "@/lib/search-params";
 
 /**
  * The catalog's view lives in the URL, so a link reproduces it and back/forward walk through it.
@@ -51,24 +52,6 @@ export const EMPTY_CATALOG_STATE: CatalogState = {
   prev: [],
 };
 
-export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function all(input: SearchParamsInput, key: string): string[] {
-  if (input instanceof URLSearchParams) return input.getAll(key);
-  const value = input[key];
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function first(input: SearchParamsInput, key: string): string | null {
-  const value = all(input, key)[0];
-  return value === undefined ? null : value;
-}
-
-function oneOf<T extends string>(value: string | null, options: readonly T[]): T | null {
-  return value !== null && (options as readonly string[]).includes(value) ? (value as T) : null;
-}
-
 function cursorOrNull(value: string | null): string | null {
   const trimmed = value?.trim() ?? "";
   return trimmed.length > 0 && trimmed.length <= MAX_CURSOR ? trimmed : null;
@@ -76,21 +59,21 @@ function cursorOrNull(value: string | null): string | null {
 
 /** Reads the catalog view from a URL's search parameters; anything unknown or malformed is ignored. */
 export function parseCatalogParams(input: SearchParamsInput): CatalogState {
-  const q = (first(input, "q") ?? "").trim().slice(0, MAX_QUERY);
-  const category = (first(input, "category") ?? "").trim();
-  const cursor = cursorOrNull(first(input, "cursor"));
+  const q = (firstParam(input, "q") ?? "").trim().slice(0, MAX_QUERY);
+  const category = (firstParam(input, "category") ?? "").trim();
+  const cursor = cursorOrNull(firstParam(input, "cursor"));
   const prev = cursor
-    ? all(input, "prev")
+    ? allParams(input, "prev")
         .map((value) => cursorOrNull(value))
         .filter((value): value is string => value !== null)
         .slice(-MAX_TRAIL)
     : [];
-  const sort = oneOf(first(input, "sort"), COURSE_SORTS);
+  const sort = oneOf(firstParam(input, "sort"), COURSE_SORTS);
   return {
     q,
     category: category.length > 0 && category.length <= MAX_CATEGORY ? category : null,
-    level: oneOf(first(input, "level"), LEVELS),
-    price: oneOf(first(input, "price"), PRICE_FILTERS),
+    level: oneOf(firstParam(input, "level"), LEVELS),
+    price: oneOf(firstParam(input, "price"), PRICE_FILTERS),
     // "Best match" ranks by the search text; without one it means nothing.
     sort: sort === "relevance" && !q ? null : sort,
     cursor,

@@ -4,11 +4,12 @@ import type { TimelineBucket, TutorQuestion } from "./creator-analytics.api";
 
 // Words and numbers for the analytics page. Days are UTC days, as the figures are counted.
 
+import { formatShare as share } from "@/lib/format";
+
 export { formatCount, formatDate, formatDay, plural } from "@/lib/format";
 
-/** A 0–1 share as a whole percentage; a dash-free phrase when there is nothing to divide by. */
-export const formatShare = (share: number | null, none = "No data yet") =>
-  share === null ? none : `${Math.round(share * 100)}%`;
+/** A 0–1 share as a whole percentage; on this page a phrase, not a dash, when there is nothing to divide by. */
+export const formatShare = (value: number | null, none = "No data yet") => share(value, none);
 
 /** A 0–100 percentage as a whole percentage. */
 export const formatPercent = (percent: number | null, none = "No data yet") =>
