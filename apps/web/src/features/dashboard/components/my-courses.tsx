@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/button-link";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { formatLevel } from "@/features/courses/course-format";
+import { formatCategory, formatLevel } from "@/features/courses/course-format";
 import type { MyCourse } from "../dashboard.api";
 import { continueHref, courseHref, formatPercent, formatRelativeTime, plural, sortByRecent } from "../dashboard-format";
 import type { Resource } from "../use-auth-resource";
@@ -28,7 +28,7 @@ function CourseRow({ course, now }: { course: MyCourse; now?: Date | undefined }
               </Link>
             </h3>
             <p className="mt-0.5 text-sm text-muted">
-              {course.category} · {formatLevel(course.level)}
+              {formatCategory(course.category)} · {formatLevel(course.level)}
             </p>
           </div>
           <ButtonLink href={continueHref(course)} variant="secondary" size="sm" className="shrink-0">
