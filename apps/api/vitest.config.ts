@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
-import { reporters } from "../../vitest.shared.js";
+import { reporters, sourceResolution } from "../../vitest.shared.js";
 
 export default defineConfig({
+  ...sourceResolution,
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 60_000,

@@ -43,7 +43,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "node --import tsx src/server.ts",
+      // The compiled API (`turbo run build` builds it with the web app).
+      command: "node --enable-source-maps dist/server.js",
       cwd: path.resolve(here, "../api"),
       url: `http://127.0.0.1:${apiPort}/health/ready`,
       timeout: 180_000,

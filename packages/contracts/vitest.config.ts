@@ -1,4 +1,7 @@
 import { defineConfig } from "vitest/config";
-import { reporters } from "../../vitest.shared.js";
+import { reporters, sourceResolution } from "../../vitest.shared.js";
 
-export default defineConfig({ test: { include: ["src/**/*.test.ts"], reporters: reporters("contracts") } });
+export default defineConfig({
+  ...sourceResolution,
+  test: { include: ["src/**/*.test.ts"], reporters: reporters("contracts") },
+});

@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
-import { reporters } from "../../vitest.shared.js";
+import { reporters, sourceResolution } from "../../vitest.shared.js";
 
 export default defineConfig({
+  ...sourceResolution,
   test: { include: ["src/**/*.test.ts"], testTimeout: 60_000, reporters: reporters("db") },
 });

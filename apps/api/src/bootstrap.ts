@@ -20,7 +20,7 @@ export interface Infrastructure {
 }
 
 /** Opens what the environment points at: PostgreSQL or PGlite, Redis or nothing, SMTP or the file outbox. */
-export async function openInfrastructure(source: NodeJS.ProcessEnv = process.env): Promise<Infrastructure> {
+export async function openInfrastructure(source?: NodeJS.ProcessEnv): Promise<Infrastructure> {
   const env = parseEnv(source);
   const dataDir = resolveDataDir(env, source);
   const config = configFromEnv(env, resolveSecrets(env, dataDir), dataDir);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, resolveSecrets } from "./env.js";
+import { ENV_VARIABLES, EnvError, parseEnv, resolveSecrets } from "./env.js";
 
 describe("parseEnv", () => {
   it("applies the documented defaults", () => {
@@ -85,5 +85,28 @@ describe("resolveSecrets", () => {
     const secrets = resolveSecrets(parseEnv({ JWT_SECRET: "s".repeat(40), ENCRYPTION_KEY: "0f".repeat(32) }), dir);
     expect(secrets.jwtSecret).toBe("s".repeat(40));
     expect(secrets.encryptionKey.toString("hex")).toBe("0f".repeat(32));
+  });
+});
+
+describe("every variable the API reads", () => {
+  const root = path.resolve(import.meta.dirname, "../../..");
+
+  it("is documented in .env.example", () => {
+    const documented = new Set(
+      readFileSync(path.join(root, ".env.example"), "utf8")
+        .split("\n")
+        .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
+        .filter((name): name is string => Boolean(name)),
+    );
+    expect(ENV_VARIABLES.filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it("reaches the API under turbo (npm run dev): turbo.json passes it through", () => {
+    // Turbo's strict mode hides every variable it is not told about: a key set in the shell would silently vanish.
+    const turbo = JSON.parse(readFileSync(path.join(root, "turbo.json"), "utf8")) as { globalPassThroughEnv: string[] };
+    const patterns = turbo.globalPassThroughEnv.map(
+      (p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`),
+    );
+    expect(ENV_VARIABLES.filter((name) => !patterns.some((re) => re.test(name)))).toEqual([]);
   });
 });

@@ -79,6 +79,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every variable the API reads (the repo's checks hold .env.example and turbo.json to this list). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape) as ReadonlyArray<keyof Env>;
+
 export class EnvError extends Error {}
 
 /** Parses and validates the environment, naming every bad variable in one message. */

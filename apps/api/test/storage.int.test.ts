@@ -6,7 +6,7 @@ import { DEMO_MEDIA_DIR } from "@lumen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalStorage } from "../src/modules/media/local-storage.js";
 import { createS3Storage } from "../src/modules/media/s3-storage.js";
-import { type StorageDriver, StorageNotFoundError } from "../src/modules/media/storage.js";
+import { type StorageDriver, StorageNotFoundError } from "../src/modules/media/storage-driver.js";
 import { call, createTestContext, type TestContext, userWithRole } from "./helpers.js";
 import { type FakeS3, startFakeS3 } from "./support/fake-s3.js";
 

@@ -1,7 +1,7 @@
 import { type ErrorCode, envelope, errorBodySchema } from "@lumen/contracts";
 import { z } from "zod";
+import { serverApiUrl } from "@/env";
 
-const DEFAULT_API_URL = "http://localhost:4000";
 const API_PREFIX = "/api/v1";
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -37,7 +37,7 @@ function trimSlash(url: string): string {
  * which forwards /api/v1 and /media to the API (app/api/v1, app/media): one origin for cookies, no CORS.
  */
 export function apiBaseUrl(): string {
-  if (typeof window === "undefined") return trimSlash(process.env.API_URL ?? DEFAULT_API_URL);
+  if (typeof window === "undefined") return serverApiUrl();
   return window.location.origin;
 }
 

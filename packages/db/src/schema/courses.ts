@@ -58,8 +58,6 @@ export const courses = pgTable(
     index("courses_creator_idx").on(t.creatorId),
     index("courses_status_created_idx").on(t.status, t.createdAt),
     index("courses_created_at_idx").on(t.createdAt),
-    // The seed's text index on title + description.
-    index("courses_text_idx").using("gin", sql`to_tsvector('english', ${t.title} || ' ' || ${t.description})`),
     index("courses_search_idx").using("gin", t.searchVector),
     // Typos: trigram similarity on the title ("photosynthesys" still finds "Photosynthesis").
     index("courses_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),

@@ -4,7 +4,7 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { assertStorageKey, type ByteRange, type StorageDriver, StorageNotFoundError } from "./storage.js";
+import { assertStorageKey, type ByteRange, type StorageDriver, StorageNotFoundError } from "./storage-driver.js";
 
 const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === "ENOENT";
 

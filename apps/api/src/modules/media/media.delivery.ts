@@ -1,5 +1,5 @@
 import { AppError } from "../../lib/errors.js";
-import type { ByteRange } from "./storage.js";
+import type { ByteRange } from "./storage-driver.js";
 
 /** The request headers that decide what a media response carries. */
 export interface DeliveryRequest {

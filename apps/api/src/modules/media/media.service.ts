@@ -18,7 +18,7 @@ import { type DeliveryRequest, planDelivery } from "./media.delivery.js";
 import type { MediaAssetRow, MediaRepo } from "./media.repo.js";
 import type { MediaSigner } from "./media.signing.js";
 import { SNIFF_BYTES, sniffMedia } from "./media.sniff.js";
-import { type StorageDriver, StorageNotFoundError } from "./storage.js";
+import { type StorageDriver, StorageNotFoundError } from "./storage-driver.js";
 
 /** One part of a multipart upload, as the HTTP layer hands it over (a file part is a stream, read once). */
 export type UploadPart =

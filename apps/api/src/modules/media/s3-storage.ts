@@ -11,7 +11,7 @@ import {
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import type { S3Config } from "../../config.js";
-import { assertStorageKey, type StorageDriver, StorageNotFoundError } from "./storage.js";
+import { assertStorageKey, type StorageDriver, StorageNotFoundError } from "./storage-driver.js";
 
 /** 8 MiB parts: above S3's 5 MiB minimum, and the most a single upload ever holds in memory. */
 const DEFAULT_PART_SIZE = 8 * 1024 * 1024;

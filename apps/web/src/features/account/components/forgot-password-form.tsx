@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { buttonClasses } from "@/components/button-link";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { isProduction } from "@/env";
 import { requestPasswordReset } from "../account.api";
 import { type ForgotPasswordForm as ForgotValues, forgotPasswordFormSchema } from "../account-schemas";
 import { applyServerErrors, focusFirstError } from "../server-errors";
@@ -61,7 +62,7 @@ export function ForgotPasswordForm() {
         </AuthHeading>
         <div className="rounded-xl border border-border bg-surface-muted px-4 py-3.5 text-sm leading-relaxed text-muted">
           <p>The link works once, for 30 minutes. Nothing arrived after a few minutes? Check your spam folder.</p>
-          {process.env.NODE_ENV !== "production" && (
+          {!isProduction && (
             <p className="mt-2">
               Running Lumen locally? Emails aren't sent: each one is saved as an .eml file in the API's outbox folder.
             </p>

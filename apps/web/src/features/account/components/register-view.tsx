@@ -3,6 +3,7 @@
 import type { User } from "@lumen/contracts";
 import { useState } from "react";
 import { ButtonLink } from "@/components/button-link";
+import { isProduction } from "@/env";
 import { AuthHeading } from "./auth-heading";
 import { RegisterForm } from "./register-form";
 import { ResendVerification } from "./resend-verification";
@@ -25,7 +26,7 @@ export function RegisterView({ next }: { next: string }) {
           You can start learning right away and open the link whenever suits you; it works for 24 hours. Can't find it?
           Check your spam folder.
         </p>
-        {process.env.NODE_ENV !== "production" && (
+        {!isProduction && (
           <p className="mt-2">
             Running Lumen locally? Emails aren't sent: each one is saved as an .eml file in the API's outbox folder.
           </p>

@@ -1,0 +1,14 @@
+/**
+ * The web app's only reader of process.env (Biome's noProcessEnv holds every other file to it). Next inlines
+ * NODE_ENV at build time, so the flags below are safe in client components; the API URL is read per call on the
+ * server, where the deployment sets it.
+ */
+const DEFAULT_API_URL = "http://localhost:4000";
+
+/** Development-only hints (e.g. where the local mail outbox is) stay out of production builds. */
+export const isProduction = process.env.NODE_ENV === "production";
+
+/** The API's internal URL for server-side calls and the same-origin gateway. */
+export function serverApiUrl(): string {
+  return (process.env.API_URL ?? DEFAULT_API_URL).replace(/\/+$/, "");
+}
