@@ -10,7 +10,10 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Redis } from "ioredis";
 import type { AppConfig } from "./config.js";
 import { FieldCipher } from "./lib/crypto.js";
+import type { ErrorReporter } from "./lib/error-reporting.js";
 import { AppError } from "./lib/errors.js";
+import { instrumentCache, instrumentLlm, instrumentRecorder } from "./lib/instrument.js";
+import { createMetrics, type Metrics } from "./lib/metrics.js";
 import { loggerOptions } from "./logger.js";
 import { createAccessRepo } from "./modules/access/access.repo.js";
 import { createAccessService } from "./modules/access/access.service.js";
@@ -71,6 +74,7 @@ import { createSecurityService } from "./modules/security/security.service.js";
 import { createUserRepo } from "./modules/user/user.repo.js";
 import { registerAuth, verifiedClaims } from "./plugins/auth.js";
 import { registerErrorHandling } from "./plugins/error-handler.js";
+import { registerObservability } from "./plugins/observability.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimit } from "./plugins/rate-limit.js";
 import { createMemoryStore, createRedisStore } from "./plugins/rate-limit-store.js";
@@ -87,11 +91,16 @@ export interface AppDeps {
   logger?: boolean;
   /** Where JSON log lines go (stdout by default); tests read them to check redaction. */
   logStream?: NodeJS.WritableStream;
+  /** The process's metrics (the server also serves them on METRICS_PORT); a fresh registry by default. */
+  metrics?: Metrics;
+  /** Unhandled errors go here (Sentry when configured). */
+  errorReporter?: ErrorReporter;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     mail: MailService;
+    metrics: Metrics;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
     markReady(): void;
@@ -106,11 +115,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const db = database.db;
   const redis = deps.redis ?? null;
+  const metrics = deps.metrics ?? createMetrics();
   const app = Fastify({
     logger:
       deps.logger === false
         ? false
-        : { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
+        : deps.logStream
+          ? { ...loggerOptions(config.logLevel), stream: deps.logStream }
+          : loggerOptions(config.logLevel, config.logFormat),
+    // One line per request, written by the observability hook (Fastify's default is two).
+    disableRequestLogging: true,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     // Our genReqId reads the header itself, so an incoming id is used only when it is safe to echo.
@@ -128,7 +142,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(
     config.nodeEnv === "production" ? () => (data) => JSON.stringify(data) : serializerCompiler,
   );
-  registerErrorHandling(app);
+  registerErrorHandling(app, deps.errorReporter);
+  app.decorate("metrics", metrics);
+  registerObservability(app, { metrics, token: config.metricsToken });
+  database.observeQueries((seconds, failed) => metrics.dbQuery.observe({ outcome: failed ? "error" : "ok" }, seconds));
+  metrics.onScrape(() => {
+    metrics.ready.set(ready ? 1 : 0);
+    const pool = database.poolStats();
+    if (pool) {
+      metrics.dbPool.set({ state: "total" }, pool.total);
+      metrics.dbPool.set({ state: "idle" }, pool.idle);
+      metrics.dbPool.set({ state: "waiting" }, pool.waiting);
+    }
+  });
 
   let ready = deps.ready ?? true;
   app.decorate("markReady", () => {
@@ -179,8 +205,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cipher,
     from: config.mailFrom,
     log: app.log,
+    onDelivery: (outcome) => metrics.mailDeliveries.inc({ outcome }),
   });
   app.decorate("mail", mail);
+  metrics.onScrape(async () => {
+    const backlog = await mail.backlog();
+    for (const [state, count] of Object.entries(backlog)) metrics.mailQueue.set({ state }, count);
+  });
   const authService = createAuthService({
     db,
     users,
@@ -197,7 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const adminService = createAdminService({ db, users, auth: authRepo, security, repo: adminRepo, cipher });
   // Learning: one access policy and one analytics recorder shared by every learning module.
   const access = createAccessService(createAccessRepo(db));
-  const analytics = createAnalyticsRecorder(db);
+  const analytics = instrumentRecorder(createAnalyticsRecorder(db), metrics);
   const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(db), access });
   // AI tutor: retrieval over the course material; Claude, an OpenAI-compatible server, or the offline tutor.
   const providerEmbedder = createProviderEmbedder(config.ai);
@@ -247,8 +278,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     analytics,
   });
   const answerCache = createMemoryCache();
+  const sharedAnswerCache = redis
+    ? createRedisCache(redis, `${deps.redisPrefix ?? "lumen:"}`, answerCache)
+    : answerCache;
   const aiRepo = createAiRepo(db);
-  const llm = createLlmProvider(config.ai);
+  const rawLlm = createLlmProvider(config.ai);
+  const llm = rawLlm ? instrumentLlm(rawLlm, metrics) : null;
   const quizGenerator = createQuizGenerator({ repo: aiRepo, access, retrieval, llm, limits: config.ai });
   const chatService = createChatService({
     repo: aiRepo,
@@ -257,7 +292,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     retrieval,
     offline: { composeAnswer },
     llm,
-    cache: redis ? createRedisCache(redis, `${deps.redisPrefix ?? "lumen:"}`, answerCache) : answerCache,
+    cache: instrumentCache(sharedAnswerCache, "ai_answer", metrics),
     analytics,
     limits: config.ai,
   });
@@ -277,6 +312,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           prefix: `${deps.redisPrefix ?? "lumen:"}rl:`,
           fallback: memoryStore,
           onFallback: (err) => {
+            metrics.redisFallbacks.inc({ component: "rate_limit" });
             if (Date.now() - lastFallbackLog > 60_000) {
               lastFallbackLog = Date.now();
               app.log.warn({ err }, "Redis rate limiter unavailable; counting in memory");

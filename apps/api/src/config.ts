@@ -1,4 +1,5 @@
 import type { Env, Secrets } from "./env.js";
+import type { SentrySettings } from "./lib/error-reporting.js";
 
 /** Everything the app needs to know, already validated; tests build one directly. */
 export interface AppConfig {
@@ -13,6 +14,12 @@ export interface AppConfig {
   rateLimit: { max: number; windowSeconds: number };
   trustProxy: boolean;
   logLevel: string;
+  /** JSON lines in production; one readable line per request in development. */
+  logFormat: "json" | "pretty";
+  /** When set, `GET /metrics` also answers on the public port to `Authorization: Bearer <token>`. */
+  metricsToken?: string | undefined;
+  /** Sentry error reporting; null = off. */
+  sentry: SentrySettings | null;
   /** The refresh cookie is `Secure` everywhere but local development over plain http. */
   cookieSecure: boolean;
   admin: { email: string; password: string } | null;
@@ -67,6 +74,17 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
     rateLimit: { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === "development" ? "pretty" : "json"),
+    metricsToken: env.METRICS_TOKEN,
+    sentry: env.SENTRY_DSN
+      ? {
+          dsn: env.SENTRY_DSN,
+          environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
+          release: env.SENTRY_RELEASE,
+          tracesSampleRate: env.SENTRY_TRACES_SAMPLE_RATE,
+          component: "api",
+        }
+      : null,
     cookieSecure: env.NODE_ENV !== "development",
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
     seedDemo: env.SEED_DEMO,

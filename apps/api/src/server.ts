@@ -1,12 +1,17 @@
 import { buildApp } from "./app.js";
 import { openInfrastructure, prepareDatabase } from "./bootstrap.js";
 import { EnvError } from "./env.js";
+import { createErrorReporter } from "./lib/error-reporting.js";
+import { createMetrics } from "./lib/metrics.js";
+import { startMetricsServer } from "./metrics-server.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const infra = await openInfrastructure();
   const { config, env } = infra;
+  const errorReporter = createErrorReporter(config.sentry);
+  const metrics = createMetrics();
   // Listen first so /health answers while migrations run; the API answers 503 until they are applied.
   const app = await buildApp({
     config,
@@ -14,6 +19,12 @@ async function main(): Promise<void> {
     redis: infra.redis,
     mailTransport: infra.mailTransport,
     ready: false,
+    metrics,
+    errorReporter,
+  });
+  process.on("unhandledRejection", (err) => {
+    app.log.error({ err }, "unhandled promise rejection");
+    errorReporter.capture(err, {});
   });
   // Requests still running when shutdown starts must finish before the database closes under them.
   let inFlight = 0;
@@ -29,6 +40,8 @@ async function main(): Promise<void> {
     return payload;
   });
   await app.listen({ host: env.API_HOST, port: env.API_PORT });
+  const metricsServer =
+    env.METRICS_PORT > 0 ? await startMetricsServer(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT }) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -42,6 +55,8 @@ async function main(): Promise<void> {
     force.unref();
     await app.close();
     while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+    await metricsServer?.close();
+    await errorReporter.flush();
     await infra.close();
     process.exit(0);
   };
@@ -71,6 +86,8 @@ async function main(): Promise<void> {
       database: infra.database.kind,
       redis: Boolean(infra.redis),
       mail: infra.mailTransport.kind,
+      metrics: metricsServer ? `http://${env.METRICS_HOST}:${metricsServer.port}/metrics` : "off",
+      sentry: errorReporter.enabled,
     },
     "Lumen API ready",
   );

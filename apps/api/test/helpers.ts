@@ -44,6 +44,8 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
     rateLimit: { max: 10_000, windowSeconds: 60 },
     trustProxy: false,
     logLevel: "silent",
+    logFormat: "json",
+    sentry: null,
     cookieSecure: false,
     admin: null,
     seedDemo: false,

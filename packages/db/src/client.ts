@@ -26,7 +26,46 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** Connections of the pool (PostgreSQL); null for PGlite, which is one connection in-process. */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
+  /** Calls `listener` after every query run outside a transaction, with its duration in seconds. */
+  observeQueries(listener: QueryListener): void;
   close(): Promise<void>;
+}
+
+export type QueryListener = (seconds: number, failed: boolean) => void;
+
+/**
+ * Wraps a driver's promise-returning `query` so each call reports its duration; listeners are added later (the
+ * metrics exist only once the app is built) and one that throws never breaks a query.
+ */
+function timedQueries<T extends { query: (...args: never[]) => unknown }>(target: T): (l: QueryListener) => void {
+  const listeners: QueryListener[] = [];
+  const original = target.query.bind(target) as (...args: unknown[]) => unknown;
+  const notify = (start: number, failed: boolean) => {
+    const seconds = (performance.now() - start) / 1000;
+    for (const listener of listeners) {
+      try {
+        listener(seconds, failed);
+      } catch {
+        // observers never fail a query
+      }
+    }
+  };
+  (target as { query: unknown }).query = (...args: unknown[]) => {
+    const start = performance.now();
+    const result = original(...args);
+    if (listeners.length > 0 && result instanceof Promise) {
+      result.then(
+        () => notify(start, false),
+        () => notify(start, true),
+      );
+    }
+    return result;
+  };
+  return (listener) => {
+    listeners.push(listener);
+  };
 }
 
 export interface DatabaseOptions {
@@ -63,12 +102,15 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
   const client = inMemory
     ? await PGlite.create({ extensions, ...(snapshot ? { loadDataDir: snapshot } : {}) })
     : await PGlite.create(dataDir, { extensions });
+  const observeQueries = timedQueries(client);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
     kind: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
     ping: () => pingDb(db),
+    poolStats: () => null,
+    observeQueries,
     close: () => client.close(),
   };
 }
@@ -77,6 +119,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  const observeQueries = timedQueries(pool);
   const db = drizzleNodePg(pool, { schema }) as unknown as Database;
   return {
     db,
@@ -92,6 +135,8 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       }
     },
     ping: () => pingDb(db),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    observeQueries,
     close: () => pool.end(),
   };
 }

@@ -5,6 +5,10 @@ import type { AuthContext, AuthService } from "../modules/auth/auth.service.js";
 import type { AccessClaims, TokenSigner } from "../modules/auth/tokens.js";
 
 declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route reads Authorization itself: no user session is resolved from it. */
+    ownAuthorization?: boolean;
+  }
   interface FastifyRequest {
     /** The authenticated caller, or null for a guest. Set before any handler runs. */
     auth: AuthContext | null;
@@ -42,6 +46,8 @@ export function registerAuth(app: FastifyInstance, service: AuthService): void {
   app.decorateRequest("auth", null);
   app.decorateRequest("claims", null);
   app.addHook("preValidation", async (request) => {
+    // A route that checks its own Authorization header (the metrics scrape token) opts out.
+    if (request.routeOptions.config?.ownAuthorization) return;
     const token = bearer(request);
     if (token) request.auth = await service.authenticate(token);
   });

@@ -1,6 +1,7 @@
 import type { ErrorCode } from "@lumen/contracts";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import type { ErrorReporter } from "../lib/error-reporting.js";
 import { AppError } from "../lib/errors.js";
 
 /** Writes the error envelope. Everything that fails a request ends up here. */
@@ -83,7 +84,7 @@ interface RouteShape {
 }
 
 /** Error handler, 404 and 405, all in the envelope. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, reporter?: ErrorReporter): void {
   const routes: RouteShape[] = [];
   app.addHook("onRoute", (route) => {
     if (route.url === "*") return; // the CORS preflight catch-all answers OPTIONS anywhere
@@ -97,6 +98,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler((err, request, reply) => {
     const appError = toAppError(err, request);
+    // Unexpected failures (the INTERNAL_ERROR envelope) reach the error tracker; expected refusals never do.
+    if (reporter?.enabled && appError.code === "INTERNAL_ERROR") {
+      reporter.capture(err, {
+        requestId: request.id,
+        route: request.routeOptions.url ?? "unmatched",
+        method: request.method,
+        userId: request.auth?.userId ?? null,
+      });
+    }
     if (appError.status >= 500 && appError.code !== "INTERNAL_ERROR" && appError.code !== "SERVICE_UNAVAILABLE")
       request.log.warn({ code: appError.code }, appError.message);
     return sendError(reply, appError);

@@ -36,6 +36,18 @@ export function createMailRepo(db: Executor) {
         .returning();
     },
 
+    async backlog(maxAttempts: number): Promise<{ pending: number; retrying: number; dead: number }> {
+      const [row] = await db
+        .select({
+          pending: sql<number>`count(*) filter (where ${mailOutbox.attempts} = 0)::int`,
+          retrying: sql<number>`count(*) filter (where ${mailOutbox.attempts} > 0 and ${mailOutbox.attempts} < ${maxAttempts})::int`,
+          dead: sql<number>`count(*) filter (where ${mailOutbox.attempts} >= ${maxAttempts})::int`,
+        })
+        .from(mailOutbox)
+        .where(isNull(mailOutbox.sentAt));
+      return { pending: row?.pending ?? 0, retrying: row?.retrying ?? 0, dead: row?.dead ?? 0 };
+    },
+
     async markSent(id: string) {
       await db.update(mailOutbox).set({ sentAt: new Date(), lastError: null }).where(eq(mailOutbox.id, id));
     },

@@ -18,8 +18,11 @@ export function createMailService(deps: {
   cipher: FieldCipher;
   from: string;
   log: FastifyBaseLogger;
+  /** Told about each delivery attempt (metrics). */
+  onDelivery?: (outcome: "sent" | "retry" | "failed") => void;
 }) {
   const { repo, transport, cipher, from, log } = deps;
+  const onDelivery = deps.onDelivery ?? (() => {});
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -32,6 +35,7 @@ export function createMailService(deps: {
         try {
           await transport.send({ ...message, from });
           await repo.markSent(row.id);
+          onDelivery("sent");
           if (transport.kind === "file") {
             // Development without SMTP: the link is what a developer needs (API.md).
             const link = message.text.match(/https?:\/\/\S+token=\S+/)?.[0];
@@ -41,6 +45,7 @@ export function createMailService(deps: {
           const attempt = row.attempts + 1;
           const final = attempt >= MAX_ATTEMPTS;
           await repo.markFailed(row.id, (err as Error).message, backoffSeconds(attempt));
+          onDelivery(final ? "failed" : "retry");
           log[final ? "error" : "warn"](
             { err, mail_id: row.id, attempt, max_attempts: MAX_ATTEMPTS },
             final ? "mail delivery failed for good" : "mail delivery failed; will retry",
@@ -70,6 +75,9 @@ export function createMailService(deps: {
   let timer: NodeJS.Timeout | null = null;
 
   return {
+    /** Unsent mails: first try pending, failed and retrying, or given up after the last attempt. */
+    backlog: () => repo.backlog(MAX_ATTEMPTS),
+
     /** Stores the message and starts delivering it; resolves once it is safely stored. */
     async enqueue(message: MailMessage): Promise<void> {
       await repo.insert({
