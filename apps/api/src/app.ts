@@ -23,7 +23,7 @@ import { createAdminService } from "./modules/admin/admin.service.js";
 import { adminCourseRoutes } from "./modules/admin/admin-courses.routes.js";
 import { createAdminCourseService } from "./modules/admin/admin-courses.service.js";
 import { createMemoryCache, createRedisCache } from "./modules/ai/ai.cache.js";
-import { createChatService } from "./modules/ai/ai.chat.service.js";
+import { createChatService, startOfUtcDay } from "./modules/ai/ai.chat.service.js";
 import { createPathRepo } from "./modules/ai/ai.path.repo.js";
 import { createPathService } from "./modules/ai/ai.path.service.js";
 import { createLlmProvider, createProviderEmbedder } from "./modules/ai/ai.provider.js";
@@ -282,6 +282,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ? createRedisCache(redis, `${deps.redisPrefix ?? "lumen:"}`, answerCache)
     : answerCache;
   const aiRepo = createAiRepo(db);
+  metrics.ai.platformLimit.set(config.ai.platformDailyLimit);
+  metrics.onScrape(async () => {
+    const [today] = await aiRepo.platformUsage(startOfUtcDay());
+    metrics.ai.platformToday.set(today?.requests ?? 0);
+  });
   const rawLlm = createLlmProvider(config.ai);
   const llm = rawLlm ? instrumentLlm(rawLlm, metrics) : null;
   const quizGenerator = createQuizGenerator({ repo: aiRepo, access, retrieval, llm, limits: config.ai });

@@ -72,6 +72,16 @@ export function createMetrics() {
     buckets: [0.25, 0.5, 1, 2, 4, 8, 15, 30, 60],
     registers,
   });
+  const aiPlatformToday = new Gauge({
+    name: "lumen_ai_platform_requests_today",
+    help: "Model requests counted against today's platform-wide budget (UTC day)",
+    registers,
+  });
+  const aiPlatformLimit = new Gauge({
+    name: "lumen_ai_platform_daily_limit",
+    help: "The platform-wide daily budget of model requests (AI_PLATFORM_DAILY_LIMIT)",
+    registers,
+  });
   const mailQueue = new Gauge({
     name: "lumen_mail_queue_depth",
     help: "Outbox mails by state: pending (first try due), retrying (failed before), dead (gave up)",
@@ -106,7 +116,14 @@ export function createMetrics() {
     cache,
     redisFallbacks,
     rateLimited,
-    ai: { requests: aiRequests, tokens: aiTokens, cost: aiCost, latency: aiLatency },
+    ai: {
+      requests: aiRequests,
+      tokens: aiTokens,
+      cost: aiCost,
+      latency: aiLatency,
+      platformToday: aiPlatformToday,
+      platformLimit: aiPlatformLimit,
+    },
     mailQueue,
     mailDeliveries,
     business,
