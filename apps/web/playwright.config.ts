@@ -20,7 +20,9 @@ export default defineConfig({
   testDir: "./e2e",
   testMatch: "**/*.spec.ts",
   timeout: 60_000,
+  // No retries, in CI or anywhere: a test that needs one is flaky, and a flaky test is a bug to fix (issue 10).
   retries: 0,
+  failOnFlakyTests: true,
   workers: 1,
   reporter: jsonReport ? [["list"], ["json", { outputFile: jsonReport }]] : [["list"]],
   outputDir: "./test-results",

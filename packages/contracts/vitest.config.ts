@@ -3,5 +3,6 @@ import { reporters, sourceResolution } from "../../vitest.shared.js";
 
 export default defineConfig({
   ...sourceResolution,
-  test: { include: ["src/**/*.test.ts"], reporters: reporters("contracts") },
+  // retry: 0 – a flaky test is a bug to fix at its cause, never to retry.
+  test: { include: ["src/**/*.test.ts"], retry: 0, reporters: reporters("contracts") },
 });

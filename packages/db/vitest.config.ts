@@ -3,5 +3,6 @@ import { reporters, sourceResolution } from "../../vitest.shared.js";
 
 export default defineConfig({
   ...sourceResolution,
-  test: { include: ["src/**/*.test.ts"], testTimeout: 60_000, reporters: reporters("db") },
+  // retry: 0 – a flaky test is a bug to fix at its cause, never to retry.
+  test: { include: ["src/**/*.test.ts"], testTimeout: 60_000, retry: 0, reporters: reporters("db") },
 });

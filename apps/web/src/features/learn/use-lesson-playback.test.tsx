@@ -6,7 +6,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ProgressReport } from "./progress-tracker";
 import { useLessonPlayback } from "./use-lesson-playback";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  // Restored here, not at the end of a test: a failed assertion would leave the clock fake for the next test.
+  vi.useRealTimers();
+});
 
 function progress(): Progress {
   return {
@@ -89,7 +93,6 @@ describe("useLessonPlayback", () => {
     expect(report).toHaveBeenCalledTimes(3);
     expect(report.mock.calls[2]?.[0]).toEqual({ position_seconds: 67, segment: { from_seconds: 62, to_seconds: 67 } });
     expect(Number(getByTestId("time").textContent)).toBe(67);
-    vi.useRealTimers();
   });
 
   it("reports what was watched when the learner leaves the page, with keepalive", () => {
@@ -102,7 +105,6 @@ describe("useLessonPlayback", () => {
     act(() => void window.dispatchEvent(new Event("pagehide")));
     expect(report).toHaveBeenCalledWith({ position_seconds: 4, segment: { from_seconds: 0, to_seconds: 4 } }, true);
     unmount();
-    vi.useRealTimers();
   });
 
   it("does not resume past the end of a video", () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen } from "@testing-library/react";
+import { cleanup, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   deferred,
@@ -40,7 +40,8 @@ describe("ForgotPasswordForm", () => {
     await ask("");
 
     const email = screen.getByLabelText("Email");
-    expect(email.getAttribute("aria-invalid")).toBe("true");
+    // The form's schema checks asynchronously: the field is marked once that check has rendered.
+    await waitFor(() => expect(email.getAttribute("aria-invalid")).toBe("true"));
     expect(document.getElementById("forgot-email-error")?.textContent).toBe("Enter a valid email address");
     expect(document.activeElement).toBe(email);
     expect(calls).toEqual([]);
@@ -51,7 +52,8 @@ describe("ForgotPasswordForm", () => {
     await ask("sam@lumen.dev");
 
     const heading = await screen.findByRole("heading", { name: "Check your inbox" });
-    expect(document.activeElement).toBe(heading);
+    // The heading takes focus in an effect, which React may run after the render that showed it.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(callsTo(RESET).map((call) => call.body)).toEqual([{ email: "sam@lumen.dev" }]);
     expect(screen.getByText(/The link works once, for 30 minutes/)).toBeTruthy();
   });

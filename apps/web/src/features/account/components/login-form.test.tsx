@@ -42,7 +42,8 @@ describe("LoginForm", () => {
 
     await user.click(screen.getByRole("button", { name: "Log in" }));
 
-    expect(fieldError("Email")).toContain("Enter a valid email address");
+    // The form's schema checks asynchronously: wait for its messages to render.
+    await waitFor(() => expect(fieldError("Email")).toContain("Enter a valid email address"));
     expect(fieldError("Password")).toContain("Enter your password");
     expect(document.activeElement).toBe(screen.getByLabelText("Email"));
     expect(calls).toEqual([]);
@@ -55,7 +56,8 @@ describe("LoginForm", () => {
     await fillIn(user, "sam-at-lumen", "a password");
     await user.click(screen.getByRole("button", { name: "Log in" }));
 
-    expect(fieldError("Email")).toContain("Enter a valid email address");
+    // The form's schema checks asynchronously: wait for its messages to render.
+    await waitFor(() => expect(fieldError("Email")).toContain("Enter a valid email address"));
     expect(fieldError("Password")).toBeNull();
     expect(document.activeElement).toBe(screen.getByLabelText("Email"));
     expect(calls).toEqual([]);

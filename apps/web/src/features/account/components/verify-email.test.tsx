@@ -75,7 +75,8 @@ describe("VerifyEmail", () => {
     renderWithRouter(<VerifyEmail token={freshToken()} />);
 
     const heading = await screen.findByRole("heading", { name: "This link has expired or was already used" });
-    expect(document.activeElement).toBe(heading);
+    // The heading takes focus in an effect, which React may run after the render that showed it.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.getByText(/work once, for 24 hours/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "Log in to get a new link" }).getAttribute("href")).toBe(
       `/login?next=${encodeURIComponent("/verify-email")}`,

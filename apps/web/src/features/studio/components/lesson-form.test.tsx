@@ -35,6 +35,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   restoreApi();
+  vi.useRealTimers();
 });
 
 describe("LessonForm", () => {
@@ -72,13 +73,16 @@ describe("LessonForm", () => {
 
   it("keeps unsaved text as a local draft and offers it back on the next visit", async () => {
     serveApi({});
+    // The draft is written once typing pauses: the test moves the clock past the pause instead of waiting it out.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const first = renderForm();
     fireEvent.change(markdownBox(), { target: { value: "# Light\n\nA long paragraph I haven't saved." } });
     expect(screen.getByText("Unsaved changes")).toBeTruthy();
-    await waitFor(() => expect(readDraft(LESSON_1)?.content_md).toBe("# Light\n\nA long paragraph I haven't saved."), {
-      timeout: 3000,
-    });
+    expect(readDraft(LESSON_1)).toBeNull();
+    vi.runOnlyPendingTimers();
+    expect(readDraft(LESSON_1)?.content_md).toBe("# Light\n\nA long paragraph I haven't saved.");
     first.unmount();
+    vi.useRealTimers();
 
     const user = userEvent.setup();
     renderForm();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { StudioCourse } from "@lumen/contracts";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { act, cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deferred, ok, restoreApi, serveApi } from "@/test/fake-api";
@@ -73,8 +73,12 @@ describe("StudioHome", () => {
     await user.click(screen.getByRole("button", { name: "Drafts" }));
     expect(await screen.findByRole("heading", { name: "A draft" })).toBeTruthy();
 
-    late.answer(ok({ items: [course("2", "Second, published")], next_cursor: null }));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The late answer is handled in promise callbacks only; inside act, a page applied by mistake would render
+    // before act returns, instead of in a scheduler task the next assertion might run ahead of.
+    await act(async () => {
+      late.answer(ok({ items: [course("2", "Second, published")], next_cursor: null }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
     expect(titles()).toEqual(["A draft"]);
     expect(api.callsTo("GET /courses/mine").at(-1)?.query.get("status")).toBe("draft");
   });

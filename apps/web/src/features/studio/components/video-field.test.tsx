@@ -87,6 +87,12 @@ function renderField() {
   return { onChange };
 }
 
+/** Matches the status line shown once the file is stored ("Uploaded lesson.webm."). */
+const uploadedLine =
+  (name: string) =>
+  (_: string, element: Element | null): boolean =>
+    element?.tagName === "P" && element.textContent === `Uploaded ${name}.`;
+
 async function pick() {
   const user = userEvent.setup();
   await user.upload(screen.getByLabelText("Upload a video"), file());
@@ -124,7 +130,8 @@ describe("VideoField upload", () => {
     expect(bar.getAttribute("aria-valuenow")).toBe("100");
 
     xhr.respond(201, success);
-    expect(await screen.findByText("lesson.webm")).toBeTruthy();
+    // The uploading row names the file too: wait for the line that says it is stored.
+    expect(await screen.findByText(uploadedLine("lesson.webm"))).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(onChange).toHaveBeenCalledWith(asset.url);
   });
