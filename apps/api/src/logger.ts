@@ -1,7 +1,7 @@
 import type { FastifyServerOptions } from "fastify";
 
-/** Query parameters whose values never reach a log line. */
-const SECRET_PARAMS = /([?&](?:token|refresh_token|access_token|code|password)=)[^&#]*/gi;
+/** Query parameters whose values never reach a log line (`sig` makes a media link usable until it expires). */
+const SECRET_PARAMS = /([?&](?:token|refresh_token|access_token|code|password|sig)=)[^&#]*/gi;
 export const redactUrl = (url: string) => url.replace(SECRET_PARAMS, "$1[REDACTED]");
 
 /** pino JSON logs: a request id on every line; passwords, tokens, cookies and secrets never written. */
@@ -18,6 +18,7 @@ export function loggerOptions(level: string): Exclude<FastifyServerOptions["logg
         "*.refresh_token",
         "*.access_token",
         "*.token",
+        "*.sig",
         "*.passwordHash",
         "*.password_hash",
         "*.secret",
