@@ -70,6 +70,7 @@ import { createSecurityRepo } from "./modules/security/security.repo.js";
 import { createSecurityService } from "./modules/security/security.service.js";
 import { createUserRepo } from "./modules/user/user.repo.js";
 import { registerAuth, verifiedClaims } from "./plugins/auth.js";
+import { registerClientIp, trustProxyOption } from "./plugins/client-ip.js";
 import { registerErrorHandling } from "./plugins/error-handler.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimit } from "./plugins/rate-limit.js";
@@ -112,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? false
         : { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     // Our genReqId reads the header itself, so an incoming id is used only when it is safe to echo.
     requestIdHeader: false,
     genReqId: (req) => {
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config.nodeEnv === "production" ? () => (data) => JSON.stringify(data) : serializerCompiler,
   );
   registerErrorHandling(app);
+  registerClientIp(app, { gatewaySecret: config.gatewaySecret });
 
   let ready = deps.ready ?? true;
   app.decorate("markReady", () => {

@@ -11,7 +11,10 @@ export interface AppConfig {
   mailFrom: string;
   bodyLimit: number;
   rateLimit: { max: number; windowSeconds: number };
-  trustProxy: boolean;
+  /** Load balancers (addresses/CIDRs) whose X-Forwarded-For is believed; empty: none. */
+  trustProxy: string[];
+  /** The web gateway proves with it that the client address it forwards is real. */
+  gatewaySecret: string;
   logLevel: string;
   /** The refresh cookie is `Secure` everywhere but local development over plain http. */
   cookieSecure: boolean;
@@ -66,6 +69,7 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
     bodyLimit: env.BODY_LIMIT_BYTES,
     rateLimit: { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     trustProxy: env.TRUST_PROXY,
+    gatewaySecret: secrets.gatewaySecret,
     logLevel: env.LOG_LEVEL,
     cookieSecure: env.NODE_ENV !== "development",
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,

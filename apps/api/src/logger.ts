@@ -30,7 +30,7 @@ export function loggerOptions(level: string): Exclude<FastifyServerOptions["logg
         return {
           method: req.method,
           url: redactUrl(req.url),
-          remoteAddress: req.ip,
+          remoteAddress: req.clientIp,
           userAgent: req.headers["user-agent"],
         };
       },

@@ -21,7 +21,7 @@ import type { AuthService } from "./auth.service.js";
 const COOKIE_PATH = "/api/v1/auth";
 
 export function requestMeta(request: FastifyRequest): RequestMeta {
-  return { ip: request.ip ?? null, userAgent: request.headers["user-agent"]?.slice(0, 512) ?? null };
+  return { ip: request.clientIp, userAgent: request.headers["user-agent"]?.slice(0, 512) ?? null };
 }
 
 export function authRoutes(app: FastifyInstance, opts: { service: AuthService; cookieSecure: boolean }) {

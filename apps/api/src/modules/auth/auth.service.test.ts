@@ -14,7 +14,7 @@ function service(overrides: { user?: object | undefined; passwords: PasswordHash
     auth: { clearLoginFailures: async () => {} } as unknown as AuthServiceDeps["auth"],
     signer: {} as AuthServiceDeps["signer"],
     throttle: {
-      assertNotLocked: async () => {},
+      admit: async () => {},
       recordFailure: async () => {
         calls.push("failure");
         return false;

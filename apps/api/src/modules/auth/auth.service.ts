@@ -134,7 +134,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     async login(input: LoginBody, meta: RequestMeta): Promise<AuthResult> {
       const emailKey = input.email.toLowerCase();
       const clientKey = cipher.keyedHash(meta.ip ?? "unknown");
-      await throttle.assertNotLocked(emailKey, clientKey);
+      await throttle.admit(emailKey, clientKey);
       const user = await users.findByEmail(input.email);
       let valid = false;
       if (user) valid = await passwords.verify(user.passwordHash, input.password);
