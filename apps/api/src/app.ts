@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Redis } from "ioredis";
 import type { AppConfig } from "./config.js";
+import { type BackgroundTasks, createBackgroundTasks } from "./lib/background.js";
 import { FieldCipher } from "./lib/crypto.js";
 import { AppError } from "./lib/errors.js";
 import { loggerOptions } from "./logger.js";
@@ -93,6 +94,8 @@ export interface AppDeps {
 declare module "fastify" {
   interface FastifyInstance {
     mail: MailService;
+    /** Work started after a request was answered (reset and verification mail); drained on close. */
+    background: BackgroundTasks;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
     markReady(): void;
@@ -182,7 +185,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     from: config.mailFrom,
     log: app.log,
   });
-  app.decorate("mail", mail);
+  const background = createBackgroundTasks(app.log);
+  app.decorate("background", background);
+  // Flushing the outbox first finishes the mail work that requests left to run after their answers.
+  app.decorate("mail", {
+    ...mail,
+    flush: async () => {
+      await background.drain();
+      await mail.flush();
+    },
+  });
   const authService = createAuthService({
     db,
     users,
@@ -191,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     throttle: createLoginThrottle(authRepo),
     security,
     mail,
+    background,
     cipher,
     passwords: argon2Hasher,
     appUrl: config.appUrl,
@@ -351,6 +364,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook("onClose", async () => {
+    await background.drain();
     await mail.stop();
     await storage.close();
   });
