@@ -3,7 +3,6 @@ import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
-import fastifyStatic from "@fastify/static";
 import { type DatabaseHandle, DEMO_MEDIA_DIR } from "@lumen/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -53,6 +52,7 @@ import { createLessonService } from "./modules/lesson/lesson.service.js";
 import { createMailRepo } from "./modules/mail/mail.repo.js";
 import { createMailService, type MailService } from "./modules/mail/mail.service.js";
 import type { MailTransport } from "./modules/mail/mail-transport.js";
+import { demoMediaRoutes } from "./modules/media/media.demo.js";
 import { createMediaRepo } from "./modules/media/media.repo.js";
 import { mediaRoutes } from "./modules/media/media.routes.js";
 import { createMediaService } from "./modules/media/media.service.js";
@@ -219,11 +219,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const retrieval = createRetrievalIndex({ db, ...(providerEmbedder ? { embedder: providerEmbedder } : {}) });
   // Media: uploads streamed to the storage driver; lesson videos reach learners as signed links.
   const storage = createStorage(config.media, config.dataDir);
+  const mediaSigner = createMediaSigner(config.encryptionKey, config.media.urlTtlSeconds);
   const mediaService = createMediaService({
     repo: createMediaRepo(db),
     storage,
     access,
-    signer: createMediaSigner(config.encryptionKey, config.media.urlTtlSeconds),
+    signer: mediaSigner,
     limits: config.media,
     log: app.log,
   });
@@ -348,20 +349,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: "/api/v1" },
   );
-  // Demo media ship with the seed; Range requests let players seek, and the cache headers suit a CDN.
-  await app.register(fastifyStatic, {
-    root: DEMO_MEDIA_DIR,
-    prefix: "/media/demo/",
-    acceptRanges: true,
-    cacheControl: true,
-    maxAge: "1d",
-    immutable: false,
-    etag: true,
-    lastModified: true,
-    index: false,
-    list: false,
-    decorateReply: false,
-  });
+  await demoMediaRoutes(app, { root: DEMO_MEDIA_DIR, signer: mediaSigner });
 
   app.addHook("onClose", async () => {
     await background.drain();
