@@ -170,7 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: 600,
   });
   await app.register(cookie);
-  await registerOpenApi(app);
+  await registerOpenApi(app, { expose: config.apiDocs });
 
   // Wiring: repos → services, each service given only what it needs.
   const cipher = new FieldCipher(config.encryptionKey);

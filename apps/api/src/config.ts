@@ -16,6 +16,8 @@ export interface AppConfig {
   /** The web gateway proves with it that the client address it forwards is real. */
   gatewaySecret: string;
   logLevel: string;
+  /** Swagger UI at /docs and the OpenAPI document; API_DOCS=false turns both off. */
+  apiDocs: boolean;
   /** The refresh cookie is `Secure` everywhere but local development over plain http. */
   cookieSecure: boolean;
   admin: { email: string; password: string } | null;
@@ -71,6 +73,7 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
     trustProxy: env.TRUST_PROXY,
     gatewaySecret: secrets.gatewaySecret,
     logLevel: env.LOG_LEVEL,
+    apiDocs: env.API_DOCS,
     cookieSecure: env.NODE_ENV !== "development",
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
     seedDemo: env.SEED_DEMO,

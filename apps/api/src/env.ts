@@ -13,6 +13,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   API_HOST: z.string().min(1).default("0.0.0.0"),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  // Swagger UI (/docs) and the OpenAPI document; a production deployment may switch them off.
+  API_DOCS: booleanFlag.default(true),
   DATA_DIR: z.string().min(1).default("./.data"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

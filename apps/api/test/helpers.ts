@@ -45,6 +45,7 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
     trustProxy: [],
     gatewaySecret: randomBytes(32).toString("base64url"),
     logLevel: "silent",
+    apiDocs: true,
     cookieSecure: false,
     admin: null,
     seedDemo: false,
