@@ -84,7 +84,8 @@ if (await waitForApi()) {
   run(
     "web",
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", webPort],
+    // The web app's own server (Next behind it) knows each visitor's address for the API gateway.
+    ["server.mjs", "-p", webPort],
     path.join(root, "apps/web"),
   );
   console.log(`

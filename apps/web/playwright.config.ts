@@ -62,12 +62,13 @@ export default defineConfig({
       },
     },
     {
-      command: `node ${path.resolve(here, "../../node_modules/next/dist/bin/next")} start -p ${webPort}`,
+      // The web app's server (server.mjs) as `npm start` runs it; it reads the gateway secret the API generated.
+      command: `node server.mjs -p ${webPort}`,
       cwd: here,
       url: `http://127.0.0.1:${webPort}`,
       timeout: 60_000,
       reuseExistingServer: false,
-      env: { API_URL: `http://127.0.0.1:${apiPort}` },
+      env: { API_URL: `http://127.0.0.1:${apiPort}`, DATA_DIR: dataDir },
     },
   ],
 });

@@ -3,12 +3,12 @@ import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
-import fastifyStatic from "@fastify/static";
 import { type DatabaseHandle, DEMO_MEDIA_DIR } from "@lumen/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Redis } from "ioredis";
 import type { AppConfig } from "./config.js";
+import { type BackgroundTasks, createBackgroundTasks } from "./lib/background.js";
 import { FieldCipher } from "./lib/crypto.js";
 import type { ErrorReporter } from "./lib/error-reporting.js";
 import { AppError } from "./lib/errors.js";
@@ -55,6 +55,7 @@ import { createLessonService } from "./modules/lesson/lesson.service.js";
 import { createMailRepo } from "./modules/mail/mail.repo.js";
 import { createMailService, type MailService } from "./modules/mail/mail.service.js";
 import type { MailTransport } from "./modules/mail/mail-transport.js";
+import { demoMediaRoutes } from "./modules/media/media.demo.js";
 import { createMediaRepo } from "./modules/media/media.repo.js";
 import { mediaRoutes } from "./modules/media/media.routes.js";
 import { createMediaService } from "./modules/media/media.service.js";
@@ -73,6 +74,7 @@ import { createSecurityRepo } from "./modules/security/security.repo.js";
 import { createSecurityService } from "./modules/security/security.service.js";
 import { createUserRepo } from "./modules/user/user.repo.js";
 import { registerAuth, verifiedClaims } from "./plugins/auth.js";
+import { registerClientIp, trustProxyOption } from "./plugins/client-ip.js";
 import { registerErrorHandling } from "./plugins/error-handler.js";
 import { registerObservability } from "./plugins/observability.js";
 import { registerOpenApi } from "./plugins/openapi.js";
@@ -101,6 +103,8 @@ declare module "fastify" {
   interface FastifyInstance {
     mail: MailService;
     metrics: Metrics;
+    /** Work started after a request was answered (reset and verification mail); drained on close. */
+    background: BackgroundTasks;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
     markReady(): void;
@@ -126,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // One line per request, written by the observability hook (Fastify's default is two).
     disableRequestLogging: true,
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     // Our genReqId reads the header itself, so an incoming id is used only when it is safe to echo.
     requestIdHeader: false,
     genReqId: (req) => {
@@ -143,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config.nodeEnv === "production" ? () => (data) => JSON.stringify(data) : serializerCompiler,
   );
   registerErrorHandling(app, deps.errorReporter);
+  registerClientIp(app, { gatewaySecret: config.gatewaySecret });
   app.decorate("metrics", metrics);
   registerObservability(app, { metrics, token: config.metricsToken });
   database.observeQueries((seconds, failed) => metrics.dbQuery.observe({ outcome: failed ? "error" : "ok" }, seconds));
@@ -191,7 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: 600,
   });
   await app.register(cookie);
-  await registerOpenApi(app);
+  await registerOpenApi(app, { expose: config.apiDocs });
 
   // Wiring: repos → services, each service given only what it needs.
   const cipher = new FieldCipher(config.encryptionKey);
@@ -207,10 +212,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
     onDelivery: (outcome) => metrics.mailDeliveries.inc({ outcome }),
   });
-  app.decorate("mail", mail);
   metrics.onScrape(async () => {
     const backlog = await mail.backlog();
     for (const [state, count] of Object.entries(backlog)) metrics.mailQueue.set({ state }, count);
+  });
+  const background = createBackgroundTasks(app.log);
+  app.decorate("background", background);
+  // Flushing the outbox first finishes the mail work that requests left to run after their answers.
+  app.decorate("mail", {
+    ...mail,
+    flush: async () => {
+      await background.drain();
+      await mail.flush();
+    },
   });
   const authService = createAuthService({
     db,
@@ -220,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     throttle: createLoginThrottle(authRepo),
     security,
     mail,
+    background,
     cipher,
     passwords: argon2Hasher,
     appUrl: config.appUrl,
@@ -235,11 +250,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const retrieval = createRetrievalIndex({ db, ...(providerEmbedder ? { embedder: providerEmbedder } : {}) });
   // Media: uploads streamed to the storage driver; lesson videos reach learners as signed links.
   const storage = createStorage(config.media, config.dataDir);
+  const mediaSigner = createMediaSigner(config.encryptionKey, config.media.urlTtlSeconds);
   const mediaService = createMediaService({
     repo: createMediaRepo(db),
     storage,
     access,
-    signer: createMediaSigner(config.encryptionKey, config.media.urlTtlSeconds),
+    signer: mediaSigner,
     limits: config.media,
     log: app.log,
   });
@@ -374,22 +390,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: "/api/v1" },
   );
-  // Demo media ship with the seed; Range requests let players seek, and the cache headers suit a CDN.
-  await app.register(fastifyStatic, {
-    root: DEMO_MEDIA_DIR,
-    prefix: "/media/demo/",
-    acceptRanges: true,
-    cacheControl: true,
-    maxAge: "1d",
-    immutable: false,
-    etag: true,
-    lastModified: true,
-    index: false,
-    list: false,
-    decorateReply: false,
-  });
+  await demoMediaRoutes(app, { root: DEMO_MEDIA_DIR, signer: mediaSigner });
 
   app.addHook("onClose", async () => {
+    await background.drain();
     await mail.stop();
     await storage.close();
   });

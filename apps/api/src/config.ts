@@ -12,7 +12,10 @@ export interface AppConfig {
   mailFrom: string;
   bodyLimit: number;
   rateLimit: { max: number; windowSeconds: number };
-  trustProxy: boolean;
+  /** Load balancers (addresses/CIDRs) whose X-Forwarded-For is believed; empty: none. */
+  trustProxy: string[];
+  /** The web gateway proves with it that the client address it forwards is real. */
+  gatewaySecret: string;
   logLevel: string;
   /** JSON lines in production; one readable line per request in development. */
   logFormat: "json" | "pretty";
@@ -20,6 +23,8 @@ export interface AppConfig {
   metricsToken?: string | undefined;
   /** Sentry error reporting; null = off. */
   sentry: SentrySettings | null;
+  /** Swagger UI at /docs and the OpenAPI document; API_DOCS=false turns both off. */
+  apiDocs: boolean;
   /** The refresh cookie is `Secure` everywhere but local development over plain http. */
   cookieSecure: boolean;
   admin: { email: string; password: string } | null;
@@ -73,6 +78,7 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
     bodyLimit: env.BODY_LIMIT_BYTES,
     rateLimit: { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     trustProxy: env.TRUST_PROXY,
+    gatewaySecret: secrets.gatewaySecret,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === "development" ? "pretty" : "json"),
     metricsToken: env.METRICS_TOKEN,
@@ -85,6 +91,7 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
           component: "api",
         }
       : null,
+    apiDocs: env.API_DOCS,
     cookieSecure: env.NODE_ENV !== "development",
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
     seedDemo: env.SEED_DEMO,

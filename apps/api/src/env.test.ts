@@ -24,12 +24,33 @@ describe("parseEnv", () => {
     );
   });
 
-  it("refuses to start in production without JWT_SECRET and ENCRYPTION_KEY", () => {
+  it("refuses to start in production without JWT_SECRET, ENCRYPTION_KEY and GATEWAY_SECRET", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(/JWT_SECRET and ENCRYPTION_KEY/);
     expect(() => parseEnv({ NODE_ENV: "production", JWT_SECRET: "x".repeat(40) })).toThrowError(/ENCRYPTION_KEY/);
     expect(() =>
       parseEnv({ NODE_ENV: "production", JWT_SECRET: "x".repeat(40), ENCRYPTION_KEY: "ab".repeat(32) }),
+    ).toThrowError(/GATEWAY_SECRET/);
+    expect(() =>
+      parseEnv({
+        NODE_ENV: "production",
+        JWT_SECRET: "x".repeat(40),
+        ENCRYPTION_KEY: "ab".repeat(32),
+        GATEWAY_SECRET: "g".repeat(40),
+      }),
     ).not.toThrow();
+  });
+
+  it("reads TRUST_PROXY as addresses and CIDR ranges, and refuses true (which trusted everyone)", () => {
+    expect(parseEnv({}).TRUST_PROXY).toEqual([]);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toEqual([]);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1,fd00::/8" }).TRUST_PROXY).toEqual([
+      "10.0.0.0/8",
+      "127.0.0.1",
+      "fd00::/8",
+    ]);
+    expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrowError(/TRUST_PROXY[\s\S]*CIDR/);
+    expect(() => parseEnv({ TRUST_PROXY: "10.0.0.0/33" })).toThrowError(/TRUST_PROXY/);
+    expect(() => parseEnv({ TRUST_PROXY: "proxy.internal" })).toThrowError(/TRUST_PROXY/);
   });
 
   it("rejects a short JWT secret and a malformed encryption key", () => {
@@ -74,10 +95,13 @@ describe("resolveSecrets", () => {
     const second = resolveSecrets(parseEnv({}), dir);
     expect(second.jwtSecret).toBe(first.jwtSecret);
     expect(second.encryptionKey.equals(first.encryptionKey)).toBe(true);
+    expect(second.gatewaySecret).toBe(first.gatewaySecret);
+    expect(first.gatewaySecret.length).toBeGreaterThanOrEqual(32);
     expect(first.encryptionKey).toHaveLength(32);
     const file = path.join(dir, "secrets.json");
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, "utf8"))).toHaveProperty("jwt_secret");
+    expect(JSON.parse(readFileSync(file, "utf8"))).toHaveProperty("gateway_secret", first.gatewaySecret);
   });
 
   it("uses the environment's secrets when given", () => {

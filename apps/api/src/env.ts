@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseAddressList } from "./lib/net.js";
 
 /** The only reader of process.env. Every variable is validated here and documented in .env.example. */
 const booleanFlag = z
@@ -12,6 +13,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   API_HOST: z.string().min(1).default("0.0.0.0"),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  // Swagger UI (/docs) and the OpenAPI document; a production deployment may switch them off.
+  API_DOCS: booleanFlag.default(true),
   DATA_DIR: z.string().min(1).default("./.data"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -37,7 +40,29 @@ const envSchema = z.object({
     .default(1024 * 1024),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
-  TRUST_PROXY: booleanFlag.default(false),
+  // Load balancers whose X-Forwarded-For the API believes, as addresses/CIDRs. "true" used to trust everyone.
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      if (/^(false|0|no)$/i.test(value.trim())) return [];
+      if (/^(true|1|yes)$/i.test(value.trim())) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "TRUST_PROXY no longer accepts true (that let any client forge its address): list the load balancers' addresses or CIDR ranges, e.g. 10.0.0.0/8",
+        });
+        return z.NEVER;
+      }
+      try {
+        return parseAddressList(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  // Shared with the web app's server, which proves with it that the client address it forwards is real.
+  GATEWAY_SECRET: z.string().min(32, "GATEWAY_SECRET must be at least 32 characters").optional(),
   SEED_DEMO: booleanFlag.default(true),
   // AI tutor: Claude when ANTHROPIC_API_KEY is set, an OpenAI-compatible server when AI_BASE_URL is, else offline.
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
@@ -104,7 +129,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const env = result.data;
   if (env.NODE_ENV === "production") {
-    const missing = (["JWT_SECRET", "ENCRYPTION_KEY"] as const).filter((k) => !env[k]);
+    const missing = (["JWT_SECRET", "ENCRYPTION_KEY", "GATEWAY_SECRET"] as const).filter((k) => !env[k]);
     if (missing.length > 0) {
       throw new EnvError(`NODE_ENV=production needs ${missing.join(" and ")} to be set (see .env.example)`);
     }
@@ -129,6 +154,7 @@ export function resolveDataDir(env: Env, source: NodeJS.ProcessEnv = process.env
 export interface Secrets {
   jwtSecret: string;
   encryptionKey: Buffer;
+  gatewaySecret: string;
 }
 
 export function decodeEncryptionKey(value: string): Buffer {
@@ -140,25 +166,32 @@ export function decodeEncryptionKey(value: string): Buffer {
 /**
  * Secrets from the environment; outside production, missing ones are generated once and kept in
  * `$DATA_DIR/secrets.json` so sessions and encrypted data survive a restart. Never generated per process.
+ * The web app's server reads `gateway_secret` from the same file in development.
  */
 export function resolveSecrets(env: Env, dataDir: string): Secrets {
-  let stored: { jwt_secret?: string; encryption_key?: string } = {};
+  let stored: { jwt_secret?: string; encryption_key?: string; gateway_secret?: string } = {};
   const file = path.join(dataDir, "secrets.json");
-  if (!env.JWT_SECRET || !env.ENCRYPTION_KEY) {
-    if (env.NODE_ENV === "production") throw new EnvError("JWT_SECRET and ENCRYPTION_KEY are required in production");
+  if (!env.JWT_SECRET || !env.ENCRYPTION_KEY || !env.GATEWAY_SECRET) {
+    if (env.NODE_ENV === "production")
+      throw new EnvError("JWT_SECRET, ENCRYPTION_KEY and GATEWAY_SECRET are required in production");
     if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8"));
-    if (!stored.jwt_secret || !stored.encryption_key) {
+    if (!stored.jwt_secret || !stored.encryption_key || !stored.gateway_secret) {
       stored = {
         jwt_secret: stored.jwt_secret ?? randomBytes(48).toString("base64url"),
         encryption_key: stored.encryption_key ?? randomBytes(32).toString("hex"),
+        gateway_secret: stored.gateway_secret ?? randomBytes(32).toString("base64url"),
       };
       mkdirSync(dataDir, { recursive: true });
-      writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
-      chmodSync(file, 0o600);
+      // Written whole under a temporary name, then renamed: the web app's server may read it at any moment.
+      const partial = `${file}.${process.pid}.tmp`;
+      writeFileSync(partial, JSON.stringify(stored, null, 2), { mode: 0o600 });
+      chmodSync(partial, 0o600);
+      renameSync(partial, file);
     }
   }
   return {
     jwtSecret: env.JWT_SECRET ?? (stored.jwt_secret as string),
     encryptionKey: decodeEncryptionKey(env.ENCRYPTION_KEY ?? (stored.encryption_key as string)),
+    gatewaySecret: env.GATEWAY_SECRET ?? (stored.gateway_secret as string),
   };
 }

@@ -1,8 +1,8 @@
 import type { FastifyServerOptions } from "fastify";
 import pretty from "pino-pretty";
 
-/** Query parameters whose values never reach a log line. */
-const SECRET_PARAMS = /([?&](?:token|refresh_token|access_token|code|password)=)[^&#]*/gi;
+/** Query parameters whose values never reach a log line (`sig` makes a media link usable until it expires). */
+const SECRET_PARAMS = /([?&](?:token|refresh_token|access_token|code|password|sig)=)[^&#]*/gi;
 export const redactUrl = (url: string) => url.replace(SECRET_PARAMS, "$1[REDACTED]");
 
 /** Development logs: one readable line per event; a request reads "GET /api/v1/courses → 200 in 3.2 ms". */
@@ -40,6 +40,7 @@ export function loggerOptions(
         "*.refresh_token",
         "*.access_token",
         "*.token",
+        "*.sig",
         "*.passwordHash",
         "*.password_hash",
         "*.secret",
@@ -51,7 +52,7 @@ export function loggerOptions(
         return {
           method: req.method,
           url: redactUrl(req.url),
-          remoteAddress: req.ip,
+          remoteAddress: req.clientIp,
           userAgent: req.headers["user-agent"],
         };
       },

@@ -189,6 +189,7 @@ describe("credentials at rest", () => {
 
   it("give verification links 24 hours", async () => {
     await register(ctx.app, "day@example.com");
+    await ctx.app.mail.flush(); // the link is minted after the answer
     const { rows } = await execRows<{ hours: number }>(
       ctx.database.db,
       sql`select extract(epoch from (expires_at - created_at)) / 3600 as hours from email_tokens where purpose = 'verify_email'`,

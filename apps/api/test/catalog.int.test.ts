@@ -82,13 +82,16 @@ describe("demo data", () => {
   });
 
   it("serves demo videos with Range support and cache headers", async () => {
-    const [lesson] = (
-      await execRows<{ video_url: string }>(
+    const [preview] = (
+      await execRows<{ id: string }>(
         ctx.database.db,
-        sql`select video_url from lessons where kind = 'video' limit 1`,
+        sql`select id from lessons where kind = 'video' and is_preview limit 1`,
       )
     ).rows;
-    const full = await ctx.app.inject({ method: "GET", url: lesson?.video_url as string });
+    // Demo videos answer only to the signed link a lesson hands out (a preview lesson's to anyone).
+    const read = await call<{ video_url: string }>(ctx.app, { method: "GET", url: `/api/v1/lessons/${preview?.id}` });
+    const lesson = { video_url: read.body.data.video_url };
+    const full = await ctx.app.inject({ method: "GET", url: lesson.video_url });
     expect(full.statusCode).toBe(200);
     expect(full.headers["content-type"]).toMatch(/video\/webm/);
     expect(full.headers["accept-ranges"]).toBe("bytes");
@@ -96,7 +99,7 @@ describe("demo data", () => {
     expect(full.headers.etag).toBeTruthy();
     const part = await ctx.app.inject({
       method: "GET",
-      url: lesson?.video_url as string,
+      url: lesson.video_url,
       headers: { range: "bytes=100-199" },
     });
     expect(part.statusCode).toBe(206);

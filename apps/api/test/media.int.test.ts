@@ -522,9 +522,9 @@ describe("attaching uploads", () => {
     expect((await setLessonVideo(course.videoLessonId, foreign.url, admin.access_token)).status).toBe(200);
   });
 
-  it("demo and external video URLs keep working unchanged", async () => {
-    expect((await readLesson(course.videoLessonId, creator.access_token)).body.data.video_url).toBe(
-      "/media/demo/x.webm",
+  it("demo videos reach readers signed, external video URLs unchanged", async () => {
+    expect((await readLesson(course.videoLessonId, creator.access_token)).body.data.video_url).toMatch(
+      /^\/media\/demo\/x\.webm\?exp=\d+&sig=[\w-]+$/,
     );
     const external = await setLessonVideo(course.videoLessonId, "https://cdn.example.com/v.mp4");
     expect(external.body.data.video_url).toBe("https://cdn.example.com/v.mp4");

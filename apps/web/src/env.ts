@@ -12,3 +12,11 @@ export const isProduction = process.env.NODE_ENV === "production";
 export function serverApiUrl(): string {
   return (process.env.API_URL ?? DEFAULT_API_URL).replace(/\/+$/, "");
 }
+
+/**
+ * The site's public origin (APP_URL, as the API's mail links use it): canonical and og URLs are built from it,
+ * never from the request's Host or X-Forwarded-Host, which a client or a cache-poisoning attacker controls.
+ */
+export function appUrl(): string {
+  return (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+}

@@ -6,6 +6,7 @@ export * from "./common-passwords.js";
 export * from "./course.js";
 export * from "./envelope.js";
 export * from "./errors.js";
+export * from "./gateway.js";
 export * from "./media.js";
 export * from "./progress.js";
 export * from "./quiz.js";

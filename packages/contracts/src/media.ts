@@ -61,3 +61,12 @@ export const isMediaPath = (url: string) => url.startsWith(MEDIA_PATH_PREFIX);
 export function mediaAssetIdFromUrl(url: string): string | null {
   return MEDIA_PATH.exec(url)?.[1]?.toLowerCase() ?? null;
 }
+
+/** Demo media shipped with the seed; its videos are served like uploads, through signed links only. */
+export const DEMO_MEDIA_PREFIX = "/media/demo/";
+const DEMO_VIDEO = /^\/media\/demo\/([A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(?:webm|mp4))(?:[?#].*)?$/;
+
+/** The file name of a demo video URL (a signed one too), or null. */
+export function demoVideoFromUrl(url: string): string | null {
+  return DEMO_VIDEO.exec(url)?.[1] ?? null;
+}

@@ -39,7 +39,7 @@ export function registerObservability(app: FastifyInstance, opts: { metrics: Met
         status,
         ms: Math.round(reply.elapsedTime * 10) / 10,
         ...(request.auth ? { user_id: request.auth.userId } : {}),
-        remote: request.ip,
+        remote: request.clientIp,
       },
       "request",
     );

@@ -5,7 +5,7 @@ import type { RateLimitStore } from "./rate-limit-store.js";
 const EXEMPT = /^\/(health|docs)(\/|$|\?)/;
 
 /**
- * `max` requests per window per user (per IP when anonymous), on every route but health and docs.
+ * `max` requests per window per user (per client address when anonymous: see plugins/client-ip), on every route but health and docs.
  * Sets X-RateLimit-* headers; past the limit answers 429 RATE_LIMITED with Retry-After.
  */
 export function registerRateLimit(
@@ -21,7 +21,7 @@ export function registerRateLimit(
   app.addHook("onRequest", async (request, reply) => {
     if (EXEMPT.test(request.url)) return;
     const userId = await opts.identify(request);
-    const key = userId ? `u:${userId}` : `ip:${request.ip}`;
+    const key = userId ? `u:${userId}` : `ip:${request.clientIp}`;
     const { count, resetMs } = await opts.store.hit(key, windowMs);
     const resetSeconds = Math.max(1, Math.ceil(resetMs / 1000));
     reply.header("x-ratelimit-limit", opts.max);

@@ -1,16 +1,20 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { MotionProvider } from "@/components/motion/motion-provider";
 import { SessionBootstrap } from "@/components/session-bootstrap";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { THEME_SCRIPT } from "@/components/theme-toggle";
+import { appUrl } from "@/env";
 import "./globals.css";
 
 const DESCRIPTION =
   "Learn from video courses with an AI tutor that answers from the lesson and cites the exact second of the video. Your progress is saved to the second, and quizzes check what you learned.";
 
 export const metadata: Metadata = {
+  // Relative og/canonical URLs resolve against APP_URL, never the request's host.
+  metadataBase: new URL(appUrl()),
   title: { default: "Lumen · Learn with an AI tutor that shows you the moment", template: "%s · Lumen" },
   description: DESCRIPTION,
   applicationName: "Lumen",
@@ -31,12 +35,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The CSP nonce of this response (src/proxy.ts): the theme script must carry it to run.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that applies the saved theme before paint */}
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="flex min-h-dvh flex-col">
         <SessionBootstrap />

@@ -1,6 +1,7 @@
 import { type ErrorCode, envelope, errorBodySchema } from "@lumen/contracts";
 import { z } from "zod";
 import { serverApiUrl } from "@/env";
+import { gatewayHeaders } from "./gateway";
 
 const API_PREFIX = "/api/v1";
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -126,6 +127,8 @@ export function createApiClient(config: ApiClientConfig = {}) {
     headers.set("accept", "application/json");
     if (body !== undefined) headers.set("content-type", "application/json");
     if (accessToken) headers.set("authorization", `Bearer ${accessToken}`);
+    // Server-side rendering: the API counts the visitor this page is rendered for, not this server.
+    for (const [name, value] of Object.entries(gatewayHeaders())) headers.set(name, value);
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
 

@@ -1,4 +1,5 @@
 import { apiBaseUrl } from "./api-client";
+import { gatewayHeaders } from "./gateway";
 
 // Request headers the API needs; everything else (host, connection, Next's own) stays behind.
 const FORWARDED_REQUEST_HEADERS = [
@@ -22,12 +23,6 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   "set-cookie",
 ]);
 
-function clientAddress(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded;
-  return request.headers.get("x-real-ip");
-}
-
 /**
  * Forwards a browser request to the API so the web app and the API share one origin: the refresh cookie
  * (path /api/v1/auth) stays first-party, no CORS preflights, and the API URL is read at run time.
@@ -43,8 +38,8 @@ export async function proxyToApi(request: Request, pathname: string): Promise<Re
   }
   // Without this the runtime would decompress and leave a stale content-encoding behind.
   headers.set("accept-encoding", "identity");
-  const client = clientAddress(request);
-  if (client) headers.set("x-forwarded-for", client);
+  // Who the visitor really is, vouched for with the gateway secret; a visitor's own X-Forwarded-For never passes.
+  for (const [name, value] of Object.entries(gatewayHeaders())) headers.set(name, value);
   headers.set("x-forwarded-proto", incoming.protocol.replace(":", ""));
   headers.set("x-forwarded-host", incoming.host);
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users.js";
 
@@ -108,6 +109,10 @@ export const mailOutbox = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
+    /** What the message is (verify_email, reset_password…): mail is throttled per kind. */
+    kind: text("kind").notNull().default("other"),
+    /** HMAC of the address of the client whose request caused the message; null when no client did. */
+    clientKey: text("client_key"),
     /** Encrypted at rest: the body carries single-use links. */
     body: text("body").notNull(),
     attempts: integer("attempts").notNull().default(0),
@@ -118,5 +123,9 @@ export const mailOutbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date", precision: 3 }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index("mail_outbox_pending_idx").on(t.sentAt, t.nextAttemptAt)],
+  (t) => [
+    index("mail_outbox_pending_idx").on(t.sentAt, t.nextAttemptAt),
+    index("mail_outbox_recipient_idx").on(t.kind, sql`lower(${t.toAddress})`, t.createdAt),
+    index("mail_outbox_client_idx").on(t.kind, t.clientKey, t.createdAt),
+  ],
 );

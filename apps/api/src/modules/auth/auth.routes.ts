@@ -21,7 +21,7 @@ import type { AuthService } from "./auth.service.js";
 const COOKIE_PATH = "/api/v1/auth";
 
 export function requestMeta(request: FastifyRequest): RequestMeta {
-  return { ip: request.ip ?? null, userAgent: request.headers["user-agent"]?.slice(0, 512) ?? null };
+  return { ip: request.clientIp, userAgent: request.headers["user-agent"]?.slice(0, 512) ?? null };
 }
 
 export function authRoutes(app: FastifyInstance, opts: { service: AuthService; cookieSecure: boolean }) {
@@ -138,7 +138,7 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
       },
     },
     async (request) => {
-      await service.resendVerification(currentAuth(request).userId);
+      await service.resendVerification(currentAuth(request).userId, requestMeta(request));
       return ok(null, "Verification email sent");
     },
   );
@@ -160,7 +160,7 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
         await service.confirmPasswordReset(body.token, body.new_password, requestMeta(request));
         return ok(null, "Password changed. Every session has been signed out; sign in with the new password.");
       }
-      if (body.email !== undefined) await service.requestPasswordReset(body.email, requestMeta(request));
+      if (body.email !== undefined) service.requestPasswordReset(body.email, requestMeta(request));
       return ok(null, "If an account exists for this email, a reset link is on its way.");
     },
   );

@@ -14,14 +14,15 @@ function service(overrides: { user?: object | undefined; passwords: PasswordHash
     auth: { clearLoginFailures: async () => {} } as unknown as AuthServiceDeps["auth"],
     signer: {} as AuthServiceDeps["signer"],
     throttle: {
-      assertNotLocked: async () => {},
+      admit: async () => {},
       recordFailure: async () => {
         calls.push("failure");
         return false;
       },
     },
     security: { record: async (type: string) => void calls.push(type) } as unknown as AuthServiceDeps["security"],
-    mail: { enqueue: async () => {} },
+    mail: { enqueueThrottled: async () => true },
+    background: { run: () => {} },
     cipher: new FieldCipher(randomBytes(32)),
     passwords: overrides.passwords,
     appUrl: "http://localhost:3000",
@@ -53,5 +54,36 @@ describe("login with an unknown email", () => {
     expect(a.status).toBe(b.status);
     expect(passwords.verify).toHaveBeenCalledTimes(1);
     expect(passwords.burn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("password reset request", () => {
+  it("answers before even looking the account up: the work runs after the answer", async () => {
+    const passwords = { hash: vi.fn(), verify: vi.fn(), burn: vi.fn() };
+    const deferred: Array<() => Promise<void>> = [];
+    const lookups: string[] = [];
+    const svc = createAuthService({
+      db: {} as AuthServiceDeps["db"],
+      users: {
+        findByEmail: async (email: string) => {
+          lookups.push(email);
+          return undefined;
+        },
+      } as unknown as AuthServiceDeps["users"],
+      auth: {} as AuthServiceDeps["auth"],
+      signer: {} as AuthServiceDeps["signer"],
+      throttle: { admit: async () => {}, recordFailure: async () => false },
+      security: { record: async () => {} } as unknown as AuthServiceDeps["security"],
+      mail: { enqueueThrottled: async () => true },
+      background: { run: (_name, task) => void deferred.push(task) },
+      cipher: new FieldCipher(randomBytes(32)),
+      passwords,
+      appUrl: "http://localhost:3000",
+    });
+    await svc.requestPasswordReset("someone@example.com", meta);
+    expect(lookups).toEqual([]);
+    expect(deferred).toHaveLength(1);
+    await deferred[0]?.();
+    expect(lookups).toEqual(["someone@example.com"]);
   });
 });

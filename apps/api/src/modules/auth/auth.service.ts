@@ -8,10 +8,12 @@ import {
   type User,
 } from "@lumen/contracts";
 import type { Database } from "@lumen/db";
+import type { BackgroundTasks } from "../../lib/background.js";
 import { type FieldCipher, randomToken, sha256 } from "../../lib/crypto.js";
 import { AppError, isUniqueViolation, unauthorized } from "../../lib/errors.js";
 import type { MailService } from "../mail/mail.service.js";
 import { passwordResetEmail, verificationEmail } from "../mail/mail.templates.js";
+import type { MailMessage } from "../mail/mail-transport.js";
 import type { RequestMeta, SecurityService } from "../security/security.service.js";
 import { presentUser } from "../user/user.presenter.js";
 import type { UserRepo, UserRow } from "../user/user.repo.js";
@@ -40,14 +42,17 @@ export interface AuthServiceDeps {
   signer: TokenSigner;
   throttle: LoginThrottle;
   security: SecurityService;
-  mail: Pick<MailService, "enqueue">;
+  mail: Pick<MailService, "enqueueThrottled">;
+  /** Mail work runs after the answer, so its duration tells nothing (known vs unknown accounts). */
+  background: Pick<BackgroundTasks, "run">;
   cipher: FieldCipher;
   passwords: PasswordHasher;
   appUrl: string;
 }
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { db, users, auth, signer, throttle, security, mail, cipher, passwords, appUrl } = deps;
+  const { db, users, auth, signer, throttle, security, mail, background, cipher, passwords, appUrl } = deps;
+  const clientKeyOf = (meta: RequestMeta) => cipher.keyedHash(meta.ip ?? "unknown");
   const disabledError = () =>
     new AppError("FORBIDDEN", "This account has been disabled. Contact support if you think this is a mistake.");
 
@@ -100,18 +105,35 @@ export function createAuthService(deps: AuthServiceDeps) {
     return { user: presentUser(user, cipher), ...(await issueTokens(user, session.id)) };
   }
 
-  async function sendVerification(user: UserRow): Promise<void> {
-    const token = randomToken(32);
-    const now = new Date();
-    await auth.invalidateEmailTokens(user.id, "verify_email", now);
-    await auth.insertEmailToken({
-      userId: user.id,
-      purpose: "verify_email",
-      tokenHash: sha256(token),
-      expiresAt: new Date(now.getTime() + VERIFY_TTL_MS),
+  /**
+   * Mints a single-use link (the previous one of its purpose stops working) and mails it, unless the mail throttle
+   * holds the mail back: then nothing changes and the link mailed last stays valid.
+   */
+  async function mailLink(
+    user: UserRow,
+    purpose: "verify_email" | "reset_password",
+    meta: RequestMeta,
+    message: (token: string) => MailMessage,
+  ): Promise<boolean> {
+    const ttl = purpose === "verify_email" ? VERIFY_TTL_MS : RESET_TTL_MS;
+    return mail.enqueueThrottled(user.email, { kind: purpose, clientKey: clientKeyOf(meta) }, async () => {
+      const token = randomToken(32);
+      const now = new Date();
+      await auth.invalidateEmailTokens(user.id, purpose, now);
+      await auth.insertEmailToken({
+        userId: user.id,
+        purpose,
+        tokenHash: sha256(token),
+        expiresAt: new Date(now.getTime() + ttl),
+      });
+      return message(token);
     });
-    await mail.enqueue(verificationEmail(user.email, user.fullName, `${appUrl}/verify-email?token=${token}`));
   }
+
+  const sendVerification = (user: UserRow, meta: RequestMeta) =>
+    mailLink(user, "verify_email", meta, (token) =>
+      verificationEmail(user.email, `${appUrl}/verify-email?token=${token}`),
+    );
 
   return {
     async register(input: RegisterBody, meta: RequestMeta): Promise<AuthResult> {
@@ -127,14 +149,14 @@ export function createAuthService(deps: AuthServiceDeps) {
           });
         throw err;
       }
-      await sendVerification(user);
+      background.run("verification-email", async () => void (await sendVerification(user, meta)));
       return startSession(user, meta);
     },
 
     async login(input: LoginBody, meta: RequestMeta): Promise<AuthResult> {
       const emailKey = input.email.toLowerCase();
       const clientKey = cipher.keyedHash(meta.ip ?? "unknown");
-      await throttle.assertNotLocked(emailKey, clientKey);
+      await throttle.admit(emailKey, clientKey);
       const user = await users.findByEmail(input.email);
       let valid = false;
       if (user) valid = await passwords.verify(user.passwordHash, input.password);
@@ -205,28 +227,32 @@ export function createAuthService(deps: AuthServiceDeps) {
       return presentUser(user, cipher);
     },
 
-    async resendVerification(userId: string): Promise<void> {
+    /** Answers at once; the link is made and mailed afterwards (and not at all past the mail throttle). */
+    async resendVerification(userId: string, meta: RequestMeta): Promise<void> {
       const user = await users.findById(userId);
       if (!user) throw new AppError("NOT_FOUND", "User not found");
       if (user.emailVerified) throw new AppError("CONFLICT", "Your email is already verified");
-      await sendVerification(user);
+      background.run("verification-email", async () => void (await sendVerification(user, meta)));
     },
 
-    /** Same answer whether or not the account exists; the email goes only to real, enabled accounts. */
-    async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
-      const user = await users.findByEmail(email);
-      if (!user || user.disabled) return;
-      const token = randomToken(32);
-      const now = new Date();
-      await auth.invalidateEmailTokens(user.id, "reset_password", now);
-      await auth.insertEmailToken({
-        userId: user.id,
-        purpose: "reset_password",
-        tokenHash: sha256(token),
-        expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+    /**
+     * Same answer, in the same time, whether or not the account exists: even the lookup happens after the answer.
+     * The email goes only to real, enabled accounts, at most MAIL_THROTTLE.max an hour per address and per client.
+     */
+    requestPasswordReset(email: string, meta: RequestMeta): void {
+      background.run("password-reset", async () => {
+        const user = await users.findByEmail(email);
+        if (!user || user.disabled) return;
+        const sent = await mailLink(user, "reset_password", meta, (token) =>
+          // Only a verified address is greeted by name: the name is text the registrant chose.
+          passwordResetEmail(
+            user.email,
+            user.emailVerified ? user.fullName : null,
+            `${appUrl}/reset-password?token=${token}`,
+          ),
+        );
+        if (sent) await security.record("password_reset_requested", { userId: user.id, meta });
       });
-      await mail.enqueue(passwordResetEmail(user.email, user.fullName, `${appUrl}/reset-password?token=${token}`));
-      await security.record("password_reset_requested", { userId: user.id, meta });
     },
 
     async confirmPasswordReset(token: string, newPassword: string, meta: RequestMeta): Promise<void> {

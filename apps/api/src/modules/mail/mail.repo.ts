@@ -1,14 +1,34 @@
 import { type Executor, mailOutbox } from "@lumen/db";
-import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 
 export type MailRow = typeof mailOutbox.$inferSelect;
 
 export function createMailRepo(db: Executor) {
   return {
-    async insert(values: { toAddress: string; subject: string; body: string }, tx: Executor = db): Promise<MailRow> {
+    async insert(
+      values: { toAddress: string; subject: string; body: string; kind?: string; clientKey?: string | null },
+      tx: Executor = db,
+    ): Promise<MailRow> {
       const [row] = await tx.insert(mailOutbox).values(values).returning();
       if (!row) throw new Error("insert returned no row");
       return row;
+    },
+
+    /** Messages of a kind stored since `since` for one recipient (any letter case) or one client. */
+    async countSince(kind: string, since: Date, by: { toAddress: string } | { clientKey: string }): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(mailOutbox)
+        .where(
+          and(
+            eq(mailOutbox.kind, kind),
+            gt(mailOutbox.createdAt, since),
+            "toAddress" in by
+              ? sql`lower(${mailOutbox.toAddress}) = lower(${by.toAddress})`
+              : eq(mailOutbox.clientKey, by.clientKey),
+          ),
+        );
+      return Number(row?.n ?? 0);
     },
 
     /**

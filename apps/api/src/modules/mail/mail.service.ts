@@ -3,6 +3,16 @@ import type { FieldCipher } from "../../lib/crypto.js";
 import type { MailRepo } from "./mail.repo.js";
 import type { MailMessage, MailTransport } from "./mail-transport.js";
 
+/** At most this many mails of a kind per recipient per window, and per requesting client per window. */
+export const MAIL_THROTTLE = { max: 3, windowMs: 60 * 60_000 } as const;
+
+/** A mail that a client's request causes: counted against that recipient's and that client's throttles. */
+export interface ThrottledMail {
+  kind: "verify_email" | "reset_password";
+  /** HMAC of the requesting client's address. */
+  clientKey: string;
+}
+
 const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = 120;
 /** 10 s, 40 s, 2.7 min, 10.7 min… capped at an hour. */
@@ -73,6 +83,17 @@ export function createMailService(deps: {
   }
 
   let timer: NodeJS.Timeout | null = null;
+  let throttleQueue: Promise<unknown> = Promise.resolve();
+
+  async function store(message: MailMessage, throttle?: ThrottledMail): Promise<void> {
+    await repo.insert({
+      toAddress: message.to,
+      subject: message.subject,
+      body: cipher.encrypt(JSON.stringify(message)),
+      ...(throttle ? { kind: throttle.kind, clientKey: throttle.clientKey } : {}),
+    });
+    void kick();
+  }
 
   return {
     /** Unsent mails: first try pending, failed and retrying, or given up after the last attempt. */
@@ -80,12 +101,35 @@ export function createMailService(deps: {
 
     /** Stores the message and starts delivering it; resolves once it is safely stored. */
     async enqueue(message: MailMessage): Promise<void> {
-      await repo.insert({
-        toAddress: message.to,
-        subject: message.subject,
-        body: cipher.encrypt(JSON.stringify(message)),
+      await store(message);
+    },
+
+    /**
+     * A mail a client's request causes, held back (false) when its recipient or that client already had
+     * MAIL_THROTTLE.max mails of the kind in the window, so requests can't be turned into a mail flood. `compose`
+     * runs only when the mail will be sent (it may mint a token). Callers answer the client the same either way.
+     * Checks and stores run one at a time in this process, so a burst of requests can't all pass the check.
+     */
+    enqueueThrottled(to: string, throttle: ThrottledMail, compose: () => Promise<MailMessage>): Promise<boolean> {
+      const turn = throttleQueue.then(async () => {
+        const since = new Date(Date.now() - MAIL_THROTTLE.windowMs);
+        const [toRecipient, fromClient] = await Promise.all([
+          repo.countSince(throttle.kind, since, { toAddress: to }),
+          repo.countSince(throttle.kind, since, { clientKey: throttle.clientKey }),
+        ]);
+        if (toRecipient >= MAIL_THROTTLE.max || fromClient >= MAIL_THROTTLE.max) {
+          log.warn(
+            { mail_kind: throttle.kind, reason: toRecipient >= MAIL_THROTTLE.max ? "recipient" : "client" },
+            "mail throttled: not sent",
+          );
+          return false;
+        }
+        const message = await compose();
+        await store({ ...message, to }, throttle);
+        return true;
       });
-      void kick();
+      throttleQueue = turn.catch(() => {});
+      return turn;
     },
     /** Waits until every due message has had its attempt (tests, shutdown). */
     flush: kick,

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import {
+  DEMO_MEDIA_PREFIX,
+  demoVideoFromUrl,
   isMediaPath,
   MEDIA_CONTENT_TYPES,
   MEDIA_FORMAT_NAMES,
@@ -270,6 +272,9 @@ export function createMediaService(deps: {
       url: string,
       target: { kind: MediaKind; courseId: string | null; field: string },
     ): Promise<string> {
+      // A demo video is stored as its plain path: a signed link handed to the editor must not be kept.
+      const demo = demoVideoFromUrl(url);
+      if (demo) return `${DEMO_MEDIA_PREFIX}${demo}`;
       if (!isMediaPath(url)) return url;
       const id = mediaAssetIdFromUrl(url);
       if (!id)
@@ -288,10 +293,12 @@ export function createMediaService(deps: {
       return mediaPath(asset.id);
     },
 
-    /** A lesson's stored video URL as its reader gets it: uploaded videos signed, other URLs unchanged. */
+    /** A lesson's stored video URL as its reader gets it: uploaded and demo videos signed, other URLs unchanged. */
     videoUrlFor(stored: string | null): string | null {
       const id = stored ? mediaAssetIdFromUrl(stored) : null;
-      return id ? signer.url(id) : stored;
+      if (id) return signer.url(id);
+      const demo = stored ? demoVideoFromUrl(stored) : null;
+      return demo ? signer.demoUrl(demo) : stored;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { mediaPath } from "@lumen/contracts";
+import { DEMO_MEDIA_PREFIX, mediaPath } from "@lumen/contracts";
 import { safeEqual } from "../../lib/crypto.js";
 import { AppError } from "../../lib/errors.js";
 
@@ -26,10 +26,20 @@ export function createMediaSigner(masterKey: Buffer, ttlSeconds: number, now: ()
   const step = Math.max(1, Math.floor(ttlSeconds / 4));
   const nowSeconds = () => Math.floor(now() / 1000);
 
+  const expiry = () => Math.ceil((nowSeconds() + ttlSeconds) / step) * step;
+
   return {
     url(assetId: string): string {
-      const exp = Math.ceil((nowSeconds() + ttlSeconds) / step) * step;
-      return signedMediaPath(key, assetId, exp);
+      return signedMediaPath(key, assetId, expiry());
+    },
+
+    /**
+     * `/media/demo/{file}?exp=…&sig=…` for a demo video. Its signed id `demo/{file}` can never be an asset's
+     * (asset ids are UUIDs), so one signature is never valid for the other.
+     */
+    demoUrl(file: string): string {
+      const exp = expiry();
+      return `${DEMO_MEDIA_PREFIX}${file}?exp=${exp}&sig=${signature(key, `demo/${file}`, exp)}`;
     },
 
     /** The expiry of a valid, unexpired signature; a 403 naming the reason otherwise. */

@@ -41,7 +41,7 @@ function viewTitle(state: CatalogState): string | null {
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const state = parseCatalogParams(await searchParams);
   const title = viewTitle(state) ?? "Course catalog";
-  const origin = await siteOrigin();
+  const origin = siteOrigin();
   const url = absoluteUrl(origin, catalogHref({ ...state, cursor: null, prev: [] }));
   return {
     title,

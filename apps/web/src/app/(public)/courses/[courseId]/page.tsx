@@ -52,7 +52,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const result = await loadCourse((await params).courseId);
   if ("error" in result) return { title: "Course" };
   const { course } = result;
-  const origin = await siteOrigin();
+  const origin = siteOrigin();
   const url = absoluteUrl(origin, `/courses/${encodeURIComponent(course.id)}`);
   const thumbnail = apiMediaUrl(course.thumbnail_url);
   const image = thumbnail ? absoluteUrl(origin, thumbnail) : null;
