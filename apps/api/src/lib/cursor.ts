@@ -18,18 +18,31 @@ export function decodeCursor<T extends Record<string, unknown>>(cursor: string, 
   });
 }
 
+/**
+ * Cursor fields reach SQL casts (`::uuid`, `::timestamptz`, `::int`), so each is checked to be exactly what its cast
+ * accepts: a forged cursor must answer 400, never make the database throw (a 500).
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
+export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
+/** An ISO 8601 UTC instant as `toISOString` writes it, and a real date (no 2024-02-31). */
+export const isIsoInstant = (v: unknown): v is string =>
+  typeof v === "string" &&
+  ISO_INSTANT.test(v) &&
+  !v.startsWith("0000") &&
+  !Number.isNaN(Date.parse(v)) &&
+  new Date(v).toISOString().slice(0, 10) === v.slice(0, 10);
+const INT4_MAX = 2_147_483_647;
+export const isInt4 = (v: unknown): v is number => Number.isInteger(v) && Math.abs(v as number) <= INT4_MAX;
+export const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
 export interface TimeCursor {
   t: string;
   id: string;
   [k: string]: unknown;
 }
 export const isTimeCursor = (v: unknown): v is TimeCursor =>
-  typeof v === "object" &&
-  v !== null &&
-  typeof (v as TimeCursor).t === "string" &&
-  !Number.isNaN(Date.parse((v as TimeCursor).t)) &&
-  typeof (v as TimeCursor).id === "string" &&
-  /^[0-9a-f-]{36}$/i.test((v as TimeCursor).id);
+  typeof v === "object" && v !== null && isIsoInstant((v as TimeCursor).t) && isUuid((v as TimeCursor).id);
 
 /**
  * One page of a newest-first keyset listing: the repo fetched `limit + 1` rows, so a row beyond the page
