@@ -194,6 +194,17 @@ export async function markVerified(ctx: TestContext, ...sessions: Array<{ user: 
   }
 }
 
+/**
+ * Lets `seconds` of wall time pass in a learner's viewing-credit window for a lesson, as if they had been watching
+ * that long since their previous report: the server credits a segment only up to twice the time since then.
+ */
+export async function elapseViewing(ctx: TestContext, userId: string, lessonId: string, seconds: number) {
+  await ctx.database.db.execute(sql`
+    insert into progress (user_id, course_id, lesson_id, credit_at, credit_balance)
+    select ${userId}, l.course_id, l.id, now() - make_interval(secs => ${seconds}), 0 from lessons l where l.id = ${lessonId}
+    on conflict (user_id, lesson_id) do update set credit_at = now() - make_interval(secs => ${seconds})`);
+}
+
 /** The emails written to the outbox, newest last. */
 export async function outbox(
   ctx: TestContext,
