@@ -46,6 +46,9 @@ import { createEnrollmentRepo } from "./modules/enrollment/enrollment.repo.js";
 import { enrollmentRoutes } from "./modules/enrollment/enrollment.routes.js";
 import { createEnrollmentService } from "./modules/enrollment/enrollment.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { createBullJobQueue } from "./modules/jobs/bullmq-queue.js";
+import type { JobQueue } from "./modules/jobs/jobs.js";
+import { createMemoryJobQueue } from "./modules/jobs/memory-queue.js";
 import { createLessonRepo } from "./modules/lesson/lesson.repo.js";
 import { lessonRoutes } from "./modules/lesson/lesson.routes.js";
 import { createLessonService } from "./modules/lesson/lesson.service.js";
@@ -92,6 +95,8 @@ export interface AppDeps {
 declare module "fastify" {
   interface FastifyInstance {
     mail: MailService;
+    /** Background jobs (BullMQ on Redis, in-process without); see modules/jobs/jobs.ts. */
+    jobs: JobQueue;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
     markReady(): void;
@@ -230,12 +235,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     enrollments: createAccessRepo(db),
   });
+  // Jobs: re-indexing a lesson runs off the request path (a 200 KB lesson takes a second to chunk and embed).
+  const jobs = redis
+    ? createBullJobQueue({ redis, prefix: `${deps.redisPrefix ?? "lumen:"}bull`, log: app.log })
+    : createMemoryJobQueue({ log: app.log });
+  jobs.register("lesson.reindex", async ({ lessonId }) => {
+    await retrieval.indexLesson(lessonId);
+  });
+  app.decorate("jobs", jobs);
   const lessonService = createLessonService({
     db,
     lessons: createLessonRepo(db),
     courses: courseRepo,
     access,
-    indexer: retrieval,
+    jobs,
     media: mediaService,
   });
   const enrollmentService = createEnrollmentService({ db, enrollments: enrollmentRepo, users, access, analytics });
@@ -349,6 +362,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook("onClose", async () => {
+    await jobs.close();
     await mail.stop();
     await storage.close();
   });

@@ -111,6 +111,7 @@ export async function createTestContext(
     config,
     outboxDir,
     async reset() {
+      await app.jobs.idle();
       await app.mail.flush();
       await resetDatabase(database.db);
       rmSync(outboxDir, { recursive: true, force: true });
@@ -143,6 +144,9 @@ export async function call<T = Record<string, unknown>>(
     ...rest,
     headers: { ...(rest.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
+  // Side work a request queued (re-indexing a saved lesson) has run before the test looks at its effects. Tests of
+  // the queue itself pause it (app.jobs.pause()) and use app.inject directly.
+  await app.jobs?.idle();
   let body: Envelope<T>;
   try {
     body = res.json();
