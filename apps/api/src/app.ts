@@ -74,6 +74,7 @@ import { createSecurityService } from "./modules/security/security.service.js";
 import { createUserRepo } from "./modules/user/user.repo.js";
 import { registerAuth, verifiedClaims } from "./plugins/auth.js";
 import { registerErrorHandling } from "./plugins/error-handler.js";
+import { registerInputHygiene } from "./plugins/input-hygiene.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimit } from "./plugins/rate-limit.js";
 import { createMemoryStore, createRedisStore } from "./plugins/rate-limit-store.js";
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config.nodeEnv === "production" ? () => (data) => JSON.stringify(data) : serializerCompiler,
   );
   registerErrorHandling(app);
+  registerInputHygiene(app);
 
   let ready = deps.ready ?? true;
   app.decorate("markReady", () => {
