@@ -18,6 +18,8 @@ const INJECTIONS = [
   "%' AND pg_sleep(5) IS NULL --",
   "$1::text",
   "<script>alert(1)</script>",
+  // A template-injection probe, on purpose: the string must reach the server unexpanded.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal placeholder is the attack
   "${7*7}{{7*7}}",
   "\u0000",
 ];
