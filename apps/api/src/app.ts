@@ -49,6 +49,9 @@ import { createEnrollmentRepo } from "./modules/enrollment/enrollment.repo.js";
 import { enrollmentRoutes } from "./modules/enrollment/enrollment.routes.js";
 import { createEnrollmentService } from "./modules/enrollment/enrollment.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { createBullJobQueue } from "./modules/jobs/bullmq-queue.js";
+import type { JobQueue } from "./modules/jobs/jobs.js";
+import { createMemoryJobQueue } from "./modules/jobs/memory-queue.js";
 import { createLessonRepo } from "./modules/lesson/lesson.repo.js";
 import { lessonRoutes } from "./modules/lesson/lesson.routes.js";
 import { createLessonService } from "./modules/lesson/lesson.service.js";
@@ -76,6 +79,7 @@ import { createUserRepo } from "./modules/user/user.repo.js";
 import { registerAuth, verifiedClaims } from "./plugins/auth.js";
 import { registerClientIp, trustProxyOption } from "./plugins/client-ip.js";
 import { registerErrorHandling } from "./plugins/error-handler.js";
+import { registerInputHygiene } from "./plugins/input-hygiene.js";
 import { registerObservability } from "./plugins/observability.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimit } from "./plugins/rate-limit.js";
@@ -105,6 +109,8 @@ declare module "fastify" {
     metrics: Metrics;
     /** Work started after a request was answered (reset and verification mail); drained on close. */
     background: BackgroundTasks;
+    /** Background jobs (BullMQ on Redis, in-process without); see modules/jobs/jobs.ts. */
+    jobs: JobQueue;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
     markReady(): void;
@@ -160,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       metrics.dbPool.set({ state: "waiting" }, pool.waiting);
     }
   });
+  registerInputHygiene(app);
 
   let ready = deps.ready ?? true;
   app.decorate("markReady", () => {
@@ -277,12 +284,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     enrollments: createAccessRepo(db),
   });
+  // Jobs: re-indexing a lesson runs off the request path (a 200 KB lesson takes a second to chunk and embed).
+  const jobs = redis
+    ? createBullJobQueue({ redis, prefix: `${deps.redisPrefix ?? "lumen:"}bull`, log: app.log })
+    : createMemoryJobQueue({ log: app.log });
+  jobs.register("lesson.reindex", async ({ lessonId }) => {
+    await retrieval.indexLesson(lessonId);
+  });
+  app.decorate("jobs", jobs);
   const lessonService = createLessonService({
     db,
     lessons: createLessonRepo(db),
     courses: courseRepo,
     access,
-    indexer: retrieval,
+    jobs,
     media: mediaService,
   });
   const enrollmentService = createEnrollmentService({ db, enrollments: enrollmentRepo, users, access, analytics });
@@ -394,6 +409,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook("onClose", async () => {
     await background.drain();
+    await jobs.close();
     await mail.stop();
     await storage.close();
   });

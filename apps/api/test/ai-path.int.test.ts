@@ -3,7 +3,7 @@ import { seedDemo } from "@lumen/db/seed";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/modules/auth/password.js";
-import { call, createTestContext, login, register, type Session, type TestContext } from "./helpers.js";
+import { call, createTestContext, elapseViewing, login, register, type Session, type TestContext } from "./helpers.js";
 
 type Path = { items: Array<{ kind: string; course_id: string; lesson_id?: string; title: string; reason: string }> };
 
@@ -28,6 +28,7 @@ describe("learning path", () => {
             where l.kind = 'video' and not exists (select 1 from progress p where p.lesson_id = l.id and p.user_id = ${sam.user.id}) limit 1`,
       )
     ).rows;
+    await elapseViewing(ctx, sam.user.id, lesson?.id as string, 60);
     await call(ctx.app, {
       method: "PUT",
       url: `/api/v1/lessons/${lesson?.id}/progress`,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   call,
   createTestContext,
+  elapseViewing,
   fieldsOf,
   register,
   type Session,
@@ -42,6 +43,15 @@ const put = (lessonId: string, payload: object, who: Session = student) =>
     token: who.access_token,
     payload,
   });
+/** A report after really watching the segment: that much wall time passes first (see elapseViewing). */
+async function watch(
+  lessonId: string,
+  payload: { position_seconds: number; segment: { from_seconds: number; to_seconds: number } },
+  who: Session = student,
+) {
+  await elapseViewing(ctx, who.user.id, lessonId, payload.segment.to_seconds - payload.segment.from_seconds);
+  return put(lessonId, payload, who);
+}
 const complete = (lessonId: string, who: Session = student) =>
   call<Progress>(ctx.app, { method: "POST", url: `/api/v1/lessons/${lessonId}/complete`, token: who.access_token });
 const myCourses = (who: Session = student) =>
@@ -145,7 +155,7 @@ describe("enrollment", () => {
       progress_percentage: 0,
       next_lesson_id: course.videoLessonId,
     });
-    await put(course.videoLessonId, { position_seconds: 100, segment: { from_seconds: 0, to_seconds: 100 } });
+    await watch(course.videoLessonId, { position_seconds: 100, segment: { from_seconds: 0, to_seconds: 100 } });
     const after = (await myCourses()).body.data.items[0];
     expect(after).toMatchObject({ completed_lessons: 1, progress_percentage: 50, next_lesson_id: course.textLessonId });
   });
@@ -173,20 +183,23 @@ describe("progress", () => {
   });
 
   it("computes watch_percentage from the segments really watched, and resumes at the first gap", async () => {
-    const a = await put(course.videoLessonId, { position_seconds: 30, segment: { from_seconds: 0, to_seconds: 30 } });
+    const a = await watch(course.videoLessonId, { position_seconds: 30, segment: { from_seconds: 0, to_seconds: 30 } });
     expect(a.body.data.video_progress).toMatchObject({
       watch_percentage: 30,
       position_seconds: 30,
       resume_seconds: 30,
       is_completed: false,
     });
-    const b = await put(course.videoLessonId, { position_seconds: 70, segment: { from_seconds: 50, to_seconds: 70 } });
+    const b = await watch(course.videoLessonId, {
+      position_seconds: 70,
+      segment: { from_seconds: 50, to_seconds: 70 },
+    });
     expect(b.body.data.video_progress).toMatchObject({
       watch_percentage: 50,
       position_seconds: 70,
       resume_seconds: 30,
     });
-    const overlap = await put(course.videoLessonId, {
+    const overlap = await watch(course.videoLessonId, {
       position_seconds: 60,
       segment: { from_seconds: 20, to_seconds: 60 },
     });
@@ -194,7 +207,7 @@ describe("progress", () => {
   });
 
   it("does not complete a video scrubbed to the end without watching", async () => {
-    const res = await put(course.videoLessonId, {
+    const res = await watch(course.videoLessonId, {
       position_seconds: 100,
       segment: { from_seconds: 95, to_seconds: 100 },
     });
@@ -210,7 +223,10 @@ describe("progress", () => {
   });
 
   it("completes a video automatically at 90% watched, once", async () => {
-    const res = await put(course.videoLessonId, { position_seconds: 90, segment: { from_seconds: 0, to_seconds: 90 } });
+    const res = await watch(course.videoLessonId, {
+      position_seconds: 90,
+      segment: { from_seconds: 0, to_seconds: 90 },
+    });
     expect(res.body.data.video_progress.is_completed).toBe(true);
     expect(res.body.data.completed_at).not.toBeNull();
     const again = await complete(course.videoLessonId);
@@ -223,24 +239,18 @@ describe("progress", () => {
     expect(rows[0]?.n).toBe(1);
   });
 
-  it("takes a client that sends only watch_percentage at its word, and never lowers it", async () => {
-    expect(
-      (await put(course.videoLessonId, { watch_percentage: 40, position_seconds: 40 })).body.data.video_progress
-        .watch_percentage,
-    ).toBe(40);
-    const lower = await put(course.videoLessonId, { watch_percentage: 10, position_seconds: 10 });
-    expect(lower.body.data.video_progress).toMatchObject({
-      watch_percentage: 40,
-      position_seconds: 10,
-      resume_seconds: 10,
+  it("never trusts a client's watch_percentage: it neither raises the figure nor completes the video", async () => {
+    const claimed = await put(course.videoLessonId, { watch_percentage: 100, position_seconds: 95 });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.data.video_progress).toMatchObject({
+      watch_percentage: 0,
+      position_seconds: 95,
+      is_completed: false,
     });
-    expect(
-      (await put(course.videoLessonId, { watch_percentage: 95, position_seconds: 95 })).body.data.video_progress
-        .is_completed,
-    ).toBe(true);
+    expect((await complete(course.videoLessonId)).status).toBe(409);
   });
 
-  it("keeps the maximum under 50 concurrent writes", async () => {
+  it("keeps one row under 50 concurrent position reports", async () => {
     const writes = await Promise.all(
       Array.from({ length: 50 }, (_, i) => put(course.videoLessonId, { watch_percentage: i + 1, position_seconds: i })),
     );
@@ -250,29 +260,26 @@ describe("progress", () => {
       sql`select watch_percentage from progress`,
     );
     expect(rows).toHaveLength(1);
-    expect(Number(rows[0]?.watch_percentage)).toBe(50);
+    expect(Number(rows[0]?.watch_percentage)).toBe(0);
   });
 
-  it("merges concurrent segments without losing any", async () => {
+  it("merges concurrent segments without losing any, and they share one credit window", async () => {
+    await elapseViewing(ctx, student.user.id, course.videoLessonId, 60);
+    // Ten half-second stretches far apart: 5 s in all, within what one window can credit however they race.
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         put(course.videoLessonId, {
-          position_seconds: i * 10 + 10,
-          segment: { from_seconds: i * 10, to_seconds: i * 10 + 10 },
+          position_seconds: i * 10 + 0.5,
+          segment: { from_seconds: i * 10, to_seconds: i * 10 + 0.5 },
         }),
       ),
     );
-    const { rows } = await execRows<{ watch_percentage: number; is_completed: boolean }>(
+    const { rows } = await execRows<{ watch_percentage: number; watched_segments: unknown[] }>(
       ctx.database.db,
-      sql`select watch_percentage, is_completed from progress`,
+      sql`select watch_percentage, watched_segments from progress`,
     );
-    expect(Number(rows[0]?.watch_percentage)).toBe(100);
-    expect(rows[0]?.is_completed).toBe(true);
-    const { rows: ev } = await execRows<{ n: number }>(
-      ctx.database.db,
-      sql`select count(*)::int as n from analytics_events where type = 'lesson_completion'`,
-    );
-    expect(ev[0]?.n).toBe(1);
+    expect(Number(rows[0]?.watch_percentage)).toBe(5);
+    expect(rows[0]?.watched_segments).toHaveLength(10);
   });
 
   it("completes a text lesson on request, idempotently, and updates the course percentage", async () => {
@@ -310,7 +317,7 @@ describe("progress", () => {
 
   it("lists the caller's progress lesson by lesson in a course, for enrolled learners only", async () => {
     await complete(course.textLessonId);
-    await put(course.videoLessonId, { position_seconds: 20, segment: { from_seconds: 0, to_seconds: 20 } });
+    await watch(course.videoLessonId, { position_seconds: 20, segment: { from_seconds: 0, to_seconds: 20 } });
     const res = await call<{ progress_percentage: number; lessons: Progress[] }>(ctx.app, {
       method: "GET",
       url: `/api/v1/courses/${course.courseId}/progress`,

@@ -115,6 +115,7 @@ export async function createTestContext(
     config,
     outboxDir,
     async reset() {
+      await app.jobs.idle();
       await app.mail.flush();
       await resetDatabase(database.db);
       rmSync(outboxDir, { recursive: true, force: true });
@@ -147,6 +148,9 @@ export async function call<T = Record<string, unknown>>(
     ...rest,
     headers: { ...(rest.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
+  // Side work a request queued (re-indexing a saved lesson) has run before the test looks at its effects. Tests of
+  // the queue itself pause it (app.jobs.pause()) and use app.inject directly.
+  await app.jobs?.idle();
   let body: Envelope<T>;
   try {
     body = res.json();
@@ -189,6 +193,24 @@ export async function userWithRole(ctx: TestContext, email: string, role: "stude
   await ctx.database.db.execute(sql`update users set role = ${role} where id = ${s.user.id}`);
   const again = await login(ctx.app, email);
   return again.body.data;
+}
+
+/** Marks accounts' emails verified directly in the database (as following the mailed link would). */
+export async function markVerified(ctx: TestContext, ...sessions: Array<{ user: { id: string } }>) {
+  for (const s of sessions) {
+    await ctx.database.db.execute(sql`update users set email_verified = true where id = ${s.user.id}`);
+  }
+}
+
+/**
+ * Lets `seconds` of wall time pass in a learner's viewing-credit window for a lesson, as if they had been watching
+ * that long since their previous report: the server credits a segment only up to twice the time since then.
+ */
+export async function elapseViewing(ctx: TestContext, userId: string, lessonId: string, seconds: number) {
+  await ctx.database.db.execute(sql`
+    insert into progress (user_id, course_id, lesson_id, credit_at, credit_balance)
+    select ${userId}, l.course_id, l.id, now() - make_interval(secs => ${seconds}), 0 from lessons l where l.id = ${lessonId}
+    on conflict (user_id, lesson_id) do update set credit_at = now() - make_interval(secs => ${seconds})`);
 }
 
 /** The emails written to the outbox, newest last. */

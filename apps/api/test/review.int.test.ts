@@ -6,6 +6,7 @@ import {
   call,
   createTestContext,
   fieldsOf,
+  markVerified,
   register,
   type Session,
   type TestContext,
@@ -51,6 +52,7 @@ const enroll = (userId: string, courseId: string, status: "active" | "cancelled"
 async function learnerOf(courseId: string, email: string, fullName = "Learner") {
   const s = await register(ctx.app, email, undefined, fullName);
   await enroll(s.user.id, courseId);
+  await markVerified(ctx, s);
   return s;
 }
 
@@ -123,6 +125,7 @@ describe("PUT /courses/:id/reviews/me", () => {
     const cancelled = await register(ctx.app, "cancelled@example.com");
     await enroll(cancelled.user.id, courseId, "cancelled");
     const admin = await userWithRole(ctx, "admin@example.com", "admin");
+    await markVerified(ctx, outsider, cancelled, admin);
     for (const token of [outsider.access_token, cancelled.access_token, admin.access_token]) {
       const res = await putReview(courseId, { rating: 5 }, token);
       expect(res.status).toBe(403);
@@ -135,6 +138,7 @@ describe("PUT /courses/:id/reviews/me", () => {
 
   it("doesn't let a creator review their own course, even when enrolled in it", async () => {
     await enroll(creator.user.id, courseId);
+    await markVerified(ctx, creator);
     const res = await putReview(courseId, { rating: 5, body: "Best course ever" }, creator.access_token);
     expect(res.status).toBe(403);
     expect(res.body.error?.code).toBe("FORBIDDEN");

@@ -152,6 +152,12 @@ export const reorderSchema = z.object({
   ids: z.array(z.uuid()).min(1).max(500),
 });
 
+/** Caps that keep one creator from stalling the API or the tutor's index (409 past a count, 413 past a size). */
+export const MAX_MODULES_PER_COURSE = 50;
+export const MAX_LESSONS_PER_COURSE = 300;
+/** A lesson's markdown plus its transcript's text, in characters: what gets chunked and embedded. */
+export const MAX_LESSON_TEXT_CHARS = 400_000;
+
 const vttSchema = z
   .string()
   .max(2_000_000)

@@ -49,17 +49,51 @@ export const mediaAccessQuerySchema = z.object({
 });
 
 export const MEDIA_PATH_PREFIX = "/api/v1/media/";
-const MEDIA_PATH = /^\/api\/v1\/media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[?#].*)?$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Any origin will do: it only lets the WHATWG parser resolve a relative reference the way a browser would. */
+const RESOLVE_BASE = "http://lumen.invalid";
 
 /** The stored reference of an uploaded asset: `/api/v1/media/{id}`. */
 export const mediaPath = (id: string) => `${MEDIA_PATH_PREFIX}${id}`;
 
-/** True for API-relative media URLs (with or without a signature), which must name an uploaded asset. */
-export const isMediaPath = (url: string) => url.startsWith(MEDIA_PATH_PREFIX);
+/**
+ * What a lesson's `video_url` or a course's `thumbnail_url` names:
+ * - `asset`: an uploaded file, by id (lower case); `canonical` is its one stored form, `/api/v1/media/{id}`;
+ * - `invalid`: something a browser or the router would take to the media route, but not one asset's plain URL;
+ * - `external`: anything else (a CDN link, a demo file), which the API neither checks nor signs.
+ */
+export type MediaUrl = { kind: "asset"; id: string; canonical: string } | { kind: "invalid" } | { kind: "external" };
 
-/** The asset id of an API-relative media URL (a signed one too), or null. */
-export function mediaAssetIdFromUrl(url: string): string | null {
-  return MEDIA_PATH.exec(url)?.[1]?.toLowerCase() ?? null;
+/**
+ * The one reader of media URLs, for the ownership check and for signing alike (they must agree on every input,
+ * or a URL that one reads as "external" the other signs as someone else's asset). It reads a URL the way the
+ * path would be resolved: letter case, backslashes, percent-escapes, doubled slashes and dot segments all
+ * normalised, so `/API/v1/media/{id}`, `/api/v1//media/{id}` or `/api/v1/%6Dedia/{id}` are media URLs too.
+ */
+export function parseMediaUrl(url: string): MediaUrl {
+  const raw = url.trim();
+  let resolved: URL;
+  try {
+    resolved = new URL(raw.replace(/\\/g, "/"), RESOLVE_BASE);
+  } catch {
+    return { kind: "external" };
+  }
+  // Absolute URLs (another host) are external; a scheme-relative `//host/...` resolves to that host too.
+  if (resolved.origin !== RESOLVE_BASE) return { kind: "external" };
+  let path: string;
+  try {
+    path = decodeURIComponent(resolved.pathname);
+  } catch {
+    path = resolved.pathname;
+  }
+  const segments = path
+    .toLowerCase()
+    .split("/")
+    .filter((s) => s !== "" && s !== ".");
+  if (segments[0] !== "api" || segments[1] !== "v1" || segments[2] !== "media") return { kind: "external" };
+  const id = segments[3];
+  if (segments.length !== 4 || !id || !UUID.test(id)) return { kind: "invalid" };
+  return { kind: "asset", id, canonical: mediaPath(id) };
 }
 
 /** Demo media shipped with the seed; its videos are served like uploads, through signed links only. */

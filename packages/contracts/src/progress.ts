@@ -2,6 +2,12 @@ import { z } from "zod";
 
 /** A video lesson completes once this share of it has really been watched (scrubbing doesn't count). */
 export const VIDEO_COMPLETE_AT_PERCENT = 90;
+/**
+ * Viewing credit: a report is credited at most this many times the wall time since the learner's previous report
+ * (the player's top playback speed), plus PROGRESS_SLACK_SECONDS for clock and network jitter.
+ */
+export const PLAYER_MAX_SPEED = 2;
+export const PROGRESS_SLACK_SECONDS = 5;
 
 export const segmentSchema = z
   .object({ from_seconds: z.number().min(0).max(86_400), to_seconds: z.number().min(0).max(86_400) })
@@ -11,6 +17,7 @@ export const segmentSchema = z
   });
 
 export const progressUpdateSchema = z.object({
+  /** Accepted for the seed's clients, never trusted: the server computes it from the segments it credits. */
   watch_percentage: z.number().min(0).max(100).optional(),
   position_seconds: z.number().min(0).max(86_400),
   segment: segmentSchema.optional(),

@@ -234,6 +234,9 @@ export const quizAttemptBodySchema = z.object({
 });
 export type QuizAttemptBody = z.infer<typeof quizAttemptBodySchema>;
 
+/** After this many attempts, an attempt's result shows the answers of every question, answered or not. */
+export const QUIZ_REVEAL_ALL_AFTER_ATTEMPTS = 3;
+
 export const quizAttemptResultSchema = z.object({
   attempt_id: z.string(),
   score: z.number(),
@@ -246,9 +249,13 @@ export const quizAttemptResultSchema = z.object({
       question_id: z.string(),
       correct: z.boolean(),
       your_answer: quizAnswerValueSchema.nullable(),
-      /** Same type as an answer; for a short answer, the first accepted answer. */
-      correct_answer: quizAnswerValueSchema,
-      explanation: z.string(),
+      /**
+       * Same type as an answer; for a short answer, the first accepted answer. Null (with the explanation) for a
+       * question left unanswered, until the quiz is passed or after QUIZ_REVEAL_ALL_AFTER_ATTEMPTS attempts: an
+       * empty attempt must not hand out the key.
+       */
+      correct_answer: quizAnswerValueSchema.nullable(),
+      explanation: z.string().nullable(),
     }),
   ),
   quiz_progress: quizProgressSchema,

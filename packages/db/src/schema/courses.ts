@@ -164,6 +164,14 @@ export const progress = pgTable(
     lastRewatch: jsonb("last_rewatch").$type<WatchedSegment[]>().notNull().default([]),
     isCompleted: boolean("is_completed").notNull().default(false),
     completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
+    /**
+     * The viewing-credit window: when the learner last reported (start or a segment), and the seconds of credit
+     * left over then (only up to the slack carries on). A report's segment is credited up to the leftover plus
+     * twice the wall time since `credit_at` (the player's top speed), so no client can claim more viewing than
+     * it could have played. Null on rows from before the window existed: they start from the slack alone.
+     */
+    creditAt: timestamp("credit_at", { withTimezone: true, mode: "date", precision: 3 }),
+    creditBalance: real("credit_balance").notNull().default(5),
     quizProgress: jsonb("quiz_progress").$type<QuizProgress | null>(),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),

@@ -10,7 +10,16 @@ import type {
   StudioCourseListQuery,
 } from "@lumen/contracts";
 import type { Database } from "@lumen/db";
-import { decodeCursor, encodeCursor, isTimeCursor, timePage } from "../../lib/cursor.js";
+import {
+  decodeCursor,
+  encodeCursor,
+  isFiniteNumber,
+  isInt4,
+  isIsoInstant,
+  isTimeCursor,
+  isUuid,
+  timePage,
+} from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
@@ -20,15 +29,20 @@ import type { MediaService } from "../media/media.service.js";
 import { presentCourseDetail, presentCourseSummary, presentStudioCourse } from "./course.presenter.js";
 import type { CourseRepo, CourseSort } from "./course.repo.js";
 
-const SORTS: readonly CourseSort[] = ["newest", "popular", "rating", "relevance"];
+/** The type of each sort's keyset value, as the repo casts it (see sortKey in course.repo.ts). */
+const SORT_VALUE: Record<CourseSort, (v: unknown) => boolean> = {
+  newest: isIsoInstant,
+  popular: isInt4,
+  rating: isFiniteNumber,
+  relevance: isFiniteNumber,
+};
 type SortCursor = { v: number | string; id: string; s: CourseSort; q?: string };
-const isSortCursor = (v: unknown): v is SortCursor =>
-  typeof v === "object" &&
-  v !== null &&
-  ["number", "string"].includes(typeof (v as SortCursor).v) &&
-  typeof (v as SortCursor).id === "string" &&
-  /^[0-9a-f-]{36}$/i.test((v as SortCursor).id) &&
-  SORTS.includes((v as SortCursor).s);
+const isSortCursor = (v: unknown): v is SortCursor => {
+  if (typeof v !== "object" || v === null) return false;
+  const c = v as Partial<SortCursor>;
+  const valueOk = typeof c.s === "string" && Object.hasOwn(SORT_VALUE, c.s) && SORT_VALUE[c.s](c.v);
+  return valueOk && isUuid(c.id) && (c.q === undefined || typeof c.q === "string");
+};
 
 function slugify(title: string): string {
   const base = title

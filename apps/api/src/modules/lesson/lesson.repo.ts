@@ -1,4 +1,4 @@
-import { type Executor, lessons, modules, quizzes } from "@lumen/db";
+import { courses, type Executor, lessons, modules, quizzes } from "@lumen/db";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 
 export type LessonRow = typeof lessons.$inferSelect;
@@ -12,6 +12,21 @@ const uuidArray = (ids: string[]) =>
 
 export function createLessonRepo(db: Executor) {
   return {
+    /**
+     * Locks the course row for the rest of the transaction and counts its modules and lessons: two concurrent
+     * creations can't both pass a cap at its last free place.
+     */
+    async lockCourseCounts(courseId: string, tx: Executor = db): Promise<{ modules: number; lessons: number }> {
+      await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId)).for("update");
+      const [row] = await tx
+        .select({
+          modules: sql<number>`(select count(*) from ${modules} where ${modules.courseId} = ${courseId})::int`,
+          lessons: sql<number>`(select count(*) from ${lessons} where ${lessons.courseId} = ${courseId})::int`,
+        })
+        .from(sql`(select 1) as one`);
+      return { modules: Number(row?.modules ?? 0), lessons: Number(row?.lessons ?? 0) };
+    },
+
     async findModule(id: string, tx: Executor = db): Promise<ModuleRow | undefined> {
       const [row] = await tx.select().from(modules).where(eq(modules.id, id)).limit(1);
       return row;

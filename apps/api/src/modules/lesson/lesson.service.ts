@@ -1,9 +1,19 @@
-import { type Lesson, type LessonCreate, type LessonUpdate, parseWebVtt, webVttText } from "@lumen/contracts";
+import {
+  type Lesson,
+  type LessonCreate,
+  type LessonUpdate,
+  MAX_LESSON_TEXT_CHARS,
+  MAX_LESSONS_PER_COURSE,
+  MAX_MODULES_PER_COURSE,
+  parseWebVtt,
+  webVttText,
+} from "@lumen/contracts";
 import type { Database } from "@lumen/db";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { CourseRepo } from "../course/course.repo.js";
+import type { JobQueue } from "../jobs/jobs.js";
 import type { MediaService } from "../media/media.service.js";
 import type { LessonRepo, LessonRow, ModuleRow } from "./lesson.repo.js";
 
@@ -47,9 +57,22 @@ function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && new Set(a).size === a.length && a.every((id) => b.includes(id));
 }
 
-/** The tutor's retrieval index: only the saved lesson is re-indexed. */
-export interface LessonIndexer {
-  indexLesson(lessonId: string): Promise<unknown>;
+/**
+ * The saved lesson is re-indexed for the tutor by a job, off the request path. The job id names the lesson's
+ * version, so a retried save doesn't queue the same work twice, while a later edit always gets its own run.
+ */
+const reindexJobId = (lesson: Pick<LessonRow, "id" | "updatedAt">) =>
+  `lesson.reindex/${lesson.id}/${lesson.updatedAt.getTime()}`;
+
+function checkLessonText(contentMd: string, transcriptText: string) {
+  const size = contentMd.length + transcriptText.length;
+  if (size > MAX_LESSON_TEXT_CHARS) {
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `A lesson's text and transcript may hold ${MAX_LESSON_TEXT_CHARS.toLocaleString("en")} characters in all; this one has ${size.toLocaleString("en")}. Split it into several lessons.`,
+      { max_chars: MAX_LESSON_TEXT_CHARS, chars: size },
+    );
+  }
 }
 
 export function createLessonService(deps: {
@@ -57,10 +80,12 @@ export function createLessonService(deps: {
   lessons: LessonRepo;
   courses: Pick<CourseRepo, "refreshDerived">;
   access: AccessService;
-  indexer: LessonIndexer;
+  jobs: Pick<JobQueue, "enqueue">;
   media: Pick<MediaService, "attachable" | "videoUrlFor">;
 }) {
-  const { db, lessons, courses, access, indexer, media } = deps;
+  const { db, lessons, courses, access, jobs, media } = deps;
+  const reindex = (lesson: Pick<LessonRow, "id" | "updatedAt">) =>
+    jobs.enqueue("lesson.reindex", { lessonId: lesson.id }, { jobId: reindexJobId(lesson) });
   const present = (l: LessonRow, hasQuiz: boolean) => presentLesson(l, hasQuiz, media.videoUrlFor(l.videoUrl));
   /** An uploaded video must be the caller's to use in this course; it is stored as its plain reference. */
   const videoUrlToStore = (auth: AuthContext, url: string | null | undefined, courseId: string) =>
@@ -77,7 +102,15 @@ export function createLessonService(deps: {
     async createModule(auth: AuthContext, courseId: string, input: { title: string; position?: number | undefined }) {
       await access.managedCourse(auth, courseId);
       return presentModule(
-        await db.transaction((tx) => lessons.insertModule(courseId, input.title, input.position, tx)),
+        await db.transaction(async (tx) => {
+          const counts = await lessons.lockCourseCounts(courseId, tx);
+          if (counts.modules >= MAX_MODULES_PER_COURSE) {
+            throw new AppError("CONFLICT", `A course can have at most ${MAX_MODULES_PER_COURSE} modules`, {
+              max_modules: MAX_MODULES_PER_COURSE,
+            });
+          }
+          return lessons.insertModule(courseId, input.title, input.position, tx);
+        }),
       );
     },
 
@@ -114,8 +147,15 @@ export function createLessonService(deps: {
     async createLesson(auth: AuthContext, moduleId: string, input: LessonCreate): Promise<Lesson> {
       const mod = await managedModule(auth, moduleId);
       const transcript = readTranscript(input.transcript_vtt);
+      checkLessonText(input.content_md, transcript.text);
       const videoUrl = await videoUrlToStore(auth, input.video_url, mod.courseId);
       const row = await db.transaction(async (tx) => {
+        const counts = await lessons.lockCourseCounts(mod.courseId, tx);
+        if (counts.lessons >= MAX_LESSONS_PER_COURSE) {
+          throw new AppError("CONFLICT", `A course can have at most ${MAX_LESSONS_PER_COURSE} lessons`, {
+            max_lessons: MAX_LESSONS_PER_COURSE,
+          });
+        }
         const created = await lessons.insertLesson(
           {
             moduleId,
@@ -135,7 +175,7 @@ export function createLessonService(deps: {
         await courses.refreshDerived(mod.courseId, tx);
         return created;
       });
-      await indexer.indexLesson(row.id);
+      await reindex(row);
       return present(row, false);
     },
 
@@ -173,14 +213,21 @@ export function createLessonService(deps: {
         if (input.duration_seconds === undefined && ctx.lesson.durationSeconds === 0)
           values.durationSeconds = Math.ceil(transcript.end);
       }
+      if (values.contentMd !== undefined || values.transcriptText !== undefined) {
+        const current = (await lessons.findLesson(lessonId))?.lesson;
+        checkLessonText(
+          values.contentMd ?? current?.contentMd ?? "",
+          values.transcriptText ?? current?.transcriptText ?? "",
+        );
+      }
       await db.transaction(async (tx) => {
         await lessons.updateLesson(lessonId, values, tx);
         // Only this course's derived data is rebuilt: one lesson's change never re-indexes the catalog.
         await courses.refreshDerived(ctx.course.id, tx);
       });
-      await indexer.indexLesson(lessonId);
       const found = await lessons.findLesson(lessonId);
       if (!found) throw notFound("Lesson");
+      await reindex(found.lesson);
       return present(found.lesson, found.hasQuiz);
     },
 

@@ -3,14 +3,13 @@ import { Readable } from "node:stream";
 import {
   DEMO_MEDIA_PREFIX,
   demoVideoFromUrl,
-  isMediaPath,
   MEDIA_CONTENT_TYPES,
   MEDIA_FORMAT_NAMES,
   type MediaAsset,
   type MediaKind,
-  mediaAssetIdFromUrl,
   mediaPath,
   mediaUploadFieldsSchema,
+  parseMediaUrl,
 } from "@lumen/contracts";
 import type { FastifyBaseLogger } from "fastify";
 import { AppError, forbidden, notFound, unauthorized } from "../../lib/errors.js";
@@ -263,9 +262,9 @@ export function createMediaService(deps: {
     },
 
     /**
-     * The value to store for a lesson's video or a course's thumbnail. Other URLs pass through; an uploaded
-     * asset's URL (signed or not) must name an asset of the right kind the caller may use for this course,
-     * and is stored as its plain `/api/v1/media/{id}` reference.
+     * The value to store for a lesson's video or a course's thumbnail. External URLs pass through; anything that
+     * resolves to the media route (whatever its case or spelling) must name an asset of the right kind the caller
+     * may use for this course, and is stored in its canonical form, the only form `videoUrlFor` signs.
      */
     async attachable(
       auth: AuthContext,
@@ -275,11 +274,11 @@ export function createMediaService(deps: {
       // A demo video is stored as its plain path: a signed link handed to the editor must not be kept.
       const demo = demoVideoFromUrl(url);
       if (demo) return `${DEMO_MEDIA_PREFIX}${demo}`;
-      if (!isMediaPath(url)) return url;
-      const id = mediaAssetIdFromUrl(url);
-      if (!id)
+      const ref = parseMediaUrl(url);
+      if (ref.kind === "external") return url;
+      if (ref.kind === "invalid")
         throw invalidField(target.field, "Not the URL of an uploaded file: use the url that POST /media returned");
-      const asset = await repo.find(id);
+      const asset = await repo.find(ref.id);
       const usable =
         asset &&
         (auth.role === "admin" ||
@@ -290,15 +289,21 @@ export function createMediaService(deps: {
       if (asset.kind !== target.kind) {
         throw invalidField(target.field, `This upload is ${A_KIND[asset.kind]}, not ${A_KIND[target.kind]}`);
       }
-      return mediaPath(asset.id);
+      return ref.canonical;
     },
 
-    /** A lesson's stored video URL as its reader gets it: uploaded and demo videos signed, other URLs unchanged. */
+    /**
+     * A lesson's stored video URL as its reader gets it: an uploaded or demo video signed, other URLs unchanged. Only the
+     * canonical reference that `attachable` checked and stored is ever signed; any other spelling of a media URL
+     * (a row written before the check was strict) is withheld rather than signed unchecked.
+     */
     videoUrlFor(stored: string | null): string | null {
-      const id = stored ? mediaAssetIdFromUrl(stored) : null;
-      if (id) return signer.url(id);
-      const demo = stored ? demoVideoFromUrl(stored) : null;
-      return demo ? signer.demoUrl(demo) : stored;
+      if (!stored) return stored;
+      const demo = demoVideoFromUrl(stored);
+      if (demo) return signer.demoUrl(demo);
+      const ref = parseMediaUrl(stored);
+      if (ref.kind === "external") return stored;
+      return ref.kind === "asset" && ref.canonical === stored ? signer.url(ref.id) : null;
     },
   };
 }

@@ -1,8 +1,16 @@
-import { VIDEO_COMPLETE_AT_PERCENT } from "@lumen/contracts";
+import { PLAYER_MAX_SPEED, PROGRESS_SLACK_SECONDS, VIDEO_COMPLETE_AT_PERCENT } from "@lumen/contracts";
 import { type Executor, enrollments, lessons, progress } from "@lumen/db";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 
 export type ProgressRow = typeof progress.$inferSelect;
+
+const SLACK = PROGRESS_SLACK_SECONDS;
+/**
+ * Seconds of viewing the locked row can credit now: what was left at the previous report (at most the slack)
+ * plus the player's top speed times the wall time since then. A row without a window yet starts from the slack.
+ */
+const availableCredit = sql`(least(${SLACK}::float8, ${progress.creditBalance}::float8)
+  + ${PLAYER_MAX_SPEED}::float8 * greatest(0, extract(epoch FROM now() - coalesce(${progress.creditAt}, now())))::float8)`;
 
 const touchEnrollment = (userId: string, courseId: string) =>
   sql`UPDATE ${enrollments} SET last_accessed_at = now() WHERE user_id = ${userId} AND course_id = ${courseId}`;
@@ -12,10 +20,8 @@ export interface ProgressWrite {
   courseId: string;
   lessonId: string;
   positionSeconds: number;
-  /** The client's own figure; used only when no segment is sent (the seed's API). */
-  watchPercentage?: number | undefined;
   segment?: [number, number] | undefined;
-  /** Video length; 0 when unknown (then the client's percentage is taken at its word). */
+  /** Video length; 0 when unknown (then nothing can be credited). */
   durationSeconds: number;
   isVideo: boolean;
 }
@@ -34,6 +40,8 @@ function mapRow(r: Record<string, unknown>): ProgressRow {
     lastRewatch: json(r.last_rewatch ?? []) as ProgressRow["lastRewatch"],
     isCompleted: Boolean(r.is_completed),
     completedAt: date(r.completed_at),
+    creditAt: date(r.credit_at),
+    creditBalance: Number(r.credit_balance),
     quizProgress: json(r.quiz_progress) as ProgressRow["quizProgress"],
     startedAt: date(r.started_at) as Date,
     updatedAt: date(r.updated_at) as Date,
@@ -76,8 +84,11 @@ export function createProgressRepo(db: Executor) {
     ): Promise<{ row: ProgressRow; inserted: boolean }> {
       const result = (await tx.execute(sql`
         WITH touched AS (${touchEnrollment(userId, courseId)})
-        INSERT INTO ${progress} (user_id, course_id, lesson_id) VALUES (${userId}, ${courseId}, ${lessonId})
-        ON CONFLICT (user_id, lesson_id) DO UPDATE SET updated_at = now()
+        INSERT INTO ${progress} (user_id, course_id, lesson_id, credit_at) VALUES (${userId}, ${courseId}, ${lessonId}, now())
+        ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+          credit_balance = ${availableCredit},
+          credit_at = now(),
+          updated_at = now()
         RETURNING *, (xmax = 0) AS inserted`)) as unknown as { rows: Array<Record<string, unknown>> };
       const raw = result.rows[0] as Record<string, unknown>;
       return { row: mapRow(raw), inserted: Boolean(raw.inserted) };
@@ -97,44 +108,46 @@ export function createProgressRepo(db: Executor) {
      */
     async write(w: ProgressWrite, tx: Executor = db): Promise<ProgressRow> {
       const done = VIDEO_COMPLETE_AT_PERCENT;
-      // A report with a segment: lumen_progress_step (migration 0012) merges it, measures the coverage and finds
-      // the rewatched seconds in one call, for the new row and for the existing one alike.
+      // A report with a segment: the segment is first cut to the credit available (see creditAt in the schema),
+      // computed from the locked row so racing reports can't each spend the same window; lumen_progress_step
+      // (migration 0012) then merges it, measures the coverage and finds the rewatched seconds in one call.
       const statement =
         w.segment && w.durationSeconds > 0
           ? (() => {
-              const seg = sql`${JSON.stringify([w.segment])}::jsonb`;
+              const [from, to] = w.segment;
+              const credited = (budget: SQL) => sql`least(${to}::float8, ${from}::float8 + ${budget})`;
+              const seg = sql`jsonb_build_array(jsonb_build_array(${from}::float8, c.upto))`;
               return sql`
         WITH touched AS (${touchEnrollment(w.userId, w.courseId)})
-        INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments, is_completed)
+        INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments,
+                                 is_completed, credit_at, credit_balance)
         SELECT ${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, s.coverage, s.merged,
-               ${w.isVideo} AND s.coverage >= ${done}
-          FROM lumen_progress_step('[]'::jsonb, ${seg}, ${w.durationSeconds}) AS s
+               ${w.isVideo} AND s.coverage >= ${done}, now(), c.budget - (c.upto - ${from}::float8)
+          FROM (SELECT ${SLACK}::float8 AS budget, ${credited(sql`${SLACK}::float8`)} AS upto) AS c,
+               lumen_progress_step('[]'::jsonb, ${seg}, ${w.durationSeconds}) AS s
         ON CONFLICT (user_id, lesson_id) DO UPDATE SET
           position_seconds = EXCLUDED.position_seconds,
-          (watched_segments, last_rewatch, watch_percentage, is_completed) = (
+          (watched_segments, last_rewatch, watch_percentage, is_completed, credit_at, credit_balance) = (
             SELECT s.merged, s.rewatch, greatest(${progress.watchPercentage}, s.coverage),
-                   ${progress.isCompleted} OR (${w.isVideo} AND greatest(${progress.watchPercentage}, s.coverage) >= ${done})
-              FROM lumen_progress_step(${progress.watchedSegments}, ${seg}, ${w.durationSeconds}) AS s),
+                   ${progress.isCompleted} OR (${w.isVideo} AND greatest(${progress.watchPercentage}, s.coverage) >= ${done}),
+                   now(), c.budget - (c.upto - ${from}::float8)
+              FROM (SELECT b.budget, ${credited(sql`b.budget`)} AS upto
+                      FROM (SELECT ${availableCredit} AS budget) AS b) AS c,
+                   lumen_progress_step(${progress.watchedSegments}, ${seg}, ${w.durationSeconds}) AS s),
           updated_at = now()
         RETURNING *`;
             })()
-          : (() => {
-              // The seed's API: the player's own percentage, taken at its word (never lower than before).
-              const pct = sql`${w.watchPercentage ?? 0}::float8`;
-              const nextPct = sql`greatest(${progress.watchPercentage}, ${pct})`;
-              return sql`
+          : // No segment (or no known length): only the position moves. A client's watch_percentage is never
+            // trusted, so it neither raises the figure nor completes the video.
+            sql`
         WITH touched AS (${touchEnrollment(w.userId, w.courseId)})
-        INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments, is_completed)
-        VALUES (${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, ${pct}, '[]'::jsonb,
-                ${w.isVideo} AND ${pct} >= ${done})
+        INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, credit_at)
+        VALUES (${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, now())
         ON CONFLICT (user_id, lesson_id) DO UPDATE SET
           position_seconds = EXCLUDED.position_seconds,
           last_rewatch = '[]'::jsonb,
-          watch_percentage = ${nextPct},
-          is_completed = ${progress.isCompleted} OR (${w.isVideo} AND ${nextPct} >= ${done}),
           updated_at = now()
         RETURNING *`;
-            })();
       const result = (await tx.execute(statement)) as unknown as { rows: Array<Record<string, unknown>> };
       return mapRow(result.rows[0] as Record<string, unknown>);
     },

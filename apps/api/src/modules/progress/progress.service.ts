@@ -91,7 +91,6 @@ export function createProgressService(deps: {
         courseId: ctx.course.id,
         lessonId,
         positionSeconds: clamp(input.position_seconds),
-        watchPercentage: input.watch_percentage,
         segment: input.segment ? [clamp(input.segment.from_seconds), clamp(input.segment.to_seconds)] : undefined,
         durationSeconds: duration,
         isVideo: ctx.lesson.kind === "video",

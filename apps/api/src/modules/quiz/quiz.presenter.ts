@@ -1,11 +1,12 @@
-import type {
-  LearnerQuiz,
-  OwnerQuiz,
-  PublicQuizQuestion,
-  QuizAttemptResult,
-  QuizAttemptSummary,
-  QuizQuestion,
-  QuizQuestionInput,
+import {
+  type LearnerQuiz,
+  type OwnerQuiz,
+  type PublicQuizQuestion,
+  QUIZ_REVEAL_ALL_AFTER_ATTEMPTS,
+  type QuizAttemptResult,
+  type QuizAttemptSummary,
+  type QuizQuestion,
+  type QuizQuestionInput,
 } from "@lumen/contracts";
 import type { QuizAttemptRow, QuizProgress, QuizQuestionRow, QuizRow } from "./quiz.repo.js";
 import { correctAnswer, type ScoredAttempt } from "./quiz-scoring.js";
@@ -105,6 +106,8 @@ export function presentAttemptResult(
   passMark: number,
   quizProgress: QuizProgress,
 ): QuizAttemptResult {
+  // The key of a question is earned by answering it; all of it once the quiz is passed or after enough tries.
+  const revealAll = scored.passed || quizProgress.passed || quizProgress.attempts >= QUIZ_REVEAL_ALL_AFTER_ATTEMPTS;
   return {
     attempt_id: attempt.id,
     score: scored.score,
@@ -112,13 +115,16 @@ export function presentAttemptResult(
     pass_mark: passMark,
     correct_count: scored.correctCount,
     total: scored.total,
-    results: scored.results.map((r) => ({
-      question_id: r.question.id,
-      correct: r.correct,
-      your_answer: r.answer,
-      correct_answer: correctAnswer(r.question),
-      explanation: r.question.explanation,
-    })),
+    results: scored.results.map((r) => {
+      const reveal = revealAll || r.answer !== null;
+      return {
+        question_id: r.question.id,
+        correct: r.correct,
+        your_answer: r.answer,
+        correct_answer: reveal ? correctAnswer(r.question) : null,
+        explanation: reveal ? r.question.explanation : null,
+      };
+    }),
     quiz_progress: quizProgress,
   };
 }

@@ -44,11 +44,12 @@ export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewServic
     async (request) => ok(await service.mine(currentAuth(request), request.params.id)),
   );
 
-  // PUT /courses/:id/reviews/me – enrolled learners (not the creator); one review each, the rating recounted at once
+  // PUT /courses/:id/reviews/me – enrolled learners with a verified email (no ratings from throwaway accounts), not
+  // the creator; one review each, the rating recounted at once
   r.put(
     "/courses/:id/reviews/me",
     {
-      ...guard,
+      preHandler: requireAuth({ verifiedEmail: true }),
       schema: {
         tags,
         security,

@@ -216,11 +216,13 @@ export function QuizPanel({
                   <p className="font-semibold">{outcome.correct ? "Correct" : "Not quite"}</p>
                   {!outcome.correct && (
                     <p className="mt-1">
-                      Your answer: {answerLabel(question, outcome.your_answer)}. Right answer:{" "}
-                      {answerLabel(question, outcome.correct_answer)}.
+                      Your answer: {answerLabel(question, outcome.your_answer)}.
+                      {outcome.correct_answer === null
+                        ? " Answer it to see the right answer."
+                        : ` Right answer: ${answerLabel(question, outcome.correct_answer)}.`}
                     </p>
                   )}
-                  <p className="mt-1 text-muted">{outcome.explanation}</p>
+                  {outcome.explanation !== null && <p className="mt-1 text-muted">{outcome.explanation}</p>}
                 </div>
               )}
             </li>

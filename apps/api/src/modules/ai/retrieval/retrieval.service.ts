@@ -80,6 +80,9 @@ export function createRetrievalIndex(deps: RetrievalDeps): RetrievalIndex {
     const vectors: number[][] = [];
     for (let i = 0; i < chunks.length; i += EMBED_BATCH) {
       vectors.push(...(await embedder.embed(chunks.slice(i, i + EMBED_BATCH).map(embeddingText))));
+      // The local embedder computes on this thread: let waiting requests run between batches, so indexing a long
+      // lesson never stalls the API for the whole of it.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return chunks.map((chunk, i) => ({ ...chunk, embedding: vectors[i] ?? null }));
   }

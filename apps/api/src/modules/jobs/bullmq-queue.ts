@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { type Job, Queue, Worker } from "bullmq";
+import type { FastifyBaseLogger } from "fastify";
+import type { Redis } from "ioredis";
+import {
+  DEFAULT_ATTEMPTS,
+  DEFAULT_BACKOFF_MS,
+  type EnqueueOptions,
+  JOBS_QUEUE_NAME,
+  type JobHandler,
+  type JobName,
+  type JobPayloads,
+  type JobQueue,
+} from "./jobs.js";
+
+/** States in which a job still has work ahead of it (idle() waits for none to be left). */
+const PENDING = ["waiting", "active", "delayed", "prioritized", "waiting-children"] as const;
+
+/**
+ * The BullMQ driver: jobs live in Redis, so they survive a restart and any API instance (or, later, a separate
+ * worker process started with `worker: true` alone) can run them. Finished jobs are kept for a while (idempotency
+ * by job id, and the later admin "Jobs" page); failed ones are kept as dead letters.
+ */
+export function createBullJobQueue(opts: {
+  redis: Redis;
+  prefix: string;
+  log: Pick<FastifyBaseLogger, "warn" | "error">;
+  /** Run a worker in this process (the API does; a producer-only process would not). */
+  worker?: boolean;
+  concurrency?: number;
+}): JobQueue {
+  // BullMQ blocks on its connections: it needs its own, with no per-request retry limit (STACK-NOTES: pass a
+  // client in ESM, never {host, port}).
+  const connection = opts.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
+  connection.on("error", () => {});
+  const queue = new Queue(JOBS_QUEUE_NAME, { connection, prefix: opts.prefix });
+  queue.on("error", (err) => opts.log.warn({ err }, "job queue error"));
+  const handlers = new Map<JobName, JobHandler<JobName>>();
+
+  let worker: Worker | null = null;
+  if (opts.worker !== false) {
+    worker = new Worker(
+      JOBS_QUEUE_NAME,
+      async (job: Job) => {
+        const handler = handlers.get(job.name as JobName);
+        if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
+        await handler(job.data as never, {
+          id: job.id ?? "",
+          name: job.name as JobName,
+          attempt: job.attemptsMade + 1,
+        });
+      },
+      { connection, prefix: opts.prefix, concurrency: opts.concurrency ?? 1 },
+    );
+    worker.on("error", (err) => opts.log.warn({ err }, "job worker error"));
+    worker.on("failed", (job, err) => {
+      const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
+      const fields = { err, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade };
+      if (final) opts.log.error(fields, "job failed for good");
+      else opts.log.warn(fields, "job failed; retrying");
+    });
+  }
+
+  async function pendingCount(): Promise<number> {
+    const counts = await queue.getJobCounts(...PENDING);
+    return Object.values(counts).reduce((a, b) => a + b, 0);
+  }
+
+  return {
+    driver: "bullmq",
+    register(name, handler) {
+      handlers.set(name, handler as JobHandler<JobName>);
+    },
+    async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}) {
+      const id = options.jobId ?? randomUUID();
+      // BullMQ ignores an add whose job id exists (atomically); the lookup only tells the caller which happened.
+      const existing = options.jobId ? await queue.getJob(id) : undefined;
+      await queue.add(name, payload, {
+        jobId: id,
+        attempts: Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS),
+        backoff: { type: "exponential", delay: options.backoffMs ?? DEFAULT_BACKOFF_MS },
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 5000 },
+      });
+      return { id, accepted: !existing };
+    },
+    /**
+     * Waits on this process's worker events and re-reads the counts after each: no polling interval, and a
+     * listener attached before every read so no event can slip between the read and the wait.
+     */
+    async idle() {
+      if (!worker) throw new Error("idle() needs a worker in this process");
+      const w = worker;
+      for (;;) {
+        let wake = () => {};
+        const next = new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        const events = ["completed", "failed", "drained"] as const;
+        for (const e of events) w.on(e, wake);
+        try {
+          if ((await pendingCount()) === 0) return;
+          await next;
+        } finally {
+          for (const e of events) w.off(e, wake);
+        }
+      }
+    },
+    async pause() {
+      await worker?.pause();
+    },
+    async resume() {
+      worker?.resume();
+    },
+    async close() {
+      await worker?.close();
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Background jobs: one typed interface over two drivers, in-process (no Redis) and BullMQ (Redis).
+ *
+ * - Every job name has one payload type (JobPayloads) and one handler per process (`register`).
+ * - `enqueue` takes an optional `jobId`: a job id is accepted once while that job is waiting, running or among the
+ *   recently finished, so retried requests don't pile up work. Handlers must be idempotent anyway (a job may run
+ *   again after a crash or a retry): they read the current state instead of trusting the payload's snapshot.
+ * - A failing handler is retried with exponential backoff; after the last attempt the job is kept as failed (the
+ *   dead letters a later admin page lists) and logged.
+ * - `idle()` resolves once nothing is waiting, delayed or running (tests await it instead of sleeping);
+ *   `pause()`/`resume()` stop and restart processing; `close()` stops taking jobs, lets running ones finish and
+ *   releases connections (graceful shutdown).
+ */
+export interface JobPayloads {
+  /** Rebuild the tutor's retrieval index of one lesson from its current content. */
+  "lesson.reindex": { lessonId: string };
+}
+export type JobName = keyof JobPayloads;
+
+/** The BullMQ queue every API instance and worker shares. */
+export const JOBS_QUEUE_NAME = "lumen-jobs";
+
+export interface JobContext {
+  id: string;
+  name: JobName;
+  /** 1 on the first run. */
+  attempt: number;
+}
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: JobContext) => Promise<void>;
+
+export interface EnqueueOptions {
+  /** Idempotency key: a second enqueue with the id of a known job is ignored. */
+  jobId?: string;
+  /** Runs in all, first included (default 3). */
+  attempts?: number;
+  /** First retry delay; doubled on each later retry (default 1000 ms). */
+  backoffMs?: number;
+}
+
+export interface JobQueue {
+  readonly driver: "memory" | "bullmq";
+  register<N extends JobName>(name: N, handler: JobHandler<N>): void;
+  /** Resolves once the job is stored (not run); `accepted` is false for a duplicate job id. */
+  enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options?: EnqueueOptions,
+  ): Promise<{ id: string; accepted: boolean }>;
+  idle(): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_ATTEMPTS = 3;
+export const DEFAULT_BACKOFF_MS = 1000;
+
+/** The delay before attempt `attempt + 1` after `attempt` failed. */
+export const retryDelay = (backoffMs: number, attempt: number) => backoffMs * 2 ** (attempt - 1);

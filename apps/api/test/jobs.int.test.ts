@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterEach, describe, expect, it } from "vitest";
+import { createBullJobQueue } from "../src/modules/jobs/bullmq-queue.js";
+import type { JobQueue } from "../src/modules/jobs/jobs.js";
+import { createMemoryJobQueue } from "../src/modules/jobs/memory-queue.js";
+
+const REDIS_URL = process.env.REDIS_URL;
+const silent = { warn() {}, error() {} };
+
+/** The same contract for both drivers: BullMQ runs against the real Redis when REDIS_URL is set (as in CI). */
+const drivers: Array<[string, () => { queue: JobQueue; close(): Promise<void> }]> = [
+  ["in-process", () => ({ queue: createMemoryJobQueue({ log: silent }), close: async () => {} })],
+];
+if (REDIS_URL) {
+  drivers.push([
+    "BullMQ",
+    () => {
+      const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+      const queue = createBullJobQueue({
+        redis,
+        prefix: `lumen-test:${randomBytes(6).toString("hex")}:bull`,
+        log: silent,
+      });
+      return { queue, close: async () => redis.disconnect() };
+    },
+  ]);
+}
+
+describe.each(drivers)("jobs (%s driver)", (_name, make) => {
+  let env: ReturnType<typeof make>;
+  afterEach(async () => {
+    await env.queue.close();
+    await env.close();
+  });
+
+  it("runs a job after enqueue returns, and idle() resolves once it has run", async () => {
+    env = make();
+    const ran: string[] = [];
+    env.queue.register("lesson.reindex", async ({ lessonId }) => {
+      ran.push(lessonId);
+    });
+    const { accepted } = await env.queue.enqueue("lesson.reindex", { lessonId: "a" });
+    expect(accepted).toBe(true);
+    await env.queue.idle();
+    expect(ran).toEqual(["a"]);
+  });
+
+  it("accepts a job id once", async () => {
+    env = make();
+    const ran: string[] = [];
+    env.queue.register("lesson.reindex", async ({ lessonId }) => {
+      ran.push(lessonId);
+    });
+    await env.queue.pause();
+    expect((await env.queue.enqueue("lesson.reindex", { lessonId: "a" }, { jobId: "same" })).accepted).toBe(true);
+    expect((await env.queue.enqueue("lesson.reindex", { lessonId: "b" }, { jobId: "same" })).accepted).toBe(false);
+    await env.queue.resume();
+    await env.queue.idle();
+    expect((await env.queue.enqueue("lesson.reindex", { lessonId: "c" }, { jobId: "same" })).accepted).toBe(false);
+    await env.queue.idle();
+    expect(ran).toEqual(["a"]);
+  });
+
+  it("retries a failing handler with backoff until it succeeds", async () => {
+    env = make();
+    const attempts: number[] = [];
+    env.queue.register("lesson.reindex", async (_payload, job) => {
+      attempts.push(job.attempt);
+      if (job.attempt < 3) throw new Error("flaky");
+    });
+    await env.queue.enqueue("lesson.reindex", { lessonId: "a" }, { attempts: 3, backoffMs: 5 });
+    await env.queue.idle();
+    expect(attempts).toEqual([1, 2, 3]);
+  });
+
+  it("gives up after the last attempt and stays usable", async () => {
+    env = make();
+    const seen: string[] = [];
+    env.queue.register("lesson.reindex", async ({ lessonId }, job) => {
+      seen.push(`${lessonId}:${job.attempt}`);
+      if (lessonId === "bad") throw new Error("always");
+    });
+    await env.queue.enqueue("lesson.reindex", { lessonId: "bad" }, { attempts: 2, backoffMs: 5 });
+    await env.queue.idle();
+    await env.queue.enqueue("lesson.reindex", { lessonId: "good" });
+    await env.queue.idle();
+    expect(seen).toEqual(["bad:1", "bad:2", "good:1"]);
+  });
+
+  it("holds jobs while paused and runs them on resume", async () => {
+    env = make();
+    const ran: string[] = [];
+    env.queue.register("lesson.reindex", async ({ lessonId }) => {
+      ran.push(lessonId);
+    });
+    await env.queue.pause();
+    await env.queue.enqueue("lesson.reindex", { lessonId: "a" });
+    await env.queue.enqueue("lesson.reindex", { lessonId: "b" });
+    expect(ran).toEqual([]);
+    await env.queue.resume();
+    await env.queue.idle();
+    expect(ran.sort()).toEqual(["a", "b"]);
+  });
+});
