@@ -1,12 +1,5 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-const shots = path.resolve(here, "../test-results/screenshots");
-mkdirSync(shots, { recursive: true });
+import { shoot } from "./support";
 
 test("a guest sees the landing page and the published demo courses from the API", async ({ page }) => {
   await page.goto("/");
@@ -15,7 +8,8 @@ test("a guest sees the landing page and the published demo courses from the API"
   await expect(cards.first()).toBeVisible();
   expect(await cards.count()).toBeGreaterThanOrEqual(8);
   await expect(page.getByText(/photosynthesis/i).first()).toBeVisible();
-  await page.screenshot({ path: path.join(shots, "home.png"), fullPage: true });
+  // Through shoot(), which waits for the entrance animations, so the cards aren't caught mid-fade.
+  await shoot(page, "home");
 });
 
 test("the demo student can sign in through the web app's gateway to the API", async ({ request }) => {

@@ -13,7 +13,27 @@ mkdirSync(SHOTS_DIR, { recursive: true });
 /** Saves a full-page screenshot of a main page (looked at by people after the run). */
 export async function shoot(page: Page, name: string): Promise<void> {
   await settleAnimations(page);
+  await settleCharts(page);
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits until every chart has stopped drawing. recharts animates in JavaScript, frame by frame, so its bars and
+ * lines are not in document.getAnimations(): a screenshot taken right after the data arrived caught them half
+ * grown. The charts count as drawn once their SVG has not changed over three samples 100 ms apart.
+ */
+export async function settleCharts(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __lumenCharts?: { markup: string; still: number } };
+      const markup = Array.from(document.querySelectorAll("svg.recharts-surface"), (svg) => svg.innerHTML).join("\n");
+      const last = w.__lumenCharts;
+      w.__lumenCharts = { markup, still: last?.markup === markup ? last.still + 1 : 0 };
+      return w.__lumenCharts.still >= 2;
+    },
+    undefined,
+    { polling: 100, timeout: 10_000 },
+  );
 }
 
 /**
