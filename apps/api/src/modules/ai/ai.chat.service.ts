@@ -1,6 +1,7 @@
 import type { Citation } from "@lumen/db";
 import { timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
+import type { Viewer } from "../access/access.repo.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
 import type { AuthContext } from "../auth/auth.service.js";
@@ -41,9 +42,16 @@ export interface ChatResult {
   grounded: boolean;
 }
 
-/** The retrieval index, as the tutor uses it. */
+/** The retrieval index, as the tutor uses it: it only ever searches lessons `viewer` may read. */
 export interface Retrieval {
-  search(q: { query: string; courseId?: string; lessonId?: string; limit: number }): Promise<Passage[]>;
+  search(q: {
+    query: string;
+    viewer: Viewer;
+    courseId?: string;
+    lessonId?: string;
+    home?: boolean;
+    limit: number;
+  }): Promise<Passage[]>;
 }
 
 /** The offline tutor: an answer composed from the best passages' sentences, each with its citation. */
@@ -173,19 +181,27 @@ export function createChatService(deps: {
     };
   }
 
+  /**
+   * Passages for the question, from lessons the caller may read only (the access module's rule, applied in the
+   * search's SQL): the course in scope (the current lesson first), or with no course in view, free courses and
+   * the caller's enrollments.
+   */
   async function retrieve(
+    auth: AuthContext,
     question: string,
     courseId: string | null,
     lessonId: string | null,
-    enrolledIds: string[],
   ): Promise<Passage[]> {
+    const viewer = { userId: auth.userId, role: auth.role };
     if (courseId)
-      return retrieval.search({ query: question, courseId, ...(lessonId ? { lessonId } : {}), limit: PASSAGES });
-    // No course in view: look across the courses the learner is enrolled in.
-    const perCourse = await Promise.all(
-      enrolledIds.slice(0, 5).map((id) => retrieval.search({ query: question, courseId: id, limit: 3 })),
-    );
-    return perCourse.flat().slice(0, PASSAGES);
+      return retrieval.search({
+        query: question,
+        viewer,
+        courseId,
+        ...(lessonId ? { lessonId } : {}),
+        limit: PASSAGES,
+      });
+    return retrieval.search({ query: question, viewer, home: true, limit: PASSAGES });
   }
 
   return {
@@ -272,7 +288,7 @@ export function createChatService(deps: {
         return finish(hit, true);
       }
 
-      const { learner, premium, courseIds } = await learnerContext(auth, where.courseId, where.lessonTitle);
+      const { learner, premium } = await learnerContext(auth, where.courseId, where.lessonTitle);
       const reservation = await repo.reserve({
         userId: auth.userId,
         kind: "chat",
@@ -301,7 +317,7 @@ export function createChatService(deps: {
       }
 
       try {
-        const passages = await retrieve(input.message, where.courseId, where.lessonId, courseIds);
+        const passages = await retrieve(auth, input.message, where.courseId, where.lessonId);
         let answer: { content: string; citations: Citation[]; grounded: boolean };
         let usage = { inputTokens: 0, outputTokens: 0 };
         if (!llm) {
