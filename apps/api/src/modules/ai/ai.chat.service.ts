@@ -222,13 +222,46 @@ export function createChatService(deps: {
         throw notFound("Conversation");
       const withheld = where.lessonId ? await repo.openQuizAnswers(auth.userId, where.lessonId) : null;
       const hintOnly = withheld !== null;
+
+      // Everything the answer is built from is gathered before the cache is asked, so the key covers it all.
+      const [{ learner, premium }, passages, history] = await Promise.all([
+        learnerContext(auth, where.courseId, where.lessonTitle),
+        retrieve(auth, input.message, where.courseId, where.lessonId),
+        conversation
+          ? repo.messages(conversation.id, 40).then((rows) => boundHistory(rows, HISTORY_BUDGET_TOKENS))
+          : Promise.resolve([]),
+      ]);
+      const request = llm
+        ? {
+            system: buildSystemPrompt({ learner, passages, mode, hintOnly }),
+            messages: [
+              ...history.map((m) => ({ role: m.role, content: m.content })),
+              { role: "user" as const, content: input.message },
+            ],
+          }
+        : null;
       const key = cacheKey({
         question: input.message,
-        courseId: where.courseId,
-        lessonId: where.lessonId,
         provider,
         model,
-        variant: `${mode}|${hintOnly ? "hint" : "full"}`,
+        // With a model, the prompt holds the learner's own context (recent questions, the conversation):
+        // only they may get that answer back. Offline answers are built from the passages alone.
+        owner: llm ? auth.userId : null,
+        // The recent-questions line is left out: it is the owner's own and changes with every question asked, so
+        // with it no repeated question would ever hit.
+        inputs: request
+          ? {
+              system: buildSystemPrompt({ learner: { ...learner, recentQuestions: [] }, passages, mode, hintOnly }),
+              history: request.messages.slice(0, -1),
+            }
+          : {
+              level: learner.level,
+              mode,
+              hintOnly,
+              withheld,
+              passages: passages.map((p) => [p.lessonId, p.startSeconds, p.heading, p.text]),
+              history: history.map((m) => [m.role, m.content]),
+            },
       });
 
       const finish = async (
@@ -288,7 +321,6 @@ export function createChatService(deps: {
         return finish(hit, true);
       }
 
-      const { learner, premium } = await learnerContext(auth, where.courseId, where.lessonTitle);
       const reservation = await repo.reserve({
         userId: auth.userId,
         kind: "chat",
@@ -317,10 +349,9 @@ export function createChatService(deps: {
       }
 
       try {
-        const passages = await retrieve(auth, input.message, where.courseId, where.lessonId);
         let answer: { content: string; citations: Citation[]; grounded: boolean };
         let usage = { inputTokens: 0, outputTokens: 0 };
-        if (!llm) {
+        if (!llm || !request) {
           const composed = offline.composeAnswer({
             question: input.message,
             passages,
@@ -331,16 +362,6 @@ export function createChatService(deps: {
           answer = { content: composed.answer, citations: composed.citations, grounded: composed.grounded };
           if (onDelta) for (const piece of composed.answer.match(/\S+\s*/g) ?? []) onDelta(piece);
         } else {
-          const history = conversation
-            ? boundHistory(await repo.messages(conversation.id, 40), HISTORY_BUDGET_TOKENS)
-            : [];
-          const request = {
-            system: buildSystemPrompt({ learner, passages, mode, hintOnly }),
-            messages: [
-              ...history.map((m) => ({ role: m.role, content: m.content })),
-              { role: "user" as const, content: input.message },
-            ],
-          };
           let text: string;
           if (onDelta) {
             const streamed = llm.stream(request);
