@@ -18,6 +18,9 @@ import {
 } from "./ai.context.js";
 import { estimateCostUsd, type LlmProvider } from "./ai.provider.js";
 import type { AiRepo, ConversationRow } from "./ai.repo.js";
+import { blank } from "./offline/hint.js";
+import { textLemmas } from "./offline/nlp.js";
+import { overlap } from "./offline/scoring.js";
 
 export interface ChatInput {
   message: string;
@@ -88,6 +91,8 @@ const presentConversation = (c: ConversationRow) => ({
   updated_at: c.updatedAt.toISOString(),
 });
 const PASSAGES = 6;
+/** Share of lemmas a question must have in common with an open quiz's question to count as asking it. */
+const QUIZ_QUESTION_MATCH = 0.5;
 
 export const startOfUtcDay = (now = new Date()) =>
   new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -220,8 +225,12 @@ export function createChatService(deps: {
       // Another learner's conversation does not exist, as far as this caller can tell.
       if (input.conversation_id && (!conversation || conversation.userId !== auth.userId))
         throw notFound("Conversation");
-      const withheld = where.lessonId ? await repo.openQuizAnswers(auth.userId, where.lessonId) : null;
-      const hintOnly = withheld !== null;
+      // Every quiz not yet submitted where the tutor may look: the whole course (a lesson's question searches its
+      // course too), or with no course in view, the courses a scope-less question searches.
+      const openQuizzes = await repo.openQuizzes(
+        auth.userId,
+        where.courseId ? { courseId: where.courseId } : { home: true },
+      );
 
       // Everything the answer is built from is gathered before the cache is asked, so the key covers it all.
       const [{ learner, premium }, passages, history] = await Promise.all([
@@ -231,6 +240,17 @@ export function createChatService(deps: {
           ? repo.messages(conversation.id, 40).then((rows) => boundHistory(rows, HISTORY_BUDGET_TOKENS))
           : Promise.resolve([]),
       ]);
+      // Hint mode whenever an open quiz is in play: the current lesson's, one whose lesson a passage comes from
+      // (the answer would be built from it), or one whose question is what was asked. Its answers never leave.
+      const asked = openQuizzes.length ? textLemmas(input.message) : [];
+      const inPlay = openQuizzes.filter(
+        (q) =>
+          q.lessonId === where.lessonId ||
+          passages.some((p) => p.lessonId === q.lessonId) ||
+          q.questions.some((text) => overlap(asked, textLemmas(text)) >= QUIZ_QUESTION_MATCH),
+      );
+      const hintOnly = inPlay.length > 0;
+      const withheld = hintOnly ? [...new Set(openQuizzes.flatMap((q) => q.answers))].sort() : [];
       const request = llm
         ? {
             system: buildSystemPrompt({ learner, passages, mode, hintOnly }),
@@ -358,6 +378,7 @@ export function createChatService(deps: {
             level: learner.level,
             mode,
             hintOnly,
+            withhold: withheld,
           });
           answer = { content: composed.answer, citations: composed.citations, grounded: composed.grounded };
           if (onDelta) for (const piece of composed.answer.match(/\S+\s*/g) ?? []) onDelta(piece);
@@ -375,6 +396,8 @@ export function createChatService(deps: {
             usage = result;
           }
           const resolved = resolveCitations(text, passages);
+          // The model never sees the quiz's answers, but may still arrive at one: blank it out.
+          if (hintOnly) resolved.answer = withheld.reduce((out, w) => blank(out, w), resolved.answer);
           answer = { content: resolved.answer, citations: resolved.citations, grounded: resolved.citations.length > 0 };
         }
         await repo.settle(reservation.usageId, {
