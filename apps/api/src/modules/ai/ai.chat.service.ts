@@ -341,16 +341,17 @@ export function createChatService(deps: {
         return finish(hit, true);
       }
 
-      const reservation = await repo.reserve({
-        userId: auth.userId,
-        kind: "chat",
-        provider,
-        model,
-        userLimit: premium ? limits.premiumDailyLimit : limits.userDailyLimit,
-        platformLimit: limits.platformDailyLimit,
-        since: startOfUtcDay(),
-      });
-      if (!reservation.ok) {
+      const reserve = async () => {
+        const reservation = await repo.reserve({
+          userId: auth.userId,
+          kind: "chat",
+          provider,
+          model,
+          userLimit: premium ? limits.premiumDailyLimit : limits.userDailyLimit,
+          platformLimit: limits.platformDailyLimit,
+          since: startOfUtcDay(),
+        });
+        if (reservation.ok) return reservation.usageId;
         const resetsAt = nextUtcMidnight();
         const retryAfter = Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000));
         throw new AppError(
@@ -366,50 +367,74 @@ export function createChatService(deps: {
           },
           { "retry-after": String(retryAfter) },
         );
+      };
+      const offlineAnswer = () => {
+        const composed = offline.composeAnswer({
+          question: input.message,
+          passages,
+          level: learner.level,
+          mode,
+          hintOnly,
+          withhold: withheld,
+        });
+        return { content: composed.answer, citations: composed.citations, grounded: composed.grounded };
+      };
+      const stream = (text: string) => {
+        if (onDelta) for (const piece of text.match(/\S+\s*/g) ?? []) onDelta(piece);
+      };
+
+      // Only answers count against the budget: a refusal, "not covered" or an error costs the learner nothing.
+      if (!llm || !request || !passages.some((p) => p.lessonId)) {
+        const answer = offlineAnswer();
+        if (!answer.grounded) {
+          stream(answer.content);
+          return finish(answer, false);
+        }
+        const usageId = await reserve();
+        await repo.settle(usageId, { inputTokens: 0, outputTokens: 0, costUsd: 0, latencyMs: Date.now() - started });
+        stream(answer.content);
+        await cache.set(key, answer, limits.cacheTtlSeconds);
+        return finish(answer, false);
       }
 
+      const usageId = await reserve();
       try {
-        let answer: { content: string; citations: Citation[]; grounded: boolean };
-        let usage = { inputTokens: 0, outputTokens: 0 };
-        if (!llm || !request) {
-          const composed = offline.composeAnswer({
-            question: input.message,
-            passages,
-            level: learner.level,
-            mode,
-            hintOnly,
-            withhold: withheld,
-          });
-          answer = { content: composed.answer, citations: composed.citations, grounded: composed.grounded };
-          if (onDelta) for (const piece of composed.answer.match(/\S+\s*/g) ?? []) onDelta(piece);
+        let text: string;
+        let usage: { inputTokens: number; outputTokens: number };
+        if (onDelta) {
+          const streamed = llm.stream(request);
+          for await (const delta of streamed.textStream) onDelta(delta);
+          const done = await streamed.done;
+          text = done.text;
+          usage = done;
         } else {
-          let text: string;
-          if (onDelta) {
-            const streamed = llm.stream(request);
-            for await (const delta of streamed.textStream) onDelta(delta);
-            const done = await streamed.done;
-            text = done.text;
-            usage = done;
-          } else {
-            const result = await llm.generate(request);
-            text = result.text;
-            usage = result;
-          }
-          const resolved = resolveCitations(text, passages);
-          // The model never sees the quiz's answers, but may still arrive at one: blank it out.
-          if (hintOnly) resolved.answer = withheld.reduce((out, w) => blank(out, w), resolved.answer);
-          answer = { content: resolved.answer, citations: resolved.citations, grounded: resolved.citations.length > 0 };
+          const result = await llm.generate(request);
+          text = result.text;
+          usage = result;
         }
-        await repo.settle(reservation.usageId, {
+        const resolved = resolveCitations(text, passages);
+        // The model never sees the quiz's answers, but may still arrive at one: blank it out.
+        if (hintOnly) resolved.answer = withheld.reduce((out, w) => blank(out, w), resolved.answer);
+        const answer = {
+          content: resolved.answer,
+          citations: resolved.citations,
+          grounded: resolved.citations.length > 0,
+        };
+        if (!answer.grounded) {
+          // The model found nothing to cite: "not covered" is free for the learner (the row stays for the record).
+          await repo.refund(usageId, Date.now() - started);
+          return finish(answer, false);
+        }
+        await repo.settle(usageId, {
           inputTokens: usage.inputTokens,
           outputTokens: usage.outputTokens,
           costUsd: estimateCostUsd(provider, model, usage),
           latencyMs: Date.now() - started,
         });
-        if (answer.grounded) await cache.set(key, answer, limits.cacheTtlSeconds);
+        await cache.set(key, answer, limits.cacheTtlSeconds);
         return finish(answer, false);
       } catch (err) {
-        await repo.refund(reservation.usageId, Date.now() - started);
+        await repo.refund(usageId, Date.now() - started);
         throw err;
       }
     },
