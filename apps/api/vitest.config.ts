@@ -1,10 +1,12 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { reporters, sourceResolution } from "../../vitest.shared.js";
 
 export default defineConfig({
   ...sourceResolution,
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // The tutor's evaluation runs on its own: `npm run eval:tutor` (vitest.eval.config.ts).
+    exclude: [...configDefaults.exclude, "test/eval/**"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
