@@ -133,7 +133,7 @@ function withContext(picks: ScoredSentence[], all: readonly PassageSentence[], m
 const ANNOUNCES =
   /:\s*$|\b(two|three|four|five|several|a few|the following)\s+(\w+\s+)?(ways?|rules?|kinds?|types?|steps?|phases?|risks?|parts?|questions?|reasons?|stages?|operations?)\b|\bdefinition\b|\bhere is\b|\bas follows\b/i;
 /** With fewer new content words than this, the best sentence only repeats the question: the answer comes next. */
-const MIN_NEW_WORDS = 1;
+const MIN_NEW_WORDS = 3;
 
 /**
  * When the best sentence only sets the answer up, the answer is in the sentences after it, often the next cue:
