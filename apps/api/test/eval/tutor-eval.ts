@@ -158,7 +158,9 @@ export async function runTutorEval(ctx: TestContext): Promise<TutorMetrics> {
       });
       const text = squash(`${reply.answer} ${reply.citations.map((c) => c.excerpt).join(" ")}`);
       if (
-        withhold.some((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(squash(a))}(?![\\p{L}\\p{N}])`, "u").test(text))
+        withhold.some((a) =>
+          new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(squash(a))}(?![\\p{L}\\p{N}])`, "u").test(text),
+        )
       ) {
         leaks++;
         misses.push(`[quiz answer leaked] ${question} → ${text}`);
