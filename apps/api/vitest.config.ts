@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { reporters, sourceResolution } from "../../vitest.shared.js";
 
 export default defineConfig({
@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     // A flaky test is a bug to fix at its cause: a retry would hide it (issue 10).
     retry: 0,
+    // The tutor's evaluation runs on its own: `npm run eval:tutor` (vitest.eval.config.ts).
+    exclude: [...configDefaults.exclude, "test/eval/**"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",

@@ -7,6 +7,9 @@ import { createRetrievalIndex, type RetrievalIndex } from "../src/modules/ai/ret
 import { hashPassword } from "../src/modules/auth/password.js";
 import { createTestContext, type TestContext } from "./helpers.js";
 
+/** Searches here cover every course: an admin reads them all. */
+const ADMIN = { userId: "00000000-0000-4000-8000-000000000000", role: "admin" };
+
 /**
  * The retrieval index on the seeded demo catalog, on PGlite (pgvector ranks vectors in SQL) and on
  * PostgreSQL 15 (no pgvector: cosine on the full-text and trigram candidates in code). The same questions
@@ -158,7 +161,7 @@ describe("indexing the demo catalog", () => {
 
 describe("search", () => {
   it.each(DEMO_QUESTIONS)("finds the lesson and the moment: $question", async (q) => {
-    const [top] = await index.search({ query: q.question, limit: 5 });
+    const [top] = await index.search({ viewer: ADMIN, query: q.question, limit: 5 });
     expect(top?.lessonTitle).toBe(q.lesson);
     expect(top?.courseTitle).toBe(q.course);
     expect(top?.source).toBe("transcript");
@@ -172,13 +175,14 @@ describe("search", () => {
     const photosynthesis = courseIds.get("Photosynthesis Essentials") as string;
     const sqlCourse = courseIds.get("SQL Querying with PostgreSQL") as string;
     const inPhotosynthesis = await index.search({
+      viewer: ADMIN,
       query: "What is chemiosmosis?",
       courseId: photosynthesis,
       limit: 10,
     });
     expect(inPhotosynthesis.length).toBeGreaterThan(0);
     expect(inPhotosynthesis.every((r) => r.courseId === photosynthesis)).toBe(true);
-    const inSql = await index.search({ query: "What is chemiosmosis?", courseId: sqlCourse, limit: 10 });
+    const inSql = await index.search({ viewer: ADMIN, query: "What is chemiosmosis?", courseId: sqlCourse, limit: 10 });
     expect(inSql.every((r) => r.courseId === sqlCourse)).toBe(true);
     expect(inSql.some((r) => r.text.includes("chemiosmosis"))).toBe(false);
   });
@@ -186,18 +190,18 @@ describe("search", () => {
   it("boosts the learner's current lesson without hiding the rest of the course", async () => {
     const course = courseIds.get("Photosynthesis Essentials") as string;
     const query = "What is the stroma?";
-    const plain = await index.search({ query, courseId: course, limit: 8 });
+    const plain = await index.search({ viewer: ADMIN, query, courseId: course, limit: 8 });
     // The best chunk of another lesson than the overall winner: the learner is on that lesson.
     const current = plain.find((r) => r.lessonId && r.lessonId !== plain[0]?.lessonId)?.lessonId as string;
     expect(current).toBeDefined();
-    const boosted = await index.search({ query, courseId: course, lessonId: current, limit: 8 });
+    const boosted = await index.search({ viewer: ADMIN, query, courseId: course, lessonId: current, limit: 8 });
     expect(boosted[0]?.lessonId).toBe(current);
     expect(boosted.some((r) => r.lessonId !== current)).toBe(true);
     expect(boosted.map((r) => r.chunkId)).toContain(plain[0]?.chunkId);
   });
 
   it("returns the passage's citation data: lesson and course titles, heading, cue times", async () => {
-    const [top] = await index.search({ query: "What does COALESCE return?", limit: 1 });
+    const [top] = await index.search({ viewer: ADMIN, query: "What does COALESCE return?", limit: 1 });
     expect(top).toMatchObject({
       lessonId: lessonIds.get("Joining tables"),
       courseId: courseIds.get("SQL Querying with PostgreSQL"),
@@ -228,7 +232,7 @@ describe("re-indexing", () => {
       expect(after.get(lessonId), lessonId).toEqual(ids);
     }
     expect(after.get(loops)).not.toEqual(before.get(loops));
-    const [top] = await index.search({ query: "What is a nested loop?", limit: 1 });
+    const [top] = await index.search({ viewer: ADMIN, query: "What is a nested loop?", limit: 1 });
     expect(top?.lessonId).toBe(loops);
     expect(top?.cues.some((c) => c.start === 270)).toBe(true);
   });
@@ -238,7 +242,7 @@ describe("re-indexing", () => {
     await ctx.database.db.delete(lessons).where(eq(lessons.id, greetings));
     const after = await chunkIds();
     expect(after.has(greetings)).toBe(false);
-    const results = await index.search({ query: "How do you say good afternoon in Spanish?", limit: 5 });
+    const results = await index.search({ viewer: ADMIN, query: "How do you say good afternoon in Spanish?", limit: 5 });
     expect(results.every((r) => r.lessonId !== greetings)).toBe(true);
   });
 });
@@ -285,8 +289,10 @@ describe("quiz answer keys", () => {
       sql`select count(*)::int as n from content_chunks where text ilike '%quokka%' or heading ilike '%quokka%'`,
     );
     expect(rows[0]?.n).toBe(0);
-    expect((await index.search({ query: "Zanzibar quokka", limit: 5 })).some((r) => r.text.includes("quokka"))).toBe(
-      false,
-    );
+    expect(
+      (await index.search({ viewer: ADMIN, query: "Zanzibar quokka", limit: 5 })).some((r) =>
+        r.text.includes("quokka"),
+      ),
+    ).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { courses, type Executor, enrollments, lessons } from "@lumen/db";
-import { and, eq, sql } from "drizzle-orm";
+import { and, type Column, eq, type SQL, sql } from "drizzle-orm";
+import { qualified } from "../../lib/sql.js";
 
 export type CourseAccessRow = {
   id: string;
@@ -7,6 +8,48 @@ export type CourseAccessRow = {
   creatorId: string;
   isFree: boolean;
 };
+
+/** Who is reading: a signed-in user with their role, or null for a guest. */
+export type Viewer = { userId: string; role: string } | null;
+
+/**
+ * THE rule for "may this viewer read this lesson's content", as SQL over a lesson id, so queries that read
+ * lesson material in bulk (the tutor's retrieval) filter with exactly what `readableLesson` checks one lesson
+ * at a time: admins, the course's owner, an active enrollment in a published or archived course, or a preview
+ * lesson of a published course. Change who may read paid lessons here and in `readableLesson` together.
+ */
+export function readableLessonSql(lessonColumn: Column, viewer: Viewer): SQL {
+  // Qualified: inside the subqueries an unqualified outer column would bind to their own tables.
+  const lessonId = qualified(lessonColumn);
+  if (viewer?.role === "admin") return sql`${lessonId} IS NOT NULL`;
+  const preview = sql`(rl.is_preview AND rc.status = 'published')`;
+  const granted = viewer
+    ? sql`(${preview} OR rc.creator_id = ${viewer.userId}::uuid OR (rc.status IN ('published', 'archived') AND EXISTS (SELECT 1 FROM ${enrollments} re WHERE re.user_id = ${viewer.userId}::uuid AND re.course_id = rc.id AND re.status = 'active')))`
+    : preview;
+  return sql`EXISTS (SELECT 1 FROM ${lessons} rl JOIN ${courses} rc ON rc.id = rl.course_id WHERE rl.id = ${lessonId} AND ${granted})`;
+}
+
+/** A course the viewer may see (its public description): published, or owned, or archived and enrolled in. */
+export function visibleCourseSql(courseColumn: Column, viewer: Viewer): SQL {
+  const courseId = qualified(courseColumn);
+  if (viewer?.role === "admin") return sql`${courseId} IS NOT NULL`;
+  const published = sql`vc.status = 'published'`;
+  const granted = viewer
+    ? sql`(${published} OR vc.creator_id = ${viewer.userId}::uuid OR (vc.status = 'archived' AND EXISTS (SELECT 1 FROM ${enrollments} ve WHERE ve.user_id = ${viewer.userId}::uuid AND ve.course_id = vc.id AND ve.status = 'active')))`
+    : published;
+  return sql`EXISTS (SELECT 1 FROM ${courses} vc WHERE vc.id = ${courseId} AND ${granted})`;
+}
+
+/** A free, published course: its lessons are open to anyone who enrolls, at no cost. */
+export function freeCourseSql(courseColumn: Column): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${courses} fc WHERE fc.id = ${qualified(courseColumn)} AND fc.is_free AND fc.status = 'published')`;
+}
+
+/** Courses the viewer is actively enrolled in. */
+export function enrolledCourseSql(courseColumn: Column, viewer: Viewer): SQL {
+  if (!viewer) return sql`false`;
+  return sql`EXISTS (SELECT 1 FROM ${enrollments} he WHERE he.user_id = ${viewer.userId}::uuid AND he.course_id = ${qualified(courseColumn)} AND he.status = 'active')`;
+}
 
 export function createAccessRepo(db: Executor) {
   const courseColumns = {

@@ -7,29 +7,37 @@ export interface AnswerCache {
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
 }
 
-/** Same question, same scope, same model → same key: case, spacing and trailing punctuation don't matter. */
-export function cacheKey(parts: {
-  question: string;
-  courseId?: string | null;
-  lessonId?: string | null;
-  provider: string;
-  model: string;
-  variant?: string;
-}): string {
-  const normalized = parts.question
+/** Case, spacing and trailing punctuation don't make a question different. */
+export function normalizeQuestion(question: string): string {
+  return question
     .normalize("NFKC")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .replace(/[\s?!.]+$/, "")
     .trim();
-  const raw = [
-    normalized,
-    parts.courseId ?? "",
-    parts.lessonId ?? "",
+}
+
+/**
+ * The key of an answer: every input its prompt was built from, so the cache only ever serves an answer to
+ * someone who would have produced the same one. `inputs` carries the passages retrieved for this caller
+ * (so what they may read is part of the key), the mode, hint mode and withheld quiz answers, the learner
+ * context and the conversation. `owner` scopes answers built with personal context (recent questions,
+ * history) to their user: no one else's answer can echo them.
+ */
+export function cacheKey(parts: {
+  question: string;
+  provider: string;
+  model: string;
+  inputs: unknown;
+  owner?: string | null;
+}): string {
+  const raw = JSON.stringify([
+    normalizeQuestion(parts.question),
     parts.provider,
     parts.model,
-    parts.variant ?? "",
-  ].join("\u0000");
+    parts.owner ?? "",
+    parts.inputs,
+  ]);
   return `ai:answer:${createHash("sha256").update(raw).digest("hex")}`;
 }
 

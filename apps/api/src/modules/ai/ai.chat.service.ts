@@ -1,6 +1,7 @@
 import type { Citation } from "@lumen/db";
 import { timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
+import type { Viewer } from "../access/access.repo.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
 import type { AuthContext } from "../auth/auth.service.js";
@@ -17,6 +18,9 @@ import {
 } from "./ai.context.js";
 import { estimateCostUsd, type LlmProvider } from "./ai.provider.js";
 import type { AiRepo, ConversationRow } from "./ai.repo.js";
+import { blank } from "./offline/hint.js";
+import { textLemmas } from "./offline/nlp.js";
+import { overlap } from "./offline/scoring.js";
 
 export interface ChatInput {
   message: string;
@@ -41,9 +45,16 @@ export interface ChatResult {
   grounded: boolean;
 }
 
-/** The retrieval index, as the tutor uses it. */
+/** The retrieval index, as the tutor uses it: it only ever searches lessons `viewer` may read. */
 export interface Retrieval {
-  search(q: { query: string; courseId?: string; lessonId?: string; limit: number }): Promise<Passage[]>;
+  search(q: {
+    query: string;
+    viewer: Viewer;
+    courseId?: string;
+    lessonId?: string;
+    home?: boolean;
+    limit: number;
+  }): Promise<Passage[]>;
 }
 
 /** The offline tutor: an answer composed from the best passages' sentences, each with its citation. */
@@ -80,6 +91,8 @@ const presentConversation = (c: ConversationRow) => ({
   updated_at: c.updatedAt.toISOString(),
 });
 const PASSAGES = 6;
+/** Share of lemmas a question must have in common with an open quiz's question to count as asking it. */
+const QUIZ_QUESTION_MATCH = 0.5;
 
 export const startOfUtcDay = (now = new Date()) =>
   new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -173,19 +186,27 @@ export function createChatService(deps: {
     };
   }
 
+  /**
+   * Passages for the question, from lessons the caller may read only (the access module's rule, applied in the
+   * search's SQL): the course in scope (the current lesson first), or with no course in view, free courses and
+   * the caller's enrollments.
+   */
   async function retrieve(
+    auth: AuthContext,
     question: string,
     courseId: string | null,
     lessonId: string | null,
-    enrolledIds: string[],
   ): Promise<Passage[]> {
+    const viewer = { userId: auth.userId, role: auth.role };
     if (courseId)
-      return retrieval.search({ query: question, courseId, ...(lessonId ? { lessonId } : {}), limit: PASSAGES });
-    // No course in view: look across the courses the learner is enrolled in.
-    const perCourse = await Promise.all(
-      enrolledIds.slice(0, 5).map((id) => retrieval.search({ query: question, courseId: id, limit: 3 })),
-    );
-    return perCourse.flat().slice(0, PASSAGES);
+      return retrieval.search({
+        query: question,
+        viewer,
+        courseId,
+        ...(lessonId ? { lessonId } : {}),
+        limit: PASSAGES,
+      });
+    return retrieval.search({ query: question, viewer, home: true, limit: PASSAGES });
   }
 
   return {
@@ -204,15 +225,63 @@ export function createChatService(deps: {
       // Another learner's conversation does not exist, as far as this caller can tell.
       if (input.conversation_id && (!conversation || conversation.userId !== auth.userId))
         throw notFound("Conversation");
-      const withheld = where.lessonId ? await repo.openQuizAnswers(auth.userId, where.lessonId) : null;
-      const hintOnly = withheld !== null;
+      // Every quiz not yet submitted where the tutor may look: the whole course (a lesson's question searches its
+      // course too), or with no course in view, the courses a scope-less question searches.
+      const openQuizzes = await repo.openQuizzes(
+        auth.userId,
+        where.courseId ? { courseId: where.courseId } : { home: true },
+      );
+
+      // Everything the answer is built from is gathered before the cache is asked, so the key covers it all.
+      const [{ learner, premium }, passages, history] = await Promise.all([
+        learnerContext(auth, where.courseId, where.lessonTitle),
+        retrieve(auth, input.message, where.courseId, where.lessonId),
+        conversation
+          ? repo.messages(conversation.id, 40).then((rows) => boundHistory(rows, HISTORY_BUDGET_TOKENS))
+          : Promise.resolve([]),
+      ]);
+      // Hint mode whenever an open quiz is in play: the current lesson's, one whose lesson a passage comes from
+      // (the answer would be built from it), or one whose question is what was asked. Its answers never leave.
+      const asked = openQuizzes.length ? textLemmas(input.message) : [];
+      const inPlay = openQuizzes.filter(
+        (q) =>
+          q.lessonId === where.lessonId ||
+          passages.some((p) => p.lessonId === q.lessonId) ||
+          q.questions.some((text) => overlap(asked, textLemmas(text)) >= QUIZ_QUESTION_MATCH),
+      );
+      const hintOnly = inPlay.length > 0;
+      const withheld = hintOnly ? [...new Set(openQuizzes.flatMap((q) => q.answers))].sort() : [];
+      const request = llm
+        ? {
+            system: buildSystemPrompt({ learner, passages, mode, hintOnly }),
+            messages: [
+              ...history.map((m) => ({ role: m.role, content: m.content })),
+              { role: "user" as const, content: input.message },
+            ],
+          }
+        : null;
       const key = cacheKey({
         question: input.message,
-        courseId: where.courseId,
-        lessonId: where.lessonId,
         provider,
         model,
-        variant: `${mode}|${hintOnly ? "hint" : "full"}`,
+        // With a model, the prompt holds the learner's own context (recent questions, the conversation):
+        // only they may get that answer back. Offline answers are built from the passages alone.
+        owner: llm ? auth.userId : null,
+        // The recent-questions line is left out: it is the owner's own and changes with every question asked, so
+        // with it no repeated question would ever hit.
+        inputs: request
+          ? {
+              system: buildSystemPrompt({ learner: { ...learner, recentQuestions: [] }, passages, mode, hintOnly }),
+              history: request.messages.slice(0, -1),
+            }
+          : {
+              level: learner.level,
+              mode,
+              hintOnly,
+              withheld,
+              passages: passages.map((p) => [p.lessonId, p.startSeconds, p.heading, p.text]),
+              history: history.map((m) => [m.role, m.content]),
+            },
       });
 
       const finish = async (
@@ -272,17 +341,17 @@ export function createChatService(deps: {
         return finish(hit, true);
       }
 
-      const { learner, premium, courseIds } = await learnerContext(auth, where.courseId, where.lessonTitle);
-      const reservation = await repo.reserve({
-        userId: auth.userId,
-        kind: "chat",
-        provider,
-        model,
-        userLimit: premium ? limits.premiumDailyLimit : limits.userDailyLimit,
-        platformLimit: limits.platformDailyLimit,
-        since: startOfUtcDay(),
-      });
-      if (!reservation.ok) {
+      const reserve = async () => {
+        const reservation = await repo.reserve({
+          userId: auth.userId,
+          kind: "chat",
+          provider,
+          model,
+          userLimit: premium ? limits.premiumDailyLimit : limits.userDailyLimit,
+          platformLimit: limits.platformDailyLimit,
+          since: startOfUtcDay(),
+        });
+        if (reservation.ok) return reservation.usageId;
         const resetsAt = nextUtcMidnight();
         const retryAfter = Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000));
         throw new AppError(
@@ -298,58 +367,74 @@ export function createChatService(deps: {
           },
           { "retry-after": String(retryAfter) },
         );
+      };
+      const offlineAnswer = () => {
+        const composed = offline.composeAnswer({
+          question: input.message,
+          passages,
+          level: learner.level,
+          mode,
+          hintOnly,
+          withhold: withheld,
+        });
+        return { content: composed.answer, citations: composed.citations, grounded: composed.grounded };
+      };
+      const stream = (text: string) => {
+        if (onDelta) for (const piece of text.match(/\S+\s*/g) ?? []) onDelta(piece);
+      };
+
+      // Only answers count against the budget: a refusal, "not covered" or an error costs the learner nothing.
+      if (!llm || !request || !passages.some((p) => p.lessonId)) {
+        const answer = offlineAnswer();
+        if (!answer.grounded) {
+          stream(answer.content);
+          return finish(answer, false);
+        }
+        const usageId = await reserve();
+        await repo.settle(usageId, { inputTokens: 0, outputTokens: 0, costUsd: 0, latencyMs: Date.now() - started });
+        stream(answer.content);
+        await cache.set(key, answer, limits.cacheTtlSeconds);
+        return finish(answer, false);
       }
 
+      const usageId = await reserve();
       try {
-        const passages = await retrieve(input.message, where.courseId, where.lessonId, courseIds);
-        let answer: { content: string; citations: Citation[]; grounded: boolean };
-        let usage = { inputTokens: 0, outputTokens: 0 };
-        if (!llm) {
-          const composed = offline.composeAnswer({
-            question: input.message,
-            passages,
-            level: learner.level,
-            mode,
-            hintOnly,
-          });
-          answer = { content: composed.answer, citations: composed.citations, grounded: composed.grounded };
-          if (onDelta) for (const piece of composed.answer.match(/\S+\s*/g) ?? []) onDelta(piece);
+        let text: string;
+        let usage: { inputTokens: number; outputTokens: number };
+        if (onDelta) {
+          const streamed = llm.stream(request);
+          for await (const delta of streamed.textStream) onDelta(delta);
+          const done = await streamed.done;
+          text = done.text;
+          usage = done;
         } else {
-          const history = conversation
-            ? boundHistory(await repo.messages(conversation.id, 40), HISTORY_BUDGET_TOKENS)
-            : [];
-          const request = {
-            system: buildSystemPrompt({ learner, passages, mode, hintOnly }),
-            messages: [
-              ...history.map((m) => ({ role: m.role, content: m.content })),
-              { role: "user" as const, content: input.message },
-            ],
-          };
-          let text: string;
-          if (onDelta) {
-            const streamed = llm.stream(request);
-            for await (const delta of streamed.textStream) onDelta(delta);
-            const done = await streamed.done;
-            text = done.text;
-            usage = done;
-          } else {
-            const result = await llm.generate(request);
-            text = result.text;
-            usage = result;
-          }
-          const resolved = resolveCitations(text, passages);
-          answer = { content: resolved.answer, citations: resolved.citations, grounded: resolved.citations.length > 0 };
+          const result = await llm.generate(request);
+          text = result.text;
+          usage = result;
         }
-        await repo.settle(reservation.usageId, {
+        const resolved = resolveCitations(text, passages);
+        // The model never sees the quiz's answers, but may still arrive at one: blank it out.
+        if (hintOnly) resolved.answer = withheld.reduce((out, w) => blank(out, w), resolved.answer);
+        const answer = {
+          content: resolved.answer,
+          citations: resolved.citations,
+          grounded: resolved.citations.length > 0,
+        };
+        if (!answer.grounded) {
+          // The model found nothing to cite: "not covered" is free for the learner (the row stays for the record).
+          await repo.refund(usageId, Date.now() - started);
+          return finish(answer, false);
+        }
+        await repo.settle(usageId, {
           inputTokens: usage.inputTokens,
           outputTokens: usage.outputTokens,
           costUsd: estimateCostUsd(provider, model, usage),
           latencyMs: Date.now() - started,
         });
-        if (answer.grounded) await cache.set(key, answer, limits.cacheTtlSeconds);
+        await cache.set(key, answer, limits.cacheTtlSeconds);
         return finish(answer, false);
       } catch (err) {
-        await repo.refund(reservation.usageId, Date.now() - started);
+        await repo.refund(usageId, Date.now() - started);
         throw err;
       }
     },

@@ -11,6 +11,14 @@ import {
 } from "@lumen/db";
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { qualified } from "../../lib/sql.js";
+import { enrolledCourseSql, freeCourseSql } from "../access/access.repo.js";
+
+/** A quiz the learner has not submitted yet: while it is open the tutor only hints at its answers. */
+export interface OpenQuiz {
+  lessonId: string;
+  questions: string[];
+  answers: string[];
+}
 
 export type ConversationRow = typeof aiConversations.$inferSelect;
 export type MessageRow = typeof aiMessages.$inferSelect;
@@ -126,25 +134,39 @@ export function createAiRepo(db: Database) {
     },
 
     /**
-     * The answers of the lesson's quiz while the learner has not submitted it yet (the tutor then only gives
-     * hints and blanks these out); null when there is no open quiz.
+     * The quizzes the learner has not submitted yet anywhere in the tutor's scope: one lesson, one course, or
+     * (no scope) the courses a scope-less question searches, free ones and their enrollments. Each with its
+     * lesson, its questions' text and its answers (the tutor then only gives hints and blanks these out).
      */
-    async openQuizAnswers(userId: string, lessonId: string): Promise<string[] | null> {
-      const [row] = await db
-        .select({
-          questions: quizzes.questions,
-          attempts: sql<number>`(select count(*) from ${quizAttempts} a where a.quiz_id = ${qualified(quizzes.id)} and a.user_id = ${userId})::int`,
-        })
+    async openQuizzes(
+      userId: string,
+      scope: { lessonId: string } | { courseId: string } | { home: true },
+    ): Promise<OpenQuiz[]> {
+      const where =
+        "lessonId" in scope
+          ? eq(quizzes.lessonId, scope.lessonId)
+          : "courseId" in scope
+            ? eq(quizzes.courseId, scope.courseId)
+            : or(freeCourseSql(quizzes.courseId), enrolledCourseSql(quizzes.courseId, { userId, role: "student" }));
+      const rows = await db
+        .select({ lessonId: quizzes.lessonId, questions: quizzes.questions })
         .from(quizzes)
-        .where(eq(quizzes.lessonId, lessonId))
-        .limit(1);
-      if (!row || row.attempts > 0) return null;
-      return row.questions.flatMap((q) => {
-        if (q.type === "single_choice") return q.options[q.correct] ?? [];
-        if (q.type === "multiple_choice") return q.correct.map((i) => q.options[i] ?? "").filter(Boolean);
-        if (q.type === "short_answer") return q.accepted_answers;
-        return [];
-      });
+        .where(
+          and(
+            where,
+            sql`NOT EXISTS (SELECT 1 FROM ${quizAttempts} a WHERE a.quiz_id = ${qualified(quizzes.id)} AND a.user_id = ${userId})`,
+          ),
+        );
+      return rows.map((row) => ({
+        lessonId: row.lessonId,
+        questions: row.questions.map((q) => q.question),
+        answers: row.questions.flatMap((q) => {
+          if (q.type === "single_choice") return q.options[q.correct] ?? [];
+          if (q.type === "multiple_choice") return q.correct.map((i) => q.options[i] ?? "").filter(Boolean);
+          if (q.type === "short_answer") return q.accepted_answers;
+          return [];
+        }),
+      }));
     },
 
     async createConversation(values: {

@@ -184,10 +184,11 @@ describe("course material is data, not commands", () => {
       startSeconds: null,
     };
     const r = composeAnswer({ ...base, question: "How does carbon dioxide enter the leaf?", passages: [notes] });
+    // The best sentence adds one new word to the question, so the next one (what the stomata do) joins it.
     expect(r.citations[0]).toEqual({
       lesson_id: "leaf",
       title: "Inside the leaf",
-      excerpt: "Carbon dioxide enters the leaf through the stomata.",
+      excerpt: "Carbon dioxide enters the leaf through the stomata. Guard cells open and close them.",
     });
   });
 });

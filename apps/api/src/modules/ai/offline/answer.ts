@@ -36,7 +36,7 @@ export interface ComposedAnswer {
 }
 
 /** The best sentence must cover at least this IDF-weighted share of the question to count as an answer. */
-export const GROUNDED_COVERAGE = 0.5;
+export const GROUNDED_COVERAGE = 0.4;
 /** Passages read per answer: the top few hold the answer when there is one; more only add noise. */
 const PASSAGES = { normal: 6, simpler: 6, deeper: 8 } as const;
 const MAX_SENTENCES = { normal: 3, simpler: 1, deeper: 5 } as const;
@@ -127,6 +127,37 @@ function withContext(picks: ScoredSentence[], all: readonly PassageSentence[], m
   return [...chosen.values()].sort(
     (a, b) => passageOrder.indexOf(a.passageIndex) - passageOrder.indexOf(b.passageIndex) || a.index - b.index,
   );
+}
+
+/** A sentence that announces what follows ("There are two ways to picture a vector", "It follows two rules:"). */
+const ANNOUNCES =
+  /:\s*$|\b(two|three|four|five|several|a few|the following)\s+(\w+\s+)?(ways?|rules?|kinds?|types?|steps?|phases?|risks?|parts?|questions?|reasons?|stages?|operations?)\b|\bdefinition\b|\bhere is\b|\bas follows\b/i;
+/** With fewer new content words than this, the best sentence only repeats the question: the answer comes next. */
+const MIN_NEW_WORDS = 3;
+
+/**
+ * When the best sentence only sets the answer up, the answer is in the sentences after it, often the next cue:
+ * those are joined (two after an announcement, one after a sentence that mostly restates the question).
+ */
+function withFollowUp(
+  ordered: PassageSentence[],
+  best: PassageSentence,
+  all: readonly PassageSentence[],
+  asked: readonly string[],
+): PassageSentence[] {
+  const novel = new Set(best.lemmas.filter((l) => !asked.includes(l))).size;
+  const follow = ANNOUNCES.test(best.text) ? 2 : novel < MIN_NEW_WORDS ? 1 : 0;
+  if (follow === 0) return ordered;
+  const out = [...ordered];
+  const at = out.findIndex((s) => s.passageIndex === best.passageIndex && s.index === best.index);
+  let insertAt = at + 1;
+  for (let k = 1; k <= follow; k++) {
+    const next = all.find((s) => s.passageIndex === best.passageIndex && s.index === best.index + k);
+    if (!next) break;
+    if (out.includes(next)) continue;
+    out.splice(insertAt++, 0, next);
+  }
+  return out;
 }
 
 /** Numbers citations by first use; sentences from the same cue (or markdown passage) share one. */
@@ -231,7 +262,10 @@ export function composeAnswer(input: ComposeAnswerInput): ComposedAnswer {
   });
   const best = ranked[0];
   if (!best || terms.lemmas.length === 0 || best.coverage < GROUNDED_COVERAGE) {
-    return ungrounded(input.question, best && best.coverage > 0 ? best : undefined);
+    const reply = ungrounded(input.question, best && best.coverage > 0 ? best : undefined);
+    // Even a lesson's title may hold an open quiz's answer ("GROUP BY, HAVING and …").
+    if (input.hintOnly) reply.answer = (input.withhold ?? []).reduce((text, w) => blank(text, w), reply.answer);
+    return reply;
   }
 
   if (input.hintOnly) {
@@ -240,7 +274,7 @@ export function composeAnswer(input: ComposeAnswerInput): ComposedAnswer {
   }
 
   const picks = pick(ranked, input.mode, input.level);
-  const ordered = withContext(picks, sentences, input.mode);
+  const ordered = withFollowUp(withContext(picks, sentences, input.mode), best, sentences, terms.lemmas);
   const { citations, markers } = cite(ordered);
   const body = ordered.map((s, i) => `${s.text} [${markers[i]}]`).join(" ");
   const lines = [leadIns[input.mode][input.level], body];

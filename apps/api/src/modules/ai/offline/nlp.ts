@@ -145,7 +145,8 @@ function splitAfterInitials(tokens: NlpToken[]): NlpToken[][] {
 
 /** True for a token that carries meaning: a word or number, not a stop word, not punctuation. */
 export function isContentToken(t: NlpToken): boolean {
-  if (t.stop) return false;
+  // A keyword typed in capitals ("WHERE", "AND") is a term of the subject, not a stop word.
+  if (t.stop && !/^[A-Z]{2,}$/.test(t.value)) return false;
   if (t.type !== "word" && t.type !== "number") return false;
   if (t.pos === "PUNCT" || t.pos === "SYM" || t.pos === "PART" || t.pos === "DET") return false;
   return /[\p{L}\p{N}]{2,}/u.test(t.lemma);

@@ -1,5 +1,12 @@
 import { contentChunks, courses, type Database, type Executor, lessons, modules } from "@lumen/db";
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import {
+  enrolledCourseSql,
+  freeCourseSql,
+  readableLessonSql,
+  type Viewer,
+  visibleCourseSql,
+} from "../../access/access.repo.js";
 import type { ChunkCue, ChunkInput, ChunkSource } from "./chunker.js";
 
 /** A chunk as search and quiz generation see it: its text, where it sits, and the seconds it spans. */
@@ -24,15 +31,32 @@ export interface RankedHit {
   score: number;
 }
 
+/**
+ * Which chunks a search may see. Always filtered to what `viewer` may read (lesson chunks through the access
+ * module's one readable-lesson rule, course descriptions of courses they may see); then one course, the
+ * viewer's "home" courses (free ones and their enrollments), or, with neither, everything they may read.
+ */
 export interface ChunkScope {
+  viewer: Viewer;
   courseId?: string | undefined;
+  home?: boolean | undefined;
 }
 
 export type EmbeddedChunk = ChunkInput & { embedding: number[] | null };
 
 const c = contentChunks;
 
-const scopeOf = (scope: ChunkScope): SQL | undefined => (scope.courseId ? eq(c.courseId, scope.courseId) : undefined);
+function scopeOf(scope: ChunkScope): SQL | undefined {
+  const readable = or(
+    readableLessonSql(c.lessonId, scope.viewer),
+    and(isNull(c.lessonId), visibleCourseSql(c.courseId, scope.viewer)),
+  );
+  if (scope.courseId) return and(eq(c.courseId, scope.courseId), readable);
+  if (!scope.home) return readable;
+  // Home: the viewer's enrollments (what they may read there), and free published courses, whose every lesson
+  // is theirs for the asking.
+  return or(freeCourseSql(c.courseId), and(enrolledCourseSql(c.courseId, scope.viewer), readable));
+}
 
 /** pgvector's text form; the `::vector` cast happens in SQL. */
 const vectorLiteral = (v: readonly number[]) => `[${v.join(",")}]`;

@@ -4,6 +4,9 @@ import type { Embedder } from "./embedding.js";
 import type { ChunkRow, EmbeddedChunk, RankedHit, RetrievalRepo } from "./retrieval.repo.js";
 import { createRetrievalIndex } from "./retrieval.service.js";
 
+/** Searches here cover every course: an admin reads them all. */
+const ADMIN = { userId: "00000000-0000-4000-8000-000000000000", role: "admin" };
+
 /** A fake store: rankings are given per test; calls are recorded. */
 function fakeRepo(options: {
   rows?: ChunkRow[];
@@ -131,7 +134,11 @@ describe("search", () => {
 
   it("fuses the rankings and returns chunks with their signals, best first", async () => {
     const { repo } = fakeRepo({ rows, fullText: hits, trigram: hits });
-    const result = await createRetrievalIndex({ db, embedder, repo }).search({ query: "loop", limit: 5 });
+    const result = await createRetrievalIndex({ db, embedder, repo }).search({
+      viewer: ADMIN,
+      query: "loop",
+      limit: 5,
+    });
     expect(result.map((r) => r.chunkId)).toEqual(["a", "b"]);
     expect(result[0]?.signals.fullText).toBe(0.9);
     expect(result[0]?.score).toBeGreaterThan(result[1]?.score ?? 1);
@@ -139,7 +146,11 @@ describe("search", () => {
 
   it("boosts the current lesson without dropping the rest of the course", async () => {
     const { repo } = fakeRepo({ rows, fullText: hits, trigram: hits });
-    const result = await createRetrievalIndex({ db, embedder, repo }).search({ query: "loop", lessonId: "current" });
+    const result = await createRetrievalIndex({ db, embedder, repo }).search({
+      viewer: ADMIN,
+      query: "loop",
+      lessonId: "current",
+    });
     expect(result.map((r) => r.chunkId)).toEqual(["b", "a"]);
   });
 
@@ -148,7 +159,7 @@ describe("search", () => {
       rows: [row("a", "l", "That is an infinite loop.")],
       trigram: [{ id: "a", score: 0.8 }],
     });
-    await createRetrievalIndex({ db, embedder, repo }).search({ query: "stop an infinte loop" });
+    await createRetrievalIndex({ db, embedder, repo }).search({ viewer: ADMIN, query: "stop an infinte loop" });
     const [[query, anyTerms]] = calls.fullTextHits as [[string, string]];
     expect(query).toBe("stop an infinite loop");
     expect(anyTerms.split(" or ")).toEqual(expect.arrayContaining(["infinte", "infinite", "loop", "stop"]));
@@ -164,7 +175,7 @@ describe("search", () => {
         ["b", [0, 1]],
       ]),
     });
-    const result = await createRetrievalIndex({ db, embedder, repo }).search({ query: "loop" });
+    const result = await createRetrievalIndex({ db, embedder, repo }).search({ viewer: ADMIN, query: "loop" });
     expect(calls.vectorHits).toBeUndefined();
     expect([...((calls.embeddingsOf?.[0]?.[0] as string[] | undefined) ?? [])].sort()).toEqual(["a", "b"]);
     expect(result[0]?.chunkId).toBe("a");
@@ -173,7 +184,7 @@ describe("search", () => {
 
   it("with pgvector, lets the database rank vectors of the embedder's model", async () => {
     const { repo, calls } = fakeRepo({ rows, pgvector: true, vector: [{ id: "b", score: 0.7 }] });
-    const result = await createRetrievalIndex({ db, embedder, repo }).search({ query: "loop" });
+    const result = await createRetrievalIndex({ db, embedder, repo }).search({ viewer: ADMIN, query: "loop" });
     expect(calls.vectorHits?.[0]?.[1]).toBe("fake-2");
     expect(calls.embeddingsOf).toBeUndefined();
     expect(result.map((r) => r.chunkId)).toEqual(["b"]);
@@ -181,7 +192,7 @@ describe("search", () => {
 
   it("returns nothing for an empty question", async () => {
     const { repo, calls } = fakeRepo({ rows, fullText: hits });
-    expect(await createRetrievalIndex({ db, embedder, repo }).search({ query: "   " })).toEqual([]);
+    expect(await createRetrievalIndex({ db, embedder, repo }).search({ viewer: ADMIN, query: "   " })).toEqual([]);
     expect(calls.fullTextHits).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { Database } from "@lumen/db";
+import type { Viewer } from "../../access/access.repo.js";
 import { correctWord, typoBudget, wordCounts } from "../offline/spelling.js";
 import { type ChunkInput, chunkCourse, chunkLesson } from "./chunker.js";
 import { cosine, type Embedder, localEmbedder } from "./embedding.js";
@@ -18,8 +19,12 @@ export interface RetrievedChunk extends ChunkRow {
 
 export interface SearchParams {
   query: string;
-  /** Only this course's chunks (the caller has checked the learner may read it). */
+  /** Who asks: only lessons they may read are ever searched (the access module's readable-lesson rule). */
+  viewer: Viewer;
+  /** Only this course's (readable) chunks. */
   courseId?: string | undefined;
+  /** Without `courseId`: only free courses and the viewer's enrollments (a question with no course in view). */
+  home?: boolean | undefined;
   /** The lesson the learner is on: its chunks get a boost, the rest of the course still competes. */
   lessonId?: string | undefined;
   /** How many chunks to return (1–50, default 8). */
@@ -136,7 +141,7 @@ export function createRetrievalIndex(deps: RetrievalDeps): RetrievalIndex {
     const query = params.query.trim().slice(0, MAX_QUERY_LENGTH);
     if (!query) return [];
     const limit = Math.min(Math.max(params.limit ?? DEFAULT_LIMIT, 1), 50);
-    const scope = { courseId: params.courseId };
+    const scope = { viewer: params.viewer, courseId: params.courseId, home: params.home };
     const typed = queryTerms(query);
     const trigram = typed.words.length ? await repo.trigramHits(typed.words, scope, CANDIDATES, MIN_TRIGRAM) : [];
     // Full text and the local embedding match exact lemmas, so a typo would sink them: repair it first.

@@ -48,7 +48,8 @@ function BudgetMeter({ usage, now }: { usage: AiUsage; now?: Date | undefined })
         {remaining > 0 ? (
           <>
             <span className="font-medium text-foreground">{plural(remaining, "request")} left.</span> Each tutor answer
-            or practice quiz uses one.
+            or practice quiz uses one; answers served again from the cache, refusals, “not covered” replies and errors
+            are free.
           </>
         ) : (
           <span className="font-medium text-foreground">You've used today's AI requests.</span>
