@@ -52,6 +52,7 @@ CREATE TABLE "purchases" (
 	"currency" text NOT NULL,
 	"status" text DEFAULT 'paid' NOT NULL,
 	"refunded_amount" integer DEFAULT 0 NOT NULL,
+	"refund_requested_at" timestamp (3) with time zone,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"refunded_at" timestamp (3) with time zone,
 	CONSTRAINT "purchases_checkout_session_id_unique" UNIQUE("checkout_session_id"),

@@ -67,6 +67,8 @@ export const purchases = pgTable(
       .notNull()
       .default("paid"),
     refundedAmount: integer("refunded_amount").notNull().default(0),
+    /** An admin asked Stripe for the refund; `charge.refunded` confirms it (then `status` turns `refunded`). */
+    refundRequestedAt: at("refund_requested_at"),
     createdAt: at("created_at").notNull().defaultNow(),
     refundedAt: at("refunded_at"),
   },

@@ -1,5 +1,6 @@
-import { courses, type Executor, enrollments, lessons } from "@lumen/db";
+import { courses, type Executor, enrollments, lessons, users } from "@lumen/db";
 import { and, eq, sql } from "drizzle-orm";
+import { entitledSql, premiumActiveSql } from "./entitlement.repo.js";
 
 export type CourseAccessRow = {
   id: string;
@@ -29,6 +30,7 @@ export function createAccessRepo(db: Executor) {
       course: courseColumns,
       // A guest's null user id matches no enrollment.
       enrolled: sql<boolean>`exists (select 1 from ${enrollments} e where e.user_id = ${sql.placeholder("userId")}::uuid and e.course_id = ${courses.id} and e.status = 'active')`,
+      entitled: entitledSql(sql.placeholder("userId")),
     })
     .from(lessons)
     .innerJoin(courses, eq(courses.id, lessons.courseId))
@@ -67,6 +69,24 @@ export function createAccessRepo(db: Executor) {
     async findLessonFor(lessonId: string, userId: string | null) {
       const [row] = await lessonForQuery.execute({ lessonId, userId });
       return row;
+    },
+
+    /** Whether the user may open the course's content (free, owner, admin, grant, purchase, Premium). */
+    async isEntitled(userId: string, courseId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ entitled: entitledSql(userId) })
+        .from(courses)
+        .where(eq(courses.id, courseId))
+        .limit(1);
+      return Boolean(row?.entitled);
+    },
+
+    async hasActivePremium(userId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ active: premiumActiveSql(userId) })
+        .from(users)
+        .where(eq(users.id, userId));
+      return Boolean(row?.active);
     },
 
     async isEnrolled(userId: string, courseId: string): Promise<boolean> {
