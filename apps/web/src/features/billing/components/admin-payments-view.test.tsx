@@ -57,6 +57,6 @@ it("shows subscription figures and MRR, filters purchases, and refunds one after
   await user.click(await screen.findByRole("button", { name: "Refund" }));
   expect(callsTo("POST /admin/payments/p-1/refund")).toHaveLength(0);
   await user.click(screen.getByRole("button", { name: "Confirm refund of $19.00" }));
-  expect(await screen.findByText("Refunded")).toBeTruthy();
+  expect(await screen.findByText("Refunded", { selector: "span" })).toBeTruthy();
   expect(callsTo("POST /admin/payments/p-1/refund")).toHaveLength(1);
 });

@@ -61,12 +61,14 @@ export function AdminPaymentsView() {
   const key = JSON.stringify(filters);
   const page = useResource(`payments:${key}`, (signal) => listPayments(filters, null, signal));
 
+  // The loaded page (a stable object per load) seeds the list; refunds and "Load more" then edit it locally.
+  const loaded = page.status === "ready" ? page.data : null;
   useEffect(() => {
-    if (page.status === "ready") {
-      setItems(page.data.items);
-      setCursor(page.data.next_cursor);
+    if (loaded) {
+      setItems(loaded.items);
+      setCursor(loaded.next_cursor);
     }
-  }, [page]);
+  }, [loaded]);
 
   async function more() {
     if (!cursor) return;
