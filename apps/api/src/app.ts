@@ -42,6 +42,13 @@ import { createAuthService } from "./modules/auth/auth.service.js";
 import { createLoginThrottle } from "./modules/auth/login-throttle.js";
 import { argon2Hasher } from "./modules/auth/password.js";
 import { createTokenSigner } from "./modules/auth/tokens.js";
+import { createFulfilment } from "./modules/billing/billing.fulfilment.js";
+import { createBillingRepo } from "./modules/billing/billing.repo.js";
+import { billingRoutes } from "./modules/billing/billing.routes.js";
+import { createBillingService } from "./modules/billing/billing.service.js";
+import { createBillingWebhook } from "./modules/billing/billing.webhook.js";
+import { createStripeProvider } from "./modules/billing/stripe.provider.js";
+import { createTestProvider } from "./modules/billing/test.provider.js";
 import { createCourseRepo } from "./modules/course/course.repo.js";
 import { courseRoutes } from "./modules/course/course.routes.js";
 import { createCourseService } from "./modules/course/course.service.js";
@@ -308,6 +315,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     analytics,
   });
+  // Payments: Stripe when configured, the built-in test checkout otherwise; one fulfilment for both.
+  const paymentProvider = config.billing.stripe
+    ? createStripeProvider(config.billing.stripe, { timeoutMs: config.billing.timeoutMs })
+    : createTestProvider({ appUrl: config.appUrl });
+  const billingRepo = createBillingRepo(db);
+  const fulfilment = createFulfilment({
+    db,
+    repo: billingRepo,
+    enrollments: enrollmentService,
+    access,
+    mail,
+    cipher,
+    appUrl: config.appUrl,
+    log: app.log,
+  });
+  const billingService = createBillingService({
+    repo: billingRepo,
+    provider: paymentProvider,
+    fulfilment,
+    access,
+    config: config.billing,
+    appUrl: config.appUrl,
+  });
+  const billingWebhook = createBillingWebhook({ provider: paymentProvider, fulfilment, log: app.log });
   const answerCache = createMemoryCache();
   const sharedAnswerCache = redis
     ? createRedisCache(redis, `${deps.redisPrefix ?? "lumen:"}`, answerCache)
@@ -386,6 +417,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       progressRoutes(api, { service: progressService });
       aiRoutes(api, { chat: chatService, path: createPathService(createPathRepo(db)), quiz: quizGenerator });
       analyticsRoutes(api, { service: analyticsService });
+      billingRoutes(api, { service: billingService, webhook: billingWebhook });
       // Multipart parsing only where uploads are accepted; the parser streams, so bodyLimit does not apply.
       await api.register(async (uploads) => {
         await uploads.register(multipart, {

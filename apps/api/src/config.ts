@@ -44,6 +44,25 @@ export interface AppConfig {
     cacheTtlSeconds: number;
   };
   media: MediaConfig;
+  billing: BillingConfig;
+}
+
+export interface BillingConfig {
+  /** Stripe when configured; null = the built-in test checkout. */
+  stripe: StripeConfig | null;
+  currency: string;
+  /** Premium's prices in minor units (shown on /pricing, charged by the test checkout). */
+  premiumPrices: { month: number; year: number };
+  /** Stripe calls that take longer fail with 503, so a checkout never hangs. */
+  timeoutMs: number;
+}
+
+export interface StripeConfig {
+  secretKey: string;
+  webhookSecret: string;
+  /** Another API host (a loopback stand-in in tests). */
+  apiUrl?: string | undefined;
+  premiumPriceIds: { month: string; year: string };
 }
 
 export interface MediaConfig {
@@ -125,6 +144,23 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
                 : undefined,
           }
         : null,
+    },
+    billing: {
+      stripe:
+        env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
+          ? {
+              secretKey: env.STRIPE_SECRET_KEY,
+              webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+              apiUrl: env.STRIPE_API_URL,
+              premiumPriceIds: {
+                month: env.STRIPE_PRICE_PREMIUM_MONTHLY ?? "",
+                year: env.STRIPE_PRICE_PREMIUM_YEARLY ?? "",
+              },
+            }
+          : null,
+      currency: "usd",
+      premiumPrices: { month: env.PREMIUM_PRICE_MONTHLY, year: env.PREMIUM_PRICE_YEARLY },
+      timeoutMs: 4000,
     },
   };
 }

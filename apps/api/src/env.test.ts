@@ -58,6 +58,22 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ENCRYPTION_KEY: "not-a-key" })).toThrowError(/ENCRYPTION_KEY/);
   });
 
+  it("wants both Stripe keys and the Premium price ids, or none (the built-in test checkout)", () => {
+    expect(parseEnv({}).STRIPE_SECRET_KEY).toBeUndefined();
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_test_x" })).toThrowError(/STRIPE_WEBHOOK_SECRET/);
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" })).toThrowError(
+      /STRIPE_PRICE_PREMIUM_MONTHLY/,
+    );
+    expect(
+      parseEnv({
+        STRIPE_SECRET_KEY: "sk_test_x",
+        STRIPE_WEBHOOK_SECRET: "whsec_x",
+        STRIPE_PRICE_PREMIUM_MONTHLY: "price_m",
+        STRIPE_PRICE_PREMIUM_YEARLY: "price_y",
+      }).PREMIUM_PRICE_MONTHLY,
+    ).toBe(1200);
+  });
+
   it("wants ADMIN_EMAIL and ADMIN_PASSWORD together", () => {
     expect(() => parseEnv({ ADMIN_EMAIL: "a@b.co" })).toThrowError(EnvError);
   });

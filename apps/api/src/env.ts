@@ -110,6 +110,14 @@ const envSchema = z.object({
   SENTRY_ENVIRONMENT: z.string().min(1).optional(),
   SENTRY_RELEASE: z.string().min(1).optional(),
   SENTRY_TRACES_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.1),
+  // Payments: Stripe when both keys are set, else the built-in test checkout (no real payment).
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STRIPE_API_URL: z.string().url().optional(),
+  STRIPE_PRICE_PREMIUM_MONTHLY: z.string().min(1).optional(),
+  STRIPE_PRICE_PREMIUM_YEARLY: z.string().min(1).optional(),
+  PREMIUM_PRICE_MONTHLY: z.coerce.number().int().min(1).default(1200),
+  PREMIUM_PRICE_YEARLY: z.coerce.number().int().min(1).default(9600),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -142,6 +150,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (!env.S3_BUCKET && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID)) {
     throw new EnvError("S3_ENDPOINT and S3 keys need S3_BUCKET: without it media are stored on local disk");
+  }
+  if ((env.STRIPE_SECRET_KEY === undefined) !== (env.STRIPE_WEBHOOK_SECRET === undefined)) {
+    throw new EnvError("Set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither (the built-in test checkout)");
+  }
+  if (env.STRIPE_SECRET_KEY && (!env.STRIPE_PRICE_PREMIUM_MONTHLY || !env.STRIPE_PRICE_PREMIUM_YEARLY)) {
+    throw new EnvError("Stripe needs STRIPE_PRICE_PREMIUM_MONTHLY and STRIPE_PRICE_PREMIUM_YEARLY (Premium price ids)");
   }
   return env;
 }

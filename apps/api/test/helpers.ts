@@ -60,6 +60,7 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
       cacheTtlSeconds: 3600,
     },
     media: { maxVideoBytes: 50 * 1024 * 1024, maxImageBytes: 5 * 1024 * 1024, urlTtlSeconds: 3600, s3: null },
+    billing: { stripe: null, currency: "usd", premiumPrices: { month: 1200, year: 9600 }, timeoutMs: 4000 },
     ...overrides,
   };
 }

@@ -5,9 +5,11 @@ export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 export const subscriptionSchema = z.object({
-  type: z.string().nullable(),
+  type: z.enum(["premium_monthly", "premium_yearly"]).nullable(),
   status: z.string().nullable(),
   stripe_id: z.string().nullable(),
+  current_period_end: z.string().nullable(),
+  cancel_at_period_end: z.boolean(),
 });
 
 export const profileSchema = z

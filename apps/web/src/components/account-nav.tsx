@@ -96,6 +96,9 @@ export function AccountNav() {
               <MenuLink onSelect={() => setOpen(false)} href="/dashboard">
                 My learning
               </MenuLink>
+              <MenuLink onSelect={() => setOpen(false)} href="/account/billing">
+                Billing
+              </MenuLink>
               {(user.role === "creator" || user.role === "admin") && (
                 <MenuLink onSelect={() => setOpen(false)} href="/studio">
                   Creator studio

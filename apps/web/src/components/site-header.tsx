@@ -22,6 +22,14 @@ export function SiteHeader() {
               </Link>
             </li>
             <li>
+              <Link
+                href="/pricing"
+                className="rounded-full px-2.5 py-2 text-sm font-medium text-muted transition-colors hover:text-foreground sm:px-3.5"
+              >
+                Pricing
+              </Link>
+            </li>
+            <li>
               <ThemeToggle />
             </li>
             <AccountNav />

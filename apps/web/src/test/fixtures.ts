@@ -10,7 +10,7 @@ export function testUser(overrides: Partial<User> = {}): User {
     premium_status: false,
     email_verified: false,
     disabled: false,
-    subscription: { type: null, status: null, stripe_id: null },
+    subscription: { type: null, status: null, stripe_id: null, current_period_end: null, cancel_at_period_end: false },
     profile: {},
     stats: {
       lessons_completed: 0,

@@ -15,8 +15,17 @@ export type UserStats = {
   best_streak_days: number;
   last_active_date: string | null;
 };
-/** `stripe_id` is stored encrypted (AES-256-GCM) by the API. */
-export type UserSubscription = { type: string | null; status: string | null; stripe_id: string | null };
+/**
+ * A copy of the user's Premium subscription (the billing module writes it with the `subscriptions` row).
+ * `stripe_id` is stored encrypted (AES-256-GCM) by the API; rows written before payments lack the last two fields.
+ */
+export type UserSubscription = {
+  type: string | null;
+  status: string | null;
+  stripe_id: string | null;
+  current_period_end?: string | null;
+  cancel_at_period_end?: boolean;
+};
 
 export const users = pgTable(
   "users",

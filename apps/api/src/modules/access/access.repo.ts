@@ -1,6 +1,7 @@
-import { courses, type Executor, enrollments, lessons } from "@lumen/db";
+import { courses, type Executor, enrollments, lessons, users } from "@lumen/db";
 import { and, type Column, eq, type SQL, sql } from "drizzle-orm";
 import { qualified } from "../../lib/sql.js";
+import { courseColumnsOf, entitledSql, premiumActiveSql } from "./entitlement.repo.js";
 
 export type CourseAccessRow = {
   id: string;
@@ -15,8 +16,8 @@ export type Viewer = { userId: string; role: string } | null;
 /**
  * THE rule for "may this viewer read this lesson's content", as SQL over a lesson id, so queries that read
  * lesson material in bulk (the tutor's retrieval) filter with exactly what `readableLesson` checks one lesson
- * at a time: admins, the course's owner, an active enrollment in a published or archived course, or a preview
- * lesson of a published course. Change who may read paid lessons here and in `readableLesson` together.
+ * at a time: admins, the course's owner, an active enrollment in a published or archived course the viewer is
+ * entitled to (`entitledSql`: free, grant, purchase, Premium), or a preview lesson of a published course. Change who may read paid lessons here and in `readableLesson` together.
  */
 export function readableLessonSql(lessonColumn: Column, viewer: Viewer): SQL {
   // Qualified: inside the subqueries an unqualified outer column would bind to their own tables.
@@ -24,7 +25,7 @@ export function readableLessonSql(lessonColumn: Column, viewer: Viewer): SQL {
   if (viewer?.role === "admin") return sql`${lessonId} IS NOT NULL`;
   const preview = sql`(rl.is_preview AND rc.status = 'published')`;
   const granted = viewer
-    ? sql`(${preview} OR rc.creator_id = ${viewer.userId}::uuid OR (rc.status IN ('published', 'archived') AND EXISTS (SELECT 1 FROM ${enrollments} re WHERE re.user_id = ${viewer.userId}::uuid AND re.course_id = rc.id AND re.status = 'active')))`
+    ? sql`(${preview} OR rc.creator_id = ${viewer.userId}::uuid OR (rc.status IN ('published', 'archived') AND EXISTS (SELECT 1 FROM ${enrollments} re WHERE re.user_id = ${viewer.userId}::uuid AND re.course_id = rc.id AND re.status = 'active') AND ${entitledSql(viewer.userId, courseColumnsOf("rc"))}))`
     : preview;
   return sql`EXISTS (SELECT 1 FROM ${lessons} rl JOIN ${courses} rc ON rc.id = rl.course_id WHERE rl.id = ${lessonId} AND ${granted})`;
 }
@@ -45,10 +46,10 @@ export function freeCourseSql(courseColumn: Column): SQL {
   return sql`EXISTS (SELECT 1 FROM ${courses} fc WHERE fc.id = ${qualified(courseColumn)} AND fc.is_free AND fc.status = 'published')`;
 }
 
-/** Courses the viewer is actively enrolled in. */
+/** Courses the viewer is actively enrolled in and still entitled to (a refund or lapsed Premium closes them). */
 export function enrolledCourseSql(courseColumn: Column, viewer: Viewer): SQL {
   if (!viewer) return sql`false`;
-  return sql`EXISTS (SELECT 1 FROM ${enrollments} he WHERE he.user_id = ${viewer.userId}::uuid AND he.course_id = ${qualified(courseColumn)} AND he.status = 'active')`;
+  return sql`EXISTS (SELECT 1 FROM ${enrollments} he JOIN ${courses} hc ON hc.id = he.course_id WHERE he.user_id = ${viewer.userId}::uuid AND he.course_id = ${qualified(courseColumn)} AND he.status = 'active' AND ${entitledSql(viewer.userId, courseColumnsOf("hc"))})`;
 }
 
 export function createAccessRepo(db: Executor) {
@@ -72,6 +73,7 @@ export function createAccessRepo(db: Executor) {
       course: courseColumns,
       // A guest's null user id matches no enrollment.
       enrolled: sql<boolean>`exists (select 1 from ${enrollments} e where e.user_id = ${sql.placeholder("userId")}::uuid and e.course_id = ${courses.id} and e.status = 'active')`,
+      entitled: entitledSql(sql.placeholder("userId")),
     })
     .from(lessons)
     .innerJoin(courses, eq(courses.id, lessons.courseId))
@@ -110,6 +112,24 @@ export function createAccessRepo(db: Executor) {
     async findLessonFor(lessonId: string, userId: string | null) {
       const [row] = await lessonForQuery.execute({ lessonId, userId });
       return row;
+    },
+
+    /** Whether the user may open the course's content (free, owner, admin, grant, purchase, Premium). */
+    async isEntitled(userId: string, courseId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ entitled: entitledSql(userId) })
+        .from(courses)
+        .where(eq(courses.id, courseId))
+        .limit(1);
+      return Boolean(row?.entitled);
+    },
+
+    async hasActivePremium(userId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ active: premiumActiveSql(userId) })
+        .from(users)
+        .where(eq(users.id, userId));
+      return Boolean(row?.active);
     },
 
     async isEnrolled(userId: string, courseId: string): Promise<boolean> {

@@ -7,7 +7,9 @@ export type LessonContext = NonNullable<Awaited<ReturnType<AccessRepo["findLesso
 /**
  * Who may see and change what. Drafts are invisible (404) to everyone but their owner and admins; archived
  * courses stay readable by the learners enrolled in them; lesson content needs an enrollment, ownership,
- * an admin, or a preview lesson of a published course.
+ * an admin, or a preview lesson of a published course. A paid course's content also needs an entitlement
+ * (owner, admin, grant, purchase or active Premium: `entitledSql`, the one rule): a refunded purchase or a
+ * lapsed Premium closes the course again while the enrollment and its progress are kept.
  */
 export function createAccessService(repo: AccessRepo) {
   const canManage = (auth: AuthContext | null, course: Pick<CourseAccessRow, "creatorId">) =>
@@ -22,8 +24,24 @@ export function createAccessService(repo: AccessRepo) {
     return course.status === "archived" && auth !== null && (await repo.isEnrolled(auth.userId, course.id));
   }
 
+  const paymentRequired = (courseId: string) =>
+    new AppError("PAYMENT_REQUIRED", "This is a paid course: buy it or get Premium to open it", {
+      course_id: courseId,
+    });
+
   return {
     canManage,
+
+    /** Whether the caller may open a course's content (free, owner, admin, grant, purchase, Premium). */
+    async entitledTo(auth: AuthContext, course: CourseAccessRow): Promise<boolean> {
+      return course.isFree || canManage(auth, course) || (await repo.isEntitled(auth.userId, course.id));
+    },
+
+    /** The same rule for a user id (billing: does a refund leave the course open through Premium or a grant?). */
+    userEntitled: (userId: string, courseId: string) => repo.isEntitled(userId, courseId),
+
+    /** Premium that currently opens paid courses (active/trialing, or paid up to a period end still ahead). */
+    hasActivePremium: (userId: string) => repo.hasActivePremium(userId),
 
     /** The course if the caller may see it; 404 otherwise (a draft's existence is not revealed). */
     async visibleCourse(auth: AuthContext | null, courseId: string): Promise<CourseAccessRow> {
@@ -51,12 +69,12 @@ export function createAccessService(repo: AccessRepo) {
     async readableLesson(auth: AuthContext | null, lessonId: string): Promise<LessonContext & { enrolled: boolean }> {
       const found = await repo.findLessonFor(lessonId, auth?.userId ?? null);
       if (!found) throw notFound("Lesson");
-      const { enrolled, ...ctx } = found;
+      const { enrolled, entitled, ...ctx } = found;
       if (!visibleTo(auth, ctx.course, enrolled)) throw notFound("Lesson");
-      if (enrolled || canManage(auth, ctx.course) || (ctx.lesson.isPreview && ctx.course.status === "published")) {
-        return { ...ctx, enrolled };
-      }
+      if ((enrolled && entitled) || canManage(auth, ctx.course)) return { ...ctx, enrolled };
+      if (ctx.lesson.isPreview && ctx.course.status === "published") return { ...ctx, enrolled };
       if (!auth) throw unauthorized("Sign in and enroll to open this lesson");
+      if (enrolled) throw paymentRequired(ctx.course.id);
       throw forbidden("Enroll in the course to open this lesson");
     },
 
@@ -66,6 +84,9 @@ export function createAccessService(repo: AccessRepo) {
       const course = await repo.findCourse(courseId);
       if (!course || !(await canSeeCourse(auth, course))) throw notFound("Course");
       if (!(await repo.isEnrolled(auth.userId, courseId))) throw forbidden("You are not enrolled in this course");
+      if (!course.isFree && !canManage(auth, course) && !(await repo.isEntitled(auth.userId, courseId))) {
+        throw paymentRequired(courseId);
+      }
       return course;
     },
 
@@ -74,11 +95,12 @@ export function createAccessService(repo: AccessRepo) {
       if (!auth) throw unauthorized();
       const found = await repo.findLessonFor(lessonId, auth.userId);
       if (!found) throw notFound("Lesson");
-      const { enrolled, ...ctx } = found;
+      const { enrolled, entitled, ...ctx } = found;
       if (!visibleTo(auth, ctx.course, enrolled)) throw notFound("Lesson");
       if (!enrolled) {
         throw new AppError("FORBIDDEN", "Enroll in the course first: progress and quizzes are for enrolled learners");
       }
+      if (!entitled) throw paymentRequired(ctx.course.id);
       return ctx;
     },
   };

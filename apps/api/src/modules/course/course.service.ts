@@ -91,9 +91,11 @@ export function createCourseService(deps: {
     if (!row) throw notFound("Course");
     const canEdit = access.canManage(auth, course);
     const active = enrollment?.status === "active";
+    // A refunded purchase or lapsed Premium keeps the enrollment (and progress) but not the content.
+    const entitled = auth !== null && active && (await access.entitledTo(auth, course));
     return presentCourseDetail(row, outline, enrollment ? presentEnrollment(enrollment) : null, {
       can_edit: canEdit,
-      can_view_content: canEdit || active,
+      can_view_content: canEdit || entitled,
       requires_premium: !row.course.isFree,
     });
   }

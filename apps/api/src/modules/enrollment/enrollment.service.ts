@@ -1,5 +1,5 @@
 import type { Enrollment } from "@lumen/contracts";
-import type { Database } from "@lumen/db";
+import type { Database, Executor } from "@lumen/db";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
@@ -19,20 +19,20 @@ export function createEnrollmentService(deps: {
   return {
     /**
      * Idempotent and race-free: the first call creates the enrollment (201), later ones return it (200).
-     * Paid courses need premium, an admin grant, or to be the course's owner or an admin.
+     * Paid courses need an entitlement (the access module's one rule: owner, admin, grant, purchase, Premium).
      */
     async enroll(auth: AuthContext, courseId: string): Promise<{ enrollment: Enrollment; created: boolean }> {
       const course = await access.visibleCourse(auth, courseId);
       const existing = await enrollments.findForUser(auth.userId, courseId);
-      if (existing?.status === "active") return { enrollment: presentEnrollment(existing), created: false };
-      if (course.status !== "published") throw new AppError("CONFLICT", "This course is not open for enrollment");
-      if (!course.isFree && !access.canManage(auth, course)) {
-        const user = await users.findById(auth.userId);
-        if (!user?.premiumStatus && !(await enrollments.hasGrant(auth.userId, courseId))) {
-          throw new AppError("PAYMENT_REQUIRED", "This is a premium course: upgrade to premium to enroll", {
-            course_id: courseId,
-          });
-        }
+      const entitled = await access.entitledTo(auth, course);
+      if (existing?.status === "active" && entitled) return { enrollment: presentEnrollment(existing), created: false };
+      if (course.status !== "published" && existing?.status !== "active") {
+        throw new AppError("CONFLICT", "This course is not open for enrollment");
+      }
+      if (!entitled) {
+        throw new AppError("PAYMENT_REQUIRED", "This is a paid course: buy it or get Premium to enroll", {
+          course_id: courseId,
+        });
       }
       const result = await db.transaction(async (tx) => {
         const row =
@@ -80,6 +80,26 @@ export function createEnrollmentService(deps: {
         enrolled_at: r.enrolledAt.toISOString(),
         next_lesson_id: r.nextLessonId,
       }));
+    },
+
+    /**
+     * Billing: a paid purchase enrolls the buyer, inside the fulfilment's transaction (so a purchase never
+     * lands without its enrollment). No-op when already enrolled.
+     */
+    async admit(userId: string, courseId: string, tx: Executor): Promise<void> {
+      const row =
+        (await enrollments.insertIfAbsent(userId, courseId, tx)) ??
+        (await enrollments.reactivate(userId, courseId, tx));
+      if (row) {
+        await enrollments.adjustEnrollmentCount(courseId, 1, tx);
+        await analytics.record({ type: "enrollment", userId, courseId }, tx);
+      }
+    },
+
+    /** Billing: a refund closes the course again; the enrollment is cancelled and its progress kept. */
+    async close(userId: string, courseId: string, tx: Executor): Promise<void> {
+      const row = await enrollments.cancel(userId, courseId, tx);
+      if (row) await enrollments.adjustEnrollmentCount(courseId, -1, tx);
     },
 
     /** Admin: lets a user into a paid course without premium. */

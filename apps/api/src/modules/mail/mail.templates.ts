@@ -23,3 +23,42 @@ export function passwordResetEmail(to: string, verifiedName: string | null, link
     text: `${greeting(verifiedName)}\n\nSomeone (hopefully you) asked to reset the password of your Lumen account. Choose a new password here:\n\n${link}\n\nThe link works once and expires in 30 minutes. Setting a new password signs you out everywhere. If you did not ask for this, ignore this email: your password stays as it is.\n\n— The Lumen team\n`,
   };
 }
+
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
+
+export function purchaseReceiptEmail(
+  to: string,
+  name: string,
+  purchase: { courseTitle: string; amount: number; currency: string; link: string },
+): MailMessage {
+  return {
+    to,
+    subject: `Your receipt: ${purchase.courseTitle}`,
+    text: `Hi ${name},\n\nThank you for your purchase. This is your receipt.\n\n  ${purchase.courseTitle}    ${money(purchase.amount, purchase.currency)}\n\nThe course is open in your learning room:\n\n${purchase.link}\n\nYour purchases and receipts are under Account → Billing.\n\n— The Lumen team\n`,
+  };
+}
+
+export function subscriptionReceiptEmail(
+  to: string,
+  name: string,
+  invoice: { amount: number; currency: string; link: string },
+): MailMessage {
+  return {
+    to,
+    subject: "Your Lumen Premium receipt",
+    text: `Hi ${name},\n\nThank you: your Lumen Premium payment of ${money(invoice.amount, invoice.currency)} went through. Every paid course is included while your subscription lasts.\n\nManage your plan, renewal and receipts under Account → Billing:\n\n${invoice.link}\n\n— The Lumen team\n`,
+  };
+}
+
+export function paymentFailedEmail(
+  to: string,
+  name: string,
+  failure: { what: string; amount: number; currency: string; link: string },
+): MailMessage {
+  return {
+    to,
+    subject: "Your Lumen payment failed",
+    text: `Hi ${name},\n\nWe could not take your payment of ${money(failure.amount, failure.currency)} for ${failure.what}. Nothing was charged for it.\n\nPlease check your card or choose another one:\n\n${failure.link}\n\nIf it is your Premium renewal, your access continues until the end of the period you have paid for.\n\n— The Lumen team\n`,
+  };
+}

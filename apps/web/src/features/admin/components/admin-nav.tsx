@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/users", label: "Users", exact: false },
   { href: "/admin/courses", label: "Courses", exact: false },
+  { href: "/admin/payments", label: "Payments", exact: false },
   { href: "/admin/security-events", label: "Security events", exact: false },
 ] as const;
 

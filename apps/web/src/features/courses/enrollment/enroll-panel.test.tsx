@@ -147,33 +147,47 @@ describe("EnrollPanel", () => {
     expect(await screen.findByRole("link", { name: "Continue learning" })).toBeTruthy();
   });
 
-  it("explains that a paid course comes with Premium, and shows the API's refusal in words", async () => {
-    serveApi({
+  it("offers a paid course for sale or with Premium, and starts the checkout at the API's price", async () => {
+    const { calls } = serveApi({
       [`GET /courses/${COURSE_ID}`]: ok(
         courseDetail({
           pricing: { is_free: false, price: 39 },
           access: { can_edit: false, can_view_content: false, requires_premium: true },
         }),
       ),
-      [`POST /courses/${COURSE_ID}/enroll`]: failure(
-        402,
-        "PAYMENT_REQUIRED",
-        "This is a premium course: upgrade to premium to enroll",
+      "POST /payments/checkout": ok(
+        { session_id: "s-1", checkout_url: "http://localhost:3000/checkout/test/s-1" },
+        201,
       ),
     });
     signIn({ premium_status: false });
     const { router } = renderPanel({ is_free: false, price: 39 });
 
-    const enroll = await screen.findByRole("button", { name: "Enroll" });
-    expect(screen.getByText("$39")).toBeTruthy();
-    expect(screen.getByText(/included with Lumen Premium/)).toBeTruthy();
+    const buy = await screen.findByRole("button", { name: "Buy for $39.00" });
+    expect(screen.getByRole("link", { name: "Included with Premium" }).getAttribute("href")).toBe(
+      `/pricing?course=${COURSE_ID}`,
+    );
+    await userEvent.setup().click(buy);
 
-    await userEvent.setup().click(enroll);
+    await waitFor(() => expect(router.push).toHaveBeenCalledWith("/checkout/test/s-1"));
+    const started = calls.find((call) => call.key === "POST /payments/checkout");
+    expect(started?.body).toEqual({ kind: "course", course_id: COURSE_ID });
+  });
 
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toBe("This is a premium course: upgrade to premium to enroll");
+  it("turns a 402 on enroll into the ways in, never a dead end", async () => {
+    serveApi({
+      [`GET /courses/${COURSE_ID}`]: ok(courseDetail({ pricing: { is_free: false, price: 39 } })),
+      [`POST /courses/${COURSE_ID}/enroll`]: failure(402, "PAYMENT_REQUIRED", "This is a paid course"),
+    });
+    // The session still says Premium, but it has just ended: the API refuses.
+    signIn({ premium_status: true });
+    const { router } = renderPanel({ is_free: false, price: 39 });
+
+    await userEvent.setup().click(await screen.findByRole("button", { name: "Enroll with Premium" }));
+
+    expect(await screen.findByRole("button", { name: "Buy for $39.00" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Included with Premium" })).toBeTruthy();
     expect(router.push).not.toHaveBeenCalled();
-    expect(screen.queryByRole("link", { name: "Continue learning" })).toBeNull();
   });
 
   it("offers Premium members the paid course at no extra cost", async () => {

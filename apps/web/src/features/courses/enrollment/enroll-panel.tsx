@@ -4,6 +4,8 @@ import type { CourseSummary } from "@lumen/contracts";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ButtonLink, buttonClasses } from "@/components/button-link";
+import { BuyOptions } from "@/features/billing/components/buy-options";
+import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 import { formatPrice } from "../course-format";
 import { useCourseViewer } from "./course-viewer";
@@ -49,6 +51,7 @@ export function EnrollPanel({ courseId, pricing, lessonCount, firstLessonId }: E
   const { viewer, retry, setEnrollment } = useCourseViewer();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [paymentNeeded, setPaymentNeeded] = useState(false);
   const here = `/courses/${encodeURIComponent(courseId)}`;
   const isFree = formatPrice(pricing) === "Free";
 
@@ -62,7 +65,9 @@ export function EnrollPanel({ courseId, pricing, lessonCount, firstLessonId }: E
       if (firstLessonId) router.push(lessonHref(courseId, firstLessonId));
       else router.refresh();
     } catch (error) {
-      setFailure(errorText(error, "We couldn't enroll you just now. Please try again."));
+      // A paid course without an entitlement: offer the ways in instead of a dead end.
+      if (isApiError(error) && error.code === "PAYMENT_REQUIRED") setPaymentNeeded(true);
+      else setFailure(errorText(error, "We couldn't enroll you just now. Please try again."));
     } finally {
       setBusy(false);
     }
@@ -88,7 +93,7 @@ export function EnrollPanel({ courseId, pricing, lessonCount, firstLessonId }: E
         <p className="text-sm leading-relaxed text-muted">
           {isFree
             ? "Create a free account to enroll. Your progress and the tutor's answers are saved as you learn."
-            : "This course is included with Lumen Premium. Create an account to get started."}
+            : "Buy this course once, or get Lumen Premium for every paid course. Create an account to get started."}
         </p>
         <div className="flex flex-col gap-2.5">
           <ButtonLink href={`/register?next=${next}`} className={fullWidth}>
@@ -115,7 +120,26 @@ export function EnrollPanel({ courseId, pricing, lessonCount, firstLessonId }: E
   }
 
   const { user, course } = viewer;
-  const enrollment = course.enrollment?.status === "active" ? course.enrollment : null;
+  const enrolled = course.enrollment?.status === "active";
+  // Enrolled but closed: a refunded purchase or Premium that ended. The progress is kept for a return.
+  const enrollment = enrolled && (isFree || course.access.can_view_content) ? course.enrollment : null;
+
+  if (!isFree && ((enrolled && !enrollment) || paymentNeeded)) {
+    return (
+      <div className="space-y-4">
+        <Price pricing={pricing} />
+        <BuyOptions
+          courseId={courseId}
+          price={pricing.price}
+          note={
+            enrolled
+              ? "Your access to this course has ended. Your progress is kept: buy it or get Premium to continue."
+              : "This is a paid course. Buy it once, or get Premium for every paid course."
+          }
+        />
+      </div>
+    );
+  }
 
   if (enrollment) {
     const target = course.nextLessonId ?? firstLessonId;
@@ -172,22 +196,32 @@ export function EnrollPanel({ courseId, pricing, lessonCount, firstLessonId }: E
   }
 
   const premium = user.premium_status;
-  const label = busy ? "Enrolling…" : isFree ? "Enroll for free" : premium ? "Enroll with Premium" : "Enroll";
+  if (!isFree && !premium) {
+    return (
+      <div className="space-y-4">
+        <Price pricing={pricing} />
+        <BuyOptions
+          courseId={courseId}
+          price={pricing.price}
+          note="Buy this course once and keep it, or get Premium for every paid course."
+        />
+      </div>
+    );
+  }
+  const label = busy ? "Enrolling…" : isFree ? "Enroll for free" : "Enroll with Premium";
   return (
     <div className="space-y-4">
       <Price pricing={pricing} />
       <p className="text-sm leading-relaxed text-muted">
         {isFree
           ? "Free for everyone with an account. Enroll and start the first lesson right away."
-          : premium
-            ? "Included with your Premium membership, at no extra cost."
-            : "This course is included with Lumen Premium. Upgrade your account to Premium to enroll."}
+          : "Included with your Premium membership, at no extra cost."}
       </p>
       <button
         type="button"
         onClick={enroll}
         aria-disabled={busy || undefined}
-        className={`${buttonClasses(isFree || premium ? "primary" : "secondary")} ${fullWidth} aria-disabled:opacity-70`}
+        className={`${buttonClasses("primary")} ${fullWidth} aria-disabled:opacity-70`}
       >
         {label}
       </button>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import { ButtonLink, buttonClasses } from "@/components/button-link";
 import { StatusPanel } from "@/components/status-panel";
+import { CourseRevenue } from "@/features/billing/components/course-revenue";
 import { Bone, SectionLoading } from "@/features/dashboard/components/section";
 import { useAuthResource } from "@/features/dashboard/use-auth-resource";
 import { isApiError } from "@/lib/api-client";
@@ -157,6 +158,14 @@ export function CourseAnalyticsView({ courseId, now }: { courseId: string; now?:
               <QuizChart data={data} />
               <CoverageChart data={data} />
             </div>
+          </Section>
+
+          <Section
+            id="revenue-heading"
+            title="Revenue"
+            description="What learners paid for this course, by UTC day: gross sales, refunds and purchases."
+          >
+            <CourseRevenue courseId={courseId} range={range} />
           </Section>
 
           <Section
