@@ -12,6 +12,7 @@ import {
   type JobPayloads,
   type JobQueue,
 } from "./jobs.js";
+import { createMemoryJobQueue } from "./memory-queue.js";
 
 /** States in which a job still has work ahead of it (idle() waits for none to be left). */
 const PENDING = ["waiting", "active", "delayed", "prioritized", "waiting-children"] as const;
@@ -33,7 +34,11 @@ export function createBullJobQueue(opts: {
   // client in ESM, never {host, port}).
   const connection = opts.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
   connection.on("error", () => {});
-  const queue = new Queue(JOBS_QUEUE_NAME, { connection, prefix: opts.prefix });
+  // The producer fails fast instead: with Redis down a job runs in this process rather than a request waiting.
+  const producer = opts.redis.duplicate({ maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  producer.on("error", () => {});
+  const queue = new Queue(JOBS_QUEUE_NAME, { connection: producer, prefix: opts.prefix });
+  const local = createMemoryJobQueue({ log: opts.log });
   queue.on("error", (err) => opts.log.warn({ err }, "job queue error"));
   const handlers = new Map<JobName, JobHandler<JobName>>();
 
@@ -70,19 +75,26 @@ export function createBullJobQueue(opts: {
     driver: "bullmq",
     register(name, handler) {
       handlers.set(name, handler as JobHandler<JobName>);
+      local.register(name, handler);
     },
     async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}) {
       const id = options.jobId ?? randomUUID();
       // BullMQ ignores an add whose job id exists (atomically); the lookup only tells the caller which happened.
-      const existing = options.jobId ? await queue.getJob(id) : undefined;
-      await queue.add(name, payload, {
-        jobId: id,
-        attempts: Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS),
-        backoff: { type: "exponential", delay: options.backoffMs ?? DEFAULT_BACKOFF_MS },
-        removeOnComplete: { count: 1000 },
-        removeOnFail: { count: 5000 },
-      });
-      return { id, accepted: !existing };
+      try {
+        const existing = options.jobId ? await queue.getJob(id) : undefined;
+        await queue.add(name, payload, {
+          jobId: id,
+          attempts: Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS),
+          backoff: { type: "exponential", delay: options.backoffMs ?? DEFAULT_BACKOFF_MS },
+          removeOnComplete: { count: 1000 },
+          removeOnFail: { count: 5000 },
+        });
+        return { id, accepted: !existing };
+      } catch (err) {
+        // Redis is down: the work is not lost and the request does not fail; this process runs it.
+        opts.log.warn({ err, job: name }, "job queue unavailable; running the job in this process");
+        return local.enqueue(name, payload, options);
+      }
     },
     /**
      * Waits on this process's worker events and re-reads the counts after each: no polling interval, and a
@@ -90,6 +102,7 @@ export function createBullJobQueue(opts: {
      */
     async idle() {
       if (!worker) throw new Error("idle() needs a worker in this process");
+      await local.idle();
       const w = worker;
       for (;;) {
         let wake = () => {};
@@ -99,7 +112,9 @@ export function createBullJobQueue(opts: {
         const events = ["completed", "failed", "drained"] as const;
         for (const e of events) w.on(e, wake);
         try {
-          if ((await pendingCount()) === 0) return;
+          // Redis down: nothing queued there can move until it is back, so there is nothing to wait for.
+          const pending = await pendingCount().catch(() => 0);
+          if (pending === 0) return;
           await next;
         } finally {
           for (const e of events) w.off(e, wake);
@@ -113,9 +128,11 @@ export function createBullJobQueue(opts: {
       worker?.resume();
     },
     async close() {
+      await local.close();
       await worker?.close();
-      await queue.close();
+      await queue.close().catch(() => {});
       connection.disconnect();
+      producer.disconnect();
     },
   };
 }

@@ -31,13 +31,16 @@ export function createSmtpTransport(url: string): MailTransport {
 /** Writes each message as an RFC 5322 `.eml` file under `dir` (DATA_DIR/outbox). */
 export function createFileTransport(dir: string): MailTransport {
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  // Names sort in sending order even within one millisecond: the outbox reads like an inbox.
+  let sent = 0;
   return {
     kind: "file",
     async send(message) {
       const info = await builder.sendMail(message);
       await mkdir(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      await writeFile(path.join(dir, `${stamp}-${randomUUID().slice(0, 8)}.eml`), info.message as Buffer, {
+      const seq = String(++sent).padStart(6, "0");
+      await writeFile(path.join(dir, `${stamp}-${seq}-${randomUUID().slice(0, 8)}.eml`), info.message as Buffer, {
         mode: 0o600,
       });
     },

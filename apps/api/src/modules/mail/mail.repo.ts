@@ -49,11 +49,13 @@ export function createMailRepo(db: Executor) {
         .orderBy(asc(mailOutbox.nextAttemptAt))
         .limit(limit)
         .for("update", { skipLocked: true });
-      return db
+      const claimed = await db
         .update(mailOutbox)
         .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})` })
         .where(inArray(mailOutbox.id, due))
         .returning();
+      // RETURNING follows no order: deliver oldest first, so a newer link never lands before the one it replaces.
+      return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     },
 
     async backlog(maxAttempts: number): Promise<{ pending: number; retrying: number; dead: number }> {
