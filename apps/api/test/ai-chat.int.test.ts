@@ -133,11 +133,14 @@ describe("the tutor on Claude (a local Messages API server)", () => {
     expect(usage.body.data.used).toBe(1);
   });
 
+  // Questions the lesson answers: a question with no passage to ground it is "not covered" without the model.
   it("answers 429 AI_LIMIT_EXCEEDED past the daily limit, with the reset time", async () => {
     stub.reply((body) => ({ text: `Answer ${JSON.stringify(body.messages).length} [1].` }));
     for (let i = 0; i < 3; i++)
-      expect((await ask({ message: `Question number ${i}`, lesson_id: calvin.id })).status).toBe(200);
-    const over = await ask({ message: "One more question", lesson_id: calvin.id });
+      expect((await ask({ message: `Why does the Calvin cycle need ATP? (${i})`, lesson_id: calvin.id })).status).toBe(
+        200,
+      );
+    const over = await ask({ message: "Why does the Calvin cycle need ATP, once more?", lesson_id: calvin.id });
     expect(over.status).toBe(429);
     expect(over.body.error?.code).toBe("AI_LIMIT_EXCEEDED");
     expect(over.body.error?.details).toMatchObject({ scope: "user", limit: 3 });
@@ -146,11 +149,11 @@ describe("the tutor on Claude (a local Messages API server)", () => {
 
   it("refunds the budget when the provider fails, and answers 503 quickly on a timeout", async () => {
     stub.reply({ text: "", status: 500 });
-    const failed = await ask({ message: "Will this fail?", lesson_id: calvin.id });
+    const failed = await ask({ message: "What does RuBisCO do in the Calvin cycle?", lesson_id: calvin.id });
     expect(failed.status).toBe(503);
     expect(failed.body.error?.code).toBe("SERVICE_UNAVAILABLE");
     stub.reply({ text: "too late [1]", delayMs: 8000 });
-    const slow = await ask({ message: "Will this time out?", lesson_id: calvin.id });
+    const slow = await ask({ message: "Where does the Calvin cycle get its ATP?", lesson_id: calvin.id });
     expect(slow.status).toBe(503);
     // The provider would answer after 8 s; the 3 s timeout gave up first.
     expect(slow.body.error?.details).toMatchObject({ reason: "timeout" });
@@ -428,7 +431,7 @@ describe("the tutor on an OpenAI-compatible server, and the platform budget", ()
           method: "POST",
           url: "/api/v1/ai/chat",
           token: maya.access_token,
-          payload: { message: "A second question", course_id: calvin.course_id },
+          payload: { message: "What does the Calvin cycle make with ATP?", course_id: calvin.course_id },
         })
       ).status,
     ).toBe(200);
@@ -436,7 +439,7 @@ describe("the tutor on an OpenAI-compatible server, and the platform budget", ()
       method: "POST",
       url: "/api/v1/ai/chat",
       token: maya.access_token,
-      payload: { message: "A third question", course_id: calvin.course_id },
+      payload: { message: "What enzyme does the Calvin cycle use?", course_id: calvin.course_id },
     });
     expect(over.status).toBe(429);
     expect(over.body.error?.details).toMatchObject({ scope: "platform", limit: 3 });

@@ -97,10 +97,16 @@ export async function buildTutorWorld(ctx: TestContext): Promise<TutorWorld> {
   };
 }
 
-/** An active enrollment written directly: how a learner paid (checkout, Premium) is not what these tests are about. */
+/**
+ * An active enrollment written directly, with an admin grant that entitles the learner to a paid course: how a
+ * learner paid (checkout, Premium) is not what these tests are about.
+ */
 export async function enrollDirectly(ctx: TestContext, learner: Session, courseId: string) {
   await ctx.database.db.execute(
     sql`insert into enrollments (user_id, course_id, status) values (${learner.user.id}, ${courseId}, 'active')`,
+  );
+  await ctx.database.db.execute(
+    sql`insert into course_grants (user_id, course_id) values (${learner.user.id}, ${courseId}) on conflict do nothing`,
   );
 }
 
