@@ -4,7 +4,7 @@ import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import { type DatabaseHandle, DEMO_MEDIA_DIR } from "@lumen/db";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Redis } from "ioredis";
 import type { AppConfig } from "./config.js";
@@ -108,6 +108,11 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Unhandled errors go here (Sentry when configured). */
   errorReporter?: ErrorReporter;
+  /**
+   * False: this process only enqueues jobs and a worker process (`npm run start:worker`) runs them. Only with
+   * Redis; without it jobs always run in the process that enqueued them.
+   */
+  runJobs?: boolean;
 }
 
 declare module "fastify" {
@@ -141,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           ? { ...loggerOptions(config.logLevel), stream: deps.logStream }
           : loggerOptions(config.logLevel, config.logFormat),
     // One line per request, written by the observability hook (Fastify's default is two).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
     trustProxy: trustProxyOption(config.trustProxy),
     // Our genReqId reads the header itself, so an incoming id is used only when it is safe to echo.
@@ -293,7 +298,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Jobs: re-indexing a lesson runs off the request path (a 200 KB lesson takes a second to chunk and embed).
   const jobs = redis
-    ? createBullJobQueue({ redis, prefix: `${deps.redisPrefix ?? "lumen:"}bull`, log: app.log })
+    ? createBullJobQueue({
+        redis,
+        prefix: `${deps.redisPrefix ?? "lumen:"}bull`,
+        log: app.log,
+        worker: deps.runJobs !== false,
+      })
     : createMemoryJobQueue({ log: app.log });
   jobs.register("lesson.reindex", async ({ lessonId }) => {
     await retrieval.indexLesson(lessonId);

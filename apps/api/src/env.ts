@@ -102,6 +102,8 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: booleanFlag.default(false),
   // Operations: Prometheus metrics on their own port (0 = no separate listener), or on the public port with a
   // bearer token; request logs as JSON or one readable line; Sentry when SENTRY_DSN is set.
+  // inline: each API instance runs background jobs; producer: it only enqueues them for `npm run start:worker`.
+  JOBS_MODE: z.enum(["inline", "producer"]).default("inline"),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
@@ -144,6 +146,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new EnvError("Set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither");
+  }
+  if (env.JOBS_MODE === "producer" && !env.REDIS_URL) {
+    throw new EnvError("JOBS_MODE=producer needs REDIS_URL: the worker takes jobs from Redis");
   }
   if ((env.S3_ACCESS_KEY_ID === undefined) !== (env.S3_SECRET_ACCESS_KEY === undefined)) {
     throw new EnvError("Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS default chain)");

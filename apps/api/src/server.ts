@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     ready: false,
     metrics,
     errorReporter,
+    runJobs: env.JOBS_MODE === "inline",
   });
   process.on("unhandledRejection", (err) => {
     app.log.error({ err }, "unhandled promise rejection");

@@ -43,16 +43,18 @@ describe("deployment files", () => {
     expect(valid).toBe(true);
   });
 
-  it("the production stack runs PostgreSQL, Redis, two APIs, the web app, nginx, Prometheus and Grafana", () => {
+  it("the production stack runs PostgreSQL, Redis, two APIs, a worker, the web app, nginx, Prometheus, Grafana", () => {
     const doc = parseYaml(read("docker-compose.yml"), { merge: true }) as {
       services: Record<string, { command?: string[]; volumes?: string[] }>;
     };
     expect(Object.keys(doc.services).sort()).toEqual(
-      ["api-1", "api-2", "grafana", "nginx", "postgres", "prometheus", "redis", "web"].sort(),
+      ["api-1", "api-2", "grafana", "nginx", "postgres", "prometheus", "redis", "web", "worker"].sort(),
     );
     // The same start command as the API's own `npm start` and its Dockerfile.
     const start = JSON.parse(read("apps/api/package.json")).scripts.start as string;
     expect(doc.services["api-1"]?.command?.join(" ")).toBe(start.replace("dist/", "apps/api/dist/"));
+    const worker = JSON.parse(read("apps/api/package.json")).scripts["start:worker"] as string;
+    expect(doc.services.worker?.command?.join(" ")).toBe(worker.replace("dist/", "apps/api/dist/"));
     for (const volume of doc.services.prometheus?.volumes ?? []) {
       expect(volume.startsWith("./deploy/") || !volume.startsWith(".")).toBe(true);
     }

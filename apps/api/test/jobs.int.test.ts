@@ -103,3 +103,35 @@ describe.each(drivers)("jobs (%s driver)", (_name, make) => {
     expect(ran.sort()).toEqual(["a", "b"]);
   });
 });
+
+describe.skipIf(!REDIS_URL)("jobs split between an API (producer) and a worker process", () => {
+  it("a producer only enqueues; the worker sharing its Redis runs the job", async () => {
+    const prefix = `lumen-test:${randomBytes(6).toString("hex")}:bull`;
+    const producerRedis = new Redis(REDIS_URL as string, { maxRetriesPerRequest: 1 });
+    const workerRedis = new Redis(REDIS_URL as string, { maxRetriesPerRequest: 1 });
+    const producer = createBullJobQueue({ redis: producerRedis, prefix, log: silent, worker: false });
+    const ranInProducer: string[] = [];
+    producer.register("lesson.reindex", async ({ lessonId }) => {
+      ranInProducer.push(lessonId);
+    });
+    try {
+      expect((await producer.enqueue("lesson.reindex", { lessonId: "from-api" })).accepted).toBe(true);
+      const worker = createBullJobQueue({ redis: workerRedis, prefix, log: silent });
+      const ranInWorker: string[] = [];
+      worker.register("lesson.reindex", async ({ lessonId }) => {
+        ranInWorker.push(lessonId);
+      });
+      try {
+        await worker.idle();
+        expect(ranInWorker).toEqual(["from-api"]);
+        expect(ranInProducer).toEqual([]);
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      await producer.close();
+      producerRedis.disconnect();
+      workerRedis.disconnect();
+    }
+  });
+});
