@@ -30,7 +30,8 @@ export function registerObservability(app: FastifyInstance, opts: { metrics: Met
     if (status === 429) metrics.rateLimited.inc({ route });
     const business = status < 300 ? BUSINESS_ROUTES[`${request.method} ${route}`] : undefined;
     if (business) metrics.business.inc({ event: business });
-    const level = status >= 500 ? "error" : "info";
+    // 503 is the API saying "not now" (starting, database unreachable): worth a warning, not an error.
+    const level = status === 503 ? "warn" : status >= 500 ? "error" : "info";
     request.log[level](
       {
         method: request.method,
