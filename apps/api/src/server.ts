@@ -3,6 +3,7 @@ import { openInfrastructure, prepareDatabase } from "./bootstrap.js";
 import { EnvError } from "./env.js";
 import { createErrorReporter } from "./lib/error-reporting.js";
 import { createMetrics } from "./lib/metrics.js";
+import { onShutdown } from "./lib/shutdown.js";
 import { startMetricsServer } from "./metrics-server.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -44,25 +45,18 @@ async function main(): Promise<void> {
   const metricsServer =
     env.METRICS_PORT > 0 ? await startMetricsServer(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT }) : null;
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, "shutting down: draining in-flight requests");
-    const force = setTimeout(() => {
-      app.log.error("shutdown took too long; exiting");
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    await app.close();
-    while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
-    await metricsServer?.close();
-    await errorReporter.flush();
-    await infra.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  onShutdown({
+    log: app.log,
+    graceMs: SHUTDOWN_GRACE_MS,
+    doing: "draining in-flight requests",
+    drain: async () => {
+      await app.close();
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+      await metricsServer?.close();
+      await errorReporter.flush();
+      await infra.close();
+    },
+  });
 
   try {
     await prepareDatabase(infra, app.log);

@@ -3,6 +3,7 @@ import { openInfrastructure } from "./bootstrap.js";
 import { EnvError } from "./env.js";
 import { createErrorReporter } from "./lib/error-reporting.js";
 import { createMetrics } from "./lib/metrics.js";
+import { onShutdown } from "./lib/shutdown.js";
 import { startMetricsServer } from "./metrics-server.js";
 
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -35,24 +36,17 @@ async function main(): Promise<void> {
     env.METRICS_PORT > 0 ? await startMetricsServer(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT }) : null;
   app.log.info({ jobs: app.jobs.driver, metrics: metricsServer?.port ?? "off" }, "Lumen worker ready");
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, "worker shutting down: finishing the running job");
-    const force = setTimeout(() => {
-      app.log.error("worker shutdown took too long; exiting");
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    await app.close();
-    await metricsServer?.close();
-    await errorReporter.flush();
-    await infra.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  onShutdown({
+    log: app.log,
+    graceMs: SHUTDOWN_GRACE_MS,
+    doing: "finishing the running job",
+    drain: async () => {
+      await app.close();
+      await metricsServer?.close();
+      await errorReporter.flush();
+      await infra.close();
+    },
+  });
 }
 
 main().catch((err) => {
