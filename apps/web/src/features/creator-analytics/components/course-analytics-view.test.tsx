@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, configure, screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -24,8 +24,6 @@ const VIDEO = `GET /analytics/courses/${COURSE_ID}/lessons/${VIDEO_ID}`;
 const TEXT = `GET /analytics/courses/${COURSE_ID}/lessons/${TEXT_ID}`;
 
 beforeEach(signInAsCreator);
-// Generous waits: the machine running the tests may be busy, and nothing here depends on time passing.
-configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
   cleanup();
@@ -35,7 +33,7 @@ afterEach(() => {
 
 const view = () => renderWithRouter(<CourseAnalyticsView courseId={COURSE_ID} now={NOW} />);
 
-describe("CourseAnalyticsView", { timeout: 60_000 }, () => {
+describe("CourseAnalyticsView", () => {
   it("loads, then shows the headline figures, the charts in words, and the hardest lesson's timeline", async () => {
     const { calls } = serveApi({ [COURSE]: ok(courseAnalytics()), [VIDEO]: ok(lessonAnalytics()) });
     view();

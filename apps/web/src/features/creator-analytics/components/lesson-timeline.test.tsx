@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, configure, render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { lessonAnalytics } from "../creator-analytics.test-support";
 import { LessonTimeline } from "./lesson-timeline";
-
-// Generous waits: the machine running the tests may be busy, and nothing here depends on time passing.
-configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(cleanup);
 
@@ -39,7 +36,7 @@ function setup() {
 const markersGroup = () => screen.getByRole("group", { name: "Tutor questions along the video" });
 const stripGroup = () => screen.getByRole("group", { name: /Rewatches along the video in 5-second stretches/ });
 
-describe("LessonTimeline", { timeout: 60_000 }, () => {
+describe("LessonTimeline", () => {
   it("says where learners went back and asked, and places one marker per stretch with questions", () => {
     setup();
     expect(
