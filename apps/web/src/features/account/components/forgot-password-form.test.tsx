@@ -35,6 +35,15 @@ async function confirmationText(): Promise<string> {
 }
 
 describe("ForgotPasswordForm", () => {
+  it("starts with the email carried over from the login form", async () => {
+    const { callsTo } = serveApi({ [RESET]: ok(null) });
+    const { user } = renderWithRouter(<ForgotPasswordForm initialEmail="sam@lumen.dev" />);
+    expect((screen.getByLabelText("Email") as HTMLInputElement).value).toBe("sam@lumen.dev");
+    await user.click(screen.getByRole("button", { name: "Send me a reset link" }));
+    await screen.findByRole("heading", { name: "Check your inbox" });
+    expect(callsTo(RESET).map((call) => call.body)).toEqual([{ email: "sam@lumen.dev" }]);
+  });
+
   it("asks for a real address, in the contract's words, and focuses the field", async () => {
     const { calls } = serveApi({});
     await ask("");

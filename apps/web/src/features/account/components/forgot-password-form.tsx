@@ -23,7 +23,7 @@ const FIELDS = ["email"] as const satisfies readonly (keyof ForgotValues)[];
  * Asks for a reset link. The confirmation reads the same whether or not the email has an account: the API
  * doesn't say, and neither do we.
  */
-export function ForgotPasswordForm() {
+export function ForgotPasswordForm({ initialEmail = "" }: { initialEmail?: string | undefined }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const {
@@ -36,7 +36,7 @@ export function ForgotPasswordForm() {
   } = useForm<ForgotValues, unknown, z.output<typeof forgotPasswordFormSchema>>({
     resolver: zodResolver(forgotPasswordFormSchema),
     shouldFocusError: false,
-    defaultValues: { email: "" },
+    defaultValues: { email: initialEmail },
   });
 
   const submit = handleSubmit(

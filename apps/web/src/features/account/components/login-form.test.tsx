@@ -63,6 +63,25 @@ describe("LoginForm", () => {
     expect(calls).toEqual([]);
   });
 
+  it("tabs through the form in order, and takes the typed email to the password reset", async () => {
+    const { user } = renderWithRouter(<LoginForm next="/dashboard" />);
+    const forgot = () => screen.getByRole("link", { name: "Forgot your password?" });
+    expect(forgot().getAttribute("href")).toBe("/forgot-password");
+
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText("Email"));
+    await user.keyboard("sam@lumen.dev");
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText("Password"));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Show password" }));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Log in" }));
+    await user.tab();
+    expect(document.activeElement).toBe(forgot());
+    expect(forgot().getAttribute("href")).toBe("/forgot-password?email=sam%40lumen.dev");
+  });
+
   it("logs in and goes on to the page the learner came for", async () => {
     const { callsTo } = serveApi({ [LOGIN]: authResult(testUser()) });
     const { user, router } = renderWithRouter(<LoginForm next="/courses/abc" />);
@@ -140,7 +159,9 @@ describe("LoginForm", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Too many attempts to log in");
     expect(alert.textContent).toContain("try again in 14 minutes");
-    expect(screen.getByRole("link", { name: "reset your password" }).getAttribute("href")).toBe("/forgot-password");
+    expect(screen.getByRole("link", { name: "reset your password" }).getAttribute("href")).toBe(
+      "/forgot-password?email=sam%40lumen.dev",
+    );
     expect(router.replace).not.toHaveBeenCalled();
   });
 

@@ -32,6 +32,12 @@ export function waitText(seconds: unknown): string {
   return hours === 1 ? "in an hour" : `in ${hours} hours`;
 }
 
+/** The reset page, with the email typed so far (if any) filled in there. */
+export function forgotHref(email: string): string {
+  const typed = email.trim();
+  return typed ? `/forgot-password?${new URLSearchParams({ email: typed })}` : "/forgot-password";
+}
+
 /** Email and password; on success goes to `next` (already checked to be a path on this site). */
 export function LoginForm({ next, notice }: { next: string; notice?: string | undefined }) {
   const router = useRouter();
@@ -41,12 +47,15 @@ export function LoginForm({ next, notice }: { next: string; notice?: string | un
     handleSubmit,
     setError,
     setFocus,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<LoginValues, unknown, z.output<typeof loginFormSchema>>({
     resolver: zodResolver(loginFormSchema),
     shouldFocusError: false,
     defaultValues: { email: "", password: "" },
   });
+
+  const email = watch("email");
 
   const submit = handleSubmit(
     async (values) => {
@@ -78,7 +87,7 @@ export function LoginForm({ next, notice }: { next: string; notice?: string | un
         {alert?.kind === "locked" && (
           <FormAlert>
             Too many attempts to log in. For your safety, please wait and try again {alert.wait}, or{" "}
-            <Link href="/forgot-password" className={LINK}>
+            <Link href={forgotHref(email)} className={LINK}>
               reset your password
             </Link>
             .
@@ -104,15 +113,16 @@ export function LoginForm({ next, notice }: { next: string; notice?: string | un
           autoComplete="current-password"
           error={errors.password?.message}
           registration={register("password")}
-          labelAside={
-            <Link href="/forgot-password" className={`text-sm ${LINK}`}>
-              Forgot your password?
-            </Link>
-          }
         />
         <SubmitButton busy={isSubmitting} busyLabel="Logging in…">
           Log in
         </SubmitButton>
+        {/* After the button in the tab order (Email → Password → Log in), and it takes the typed email along. */}
+        <p className="text-center text-sm">
+          <Link href={forgotHref(email)} className={LINK}>
+            Forgot your password?
+          </Link>
+        </p>
       </form>
       <p className="mt-6 border-t border-border pt-5 text-center text-sm text-muted">
         New to Lumen?{" "}
