@@ -56,6 +56,9 @@ import { createEnrollmentRepo } from "./modules/enrollment/enrollment.repo.js";
 import { enrollmentRoutes } from "./modules/enrollment/enrollment.routes.js";
 import { createEnrollmentService } from "./modules/enrollment/enrollment.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { createInstructorRepo } from "./modules/instructor/instructor.repo.js";
+import { instructorRoutes } from "./modules/instructor/instructor.routes.js";
+import { createInstructorService } from "./modules/instructor/instructor.service.js";
 import { createBullJobQueue } from "./modules/jobs/bullmq-queue.js";
 import type { JobQueue } from "./modules/jobs/jobs.js";
 import { createMemoryJobQueue } from "./modules/jobs/memory-queue.js";
@@ -420,6 +423,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       adminRoutes(api, { service: adminService });
       adminCourseRoutes(api, { service: adminCourseService });
       courseRoutes(api, { service: courseService });
+      instructorRoutes(api, { service: createInstructorService({ instructors: createInstructorRepo(db) }) });
       quizRoutes(api, { service: quizService });
       reviewRoutes(api, { service: reviewService });
       lessonRoutes(api, { service: lessonService });
