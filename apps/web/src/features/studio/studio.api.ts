@@ -6,6 +6,7 @@ import {
   courseDetailSchema,
   type Lesson,
   type LessonUpdate,
+  lessonQuizSchema,
   lessonSchema,
   moduleSchema,
   type OwnerQuiz,
@@ -14,7 +15,6 @@ import {
   pageOf,
   type QuizUpsert,
   quizGenerateResultSchema,
-  quizViewSchema,
   type StudioCourse,
   studioCourseSchema,
 } from "@lumen/contracts";
@@ -121,16 +121,11 @@ export async function moveLesson(lessonId: string, moduleId: string): Promise<vo
 
 /** The lesson's quiz with its answer key, or null when the lesson has none yet. */
 export async function loadQuiz(lessonId: string, signal?: AbortSignal): Promise<OwnerQuiz | null> {
-  try {
-    const quiz = await authRequest(`/lessons/${id(lessonId)}/quiz`, quizViewSchema, { signal });
-    if (quiz.view !== "owner") {
-      throw new ApiError("FORBIDDEN", "Only the course's creator can edit this quiz.", 403);
-    }
-    return quiz;
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "NOT_FOUND") return null;
-    throw error;
+  const quiz = await authRequest(`/lessons/${id(lessonId)}/quiz`, lessonQuizSchema, { signal });
+  if (quiz && quiz.view !== "owner") {
+    throw new ApiError("FORBIDDEN", "Only the course's creator can edit this quiz.", 403);
   }
+  return quiz;
 }
 
 export function saveQuiz(lessonId: string, body: QuizUpsert): Promise<OwnerQuiz> {
