@@ -1,14 +1,15 @@
 import {
-  categorySchema,
+  categoryListSchema,
   courseCreateSchema,
   courseDetailSchema,
   courseListQuerySchema,
+  courseRemovalSchema,
   courseSummarySchema,
   courseUpdateSchema,
   pageOf,
   studioCourseListQuerySchema,
   studioCourseSchema,
-  suggestionSchema,
+  suggestionListSchema,
   suggestQuerySchema,
 } from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
@@ -48,7 +49,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
         tags,
         summary: "Course titles matching a prefix or a typo",
         querystring: suggestQuerySchema,
-        response: responds(z.object({ items: z.array(suggestionSchema) })),
+        response: responds(suggestionListSchema),
       },
     },
     async (request) => ok({ items: await service.suggest(request.query.q, request.query.limit) }),
@@ -61,7 +62,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
       schema: {
         tags,
         summary: "Categories of the published catalog, alphabetical, with their course counts",
-        response: responds(z.object({ items: z.array(categorySchema) })),
+        response: responds(categoryListSchema),
       },
     },
     async () => ok({ items: await service.categories() }),
@@ -142,7 +143,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
         security,
         summary: "Delete (or archive) a course",
         params: idParams,
-        response: responds(z.object({ deleted: z.boolean(), archived: z.boolean() })),
+        response: responds(courseRemovalSchema),
       },
     },
     async (request) => {
