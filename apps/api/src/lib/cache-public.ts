@@ -24,6 +24,8 @@ export function createPublicReads(cache: SharedCache) {
       return cache.bump(course(courseId), CATALOG);
     },
     invalidateAll: () => cache.invalidateAll(),
+    /** Entries computed so far in this process (tests count them). */
+    computations: () => cache.computations(),
   };
 }
 export type PublicReads = ReturnType<typeof createPublicReads>;

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type CacheEntry, strongEtag } from "../lib/cache.js";
@@ -84,7 +85,9 @@ export function registerHttpCache(app: FastifyInstance): void {
     reply.code(304);
     reply.removeHeader("content-type");
     reply.removeHeader("content-length");
-    return null;
+    // Fastify's HEAD handler (which runs after this hook) measures a string payload and fails on null; an empty
+    // stream passes through it with no Content-Length, which a 304 must not carry.
+    return request.method === "HEAD" ? Readable.from([]) : null;
   });
 }
 
