@@ -9,11 +9,14 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Redis } from "ioredis";
 import type { AppConfig } from "./config.js";
 import { type BackgroundTasks, createBackgroundTasks } from "./lib/background.js";
+import { createSharedCache } from "./lib/cache.js";
+import { createPublicReads, type PublicReads } from "./lib/cache-public.js";
 import { FieldCipher } from "./lib/crypto.js";
 import type { ErrorReporter } from "./lib/error-reporting.js";
 import { AppError } from "./lib/errors.js";
 import { instrumentCache, instrumentLlm, instrumentRecorder } from "./lib/instrument.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
+import { ok } from "./lib/reply.js";
 import { loggerOptions } from "./logger.js";
 import { createAccessRepo } from "./modules/access/access.repo.js";
 import { createAccessService } from "./modules/access/access.service.js";
@@ -89,6 +92,7 @@ import { createUserRepo } from "./modules/user/user.repo.js";
 import { registerAuth, verifiedClaims } from "./plugins/auth.js";
 import { registerClientIp, trustProxyOption } from "./plugins/client-ip.js";
 import { registerErrorHandling } from "./plugins/error-handler.js";
+import { registerHttpCache } from "./plugins/http-cache.js";
 import { registerInputHygiene } from "./plugins/input-hygiene.js";
 import { registerObservability } from "./plugins/observability.js";
 import { registerOpenApi } from "./plugins/openapi.js";
@@ -116,6 +120,8 @@ export interface AppDeps {
    * Redis; without it jobs always run in the process that enqueued them.
    */
   runJobs?: boolean;
+  /** How long this instance trusts a cache version read from Redis (250 ms by default; tests use 0). */
+  cacheVersionTtlMs?: number;
 }
 
 declare module "fastify" {
@@ -126,6 +132,8 @@ declare module "fastify" {
     background: BackgroundTasks;
     /** Background jobs (BullMQ on Redis, in-process without); see modules/jobs/jobs.ts. */
     jobs: JobQueue;
+    /** The server cache of public reads (catalog, course detail, reviews); see lib/cache-public.ts. */
+    publicReads: PublicReads;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
     markReady(): void;
@@ -281,6 +289,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: config.media,
     log: app.log,
   });
+  // Public reads: Redis when configured (shared by every instance), this process's memory otherwise.
+  let lastCacheFallbackLog = 0;
+  const publicReads = createPublicReads(
+    createSharedCache({
+      redis,
+      prefix: `${deps.redisPrefix ?? "lumen:"}cache:`,
+      encode: (data) => JSON.stringify(ok(data)),
+      ...(deps.cacheVersionTtlMs !== undefined ? { versionTtlMs: deps.cacheVersionTtlMs } : {}),
+      onLookup: (result) => metrics.cache.inc({ cache: "public_reads", result }),
+      onFallback: (err) => {
+        metrics.redisFallbacks.inc({ component: "cache" });
+        if (Date.now() - lastCacheFallbackLog > 60_000) {
+          lastCacheFallbackLog = Date.now();
+          app.log.warn({ err }, "Redis cache unavailable; caching in memory");
+        }
+      },
+    }),
+  );
+  app.decorate("publicReads", publicReads);
   const courseRepo = createCourseRepo(db);
   const enrollmentRepo = createEnrollmentRepo(db);
   const courseService = createCourseService({
@@ -290,14 +317,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     indexer: retrieval,
     media: mediaService,
+    cache: publicReads,
   });
   const adminCourseService = createAdminCourseService({ repo: adminRepo, courses: courseService, security });
-  const quizService = createQuizService({ db, quizzes: createQuizRepo(db), access, analytics });
+  const quizService = createQuizService({ db, quizzes: createQuizRepo(db), access, analytics, cache: publicReads });
   const reviewService = createReviewService({
     db,
     reviews: createReviewRepo(db),
     access,
     enrollments: createAccessRepo(db),
+    cache: publicReads,
   });
   // Jobs: re-indexing a lesson runs off the request path (a 200 KB lesson takes a second to chunk and embed).
   const jobs = redis
@@ -319,8 +348,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     jobs,
     media: mediaService,
+    cache: publicReads,
   });
-  const enrollmentService = createEnrollmentService({ db, enrollments: enrollmentRepo, users, access, analytics });
+  const enrollmentService = createEnrollmentService({
+    db,
+    enrollments: enrollmentRepo,
+    users,
+    access,
+    analytics,
+    cache: publicReads,
+  });
   const progressService = createProgressService({
     db,
     progress: createProgressRepo(db),
@@ -403,6 +440,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     identify: async (request) => (await verifiedClaims(request, signer))?.sub ?? null,
   });
   registerAuth(app, authService);
+  registerHttpCache(app);
 
   healthRoutes(app, {
     probe: {

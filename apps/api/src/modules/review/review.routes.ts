@@ -5,6 +5,7 @@ import { z } from "zod";
 import { decodeCursor, isTimeCursor } from "../../lib/cursor.js";
 import { ok, responds } from "../../lib/reply.js";
 import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { PUBLIC_READ, sendEntry } from "../../plugins/http-cache.js";
 import type { ReviewService } from "./review.service.js";
 
 export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewService }) {
@@ -15,10 +16,11 @@ export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewServic
   const security = [{ bearerAuth: [] }];
   const params = z.object({ id: z.uuid() });
 
-  // GET /courses/:id/reviews – public for visible courses, newest first, keyset pagination
+  // GET /courses/:id/reviews – public for visible courses, newest first, keyset pagination; cached for guests
   r.get(
     "/courses/:id/reviews",
     {
+      config: PUBLIC_READ,
       schema: {
         tags,
         summary: "A course's reviews",
@@ -27,10 +29,12 @@ export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewServic
         response: responds(pageOf(reviewSchema)),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, cursor } = request.query;
       const after = cursor ? decodeCursor(cursor, isTimeCursor) : undefined;
-      return ok(await service.list(request.auth, request.params.id, { limit, after }));
+      return request.auth
+        ? reply.send(ok(await service.list(request.auth, request.params.id, { limit, after })))
+        : sendEntry(reply, await service.publicList(request.params.id, { limit, cursor, after }));
     },
   );
 
