@@ -10,6 +10,7 @@ import type { Redis } from "ioredis";
 import type { AppConfig } from "./config.js";
 import { type BackgroundTasks, createBackgroundTasks } from "./lib/background.js";
 import { FieldCipher } from "./lib/crypto.js";
+import { createReadRouting, type ReadReplicaSettings, type ReadRouting } from "./lib/db-routing.js";
 import type { ErrorReporter } from "./lib/error-reporting.js";
 import { AppError } from "./lib/errors.js";
 import { instrumentCache, instrumentLlm, instrumentRecorder } from "./lib/instrument.js";
@@ -113,6 +114,8 @@ export interface AppDeps {
    * Redis; without it jobs always run in the process that enqueued them.
    */
   runJobs?: boolean;
+  /** A streaming read replica for catalog, search, guest course detail and analytics reads (DATABASE_READ_URL). */
+  readReplica?: ReadReplicaSettings | null;
 }
 
 declare module "fastify" {
@@ -125,6 +128,8 @@ declare module "fastify" {
     jobs: JobQueue;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
+    /** The read replica's router, when DATABASE_READ_URL is set. */
+    readRouting: ReadRouting | null;
     markReady(): void;
     isReady(): boolean;
   }
@@ -179,6 +184,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   registerInputHygiene(app);
+  const readRouting = deps.readReplica
+    ? createReadRouting(app, {
+        primary: database,
+        settings: deps.readReplica,
+        redis,
+        redisPrefix: deps.redisPrefix ?? "lumen:",
+        metrics,
+      })
+    : null;
+  app.decorate("readRouting", readRouting);
+  /** Reads a replica may serve; the primary itself without one. */
+  const read = readRouting?.db ?? db;
 
   let ready = deps.ready ?? true;
   app.decorate("markReady", () => {
@@ -263,7 +280,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Learning: one access policy and one analytics recorder shared by every learning module.
   const access = createAccessService(createAccessRepo(db));
   const analytics = instrumentRecorder(createAnalyticsRecorder(db), metrics);
-  const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(db), access });
+  const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(read), access });
   // AI tutor: retrieval over the course material; Claude, an OpenAI-compatible server, or the offline tutor.
   const providerEmbedder = createProviderEmbedder(config.ai);
   const retrieval = createRetrievalIndex({ db, ...(providerEmbedder ? { embedder: providerEmbedder } : {}) });
@@ -278,7 +295,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: config.media,
     log: app.log,
   });
-  const courseRepo = createCourseRepo(db);
+  const courseRepo = createCourseRepo(db, read);
   const enrollmentRepo = createEnrollmentRepo(db);
   const courseService = createCourseService({
     db,
