@@ -12,6 +12,7 @@ import { type BackgroundTasks, createBackgroundTasks } from "./lib/background.js
 import { createSharedCache } from "./lib/cache.js";
 import { createPublicReads, type PublicReads } from "./lib/cache-public.js";
 import { FieldCipher } from "./lib/crypto.js";
+import { createReadRouting, type ReadReplicaSettings, type ReadRouting } from "./lib/db-routing.js";
 import type { ErrorReporter } from "./lib/error-reporting.js";
 import { AppError } from "./lib/errors.js";
 import { instrumentCache, instrumentLlm, instrumentRecorder } from "./lib/instrument.js";
@@ -122,6 +123,8 @@ export interface AppDeps {
   runJobs?: boolean;
   /** How long this instance trusts a cache version read from Redis (250 ms by default; tests use 0). */
   cacheVersionTtlMs?: number;
+  /** A streaming read replica for catalog, search, guest course detail and analytics reads (DATABASE_READ_URL). */
+  readReplica?: ReadReplicaSettings | null;
 }
 
 declare module "fastify" {
@@ -136,6 +139,8 @@ declare module "fastify" {
     publicReads: PublicReads;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
+    /** The read replica's router, when DATABASE_READ_URL is set. */
+    readRouting: ReadRouting | null;
     markReady(): void;
     isReady(): boolean;
   }
@@ -190,6 +195,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   registerInputHygiene(app);
+  const readRouting = deps.readReplica
+    ? createReadRouting(app, {
+        primary: database,
+        settings: deps.readReplica,
+        redis,
+        redisPrefix: deps.redisPrefix ?? "lumen:",
+        metrics,
+      })
+    : null;
+  app.decorate("readRouting", readRouting);
+  /** Reads a replica may serve; the primary itself without one. */
+  const read = readRouting?.db ?? db;
 
   let ready = deps.ready ?? true;
   app.decorate("markReady", () => {
@@ -274,7 +291,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Learning: one access policy and one analytics recorder shared by every learning module.
   const access = createAccessService(createAccessRepo(db));
   const analytics = instrumentRecorder(createAnalyticsRecorder(db), metrics);
-  const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(db), access });
+  const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(read), access });
   // AI tutor: retrieval over the course material; Claude, an OpenAI-compatible server, or the offline tutor.
   const providerEmbedder = createProviderEmbedder(config.ai);
   const retrieval = createRetrievalIndex({ db, ...(providerEmbedder ? { embedder: providerEmbedder } : {}) });
@@ -308,7 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   app.decorate("publicReads", publicReads);
-  const courseRepo = createCourseRepo(db);
+  const courseRepo = createCourseRepo(db, read);
   const enrollmentRepo = createEnrollmentRepo(db);
   const courseService = createCourseService({
     db,
