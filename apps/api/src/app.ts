@@ -127,6 +127,8 @@ declare module "fastify" {
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
     markReady(): void;
     isReady(): boolean;
+    /** Shutdown has begun: readiness answers 503 so load balancers move away, requests are still served. */
+    markDraining(): void;
   }
 }
 
@@ -185,6 +187,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ready = true;
   });
   app.decorate("isReady", () => ready);
+  let draining = false;
+  app.decorate("markDraining", () => {
+    draining = true;
+  });
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -404,6 +410,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, {
     probe: {
       migrated: () => ready,
+      draining: () => draining,
       database: () => database.ping(),
       redis: async () =>
         redis

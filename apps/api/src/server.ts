@@ -6,6 +6,7 @@ import { createMetrics } from "./lib/metrics.js";
 import { onShutdown } from "./lib/shutdown.js";
 import { startMetricsServer } from "./metrics-server.js";
 
+/** How long closing may take once the drain window is over (requests in flight, then the database). */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
@@ -37,8 +38,12 @@ async function main(): Promise<void> {
     inFlight++;
     counted.add(request);
   });
-  app.addHook("onSend", async (request, _reply, payload) => {
+  let draining = false;
+  app.addHook("onSend", async (request, reply, payload) => {
     if (counted.delete(request)) inFlight--;
+    // While draining, every answer closes its connection, so a load balancer's pooled keep-alive connections
+    // are gone before the listener closes and none is reused at the instant it does.
+    if (draining) reply.header("connection", "close");
     return payload;
   });
   await app.listen({ host: env.API_HOST, port: env.API_PORT });
@@ -47,9 +52,13 @@ async function main(): Promise<void> {
 
   onShutdown({
     log: app.log,
-    graceMs: SHUTDOWN_GRACE_MS,
-    doing: "draining in-flight requests",
+    graceMs: env.SHUTDOWN_DRAIN_MS + SHUTDOWN_GRACE_MS,
+    doing: `draining for ${env.SHUTDOWN_DRAIN_MS} ms, then closing after the requests in flight`,
     drain: async () => {
+      // Readiness flips to 503 first; requests keep being served while the load balancer moves away.
+      draining = true;
+      app.markDraining();
+      if (env.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, env.SHUTDOWN_DRAIN_MS));
       await app.close();
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
       await metricsServer?.close();
