@@ -29,20 +29,20 @@ async function main(): Promise<void> {
     app.log.error({ err }, "unhandled promise rejection");
     errorReporter.capture(err, {});
   });
-  // Requests still running when shutdown starts must finish before the database closes under them.
+  // Requests still running when shutdown starts must finish before the database closes under them. A request
+  // counts until its response is closed: finished, cut off by the client, or ended by a hijacked stream (the
+  // tutor's server-sent events never pass through onSend).
   let inFlight = 0;
-  // A request counts until its response is produced (onSend), which also happens when the client has gone
-  // away meanwhile (onResponse then never fires); the database is closed only once all of them are done.
-  const counted = new WeakSet<object>();
-  app.addHook("onRequest", async (request) => {
-    inFlight++;
-    counted.add(request);
-  });
   let draining = false;
-  app.addHook("onSend", async (request, reply, payload) => {
-    if (counted.delete(request)) inFlight--;
-    // While draining, every answer closes its connection, so a load balancer's pooled keep-alive connections
-    // are gone before the listener closes and none is reused at the instant it does.
+  app.addHook("onRequest", async (_request, reply) => {
+    inFlight++;
+    reply.raw.once("close", () => {
+      inFlight--;
+    });
+  });
+  // While draining, every answer closes its connection, so a load balancer's pooled keep-alive connections are
+  // gone before the listener closes and none is reused at the instant it does.
+  app.addHook("onSend", async (_request, reply, payload) => {
     if (draining) reply.header("connection", "close");
     return payload;
   });
