@@ -143,6 +143,8 @@ declare module "fastify" {
     readRouting: ReadRouting | null;
     markReady(): void;
     isReady(): boolean;
+    /** Shutdown has begun: readiness answers 503 so load balancers move away, requests are still served. */
+    markDraining(): void;
   }
 }
 
@@ -213,6 +215,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ready = true;
   });
   app.decorate("isReady", () => ready);
+  let draining = false;
+  app.decorate("markDraining", () => {
+    draining = true;
+  });
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -462,6 +468,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, {
     probe: {
       migrated: () => ready,
+      draining: () => draining,
       database: () => database.ping(),
       redis: async () =>
         redis
