@@ -26,6 +26,7 @@ import { adminRoutes } from "./modules/admin/admin.routes.js";
 import { createAdminService } from "./modules/admin/admin.service.js";
 import { adminCourseRoutes } from "./modules/admin/admin-courses.routes.js";
 import { createAdminCourseService } from "./modules/admin/admin-courses.service.js";
+import { adminJobRoutes } from "./modules/admin/admin-jobs.routes.js";
 import { createMemoryCache, createRedisCache } from "./modules/ai/ai.cache.js";
 import { createChatService, startOfUtcDay } from "./modules/ai/ai.chat.service.js";
 import { createPathRepo } from "./modules/ai/ai.path.repo.js";
@@ -484,6 +485,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       authRoutes(api, { service: authService, cookieSecure: config.cookieSecure });
       adminRoutes(api, { service: adminService });
       adminCourseRoutes(api, { service: adminCourseService });
+      adminJobRoutes(api, { jobs });
       courseRoutes(api, { service: courseService });
       instructorRoutes(api, { service: createInstructorService({ instructors: createInstructorRepo(db) }) });
       quizRoutes(api, { service: quizService });

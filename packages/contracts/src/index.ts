@@ -8,6 +8,7 @@ export * from "./envelope.js";
 export * from "./errors.js";
 export * from "./gateway.js";
 export * from "./instructor.js";
+export * from "./jobs.js";
 export * from "./media.js";
 export * from "./payments.js";
 export * from "./progress.js";
