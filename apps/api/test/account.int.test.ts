@@ -38,7 +38,12 @@ describe("profile", () => {
   it("edits name, bio, level and goals; empty values remove them; other fields are refused", async () => {
     const me = await register(ctx.app, "profile@account.test");
     const patch = (payload: unknown) =>
-      call<{ user: User }>(ctx.app, { method: "PATCH", url: "/api/v1/users/me", token: me.access_token, payload });
+      call<{ user: User }>(ctx.app, {
+        method: "PATCH",
+        url: "/api/v1/users/me",
+        token: me.access_token,
+        payload: payload as object,
+      });
 
     const saved = await patch({
       full_name: "  Grace Hopper ",
@@ -180,7 +185,7 @@ describe("change password", () => {
         method: "POST",
         url: "/api/v1/auth/password",
         token: laptop.access_token,
-        payload,
+        payload: payload as object,
       });
 
     const wrong = await change({ current_password: "not it at all", new_password: "a brand new passphrase" });
