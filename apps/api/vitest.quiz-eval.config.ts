@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ["test/eval/**/*.quiz-eval.test.ts"],
     testTimeout: 300_000,
+    hookTimeout: 600_000,
     pool: "forks",
     maxWorkers: 1,
     env: { NODE_ENV: "test" },

@@ -24,8 +24,11 @@ export interface QuizMetrics {
   /** Wrong options of a clause or order answer (other effects, other orders): must be clauses or orders too. */
   clauseDistractors: number;
   clauseDistractorsSameKind: number;
-  /** Lessons whose three difficulties produced the same set of question kinds. */
-  sameKindsAcrossDifficulties: number;
+  /**
+   * Lesson × difficulty pairs with no question of that difficulty's own kinds (recall / cause-example-apply /
+   * ordering-compare-analyse): the levels' kinds are disjoint, so 0 means every difficulty asks a different kind.
+   */
+  levelsWithoutOwnKind: number;
   /** Share of items whose kind belongs to the difficulty asked for (the rest are fallbacks on thin lessons). */
   ownLevelShare: Record<QuizDifficulty, number>;
   kindCounts: Record<QuizDifficulty, Record<string, number>>;
@@ -175,7 +178,7 @@ export function runQuizEval(courses: CorpusCourse[] = quizCorpus()): QuizMetrics
     termDistractorsSameKind: 0,
     clauseDistractors: 0,
     clauseDistractorsSameKind: 0,
-    sameKindsAcrossDifficulties: 0,
+    levelsWithoutOwnKind: 0,
     ownLevelShare: { easy: 0, medium: 0, hard: 0 },
     kindCounts: { easy: {}, medium: {}, hard: {} },
     problems: [],
@@ -187,10 +190,14 @@ export function runQuizEval(courses: CorpusCourse[] = quizCorpus()): QuizMetrics
     for (const [li, lesson] of course.lessons.entries()) {
       m.lessons++;
       const courseText = course.passages.map((p) => p.text).join(" ");
-      const kindSets: string[] = [];
       for (const difficulty of DIFFICULTIES) {
         const items = generateAll(course, difficulty, li);
-        kindSets.push([...new Set(items.map((i) => i.kind))].sort().join(","));
+        if (items.length && !items.some((i) => KINDS_BY_DIFFICULTY[difficulty].includes(i.kind))) {
+          m.levelsWithoutOwnKind++;
+          m.problems.push(
+            `no ${difficulty} kind in ${course.title} › ${lesson.title}: ${[...new Set(items.map((i) => i.kind))].join(", ")}`,
+          );
+        }
         for (const item of items) {
           m.items++;
           total[difficulty]++;
@@ -236,10 +243,6 @@ export function runQuizEval(courses: CorpusCourse[] = quizCorpus()): QuizMetrics
             m.samples.push({ difficulty, course: course.title, item });
         }
       }
-      if (new Set(kindSets).size < 3) {
-        m.sameKindsAcrossDifficulties++;
-        m.problems.push(`same kinds across difficulties in ${course.title} › ${lesson.title}: ${kindSets.join(" | ")}`);
-      }
     }
   }
   for (const d of DIFFICULTIES) m.ownLevelShare[d] = total[d] ? own[d] / total[d] : 0;
@@ -255,7 +258,7 @@ export function formatQuizMetrics(m: QuizMetrics): string {
     `  answers in the stem:         ${m.answersInStem} (target 0)`,
     `  term distractors same kind:  ${m.termDistractorsSameKind}/${m.termDistractors} = ${pct(m.termDistractorsSameKind, m.termDistractors)} (target ≥ 90%, eval-only courses)`,
     `  clause/order distractors:    ${m.clauseDistractorsSameKind}/${m.clauseDistractors} = ${pct(m.clauseDistractorsSameKind, m.clauseDistractors)}`,
-    `  lessons with the same kinds at every difficulty: ${m.sameKindsAcrossDifficulties} (target 0)`,
+    `  lesson × difficulty without a question of its own kind: ${m.levelsWithoutOwnKind} (target 0)`,
     `  own-level kinds: easy ${pct(m.ownLevelShare.easy, 1)}, medium ${pct(m.ownLevelShare.medium, 1)}, hard ${pct(m.ownLevelShare.hard, 1)}`,
     ...DIFFICULTIES.map(
       (d) =>

@@ -22,5 +22,5 @@ describe("the quiz generator on its evaluation set", () => {
   it("gives clause and order answers clause and order distractors", () =>
     expect(metrics.clauseDistractorsSameKind).toBe(metrics.clauseDistractors));
   it("changes the kind of question with the difficulty on every lesson", () =>
-    expect(metrics.sameKindsAcrossDifficulties).toBe(0));
+    expect(metrics.levelsWithoutOwnKind).toBe(0));
 });

@@ -80,7 +80,6 @@ const OPPOSITES: Array<[string, string]> = [
   ["bigger", "smaller"],
   ["gains", "loses"],
   ["always", "never"],
-  ["most", "least"],
   ["early", "late"],
   ["cheap", "expensive"],
   ["wider", "narrower"],

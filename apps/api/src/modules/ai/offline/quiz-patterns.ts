@@ -113,10 +113,27 @@ export interface Causal {
   shown: string;
   /** The part asked for. */
   asked: string;
-  connective: "so" | "because" | "which means" | "therefore" | "means";
+  connective: "so" | "because" | "which means" | "therefore" | "means" | "when" | CausalVerb;
 }
 
+/** Verbs that say one thing brings about another ("Keeping the pressure up prevents most pinch flats"). */
+export type CausalVerb =
+  | "prevents"
+  | "causes"
+  | "leads to"
+  | "results in"
+  | "produces"
+  | "reduces"
+  | "increases"
+  | "drives";
+const CAUSAL_VERBS = new Set(["prevents", "causes", "produces", "reduces", "increases", "drives"]);
+
 export function causalOf(fact: Fact): Causal | undefined {
+  const text = render(fact.tokens).replace(LEAD, "");
+  // "A pinch flat happens when the tyre is so soft that…": the condition is the cause.
+  const when = /^(.{3,60}?) (happens|occurs) when (.+?)[.]$/i.exec(text);
+  if (when && !DEPENDENT_START.test(when[1] as string) && wordCount(when[3] as string) <= 22)
+    return { fact, shown: `${when[1]} ${when[2]}`, asked: when[3] as string, connective: "when" };
   const { tokens } = fact;
   for (let i = 2; i < tokens.length - 3; i++) {
     const t = tokens[i] as NlpToken;
@@ -136,6 +153,13 @@ export function causalOf(fact: Fact): Causal | undefined {
       connective = "which means";
       skip = 2;
     }
+    if (!connective && i >= 2 && t.pos === "VERB") {
+      const phrase = /^(leads|results)$/i.test(t.value) ? `${v} ${next.value.toLowerCase()}` : v;
+      if (CAUSAL_VERBS.has(v) || phrase === "leads to" || phrase === "results in") {
+        connective = phrase as CausalVerb;
+        skip = phrase === v ? 1 : 2;
+      }
+    }
     if (!connective) continue;
     const before = tokens.slice(0, i);
     // "… , while …" or "; …" starts another claim: the asked part ends there.
@@ -153,6 +177,23 @@ export function causalOf(fact: Fact): Causal | undefined {
     return { fact, shown, asked, connective };
   }
   return undefined;
+}
+
+/**
+ * A sentence that opens with "So" (or "That is why", "As a result", "Therefore") states the effect of the sentence
+ * before it: "Nobody on the team reports to the product manager. So the job runs on influence, not authority."
+ */
+export function causalAcross(previous: Fact | undefined, fact: Fact): Causal | undefined {
+  if (!previous || previous.sentence.lessonId !== fact.sentence.lessonId) return undefined;
+  if (previous.sentence.heading !== fact.sentence.heading) return undefined;
+  const text = render(fact.tokens);
+  const m = /^(so|therefore|as a result|that is why|this is why|that's why),?\s+(.+?)[.]$/i.exec(text);
+  if (!m || /^(if|when|what|how|why|let|now)\b/i.test(m[2] as string)) return undefined;
+  const shown = clause(previous.tokens);
+  const asked = m[2] as string;
+  if (!/[.]$/.test(previous.sentence.text) || DEPENDENT_START.test(shown) || wordCount(shown) < 4) return undefined;
+  if (wordCount(asked) < 3 || wordCount(asked) > 22 || causalOf(previous)) return undefined;
+  return { fact, shown, asked, connective: "so" };
 }
 
 /** "If A, B": a rule to apply to a case. */
@@ -198,6 +239,7 @@ export function exampleOf(fact: Fact): Example | undefined {
     let start = -1;
     if ((a === "such" && b === "as") || (a === "for" && (b === "example" || b === "instance"))) start = i + 2;
     else if (a === "like" && tokens[i]?.pos === "ADP" && (b === "the" || b === "a")) start = i + 2;
+    else if (a === "like" && tokens[i + 1]?.type === "number") start = i + 1;
     else if (a === "e.g." || a === "e.g") start = i + 1;
     if (start < 0) continue;
     if (/^(the|a|an)$/i.test(tokens[start]?.value ?? "")) start++;

@@ -14,6 +14,7 @@ import {
 import { buildInventory, type Concept, type ConceptInventory, type SentenceSpan } from "./quiz-inventory.js";
 import {
   type Causal,
+  causalAcross,
   causalOf,
   contrastOf,
   definitionOf,
@@ -128,6 +129,8 @@ interface Context {
   courseFacts: Fact[];
   courseCausals: Causal[];
   courseRules: Rule[];
+  /** Every sentence of the course, code examples included: where numbers of the same shape come from. */
+  courseSentences: readonly PassageSentence[];
   /** Lower-cased sentences of the course: a "false" variant must not be something the course says. */
   courseText: Set<string>;
   frequency: Map<string, number>;
@@ -347,12 +350,16 @@ function otherClauses(ctx: Context, fact: Fact, asked: string, pool: readonly st
  */
 function outcomes(ctx: Context, fact: Fact): string[] {
   return [
-    ...ctx.courseCausals.filter((c) => c.fact !== fact).map((c) => c.asked),
+    // Effects and reasons only: a "when" clause is a condition, a "prevents …" object a thing.
+    ...ctx.courseCausals.filter((c) => c.fact !== fact && OUTCOME.has(c.connective)).map((c) => c.asked),
     ...ctx.courseRules.filter((r) => r.fact !== fact).map((r) => r.consequence),
   ];
 }
 
-const PROMPT: Record<Causal["connective"], (title: string, shown: string) => string> = {
+const OUTCOME = new Set(["so", "because", "therefore", "which means", "means"]);
+
+const PROMPT: Record<string, (title: string, shown: string) => string> = {
+  when: (t, s) => `According to “${t}”, when does this happen? “${capitalise(s)} when …”`,
   because: (t, s) => `According to “${t}”, why is this so? “${capitalise(s)} because …”`,
   means: (t, s) => `According to “${t}”, what does this mean? “${capitalise(s)} means …”`,
   so: (t, s) => `According to “${t}”, what follows from this? “${capitalise(s)}, so …”`,
@@ -360,33 +367,41 @@ const PROMPT: Record<Causal["connective"], (title: string, shown: string) => str
   "which means": (t, s) => `According to “${t}”, what follows from this? “${capitalise(s)}, which means …”`,
 };
 
-function causeChoice(ctx: Context, fact: Fact): Candidate | undefined {
-  const causal = causalOf(fact);
-  if (!causal) return undefined;
+function causeChoice(ctx: Context, fact: Fact, across?: Causal): Candidate | undefined {
+  const causal = across ?? causalOf(fact);
+  // "… prevents most pinch flats" asks for a thing, not an outcome clause: a true/false item asks about it instead.
+  if (!causal || !(causal.connective in PROMPT)) return undefined;
   const wrong = otherClauses(ctx, fact, causal.asked, outcomes(ctx, fact), 3);
   if (wrong.length < 2) return undefined;
   return choice(
     "cause_effect",
     fact,
-    PROMPT[causal.connective](fact.sentence.lessonTitle, causal.shown),
+    (
+      PROMPT[causal.connective] ??
+      ((t: string, sh: string) =>
+        `According to “${t}”, what does this lead to? “${capitalise(sh)} ${causal.connective} …”`)
+    )(fact.sentence.lessonTitle, causal.shown),
     causal.asked,
     wrong,
     `The lesson links the two: ${said(fact)}.`,
   );
 }
 
-function causeTrueFalse(ctx: Context, fact: Fact): Candidate | undefined {
-  const causal = causalOf(fact);
+function causeTrueFalse(ctx: Context, fact: Fact, across?: Causal): Candidate | undefined {
+  const causal = across ?? causalOf(fact);
   if (!causal) return undefined;
-  const flipped = flipOpposite(causal.asked);
+  const join = /^(so|therefore|which means)$/.test(causal.connective)
+    ? `, ${causal.connective} `
+    : ` ${causal.connective} `;
+  const say = (shown: string, asked: string) => `${capitalise(shown)}${join}${asked}.`;
+  // The effect turned around, or else the cause ("keeping the pressure down prevents…"): either makes it false.
+  const flipped = [
+    ...opposites(causal.asked).map((a) => say(causal.shown, a)),
+    ...opposites(causal.shown).map((sh) => say(sh, causal.asked)),
+  ].filter((f) => !ctx.courseText.has(f.toLowerCase()))[0];
   if (!flipped) return undefined;
   const isTrue = random(fnv1a(`ctf|${fact.sentence.text}`))() < 0.5;
-  const join =
-    causal.connective === "because" || causal.connective === "means"
-      ? ` ${causal.connective} `
-      : `, ${causal.connective} `;
-  const statement = `${capitalise(causal.shown)}${join}${isTrue ? causal.asked : flipped}.`;
-  if (!isTrue && ctx.courseText.has(statement.toLowerCase())) return undefined;
+  const statement = isTrue ? say(causal.shown, causal.asked) : flipped;
   return {
     uses: [fact.sentence.text],
     item: {
@@ -397,7 +412,7 @@ function causeTrueFalse(ctx: Context, fact: Fact): Candidate | undefined {
       correct_answer: isTrue,
       explanation: isTrue
         ? `True: the lesson explains ${said(fact)}.`
-        : `False: the effect is the opposite. The lesson explains ${said(fact)}.`,
+        : `False: it is the other way round. The lesson explains ${said(fact)}.`,
       source: sourceOf(fact.sentence),
     },
   };
@@ -423,7 +438,7 @@ function applyItem(ctx: Context, fact: Fact, rule: Rule | undefined): Candidate 
 function sameShapeNumbers(ctx: Context, value: string): string[] {
   const shape = (v: string) => v.replace(/[0-9]+/g, "9");
   const found = new Set<string>();
-  for (const f of ctx.courseFacts)
+  for (const f of ctx.courseSentences)
     for (const t of f.tokens)
       if (t.type === "number" && t.value !== value && shape(t.value) === shape(value)) found.add(t.value);
   // A single digit string ("9") is too generic to count as the same kind.
@@ -587,6 +602,12 @@ function candidates(ctx: Context, lessonFacts: readonly Fact[]): Map<Variant, Ca
     add("recall_tf", recallTrueFalse(ctx, fact));
     add("cause_choice", causeChoice(ctx, fact));
     add("cause_tf", causeTrueFalse(ctx, fact));
+    const across = causalAcross(lessonFacts[i - 1], fact);
+    if (across) {
+      const uses = [(lessonFacts[i - 1] as Fact).sentence.text, fact.sentence.text];
+      const c = causeChoice(ctx, fact, across) ?? causeTrueFalse(ctx, fact, across);
+      add(c?.item.type === "true_false" ? "cause_tf" : "cause_choice", c && { ...c, uses });
+    }
     const rule = ruleOf(fact, lastRule);
     add("apply", applyItem(ctx, fact, rule));
     if (rule) lastRule = rule;
@@ -619,7 +640,9 @@ function context(
 ): Context {
   const inventory = buildInventory(courseSentences);
   const courseFacts = toFacts(courseSentences);
-  const courseCausals = courseFacts.map(causalOf).filter((c): c is Causal => c !== undefined);
+  const courseCausals = courseFacts
+    .map((f, i) => causalOf(f) ?? causalAcross(courseFacts[i - 1], f))
+    .filter((c): c is Causal => c !== undefined);
   const courseRules: Rule[] = [];
   let last: Rule | undefined;
   for (const f of courseFacts) {
@@ -639,7 +662,7 @@ function context(
   for (const c of inventory.concepts.values()) frequency.set(c.key, c.count);
   for (const v of vocab ?? [])
     if (frequency.has(v.key)) frequency.set(v.key, Math.max(v.count, frequency.get(v.key) ?? 0));
-  return { inventory, courseFacts, courseCausals, courseRules, courseText, frequency };
+  return { inventory, courseFacts, courseCausals, courseRules, courseSentences, courseText, frequency };
 }
 
 /**
