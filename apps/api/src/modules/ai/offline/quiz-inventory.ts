@@ -206,6 +206,8 @@ export function parallelSubjects(a: readonly NlpToken[], b: readonly NlpToken[])
   const verb = a[i + 2];
   if (!head || !verb || lower(head) !== lower(b[i + 1]) || lower(verb) !== lower(b[i + 2])) return undefined;
   if (head.type !== "word" || verb.type !== "word" || /^(is|are|was|were|,)$/.test(lower(verb) ?? "")) return undefined;
+  // "Todo recto means…" / "Siga todo recto means…": a verb in the head slot is no subject.
+  if (/^(means|is|are|was|were|has|have|does|do|can|will|gives|makes|says)$/.test(lower(head) ?? "")) return undefined;
   if (looksPlural(head.value) !== looksPlural(b[i + 1]?.value ?? "")) return undefined;
   return [render([wa, head]), render([wb, b[i + 1] as NlpToken])].map((s) => s.toLowerCase()) as [string, string];
 }

@@ -62,7 +62,8 @@ export function definitionOf(fact: Fact): Definition | undefined {
     const cop = tokens[first.to + 1];
     const rest = tokens.slice(first.to + 2);
     if (cop && /^(is|are|means)$/i.test(cop.value) && rest.length >= 4) {
-      const meaning = clause(rest);
+      // "la primera is the first, and la segunda is the second": the definition ends where the next claim starts.
+      const meaning = clause(rest).split(/,\s*(?=(and|but|while|whereas|so)\b)|;\s*/)[0] as string;
       if (
         /^(the|a|an|how|what|when|where|one|two)\b/i.test(meaning) &&
         !/^(the|a|an) (same|other|part|one)\b/i.test(meaning)
