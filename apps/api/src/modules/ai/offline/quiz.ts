@@ -1,10 +1,53 @@
 import { fnv1a } from "../retrieval/embedding.js";
-import { blank, GAP } from "./hint.js";
+import { GAP } from "./hint.js";
 import type { NlpToken } from "./nlp.js";
-import { type Passage, type PassageSentence, passageSentences } from "./passages.js";
-import { buildVocabulary, type TermSpan, termSpans, type VocabularyTerm } from "./terms.js";
+import { formatSeconds, type Passage, type PassageSentence, passageSentences } from "./passages.js";
+import {
+  capitalise,
+  containsPhrase,
+  fixArticles,
+  flipOpposite,
+  looksPlural,
+  opposites,
+  render,
+} from "./quiz-grammar.js";
+import { buildInventory, type Concept, type ConceptInventory, type SentenceSpan } from "./quiz-inventory.js";
+import {
+  type Causal,
+  causalAcross,
+  causalOf,
+  contrastOf,
+  definitionOf,
+  exampleOf,
+  type Fact,
+  orderOf,
+  type Rule,
+  ruleOf,
+  type Step,
+  stepsOf,
+  toFacts,
+} from "./quiz-patterns.js";
+import type { VocabularyTerm } from "./terms.js";
 
 export type QuizDifficulty = "easy" | "medium" | "hard";
+
+/** The kind of thinking a question asks for. */
+export type QuizKind =
+  | "definition"
+  | "recall"
+  | "cause_effect"
+  | "example"
+  | "apply"
+  | "ordering"
+  | "compare"
+  | "analyse";
+
+/** Difficulty changes the kind of thinking: recall → cause, example and application → analysis, order, comparison. */
+export const KINDS_BY_DIFFICULTY: Record<QuizDifficulty, readonly QuizKind[]> = {
+  easy: ["definition", "recall"],
+  medium: ["cause_effect", "example", "apply"],
+  hard: ["ordering", "compare", "analyse"],
+};
 
 /** Where an item's answer is said: the lesson and, for a video, the second. */
 export interface QuizItemSource {
@@ -17,6 +60,8 @@ interface QuizItemBase {
   question: string;
   explanation: string;
   source: QuizItemSource;
+  /** Not part of the wire contract: what the question exercises (the evaluation reads it). */
+  kind: QuizKind;
 }
 
 /**
@@ -37,26 +82,11 @@ export interface GenerateQuizInput {
   /** 1–20. Fewer items come back when the material has too few usable sentences. */
   numQuestions: number;
   difficulty: QuizDifficulty;
-  /** The course's key terms (`buildVocabulary(coursePassages)`): distractors come from here. Defaults to the passages' own. */
+  /** The whole course (`coursePassages`): its concept inventory gives the distractors. Defaults to `passages`. */
+  coursePassages?: readonly Passage[];
+  /** The course's term frequencies (`buildVocabulary`): easy questions ask about the most used terms first. */
   vocabulary?: readonly VocabularyTerm[];
 }
-
-const MIN_WORDS = 8;
-const MAX_WORDS = 35;
-/** Openings that depend on what came before, or talk about the lesson instead of the subject. */
-const DEPENDENT_START =
-  /^(it|its|this|that|these|those|they|their|he|she|his|her|here|so|but|and|or|then|now|next|also|because|which|let's|let|notice|remember|imagine|suppose|try|look|write|run|add|use|take|start|say|listen|in this|in the next|by the end)\b/i;
-const META = /\b(lesson|video|quiz|course|chapter|recap|below|above|earlier|later on)\b/i;
-const CODE_LIKE = /[{}=;<>`$]|\(\)/;
-/** Code read aloud ("SELECT c dot name FROM customers AS c"): keywords in capitals. */
-const SPOKEN_CODE = /(\b[A-Z]{2,}\b.*){3,}/;
-
-/** Question types per difficulty, cycled: easy leans on recognition, hard on recall. */
-const TYPE_PLAN: Record<QuizDifficulty, QuizItemType[]> = {
-  easy: ["single_choice", "true_false", "single_choice", "multiple_choice", "true_false"],
-  medium: ["single_choice", "true_false", "short_answer", "multiple_choice", "single_choice"],
-  hard: ["short_answer", "multiple_choice", "single_choice", "true_false", "short_answer"],
-};
 
 /** mulberry32: a tiny seeded generator, so the same material always yields the same quiz. */
 function random(seed: number): () => number {
@@ -79,290 +109,602 @@ function shuffle<T>(items: readonly T[], rnd: () => number): T[] {
   return out;
 }
 
-interface KeySentence {
-  sentence: PassageSentence;
-  terms: Array<TermSpan & { vocab: VocabularyTerm }>;
-  score: number;
-}
-
-const words = (s: PassageSentence) => s.tokens.filter((t: NlpToken) => t.type === "word" || t.type === "number").length;
-
-/** Declarative, self-contained, 8–35 words, about the subject, with at least one course term to ask about. */
-function keySentences(sentences: readonly PassageSentence[], vocab: Map<string, VocabularyTerm>): KeySentence[] {
-  const out: KeySentence[] = [];
-  for (const s of sentences) {
-    const n = words(s);
-    if (n < MIN_WORDS || n > MAX_WORDS) continue;
-    if (!/[.]$/.test(s.text) || DEPENDENT_START.test(s.text) || META.test(s.text)) continue;
-    if (CODE_LIKE.test(s.text) || SPOKEN_CODE.test(s.text)) continue;
-    if (s.tokens[0]?.pos === "VERB") continue; // an instruction to the learner, not a fact
-    const terms = termSpans(s.tokens).flatMap((span) => {
-      const v = vocab.get(span.key);
-      return v ? [{ ...span, vocab: v }] : [];
-    });
-    if (terms.length === 0) continue;
-    const defines = /\b(is|are)\s+(called|known as)\b|\bmeans\b|\bstands for\b/i.test(s.text) ? 1 : 0;
-    out.push({ sentence: s, terms, score: new Set(terms.map((t) => t.key)).size + defines + Math.min(n, 25) / 25 });
-  }
-  return out.sort(
-    (a, b) =>
-      b.score - a.score || a.sentence.passageIndex - b.sentence.passageIndex || a.sentence.index - b.sentence.index,
-  );
-}
-
-/** Easy asks about the course's most used terms, hard about its rarer ones. */
-function targetTerm(ks: KeySentence, difficulty: QuizDifficulty, used: Set<string>) {
-  const fresh = ks.terms.filter((t) => !used.has(t.key));
-  // A compound the course uses once may be a tagging slip ("rubisco fixes"): ask about it only as a last resort.
-  const reliable = (t: TermSpan & { vocab: VocabularyTerm }) => t.vocab.count >= 2 || t.vocab.words === 1;
-  const candidates = fresh.length ? fresh : ks.terms;
-  const pool = (candidates.some(reliable) ? candidates.filter(reliable) : candidates)
-    .slice()
-    .sort((a, b) => b.vocab.count - a.vocab.count || a.from - b.from);
-  if (difficulty === "easy") return pool[0];
-  if (difficulty === "hard") return pool[pool.length - 1];
-  return pool[Math.floor((pool.length - 1) / 2)];
-}
-
-function similarity(a: VocabularyTerm, b: VocabularyTerm, lessonKeys: ReadonlySet<string>): number {
-  const len = 1 - Math.abs(a.term.length - b.term.length) / Math.max(a.term.length, b.term.length);
-  // A term of the same lesson is on the same topic: the most tempting wrong answer.
-  return (lessonKeys.has(b.key) ? 0.3 : 0) + (a.plural === b.plural ? 0.2 : 0) + 0.2 * len;
-}
-
-/**
- * Distractors from the course's vocabulary: never the answer, a part of it or a term of the sentence itself,
- * all distinct, of the same kind and size, preferring terms the course uses more than once (a tagging slip
- * is rarely repeated). Hard quizzes take the closest (same lesson, same number, similar length); easy ones
- * any fitting term, preferably from other lessons.
- */
-function distractors(
-  answer: VocabularyTerm,
-  sentenceText: string,
-  vocabulary: readonly VocabularyTerm[],
-  lessonKeys: ReadonlySet<string>,
-  difficulty: QuizDifficulty,
-  count: number,
-  rnd: () => number,
-): VocabularyTerm[] {
-  const lowerSentence = sentenceText.toLowerCase();
-  const answerWords = new Set(answer.key.split(/[\s-]+/));
-  const singular = (t: string) => t.toLowerCase().replace(/(es|s)$/, "");
-  const base = vocabulary.filter(
-    (v) =>
-      v.key !== answer.key &&
-      singular(v.term) !== singular(answer.term) &&
-      !v.key.split(/[\s-]+/).some((w) => answerWords.has(w)) &&
-      !lowerSentence.includes(v.term.toLowerCase()),
-  );
-  const sameKind = base.filter((v) => v.kind === answer.kind);
-  // Names keep their length ("Andrew Benson" vs "James Bassham"); common compounds may differ by a word.
-  const slack = answer.kind === "common" && answer.words > 1 ? 1 : 0;
-  const sized = sameKind.filter((v) => Math.abs(v.words - answer.words) <= slack);
-  const tiers = [sized.filter((v) => v.count >= 2), sized, sameKind, base];
-  const tier = tiers.find((t) => t.length >= count) ?? base;
-  const ranked = tier
-    .map((v) => ({ v, sim: similarity(answer, v, lessonKeys) + rnd() * 0.05 }))
-    .sort((a, b) => b.sim - a.sim || a.v.key.localeCompare(b.v.key));
-  let band: typeof ranked;
-  if (difficulty === "hard") band = ranked.slice(0, count * 2);
-  else if (difficulty === "medium") band = ranked.slice(0, Math.max(count * 4, Math.ceil(ranked.length * 0.4)));
-  else {
-    const elsewhere = ranked.filter((r) => !lessonKeys.has(r.v.key));
-    band = elsewhere.length >= count ? elsewhere : ranked;
-  }
-  const chosen: VocabularyTerm[] = [];
-  for (const c of shuffle(band, rnd)) {
-    if (chosen.length >= count) break;
-    if (chosen.some((x) => x.term.toLowerCase() === c.v.term.toLowerCase() || x.key === c.v.key)) continue;
-    chosen.push(c.v);
-  }
-  return chosen;
-}
-
 const sourceOf = (s: PassageSentence): QuizItemSource => ({
   lesson_id: s.lessonId,
   title: s.lessonTitle,
   ...(s.start !== undefined ? { start_seconds: s.start } : {}),
 });
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "(“The Calvin cycle”, at 1:05)" or "(“Brew ratio”, section “Weighing”)": where to check the answer. */
+function cite(s: PassageSentence): string {
+  if (s.start !== undefined) return `(“${s.lessonTitle}”, at ${formatSeconds(s.start)})`;
+  const section = s.heading.split(" › ").pop();
+  return section && section !== s.lessonTitle ? `(“${s.lessonTitle}”, section “${section}”)` : `(“${s.lessonTitle}”)`;
+}
+const said = (f: Fact) => `“${f.sentence.text}” ${cite(f.sentence)}`;
 
-/** Terms listed together ("oxygen, ATP and NADPH"), for select-all-that-apply items. */
-function enumeration(ks: KeySentence): KeySentence["terms"] | undefined {
-  const spans = [...ks.terms].sort((a, b) => a.from - b.from);
-  const tokens = ks.sentence.tokens;
-  let best: KeySentence["terms"] = [];
-  let run: KeySentence["terms"] = [];
-  let lastJoin = "";
-  for (const span of spans) {
-    const prev = run[run.length - 1];
-    const between = prev
-      ? tokens
-          .slice(prev.to + 1, span.from)
-          .map((t) => t.value.toLowerCase())
-          .join(" ")
-      : "";
-    run = prev && /^(,|and|or|, and|, or)$/.test(between) ? [...run, span] : [span];
-    lastJoin = run.length > 1 ? between : "";
-    // A list ends with "and"/"or" ("pigments, molecules that…" is an apposition) and isn't followed by a
-    // verb ("…from the roots, and phloem carries…" joins two clauses).
-    const after = tokens[span.to + 1];
-    const closesList = /\b(and|or)$/.test(lastJoin) && !(after && (after.pos === "VERB" || after.pos === "AUX"));
-    if (run.length > best.length && closesList) best = run;
-  }
-  return best.length >= 2 ? best : undefined;
+interface Context {
+  inventory: ConceptInventory;
+  /** Every fact of the course, for clause distractors (other effects, other rules). */
+  courseFacts: Fact[];
+  courseCausals: Causal[];
+  courseRules: Rule[];
+  /** Every sentence of the course, code examples included: where numbers of the same shape come from. */
+  courseSentences: readonly PassageSentence[];
+  /** Lower-cased sentences of the course: a "false" variant must not be something the course says. */
+  courseText: Set<string>;
+  frequency: Map<string, number>;
 }
 
-interface Built {
+/** A built question and the sentences it used (no sentence is asked about twice). */
+interface Candidate {
   item: QuizItem;
-  key: string;
+  uses: string[];
 }
 
-function build(
-  type: QuizItemType,
-  ks: KeySentence,
-  difficulty: QuizDifficulty,
-  vocabulary: readonly VocabularyTerm[],
-  lessonKeys: ReadonlySet<string>,
-  used: Set<string>,
-): Built | undefined {
-  const s = ks.sentence;
-  const rnd = random(fnv1a(`${type}|${s.text}`));
-  const source = sourceOf(s);
-  const quote = `“${s.text}”`;
+const lastWord = (s: string) => s.split(/\s+/).pop() ?? "";
+const optionForm = (c: Concept) => c.term;
 
-  if (type === "multiple_choice") {
-    const listed = enumeration(ks);
-    if (!listed) return undefined;
-    const first = listed[0] as KeySentence["terms"][number];
-    const prefix = s.tokens
-      .slice(0, first.from)
-      .map((t) => t.value)
-      .join(" ")
-      .replace(/\s+([,.:;])/g, "$1")
-      .trim();
-    if (prefix.split(/\s+/).length < 2) return undefined;
-    const wrong = distractors(first.vocab, s.text, vocabulary, lessonKeys, difficulty, 2, rnd);
-    if (wrong.length < 2) return undefined;
-    const right = listed.map((t) => t.vocab.term);
-    const options = shuffle([...right, ...wrong.map((w) => w.term)], rnd);
-    if (new Set(options.map((o) => o.toLowerCase())).size !== options.length) return undefined;
-    return {
-      key: listed.map((t) => t.key).join("|"),
-      item: {
-        type,
-        question: `According to “${s.lessonTitle}”, which of these complete the statement “${prefix} …”? Select all that apply.`,
-        options,
-        correct_answer: right.map((r) => options.indexOf(r)).sort((a, b) => a - b),
-        explanation: `The lesson says: ${quote}`,
-        source,
-      },
-    };
-  }
+/**
+ * Same-kind distractors for a term: its siblings in the inventory with the same grammatical number, none sharing a
+ * word with the answer, none already in the sentence. Most used first, so the wrong options are the course's real
+ * vocabulary, not one-off words.
+ */
+function siblingsFor(ctx: Context, span: SentenceSpan, sentence: string, n: number): Concept[] {
+  const answerWords = new Set(span.conceptKey.split(/\s+/));
+  const plural = looksPlural(lastWord(span.surface));
+  const lower = sentence.toLowerCase();
+  return ctx.inventory
+    .siblings(span.conceptKey)
+    .filter(
+      (c) =>
+        c.plural === plural &&
+        !c.key.split(/\s+/).some((w) => answerWords.has(w)) &&
+        !lower.includes(c.term.toLowerCase()) &&
+        !span.surface.toLowerCase().includes(c.term.toLowerCase()),
+    )
+    .slice(0, n);
+}
 
-  const target = targetTerm(ks, difficulty, used);
-  if (!target) return undefined;
-  const answer = target.vocab;
-  const cloze = blank(s.text, target.surface);
-  if (!cloze.includes(GAP) || cloze === s.text) return undefined;
+/** A term as an option: lower case unless the course writes it as a name ("acids", "Calvin cycle"). */
+function answerForm(span: SentenceSpan, ctx?: Context): string {
+  const known = ctx?.inventory.concepts.get(span.conceptKey);
+  const lower =
+    /^\p{Lu}\p{Ll}/u.test(span.surface) &&
+    (span.kind === "common" || (known && known.term === known.term.toLowerCase()));
+  return lower ? span.surface.toLowerCase() : span.surface;
+}
 
-  if (type === "short_answer") {
-    const accepted = [
-      ...new Set([target.surface, answer.term, target.surface.toLowerCase(), answer.term.toLowerCase()]),
-    ];
-    return {
-      key: answer.key,
-      item: {
-        type,
-        question: `Complete the sentence from “${s.lessonTitle}”: “${cloze}”`,
-        options: [],
-        correct_answer: answer.term,
-        accepted_answers: accepted,
-        explanation: `The lesson says: ${quote}`,
-        source,
-      },
-    };
-  }
+/** The sentence with the span's tokens replaced by `text`, articles made to agree. */
+function replaceSpan(fact: Fact, span: SentenceSpan, text: string): string {
+  const toks = fact.tokens;
+  const before = render(toks.slice(0, span.from));
+  const after = render(toks.slice(span.to + 1));
+  const word = span.from === 0 ? capitalise(text) : text;
+  const joined = [before, word].filter(Boolean).join(" ") + (/^[,.;:]/.test(after) ? after : ` ${after}`);
+  return fixArticles(joined.trim());
+}
 
-  const wrong = distractors(answer, s.text, vocabulary, lessonKeys, difficulty, type === "single_choice" ? 3 : 1, rnd);
-  if (type === "true_false") {
-    const swap = wrong[0];
-    const isTrue = !swap || rnd() < 0.5;
-    const statement = isTrue
-      ? s.text
-      : cloze.replace(new RegExp(GAP, "g"), (_m, offset: number) => (offset === 0 ? capitalise(swap.term) : swap.term));
-    return {
-      key: answer.key,
-      item: {
-        type,
-        question: `True or false: “${statement}”`,
-        options: ["True", "False"],
-        correct_answer: isTrue,
-        explanation: isTrue ? `True. The lesson says: ${quote}` : `False. The lesson says: ${quote}`,
-        source,
-      },
-    };
-  }
-
-  if (wrong.length < 2) return undefined;
-  const options = shuffle([answer.term, ...wrong.map((w) => w.term)], rnd);
+function choice(
+  kind: QuizKind,
+  fact: Fact,
+  question: string,
+  answer: string,
+  wrong: readonly string[],
+  explanation: string,
+  uses: string[] = [fact.sentence.text],
+): Candidate | undefined {
+  const all = [answer, ...wrong];
+  if (new Set(all.map((o) => o.toLowerCase())).size !== all.length || wrong.length < 1) return undefined;
+  if (containsPhrase(question, answer)) return undefined;
+  const options = shuffle(all, random(fnv1a(`${kind}|${question}`)));
   return {
-    key: answer.key,
+    uses,
     item: {
+      kind,
       type: "single_choice",
-      question: `Fill in the blank: “${cloze}”`,
+      question,
       options,
-      correct_answer: options.indexOf(answer.term),
-      explanation: `The lesson says: ${quote}`,
-      source,
+      correct_answer: options.indexOf(answer),
+      explanation,
+      source: sourceOf(fact.sentence),
     },
   };
 }
 
 /**
- * Quiz items built from the material with NLP: key sentences (declarative, term-rich, 8–35 words), key
- * terms from POS, then cloze (single choice or short answer), true/false by swapping a term for a
- * distractor, and select-all items from listed terms. Deterministic; no two items share a question, a
- * sentence or (while others remain) an answer term.
+ * A span the tagger may have cut out of a longer name ("Grind size" read as the verb "grind" + "size"): its
+ * neighbours are words that could belong to it, so swapping or blanking it alone would garble the name.
+ */
+function wholeTerm(fact: Fact, span: SentenceSpan): boolean {
+  const prev = fact.tokens[span.from - 1];
+  const next = fact.tokens[span.to + 1];
+  if (prev && (prev.pos === "NOUN" || prev.pos === "PROPN" || prev.pos === "ADJ")) return false;
+  if (prev && span.from - 1 === 0 && /^\p{Lu}/u.test(prev.value) && prev.pos !== "DET" && prev.pos !== "ADP")
+    return false;
+  return !(next && (next.pos === "NOUN" || next.pos === "PROPN"));
+}
+
+/** The term a recall question asks about: the most used one in the course that has enough siblings. */
+function recallTarget(ctx: Context, fact: Fact, need: number): { span: SentenceSpan; wrong: Concept[] } | undefined {
+  const spans = fact.spans
+    .filter((s) => ctx.inventory.concepts.has(s.conceptKey))
+    .filter((s) => !/^(a|an)$/i.test(fact.tokens[s.from - 1]?.value ?? "") && wholeTerm(fact, s))
+    .sort((a, b) => (ctx.frequency.get(b.conceptKey) ?? 0) - (ctx.frequency.get(a.conceptKey) ?? 0) || a.from - b.from);
+  for (const span of spans) {
+    const wrong = siblingsFor(ctx, span, fact.sentence.text, need);
+    if (wrong.length >= need) return { span, wrong };
+  }
+  return undefined;
+}
+
+function definitionItem(ctx: Context, fact: Fact): Candidate | undefined {
+  const def = definitionOf(fact);
+  if (!def) return undefined;
+  const answer = answerForm(def.term, ctx);
+  if (containsPhrase(def.meaning, answer) || containsPhrase(def.meaning, lastWord(answer))) return undefined;
+  const question = `In “${fact.sentence.lessonTitle}”, which term means “${def.meaning}”?`;
+  const explanation = `${capitalise(answer)} is the term the lesson defines that way: ${said(fact)}.`;
+  const wrong = siblingsFor(ctx, def.term, fact.sentence.text, 3);
+  if (wrong.length >= 2) return choice("definition", fact, question, answer, wrong.map(optionForm), explanation);
+  if (containsPhrase(question, answer)) return undefined;
+  const accepted = [...new Set([answer, answer.toLowerCase(), def.term.surface, def.term.surface.toLowerCase()])];
+  return {
+    uses: [fact.sentence.text],
+    item: {
+      kind: "definition",
+      type: "short_answer",
+      question: `${question} Answer with the term.`,
+      options: [],
+      correct_answer: answer,
+      accepted_answers: accepted,
+      explanation,
+      source: sourceOf(fact.sentence),
+    },
+  };
+}
+
+function recallChoice(ctx: Context, fact: Fact): Candidate | undefined {
+  const target = recallTarget(ctx, fact, 3);
+  if (!target || target.wrong.length < 2) return undefined;
+  const cloze = replaceSpan(fact, target.span, GAP);
+  const answer = answerForm(target.span, ctx);
+  return choice(
+    "recall",
+    fact,
+    `Which term completes this statement from “${fact.sentence.lessonTitle}”? “${cloze}”`,
+    answer,
+    target.wrong.map(optionForm),
+    `The lesson says ${answer} here: ${said(fact)}.`,
+  );
+}
+
+function recallTrueFalse(ctx: Context, fact: Fact): Candidate | undefined {
+  const target = recallTarget(ctx, fact, 1);
+  const swap = target?.wrong[0];
+  const original = fixArticles(render(fact.tokens));
+  const rnd = random(fnv1a(`tf|${fact.sentence.text}`));
+  const isTrue = rnd() < 0.5;
+  if (!target || !swap) {
+    // No sibling to swap in: a false version turns one word into its opposite ("near the top" → "near the bottom").
+    const flipped = opposites(original).filter((o) => !ctx.courseText.has(o.toLowerCase()))[0];
+    if (!flipped || causalOf(fact)) return undefined;
+    return {
+      uses: [fact.sentence.text],
+      item: {
+        kind: "recall",
+        type: "true_false",
+        question: `True or false: “${isTrue ? original : flipped}”`,
+        options: ["True", "False"],
+        correct_answer: isTrue,
+        explanation: isTrue
+          ? `True: the lesson says ${said(fact)}.`
+          : `False: the lesson says the opposite: ${said(fact)}.`,
+        source: sourceOf(fact.sentence),
+      },
+    };
+  }
+  const statement = isTrue ? original : replaceSpan(fact, target.span, swap.term);
+  if (!isTrue && ctx.courseText.has(statement.toLowerCase())) return undefined;
+  const answer = answerForm(target.span, ctx);
+  return {
+    uses: [fact.sentence.text],
+    item: {
+      kind: "recall",
+      type: "true_false",
+      question: `True or false: “${statement}”`,
+      options: ["True", "False"],
+      correct_answer: isTrue,
+      explanation: isTrue
+        ? `True: the lesson says ${said(fact)}.`
+        : `False: it is ${answer}, not ${swap.term}. The lesson says ${said(fact)}.`,
+      source: sourceOf(fact.sentence),
+    },
+  };
+}
+
+/** Other effects (or reasons) the course states: wrong answers of the same kind for a cause→effect question. */
+function otherClauses(ctx: Context, fact: Fact, asked: string, pool: readonly string[], n: number): string[] {
+  const flipped = flipOpposite(asked);
+  const lesson = fact.sentence.lessonId;
+  const out: string[] = flipped && !ctx.courseText.has(flipped.toLowerCase()) ? [flipped] : [];
+  const seen = new Set([asked.toLowerCase(), ...out.map((o) => o.toLowerCase())]);
+  const rnd = random(fnv1a(`clauses|${asked}`));
+  // Same lesson first: the most tempting wrong answers are about the same topic.
+  const ranked = shuffle(pool, rnd).sort(
+    (a, b) => Number(ctx.courseText.has(`${lesson}|${b}`)) - Number(ctx.courseText.has(`${lesson}|${a}`)),
+  );
+  for (const c of ranked) {
+    if (out.length >= n) break;
+    if (seen.has(c.toLowerCase()) || containsPhrase(asked, c) || containsPhrase(c, asked)) continue;
+    seen.add(c.toLowerCase());
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Everything the course says follows from something: effects ("…, so X"), reasons ("… because X") and what its
+ * rules prescribe ("if …, X"). Wrong answers to a cause→effect or apply question come from here: they are all
+ * outcomes the course states, just not of this cause.
+ */
+function outcomes(ctx: Context, fact: Fact): string[] {
+  return [
+    // Effects and reasons only: a "when" clause is a condition, a "prevents …" object a thing.
+    ...ctx.courseCausals.filter((c) => c.fact !== fact && OUTCOME.has(c.connective)).map((c) => c.asked),
+    ...ctx.courseRules.filter((r) => r.fact !== fact).map((r) => r.consequence),
+  ];
+}
+
+const OUTCOME = new Set(["so", "because", "therefore", "which means", "means"]);
+
+const PROMPT: Record<string, (title: string, shown: string) => string> = {
+  when: (t, s) => `According to “${t}”, when does this happen? “${capitalise(s)} when …”`,
+  because: (t, s) => `According to “${t}”, why is this so? “${capitalise(s)} because …”`,
+  means: (t, s) => `According to “${t}”, what does this mean? “${capitalise(s)} means …”`,
+  so: (t, s) => `According to “${t}”, what follows from this? “${capitalise(s)}, so …”`,
+  therefore: (t, s) => `According to “${t}”, what follows from this? “${capitalise(s)}, therefore …”`,
+  "which means": (t, s) => `According to “${t}”, what follows from this? “${capitalise(s)}, which means …”`,
+};
+
+function causeChoice(ctx: Context, fact: Fact, across?: Causal): Candidate | undefined {
+  const causal = across ?? causalOf(fact);
+  // "… prevents most pinch flats" asks for a thing, not an outcome clause: a true/false item asks about it instead.
+  if (!causal || !(causal.connective in PROMPT)) return undefined;
+  const wrong = otherClauses(ctx, fact, causal.asked, outcomes(ctx, fact), 3);
+  if (wrong.length < 2) return undefined;
+  return choice(
+    "cause_effect",
+    fact,
+    (
+      PROMPT[causal.connective] ??
+      ((t: string, sh: string) =>
+        `According to “${t}”, what does this lead to? “${capitalise(sh)} ${causal.connective} …”`)
+    )(fact.sentence.lessonTitle, causal.shown),
+    causal.asked,
+    wrong,
+    `The lesson links the two: ${said(fact)}.`,
+  );
+}
+
+function causeTrueFalse(ctx: Context, fact: Fact, across?: Causal): Candidate | undefined {
+  const causal = across ?? causalOf(fact);
+  if (!causal) return undefined;
+  const join = /^(so|therefore|which means)$/.test(causal.connective)
+    ? `, ${causal.connective} `
+    : ` ${causal.connective} `;
+  const say = (shown: string, asked: string) => `${capitalise(shown)}${join}${asked}.`;
+  // The effect turned around, or else the cause ("keeping the pressure down prevents…"): either makes it false.
+  const flipped = [
+    ...opposites(causal.asked).map((a) => say(causal.shown, a)),
+    ...opposites(causal.shown).map((sh) => say(sh, causal.asked)),
+  ].filter((f) => !ctx.courseText.has(f.toLowerCase()))[0];
+  if (!flipped) return undefined;
+  const isTrue = random(fnv1a(`ctf|${fact.sentence.text}`))() < 0.5;
+  const statement = isTrue ? say(causal.shown, causal.asked) : flipped;
+  return {
+    uses: [fact.sentence.text],
+    item: {
+      kind: "cause_effect",
+      type: "true_false",
+      question: `True or false: “${statement}”`,
+      options: ["True", "False"],
+      correct_answer: isTrue,
+      explanation: isTrue
+        ? `True: the lesson explains ${said(fact)}.`
+        : `False: it is the other way round. The lesson explains ${said(fact)}.`,
+      source: sourceOf(fact.sentence),
+    },
+  };
+}
+
+function applyItem(ctx: Context, fact: Fact, rule: Rule | undefined): Candidate | undefined {
+  if (!rule) return undefined;
+  const pool = outcomes(ctx, fact);
+  const wrong = otherClauses(ctx, fact, rule.consequence, pool, 3);
+  if (wrong.length < 2) return undefined;
+  const condition = rule.condition;
+  return choice(
+    "apply",
+    fact,
+    `Apply the rule from “${fact.sentence.lessonTitle}” to this case: ${condition}. What does the rule say?`,
+    rule.consequence,
+    wrong,
+    `That is the lesson's rule for this case: ${said(fact)}.`,
+  );
+}
+
+/** Other numbers of the same shape in the course ("1:14" for "1:16"; "40%" for "25%"). */
+function sameShapeNumbers(ctx: Context, value: string): string[] {
+  const shape = (v: string) => v.replace(/[0-9]+/g, "9");
+  const found = new Set<string>();
+  for (const f of ctx.courseSentences)
+    for (const t of f.tokens)
+      if (t.type === "number" && t.value !== value && shape(t.value) === shape(value)) found.add(t.value);
+  // A single digit string ("9") is too generic to count as the same kind.
+  return shape(value) === "9" ? [] : [...found].sort();
+}
+
+function exampleItem(ctx: Context, fact: Fact): Candidate | undefined {
+  const ex = exampleOf(fact);
+  if (!ex) return undefined;
+  const span = fact.spans.find((s) => s.from === ex.from && s.to === ex.to);
+  const wrong = span
+    ? siblingsFor(ctx, span, fact.sentence.text, 3).map(optionForm)
+    : sameShapeNumbers(ctx, ex.example).slice(0, 3);
+  if (wrong.length < 2) return undefined;
+  const cloze = fixArticles(
+    render([...fact.tokens.slice(0, ex.from), { ...(fact.tokens[ex.from] as NlpToken), value: GAP }]),
+  );
+  const rest = render(fact.tokens.slice(ex.to + 1));
+  const statement = `${cloze}${/^[,.;:)]/.test(rest) ? "" : " "}${rest}`;
+  return choice(
+    "example",
+    fact,
+    `Which example does “${fact.sentence.lessonTitle}” give here? “${statement}”`,
+    span ? answerForm(span, ctx) : ex.example,
+    wrong,
+    `${capitalise(ex.example)} is the lesson's example: ${said(fact)}.`,
+  );
+}
+
+const arrow = (items: readonly string[]) => items.join(" → ");
+
+/** The correct order and up to three other orders of the same items, as options. */
+function orderOptions(items: readonly string[], seed: string): { answer: string; wrong: string[] } {
+  const answer = arrow(items);
+  const rnd = random(fnv1a(seed));
+  const variants = new Set<string>([arrow([...items].reverse())]);
+  for (let k = 0; k < 12 && variants.size < 4; k++) variants.add(arrow(shuffle(items, rnd)));
+  variants.delete(answer);
+  return { answer, wrong: [...variants].slice(0, 3) };
+}
+
+function orderingItem(_ctx: Context, fact: Fact): Candidate | undefined {
+  const order = orderOf(fact);
+  if (!order) return undefined;
+  const { answer, wrong } = orderOptions(order.items, fact.sentence.text);
+  const listed = [...order.items].sort();
+  if (listed.join("|") === order.items.join("|")) listed.reverse();
+  const names = `${listed.slice(0, -1).join(", ")} and ${listed[listed.length - 1]}`;
+  return choice(
+    "ordering",
+    fact,
+    `According to “${fact.sentence.lessonTitle}”, in which order do ${names} ${order.verb ?? "come"}?`,
+    answer,
+    wrong,
+    `The lesson gives the order: ${said(fact)}.`,
+  );
+}
+
+function stepsItem(fact: Fact, steps: readonly Step[]): Candidate | undefined {
+  if (steps.length < 3 || !steps.some((s) => s.marked)) return undefined;
+  const items = steps.map((s) => s.text);
+  if (new Set(items).size !== items.length) return undefined;
+  const { answer, wrong } = orderOptions(items, items.join("|"));
+  return choice(
+    "ordering",
+    fact,
+    `In “${fact.sentence.lessonTitle}”, in which order are these steps done?`,
+    answer,
+    wrong,
+    `The lesson goes step by step: ${steps
+      .map((s) => said(s.fact))
+      .filter((v, i, a) => a.indexOf(v) === i)
+      .join(" ")}`,
+    [...new Set(steps.map((s) => s.fact.sentence.text))],
+  );
+}
+
+function compareItem(fact: Fact, other: Fact | undefined): Candidate | undefined {
+  if (!other) return undefined;
+  const contrast = contrastOf(fact, other);
+  if (!contrast) return undefined;
+  const det = fact.tokens[0]?.value.toLowerCase();
+  const withDet = (s: string) => (det === "a" || det === "an" ? fixArticles(`a ${s}`) : det === "the" ? `the ${s}` : s);
+  const answer = withDet(contrast.subject);
+  const rival = withDet(contrast.rival);
+  if (containsPhrase(contrast.predicate, contrast.rival) || containsPhrase(contrast.predicate, contrast.subject))
+    return undefined;
+  return choice(
+    "compare",
+    fact,
+    `According to “${fact.sentence.lessonTitle}”, which ${contrast.head} ${contrast.predicate}?`,
+    answer,
+    [rival],
+    `The lesson contrasts the two: ${said(fact)} — while ${said(other)}.`,
+    [fact.sentence.text],
+  );
+}
+
+/** "Which statement matches the lesson?": the sentence as said against versions with a sibling or an opposite. */
+function analyseItem(ctx: Context, fact: Fact): Candidate | undefined {
+  const original = fixArticles(render(fact.tokens));
+  const variants = new Set<string>();
+  for (const flipped of opposites(original)) variants.add(flipped);
+  for (const span of fact.spans) {
+    if (
+      !ctx.inventory.concepts.has(span.conceptKey) ||
+      /^(a|an)$/i.test(fact.tokens[span.from - 1]?.value ?? "") ||
+      !wholeTerm(fact, span)
+    )
+      continue;
+    for (const s of siblingsFor(ctx, span, fact.sentence.text, 1)) variants.add(replaceSpan(fact, span, s.term));
+  }
+  const wrong = [...variants].filter((v) => v !== original && !ctx.courseText.has(v.toLowerCase())).slice(0, 3);
+  if (wrong.length < 2) return undefined;
+  return choice(
+    "analyse",
+    fact,
+    `Which statement matches what “${fact.sentence.lessonTitle}” says?`,
+    original,
+    wrong,
+    `Only this one is what the lesson says: ${said(fact)}. The others swap a term or turn the claim around.`,
+  );
+}
+
+type Variant =
+  | "definition"
+  | "recall_choice"
+  | "recall_tf"
+  | "cause_choice"
+  | "cause_tf"
+  | "apply"
+  | "example"
+  | "ordering"
+  | "compare"
+  | "analyse";
+
+/** Question variants per difficulty, cycled. */
+const PLAN: Record<QuizDifficulty, Variant[]> = {
+  easy: ["definition", "recall_choice", "recall_tf", "definition", "recall_choice", "recall_tf"],
+  medium: ["cause_choice", "apply", "example", "cause_tf", "cause_choice", "apply"],
+  hard: ["ordering", "compare", "analyse", "ordering", "analyse", "compare"],
+};
+/** When a level's own variants run out: the neighbouring levels, nearest first. */
+const FALLBACK: Record<QuizDifficulty, QuizDifficulty[]> = {
+  easy: ["medium", "hard"],
+  medium: ["easy", "hard"],
+  hard: ["medium", "easy"],
+};
+
+function candidates(ctx: Context, lessonFacts: readonly Fact[]): Map<Variant, Candidate[]> {
+  const out = new Map<Variant, Candidate[]>();
+  const add = (v: Variant, c: Candidate | undefined) => {
+    if (c) out.set(v, [...(out.get(v) ?? []), c]);
+  };
+  let lastRule: Rule | undefined;
+  let steps: Step[] = [];
+  let gap = 0;
+  for (const [i, fact] of lessonFacts.entries()) {
+    add("definition", definitionItem(ctx, fact));
+    add("recall_choice", recallChoice(ctx, fact));
+    add("recall_tf", recallTrueFalse(ctx, fact));
+    add("cause_choice", causeChoice(ctx, fact));
+    add("cause_tf", causeTrueFalse(ctx, fact));
+    const across = causalAcross(lessonFacts[i - 1], fact);
+    if (across) {
+      const uses = [(lessonFacts[i - 1] as Fact).sentence.text, fact.sentence.text];
+      const c = causeChoice(ctx, fact, across) ?? causeTrueFalse(ctx, fact, across);
+      add(c?.item.type === "true_false" ? "cause_tf" : "cause_choice", c && { ...c, uses });
+    }
+    const rule = ruleOf(fact, lastRule);
+    add("apply", applyItem(ctx, fact, rule));
+    if (rule) lastRule = rule;
+    add("example", exampleItem(ctx, fact));
+    add("ordering", orderingItem(ctx, fact));
+    const next = lessonFacts[i + 1];
+    add("compare", compareItem(fact, next?.sentence.lessonId === fact.sentence.lessonId ? next : undefined));
+    const prev = lessonFacts[i - 1];
+    add("compare", compareItem(fact, prev?.sentence.lessonId === fact.sentence.lessonId ? prev : undefined));
+    add("analyse", analyseItem(ctx, fact));
+    // Steps: imperative sentences in a row, three at a time.
+    // One sentence between two steps ("Excess lube attracts dirt.") doesn't end the procedure; two do.
+    const own = stepsOf(fact);
+    if (own.length) {
+      if (fact.sentence.heading !== steps[steps.length - 1]?.fact.sentence.heading) steps = [];
+      gap = 0;
+      for (const step of own) {
+        steps = [...steps, step].slice(-3);
+        if (steps.length === 3) add("ordering", stepsItem(fact, steps));
+      }
+    } else if (++gap > 1 || fact.sentence.heading !== steps[steps.length - 1]?.fact.sentence.heading) steps = [];
+  }
+  return out;
+}
+
+function context(
+  lessonSentences: PassageSentence[],
+  courseSentences: PassageSentence[],
+  vocab?: readonly VocabularyTerm[],
+): Context {
+  const inventory = buildInventory(courseSentences);
+  const courseFacts = toFacts(courseSentences);
+  const courseCausals = courseFacts
+    .map((f, i) => causalOf(f) ?? causalAcross(courseFacts[i - 1], f))
+    .filter((c): c is Causal => c !== undefined);
+  const courseRules: Rule[] = [];
+  let last: Rule | undefined;
+  for (const f of courseFacts) {
+    const r = ruleOf(f, last);
+    if (!r) continue;
+    courseRules.push(r);
+    last = r;
+  }
+  const courseText = new Set<string>();
+  for (const s of [...courseSentences, ...lessonSentences]) {
+    courseText.add(s.text.toLowerCase());
+    courseText.add(s.text.toLowerCase().replace(/^(so|and|but|then),?\s+/, ""));
+  }
+  for (const c of courseCausals) courseText.add(`${c.fact.sentence.lessonId}|${c.asked}`);
+  for (const r of courseRules) courseText.add(`${r.fact.sentence.lessonId}|${r.consequence}`);
+  const frequency = new Map<string, number>();
+  for (const c of inventory.concepts.values()) frequency.set(c.key, c.count);
+  for (const v of vocab ?? [])
+    if (frequency.has(v.key)) frequency.set(v.key, Math.max(v.count, frequency.get(v.key) ?? 0));
+  return { inventory, courseFacts, courseCausals, courseRules, courseSentences, courseText, frequency };
+}
+
+/**
+ * Quiz questions on a lesson's key ideas, offline: definitions and recall (easy), cause and effect, examples and
+ * applying a rule (medium), ordering, comparison and analysis (hard). Wrong options come from the course's concept
+ * inventory (same kind as the answer) or are the lesson's own other effects and rules; true/false items swap a
+ * concept for a sibling or turn an effect around. Deterministic; no sentence is asked about twice.
  */
 export function generateQuizItems(input: GenerateQuizInput): QuizItem[] {
   const wanted = Math.min(Math.max(Math.floor(input.numQuestions), 1), 20);
-  const sentences = passageSentences(input.passages.filter((p) => p.source !== "course"));
-  const vocabulary = input.vocabulary?.length ? [...input.vocabulary] : buildVocabulary(input.passages);
-  const byKey = new Map(vocabulary.map((v) => [v.key, v]));
-  // Terms of the lesson itself must be known even when the course vocabulary was built elsewhere.
-  const own = buildVocabulary(input.passages);
-  for (const v of own) if (!byKey.has(v.key)) byKey.set(v.key, v);
-  const lessonKeys = new Set(own.map((v) => v.key));
-  const candidates = keySentences(sentences, byKey);
-  const pool = [...byKey.values()];
-  const plan = TYPE_PLAN[input.difficulty];
+  const lessonSentences = passageSentences(input.passages.filter((p) => p.source !== "course"));
+  const courseSentences = passageSentences(
+    (input.coursePassages ?? input.passages).filter((p) => p.source !== "course"),
+  );
+  const ctx = context(lessonSentences, courseSentences.length ? courseSentences : lessonSentences, input.vocabulary);
+  const pool = candidates(ctx, toFacts(lessonSentences));
 
   const items: QuizItem[] = [];
-  const questions = new Set<string>();
   const usedSentences = new Set<string>();
-  const usedTerms = new Set<string>();
-  for (let slot = 0; items.length < wanted && slot < wanted * 3; slot++) {
-    const preferred = plan[slot % plan.length] as QuizItemType;
-    let made: { built: Built; ks: KeySentence } | undefined;
-    for (const type of [preferred, "single_choice", "short_answer"] as QuizItemType[]) {
-      for (const ks of candidates) {
-        if (usedSentences.has(ks.sentence.text)) continue;
-        const built = build(type, ks, input.difficulty, pool, lessonKeys, usedTerms);
-        if (!built || questions.has(built.item.question.toLowerCase())) continue;
-        if (usedTerms.has(built.key) && candidates.some((c) => !usedSentences.has(c.sentence.text) && c !== ks))
-          continue;
-        made = { built, ks };
-        break;
-      }
-      if (made) break;
+  const questions = new Set<string>();
+  const take = (variant: Variant): boolean => {
+    for (const c of pool.get(variant) ?? []) {
+      if (c.uses.some((u) => usedSentences.has(u)) || questions.has(c.item.question)) continue;
+      items.push(c.item);
+      questions.add(c.item.question);
+      for (const u of c.uses) usedSentences.add(u);
+      return true;
     }
-    if (!made) break;
-    items.push(made.built.item);
-    questions.add(made.built.item.question.toLowerCase());
-    usedSentences.add(made.ks.sentence.text);
-    for (const k of made.built.key.split("|")) usedTerms.add(k);
-  }
+    return false;
+  };
+  const fill = (level: QuizDifficulty, limit: number) => {
+    const plan = PLAN[level];
+    let misses = 0;
+    for (let slot = 0; items.length < limit && misses < plan.length; slot++) {
+      misses = take(plan[slot % plan.length] as Variant) ? 0 : misses + 1;
+    }
+  };
+  fill(input.difficulty, wanted);
+  // A thin lesson runs out of questions of its level: neighbouring levels top it up, never to more than half,
+  // so the difficulty asked for still sets the kind of thinking.
+  const own = items.length;
+  const limit = own > 0 ? Math.min(wanted, own * 2) : wanted;
+  for (const level of FALLBACK[input.difficulty]) fill(level, limit);
   return items;
 }
