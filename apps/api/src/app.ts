@@ -36,6 +36,7 @@ import { createQuizGenerator } from "./modules/ai/ai.quiz.service.js";
 import { createAiRepo } from "./modules/ai/ai.repo.js";
 import { aiRoutes } from "./modules/ai/ai.routes.js";
 import { composeAnswer } from "./modules/ai/offline/answer.js";
+import { composeSummary } from "./modules/ai/offline/summary.js";
 import { createRetrievalIndex } from "./modules/ai/retrieval/retrieval.service.js";
 import { createAnalyticsRecorder } from "./modules/analytics/analytics.recorder.js";
 import { createAnalyticsRepo } from "./modules/analytics/analytics.repo.js";
@@ -434,7 +435,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     enrollments: enrollmentRepo,
     retrieval,
-    offline: { composeAnswer },
+    offline: { composeAnswer, composeSummary },
     llm,
     cache: instrumentCache(sharedAnswerCache, "ai_answer", metrics),
     analytics,

@@ -692,3 +692,10 @@ export const INJECTIONS: Array<{ course: string; question: string; forbidden: Re
     forbidden: /PWNED/,
   },
 ];
+
+/**
+ * The tutor panel's suggested prompts (apps/web/src/features/learn/tutor-panel.tsx, SUGGESTIONS) and its
+ * "Explain simpler" button's message: each must get a cited answer on every demo lesson, video or text.
+ */
+export const PANEL_PROMPTS = ["Summarise this lesson in three points", "What is the most important idea here?"];
+export const SIMPLER_PROMPT = "Explain that more simply, please.";

@@ -1,65 +1,28 @@
 import type { ChatBody, ChatResult } from "@lumen/contracts";
-import type { Citation } from "@lumen/db";
 import { timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
-import type { Viewer } from "../access/access.repo.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
+import { type AiLimits, createChatBudget, nextUtcMidnight, startOfUtcDay } from "./ai.budget.js";
 import { type AnswerCache, cacheKey } from "./ai.cache.js";
-import {
-  boundHistory,
-  buildSystemPrompt,
-  type LearnerContext,
-  type Level,
-  type Mode,
-  type Passage,
-  resolveCitations,
-} from "./ai.context.js";
-import { estimateCostUsd, type LlmProvider } from "./ai.provider.js";
+import { boundHistory, type LearnerContext, type Level } from "./ai.context.js";
+import { closestQuizQuestion, hintTarget, quizGuard } from "./ai.hints.js";
+import type { LlmProvider } from "./ai.provider.js";
+import { answerWithModel, modelRequest, type OfflineTutor, offlineReply, type Reply } from "./ai.reply.js";
 import type { AiRepo, ConversationRow } from "./ai.repo.js";
-import { blank } from "./offline/hint.js";
-import { textLemmas } from "./offline/nlp.js";
-import { overlap } from "./offline/scoring.js";
+import { type AskPlan, findPassages, planAsk, type TutorIndex } from "./ai.retrieve.js";
+
+export type { AiLimits } from "./ai.budget.js";
+export { startOfUtcDay } from "./ai.budget.js";
+export type { OfflineTutor } from "./ai.reply.js";
 
 /** Longest question text kept with the analytics event: enough to read it, not a second copy of long pastes. */
 const ANALYTICS_QUESTION_CHARS = 1000;
 
-/** The retrieval index, as the tutor uses it: it only ever searches lessons `viewer` may read. */
-export interface Retrieval {
-  search(q: {
-    query: string;
-    viewer: Viewer;
-    courseId?: string;
-    lessonId?: string;
-    home?: boolean;
-    limit: number;
-  }): Promise<Passage[]>;
-}
-
-/** The offline tutor: an answer composed from the best passages' sentences, each with its citation. */
-export interface OfflineTutor {
-  composeAnswer(input: {
-    question: string;
-    passages: Passage[];
-    level: Level;
-    mode: Mode;
-    hintOnly: boolean;
-    withhold?: readonly string[];
-  }): {
-    answer: string;
-    citations: Citation[];
-    grounded: boolean;
-  };
-}
-
-export interface AiLimits {
-  userDailyLimit: number;
-  premiumDailyLimit: number;
-  platformDailyLimit: number;
-  cacheTtlSeconds: number;
-}
+/** The retrieval index, as the tutor uses it: it only ever searches lessons the viewer may read. */
+export type Retrieval = TutorIndex;
 
 const HISTORY_BUDGET_TOKENS = 1500;
 
@@ -71,13 +34,6 @@ const presentConversation = (c: ConversationRow) => ({
   created_at: c.createdAt.toISOString(),
   updated_at: c.updatedAt.toISOString(),
 });
-const PASSAGES = 6;
-/** Share of lemmas a question must have in common with an open quiz's question to count as asking it. */
-const QUIZ_QUESTION_MATCH = 0.5;
-
-export const startOfUtcDay = (now = new Date()) =>
-  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-const nextUtcMidnight = (now = new Date()) => new Date(startOfUtcDay(now).getTime() + 86_400_000);
 
 /**
  * The second to keep for a question: only on a video lesson, to a tenth of a second, and never past the video's
@@ -167,27 +123,52 @@ export function createChatService(deps: {
     };
   }
 
+  const budget = createChatBudget({ repo, limits, provider, model });
+
+  /** The caller's own conversation, or none; anyone else's does not exist, as far as this caller can tell. */
+  async function ownConversation(auth: AuthContext, id: string | undefined) {
+    if (!id) return undefined;
+    const conversation = await repo.findConversation(id);
+    if (!conversation || conversation.userId !== auth.userId) throw notFound("Conversation");
+    return conversation;
+  }
+
   /**
-   * Passages for the question, from lessons the caller may read only (the access module's rule, applied in the
-   * search's SQL): the course in scope (the current lesson first), or with no course in view, free courses and
-   * the caller's enrollments.
+   * Everything an answer is built from: what the learner means (a question, a summary, a follow-up on the
+   * conversation), the quiz question a hint should address, and the passages, from lessons the caller may read
+   * only (the access module's rule, applied in the search's SQL): the course in scope (the current lesson
+   * first), or with no course in view, free courses and the caller's enrollments.
    */
-  async function retrieve(
-    auth: AuthContext,
-    question: string,
-    courseId: string | null,
-    lessonId: string | null,
-  ): Promise<Passage[]> {
-    const viewer = { userId: auth.userId, role: auth.role };
-    if (courseId)
-      return retrieval.search({
-        query: question,
-        viewer,
-        courseId,
-        ...(lessonId ? { lessonId } : {}),
-        limit: PASSAGES,
-      });
-    return retrieval.search({ query: question, viewer, home: true, limit: PASSAGES });
+  async function gather(auth: AuthContext, input: ChatBody, where: Awaited<ReturnType<typeof scope>>) {
+    const conversation = await ownConversation(auth, input.conversation_id);
+    // Every quiz not yet submitted where the tutor may look: the whole course (a lesson's question searches its
+    // course too), or with no course in view, the courses a scope-less question searches.
+    const [context, history, openQuizzes] = await Promise.all([
+      learnerContext(auth, where.courseId, where.lessonTitle),
+      conversation
+        ? repo.messages(conversation.id, 40).then((rows) => boundHistory(rows, HISTORY_BUDGET_TOKENS))
+        : Promise.resolve([]),
+      repo.openQuizzes(auth.userId, where.courseId ? { courseId: where.courseId } : { home: true }),
+    ]);
+    const plan = planAsk(input.message, input.mode ?? "normal", history, where.lessonId);
+    // While a quiz is open, a hint addresses the quiz question closest to what was asked.
+    const focus = closestQuizQuestion(openQuizzes, plan.question);
+    const target = plan.intent === "summary" || plan.intent === "key-idea" ? null : hintTarget(focus, where.lessonId);
+    const asked: AskPlan = target ? { ...plan, question: target } : plan;
+    const passages = await findPassages(retrieval, asked, {
+      viewer: { userId: auth.userId, role: auth.role },
+      courseId: where.courseId,
+      lessonId: where.lessonId,
+    });
+    const guard = quizGuard({
+      openQuizzes,
+      message: asked.question,
+      focus,
+      lessonId: where.lessonId,
+      passages,
+      history,
+    });
+    return { conversation, history, plan: asked, passages, guard, ...context };
   }
 
   return {
@@ -200,47 +181,11 @@ export function createChatService(deps: {
      */
     async chat(auth: AuthContext, input: ChatBody, onDelta?: (text: string) => void): Promise<ChatResult> {
       const started = Date.now();
-      const mode: Mode = input.mode ?? "normal";
       const where = await scope(auth, input);
-      let conversation = input.conversation_id ? await repo.findConversation(input.conversation_id) : undefined;
-      // Another learner's conversation does not exist, as far as this caller can tell.
-      if (input.conversation_id && (!conversation || conversation.userId !== auth.userId))
-        throw notFound("Conversation");
-      // Every quiz not yet submitted where the tutor may look: the whole course (a lesson's question searches its
-      // course too), or with no course in view, the courses a scope-less question searches.
-      const openQuizzes = await repo.openQuizzes(
-        auth.userId,
-        where.courseId ? { courseId: where.courseId } : { home: true },
-      );
-
       // Everything the answer is built from is gathered before the cache is asked, so the key covers it all.
-      const [{ learner, premium }, passages, history] = await Promise.all([
-        learnerContext(auth, where.courseId, where.lessonTitle),
-        retrieve(auth, input.message, where.courseId, where.lessonId),
-        conversation
-          ? repo.messages(conversation.id, 40).then((rows) => boundHistory(rows, HISTORY_BUDGET_TOKENS))
-          : Promise.resolve([]),
-      ]);
-      // Hint mode whenever an open quiz is in play: the current lesson's, one whose lesson a passage comes from
-      // (the answer would be built from it), or one whose question is what was asked. Its answers never leave.
-      const asked = openQuizzes.length ? textLemmas(input.message) : [];
-      const inPlay = openQuizzes.filter(
-        (q) =>
-          q.lessonId === where.lessonId ||
-          passages.some((p) => p.lessonId === q.lessonId) ||
-          q.questions.some((text) => overlap(asked, textLemmas(text)) >= QUIZ_QUESTION_MATCH),
-      );
-      const hintOnly = inPlay.length > 0;
-      const withheld = hintOnly ? [...new Set(openQuizzes.flatMap((q) => q.answers))].sort() : [];
-      const request = llm
-        ? {
-            system: buildSystemPrompt({ learner, passages, mode, hintOnly }),
-            messages: [
-              ...history.map((m) => ({ role: m.role, content: m.content })),
-              { role: "user" as const, content: input.message },
-            ],
-          }
-        : null;
+      const { history, plan, passages, guard, learner, premium, ...gathered } = await gather(auth, input, where);
+      let conversation = gathered.conversation;
+      const request = llm ? modelRequest({ learner, passages, plan, guard, history, message: input.message }) : null;
       const key = cacheKey({
         question: input.message,
         provider,
@@ -252,23 +197,32 @@ export function createChatService(deps: {
         // with it no repeated question would ever hit.
         inputs: request
           ? {
-              system: buildSystemPrompt({ learner: { ...learner, recentQuestions: [] }, passages, mode, hintOnly }),
+              system: modelRequest({
+                learner: { ...learner, recentQuestions: [] },
+                passages,
+                plan,
+                guard,
+                history,
+                message: input.message,
+              }).system,
               history: request.messages.slice(0, -1),
             }
           : {
               level: learner.level,
-              mode,
-              hintOnly,
-              withheld,
+              intent: plan.intent,
+              mode: plan.mode,
+              // A follow-up is answered for the question it follows up on.
+              asked: plan.question === input.message ? null : plan.question,
+              lesson: where.lessonId,
+              hintOnly: guard.hintOnly,
+              hintStep: guard.step,
+              withheld: guard.withheld,
               passages: passages.map((p) => [p.lessonId, p.startSeconds, p.heading, p.text]),
               history: history.map((m) => [m.role, m.content]),
             },
       });
 
-      const finish = async (
-        answer: { content: string; citations: Citation[]; grounded: boolean },
-        cached: boolean,
-      ): Promise<ChatResult> => {
+      const finish = async (answer: Reply, cached: boolean): Promise<ChatResult> => {
         conversation ??= await repo.createConversation({
           userId: auth.userId,
           courseId: where.courseId,
@@ -316,106 +270,47 @@ export function createChatService(deps: {
         };
       };
 
-      const hit = await cache.get<{ content: string; citations: Citation[]; grounded: boolean }>(key);
+      const hit = await cache.get<Reply>(key);
       if (hit) {
         onDelta?.(hit.content);
         return finish(hit, true);
       }
-
-      const reserve = async () => {
-        const reservation = await repo.reserve({
-          userId: auth.userId,
-          kind: "chat",
-          provider,
-          model,
-          userLimit: premium ? limits.premiumDailyLimit : limits.userDailyLimit,
-          platformLimit: limits.platformDailyLimit,
-          since: startOfUtcDay(),
-        });
-        if (reservation.ok) return reservation.usageId;
-        const resetsAt = nextUtcMidnight();
-        const retryAfter = Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000));
-        throw new AppError(
-          "AI_LIMIT_EXCEEDED",
-          reservation.scope === "user"
-            ? `You have used today's ${reservation.limit} AI requests. The budget resets at midnight UTC.`
-            : "The platform's AI budget for today is used up. It resets at midnight UTC.",
-          {
-            scope: reservation.scope,
-            limit: reservation.limit,
-            used: reservation.used,
-            resets_at: resetsAt.toISOString(),
-          },
-          { "retry-after": String(retryAfter) },
-        );
-      };
-      const offlineAnswer = () => {
-        const composed = offline.composeAnswer({
-          question: input.message,
-          passages,
-          level: learner.level,
-          mode,
-          hintOnly,
-          withhold: withheld,
-        });
-        return { content: composed.answer, citations: composed.citations, grounded: composed.grounded };
-      };
       const stream = (text: string) => {
         if (onDelta) for (const piece of text.match(/\S+\s*/g) ?? []) onDelta(piece);
       };
 
       // Only answers count against the budget: a refusal, "not covered" or an error costs the learner nothing.
       if (!llm || !request || !passages.some((p) => p.lessonId)) {
-        const answer = offlineAnswer();
+        const answer = offlineReply(offline, { plan, passages, level: learner.level, guard, lessonId: where.lessonId });
         if (!answer.grounded) {
           stream(answer.content);
           return finish(answer, false);
         }
-        const usageId = await reserve();
-        await repo.settle(usageId, { inputTokens: 0, outputTokens: 0, costUsd: 0, latencyMs: Date.now() - started });
+        const usageId = await budget.reserve(auth.userId, premium);
+        await budget.settle(usageId, {
+          inputTokens: 0,
+          outputTokens: 0,
+          costUsd: 0,
+          latencyMs: Date.now() - started,
+        });
         stream(answer.content);
         await cache.set(key, answer, limits.cacheTtlSeconds);
         return finish(answer, false);
       }
 
-      const usageId = await reserve();
+      const usageId = await budget.reserve(auth.userId, premium);
       try {
-        let text: string;
-        let usage: { inputTokens: number; outputTokens: number };
-        if (onDelta) {
-          const streamed = llm.stream(request);
-          for await (const delta of streamed.textStream) onDelta(delta);
-          const done = await streamed.done;
-          text = done.text;
-          usage = done;
-        } else {
-          const result = await llm.generate(request);
-          text = result.text;
-          usage = result;
-        }
-        const resolved = resolveCitations(text, passages);
-        // The model never sees the quiz's answers, but may still arrive at one: blank it out.
-        if (hintOnly) resolved.answer = withheld.reduce((out, w) => blank(out, w), resolved.answer);
-        const answer = {
-          content: resolved.answer,
-          citations: resolved.citations,
-          grounded: resolved.citations.length > 0,
-        };
+        const { answer, usage } = await answerWithModel({ llm, request, passages, guard, onDelta });
         if (!answer.grounded) {
           // The model found nothing to cite: "not covered" is free for the learner (the row stays for the record).
-          await repo.refund(usageId, Date.now() - started);
+          await budget.refund(usageId, Date.now() - started);
           return finish(answer, false);
         }
-        await repo.settle(usageId, {
-          inputTokens: usage.inputTokens,
-          outputTokens: usage.outputTokens,
-          costUsd: estimateCostUsd(provider, model, usage),
-          latencyMs: Date.now() - started,
-        });
+        await budget.settle(usageId, { ...usage, latencyMs: Date.now() - started });
         await cache.set(key, answer, limits.cacheTtlSeconds);
         return finish(answer, false);
       } catch (err) {
-        await repo.refund(usageId, Date.now() - started);
+        await budget.refund(usageId, Date.now() - started);
         throw err;
       }
     },

@@ -137,6 +137,19 @@ describe("TutorPanel", () => {
     expect(videoPlayhead({ currentTime: 95.2, played: played(0) })).toBe(95.2);
   });
 
+  it("says what a source is on a text lesson and on a video, and what counts towards the daily budget", async () => {
+    setup(async () => result());
+    expect(screen.getByText(/Answers cite the lesson they come from/)).toBeTruthy();
+    expect(screen.queryByText(/moment in the video/)).toBeNull();
+    expect(screen.getByText(/Only answers count towards your daily tutor questions/)).toBeTruthy();
+    cleanup();
+    setup(
+      async () => result(),
+      () => 3,
+    );
+    expect(screen.getByText(/Answers cite the moment in the video/)).toBeTruthy();
+  });
+
   it("does not send an empty question", async () => {
     const { askSpy, user } = setup(async () => result());
     const ask = screen.getByRole("button", { name: "Ask" }) as HTMLButtonElement;

@@ -25,7 +25,8 @@ export interface TutorPanelProps {
   onCite: (citation: Citation) => void;
   /**
    * Video lessons: where the video is now. Sent with each question so the creator's analytics can place it on
-   * the lesson's timeline (never with who asked).
+   * the lesson's timeline (never with who asked). Given only on video lessons, so the panel's copy says what a
+   * source is (a moment of the video, or the lesson).
    */
   videoTime?: () => number | null;
 }
@@ -212,8 +213,9 @@ export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime
         {messages.length === 0 && (
           <div className="rounded-2xl border border-dashed border-border p-4 text-sm text-muted">
             <p>
-              Ask anything about this lesson. Answers cite the moment in the video they come from — select a source to
-              jump there.
+              {videoTime
+                ? "Ask anything about this lesson. Answers cite the moment in the video they come from — select a source to jump there."
+                : "Ask anything about this lesson. Answers cite the lesson they come from — select a source to open it."}
             </p>
             <ul className="mt-3 flex flex-wrap gap-2">
               {SUGGESTIONS.map((s) => (
@@ -288,6 +290,10 @@ export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime
           aria-describedby={error ? errorId : undefined}
           className="block w-full resize-none rounded-2xl border border-border-strong/60 bg-background px-4 py-3 text-sm placeholder:text-muted"
         />
+        <p className="text-xs text-muted">
+          Only answers count towards your daily tutor questions: a question the course doesn't cover, or an error, is
+          free.
+        </p>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <button
             type="button"

@@ -69,11 +69,19 @@ describe("composeAnswer", () => {
     expect(r.citations[0]?.start_seconds).toBe(202.487);
   });
 
-  it("opens in a way that fits the learner's level", () => {
-    const ask = (level: "beginner" | "advanced") =>
-      composeAnswer({ ...base, level, question: "What is chemiosmosis?", passages: rank(light, "chemiosmosis") });
-    expect(ask("beginner").answer.split("\n")[0]).toMatch(/^Good question!/);
-    expect(ask("advanced").answer.split("\n")[0]).toBe("From the course material:");
+  it("opens in a way that fits the learner's level and the question, the same way every time", () => {
+    const ask = (level: "beginner" | "intermediate" | "advanced", question = "What is chemiosmosis?") =>
+      composeAnswer({ ...base, level, question, passages: rank(light, "chemiosmosis") }).answer.split("\n")[0];
+    expect(ask("advanced")).toBe("From the course:");
+    expect(ask("beginner")).not.toBe(ask("advanced"));
+    expect(ask("beginner")).toBe(ask("beginner"));
+    const openings = new Set(
+      ["What is chemiosmosis?", "Why does chemiosmosis matter?", "How is ATP made?", "Where do protons go?"].map((q) =>
+        ask("intermediate", q),
+      ),
+    );
+    expect(openings.size).toBeGreaterThan(2);
+    expect([...openings].some((o) => /Good question/.test(o ?? ""))).toBe(false);
   });
 
   it("explains simpler with one short sentence and a plain-words restatement", () => {
@@ -112,11 +120,36 @@ describe("hints while a quiz is open", () => {
   const ask = (question: string, passages: Passage[], withhold: string[] = []) =>
     composeAnswer({ ...base, hintOnly: true, question, passages, withhold });
 
+  it("climbs a ladder: what to think about, then where (the second), then a partial step", () => {
+    const rung = (hintStep: number) =>
+      composeAnswer({
+        ...base,
+        hintOnly: true,
+        hintStep,
+        question: "What is chemiosmosis?",
+        passages: rank(light, "chemiosmosis"),
+      });
+    const [think, where, partial] = [rung(0), rung(1), rung(2)];
+    expect(think.answer).toMatch(/thinking about chemiosmosis/);
+    expect(think.answer).not.toMatch(/\d:\d\d/);
+    expect(think.citations[0]?.start_seconds).toBeUndefined();
+    expect(where.answer).toContain("around 3:22 [1]");
+    expect(where.answer).not.toContain("____");
+    expect(partial.answer).toContain("____");
+    expect(rung(7).answer).toBe(partial.answer);
+  });
+
   it("points to the place and time and asks a guiding question without stating the answer", () => {
     const full = composeAnswer({ ...base, question: "What is chemiosmosis?", passages: rank(light, "chemiosmosis") });
-    const hint = ask("What is chemiosmosis?", rank(light, "chemiosmosis"));
+    const hint = composeAnswer({
+      ...base,
+      hintOnly: true,
+      hintStep: 2,
+      question: "What is chemiosmosis?",
+      passages: rank(light, "chemiosmosis"),
+    });
     expect(hint.grounded).toBe(true);
-    expect(hint.answer).toContain("around 3:22 [1]");
+    expect(hint.answer).toContain("(around 3:22)");
     expect(hint.answer).toContain("____");
     expect(hint.answer).toMatch(/\?/);
     for (const c of full.citations) expect(hint.answer).not.toContain(c.excerpt);

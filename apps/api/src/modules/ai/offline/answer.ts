@@ -1,11 +1,18 @@
 import { blank, type HintPlan, planHint } from "./hint.js";
-import { textLemmas } from "./nlp.js";
+import { analyse } from "./nlp.js";
 import { formatSeconds, type Passage, type PassageSentence, passageSentences } from "./passages.js";
-import { overlap, questionTerms, type ScoredSentence, scoreSentences } from "./scoring.js";
+import { type AnswerMode, beginnerClosing, type LearnerLevel, opening } from "./phrasing.js";
+import {
+  overlap,
+  type QuestionTerms,
+  questionTerms,
+  RESTATES,
+  type ScoredSentence,
+  scoreSentences,
+} from "./scoring.js";
+import { contentKeys } from "./synonyms.js";
 
-export type LearnerLevel = "beginner" | "intermediate" | "advanced";
-/** "simpler" and "deeper" are the learner's follow-ups on the previous answer. */
-export type AnswerMode = "normal" | "simpler" | "deeper";
+export type { AnswerMode, LearnerLevel } from "./phrasing.js";
 
 /** Same shape as the stored message citation: a lesson and, for a video, the second to seek to. */
 export interface AnswerCitation {
@@ -25,6 +32,10 @@ export interface ComposeAnswerInput {
   hintOnly: boolean;
   /** With `hintOnly`: texts that must not appear in the reply (e.g. the open quiz's correct options). */
   withhold?: readonly string[];
+  /** The lesson the learner is on: when it answers, it answers first. */
+  currentLessonId?: string | null | undefined;
+  /** With `hintOnly`: how many hints this learner already had on this question (the ladder's rung, 0 first). */
+  hintStep?: number | undefined;
 }
 
 export interface ComposedAnswer {
@@ -37,30 +48,22 @@ export interface ComposedAnswer {
 
 /** The best sentence must cover at least this IDF-weighted share of the question to count as an answer. */
 export const GROUNDED_COVERAGE = 0.4;
+/** The lesson the learner is on may answer in other words: a little less coverage will do there. */
+export const GROUNDED_COVERAGE_CURRENT_LESSON = 0.33;
 /** Passages read per answer: the top few hold the answer when there is one; more only add noise. */
 const PASSAGES = { normal: 6, simpler: 6, deeper: 8 } as const;
 const MAX_SENTENCES = { normal: 3, simpler: 1, deeper: 5 } as const;
 const MAX_EXCERPT = 300;
 /** Sentences that lean on the one before ("It runs in the stroma") bring that one along as context. */
 const ANAPHORA = /^(it|its|this|that|these|those|they|their|he|she|his|her|then|so|but|and|here|there)\b/i;
-
-const leadIns: Record<AnswerMode, Record<LearnerLevel, string>> = {
-  normal: {
-    beginner: "Good question! Here's how the course explains it:",
-    intermediate: "Here's what the course says:",
-    advanced: "From the course material:",
-  },
-  simpler: {
-    beginner: "Let's make it simpler. The key idea, in the course's own words:",
-    intermediate: "In short, the course puts it like this:",
-    advanced: "The short version, from the course:",
-  },
-  deeper: {
-    beginner: "Let's go a step further. The course builds it up like this:",
-    intermediate: "Going deeper, here's the fuller picture from the course:",
-    advanced: "In more depth, with the surrounding context from the course:",
-  },
-};
+/**
+ * A sentence that carries the one before it on: a pronoun, a consequence or a contrast ("They fed radioactive
+ * carbon…", "So the job runs on influence"). After the best sentence, it finishes the answer.
+ */
+const CARRIES_ON =
+  /^(it|this|that|these|they|so|that's why|that is why|this means|which means|instead|because|otherwise|but)\b/i;
+/** A sentence starting in lower case continues the one before (a split after "¿…?" or an abbreviation). */
+const CONTINUES = /^[\p{Ll}]/u;
 
 function ungrounded(question: string, closest: PassageSentence | undefined): ComposedAnswer {
   const pointer = closest ? ` The closest lesson I found is “${closest.lessonTitle}”, but it doesn't answer this.` : "";
@@ -73,7 +76,12 @@ function ungrounded(question: string, closest: PassageSentence | undefined): Com
 }
 
 /** Picks the answer sentences: the best, then others that add question terms without repeating it. */
-function pick(ranked: ScoredSentence[], mode: AnswerMode, level: LearnerLevel): ScoredSentence[] {
+function pick(
+  ranked: ScoredSentence[],
+  mode: AnswerMode,
+  level: LearnerLevel,
+  asks: QuestionTerms["asks"],
+): ScoredSentence[] {
   const best = ranked[0] as ScoredSentence;
   if (mode === "simpler") {
     // The clearest (fewest words, no asides) of the near-ties: "simpler" must still answer the same question.
@@ -92,13 +100,17 @@ function pick(ranked: ScoredSentence[], mode: AnswerMode, level: LearnerLevel): 
   const covered = new Set(best.matched);
   for (const s of ranked.slice(1)) {
     if (picks.length >= max) break;
-    if (s.coverage === 0 || picks.some((p) => p.text === s.text || overlap(p.lemmas, s.lemmas) >= 0.5)) continue;
+    if (s.coverage === 0 || RESTATES.test(s.text)) continue;
+    if (picks.some((p) => p.text === s.text || overlap(p.lemmas, s.lemmas) >= 0.5)) continue;
     // Sentences right around the best one usually continue its explanation.
     const near = s.passageIndex === best.passageIndex && Math.abs(s.index - best.index) <= 2;
     const adjusted = s.score + (near ? 0.25 : focus && !s.matched.has(focus) ? -0.2 : 0);
     if (adjusted < best.score * floor) continue;
     const adds = [...s.matched].some((t) => !covered.has(t));
-    if (!adds && adjusted < best.score * (mode === "deeper" ? 0.6 : 0.85)) continue;
+    // A reason, a method or a contrast is often said twice in different words ("sour coffee is under-extracted";
+    // "cooler water … tastes sour"): both help, so the bar for a second saying is lower there.
+    const again = mode === "deeper" || ["why", "how", "compare", "define"].includes(asks) ? 0.7 : 0.85;
+    if (!adds && adjusted < best.score * again) continue;
     picks.push(s);
     for (const t of s.matched) covered.add(t);
   }
@@ -106,17 +118,31 @@ function pick(ranked: ScoredSentence[], mode: AnswerMode, level: LearnerLevel): 
 }
 
 /** Adds the sentence before an anaphoric pick and, going deeper, the one after the best: context to read it by. */
-function withContext(picks: ScoredSentence[], all: readonly PassageSentence[], mode: AnswerMode): PassageSentence[] {
+function withContext(
+  picks: ScoredSentence[],
+  all: readonly PassageSentence[],
+  mode: AnswerMode,
+  asks: QuestionTerms["asks"],
+): PassageSentence[] {
+  const byPlace = new Map(all.map((s) => [`${s.passageIndex}:${s.index}`, s]));
   const chosen = new Map<string, PassageSentence>();
   const key = (s: PassageSentence) => `${s.passageIndex}:${s.index}`;
-  const neighbour = (s: PassageSentence, delta: number) =>
-    all.find((x) => x.passageIndex === s.passageIndex && x.index === s.index + delta);
+  const neighbour = (s: PassageSentence, delta: number) => byPlace.get(`${s.passageIndex}:${s.index + delta}`);
   for (const p of picks) {
-    if (mode !== "simpler" && ANAPHORA.test(p.text)) {
+    // A pronoun, a lower-case start, or question words only the sentence before holds bring that sentence along.
+    if (ANAPHORA.test(p.text) || CONTINUES.test(p.text) || (p === picks[0] && p.fromNeighbours.before)) {
       const before = neighbour(p, -1);
-      if (before) chosen.set(key(before), before);
+      if (before && (mode !== "simpler" || p.fromNeighbours.before)) chosen.set(key(before), before);
     }
     chosen.set(key(p), p);
+    // …and so do question words only the sentence after holds, or a next sentence that carries it on.
+    if (p === picks[0] && mode !== "simpler") {
+      let after = neighbour(p, 1);
+      if (after && chosen.has(key(after))) after = neighbour(after, 1);
+      // A method goes on in orders ("The mean is the average. Add them up and divide…").
+      const step = asks === "how" && after?.tokens[0]?.pos === "VERB";
+      if (after && (p.fromNeighbours.after || CARRIES_ON.test(after.text) || step)) chosen.set(key(after), after);
+    }
   }
   if (mode === "deeper") {
     const after = picks[0] ? neighbour(picks[0], 1) : undefined;
@@ -154,7 +180,7 @@ function withFollowUp(
   for (let k = 1; k <= follow; k++) {
     const next = all.find((s) => s.passageIndex === best.passageIndex && s.index === best.index + k);
     if (!next) break;
-    if (out.includes(next)) continue;
+    if (out.some((s) => s.passageIndex === next.passageIndex && s.index === next.index)) continue;
     out.splice(insertAt++, 0, next);
   }
   return out;
@@ -211,34 +237,49 @@ export function plainWords(sentence: string): string | undefined {
   return restated !== sentence && restated.length >= 12 ? restated : undefined;
 }
 
-function hintAnswer(plan: HintPlan, level: LearnerLevel, withhold: readonly string[]): ComposedAnswer {
+/**
+ * A hint from the ladder, one rung per ask: what to think about (the idea, no place), then where to look (the
+ * lesson and its second), then a partial step (the sentence with the answer blanked out). Never the answer.
+ */
+function hintAnswer(plan: HintPlan, level: LearnerLevel, withhold: readonly string[], step: number): ComposedAnswer {
   const s = plan.sentence;
-  const where =
-    s.start !== undefined
-      ? `Have another look at “${s.lessonTitle}” around ${formatSeconds(s.start)} [1].`
-      : `Re-read “${s.heading || s.lessonTitle}” in “${s.lessonTitle}” [1].`;
+  const place =
+    s.heading && s.heading !== s.lessonTitle ? `“${s.heading}” in “${s.lessonTitle}”` : `“${s.lessonTitle}”`;
+  const rung = Math.min(Math.max(step, 0), plan.cloze ? 2 : 1);
   const lines = [
-    "Your quiz on this lesson is still open, so I won't give the answer away, but I can point you to it.",
-    where,
+    "Your quiz on this lesson is still open, so I won't give the answer away, but I can help you get there.",
   ];
-  if (plan.cloze) {
-    lines.push(`Then try to fill the gap: “${plan.cloze}”`);
+  if (rung === 0) {
+    lines.push(`Start by thinking about ${plan.topic}: what does ${place} say it is, or what it does? [1]`);
+    lines.push("Ask again if you'd like me to point to the exact place.");
+  } else if (rung === 1) {
+    lines.push(
+      s.start !== undefined
+        ? `Have another look at “${s.lessonTitle}” around ${formatSeconds(s.start)} [1]: that's where ${plan.topic} comes up.`
+        : `Re-read ${place} [1]: that's where ${plan.topic} comes up.`,
+    );
+    lines.push(`As you go through it, ask yourself: what does it say about ${plan.topic}?`);
+  } else {
+    const at = s.start !== undefined ? ` (around ${formatSeconds(s.start)})` : "";
+    lines.push(`Here's the sentence from ${place}${at} with the key part left out [1]: “${plan.cloze}”`);
     lines.push(`What fits there, and how does it answer your question about ${plan.topic}?`);
     if (level === "beginner" && plan.firstLetter)
       lines.push(`A nudge: the missing word starts with “${plan.firstLetter}”.`);
-  } else {
-    lines.push(`As you go through it, ask yourself: what does it say about ${plan.topic}?`);
   }
   // Last line of defence: the open quiz's answers never leave, wherever they would have appeared.
   const answer = withhold.reduce((text, w) => blank(text, w), lines.join(" "));
+  const excerpt = withhold.reduce(
+    (text, w) => blank(text, w),
+    rung === 2 ? (plan.cloze ?? "") : s.heading || s.lessonTitle,
+  );
   return {
     answer,
     citations: [
       {
         lesson_id: s.lessonId,
         title: s.lessonTitle,
-        ...(s.start !== undefined ? { start_seconds: s.start } : {}),
-        excerpt: plan.cloze ?? `${s.heading || s.lessonTitle}`,
+        ...(s.start !== undefined && rung >= 1 ? { start_seconds: s.start } : {}),
+        excerpt,
       },
     ],
     grounded: true,
@@ -258,10 +299,15 @@ export function composeAnswer(input: ComposeAnswerInput): ComposedAnswer {
   const ranked = scoreSentences(terms, sentences, {
     passageCount: passages.length,
     preferShort: input.level === "beginner" || input.mode === "simpler",
-    courseTopic: textLemmas(passages[0]?.courseTitle ?? ""),
+    courseTopic: analyse(passages[0]?.courseTitle ?? "").flatMap(contentKeys),
+    currentLessonId: input.currentLessonId,
   });
   const best = ranked[0];
-  if (!best || terms.lemmas.length === 0 || best.coverage < GROUNDED_COVERAGE) {
+  const needed =
+    best && input.currentLessonId && best.lessonId === input.currentLessonId
+      ? GROUNDED_COVERAGE_CURRENT_LESSON
+      : GROUNDED_COVERAGE;
+  if (!best || terms.keys.length === 0 || best.coverage < needed) {
     const reply = ungrounded(input.question, best && best.coverage > 0 ? best : undefined);
     // Even a lesson's title may hold an open quiz's answer ("GROUP BY, HAVING and …").
     if (input.hintOnly) reply.answer = (input.withhold ?? []).reduce((text, w) => blank(text, w), reply.answer);
@@ -270,14 +316,16 @@ export function composeAnswer(input: ComposeAnswerInput): ComposedAnswer {
 
   if (input.hintOnly) {
     const withhold = input.withhold ?? [];
-    return hintAnswer(planHint(best, terms, ranked, withhold), input.level, withhold);
+    return hintAnswer(planHint(best, terms, ranked, withhold), input.level, withhold, input.hintStep ?? 0);
   }
 
-  const picks = pick(ranked, input.mode, input.level);
-  const ordered = withFollowUp(withContext(picks, sentences, input.mode), best, sentences, terms.lemmas);
+  const picks = pick(ranked, input.mode, input.level, terms.asks);
+  const ordered = withFollowUp(withContext(picks, sentences, input.mode, terms.asks), best, sentences, terms.lemmas);
   const { citations, markers } = cite(ordered);
-  const body = ordered.map((s, i) => `${s.text} [${markers[i]}]`).join(" ");
-  const lines = [leadIns[input.mode][input.level], body];
+  const lines = [
+    opening({ question: input.question, asks: terms.asks, level: input.level, mode: input.mode }),
+    body(ordered, markers, terms.asks),
+  ];
 
   if (input.mode === "simpler") {
     const plain = plainWords(picks[0]?.text ?? "");
@@ -290,7 +338,19 @@ export function composeAnswer(input: ComposeAnswerInput): ComposedAnswer {
       lines.push(`“${related.lessonTitle}”${at} comes back to this too, if you want to see it from another angle.`);
     }
   } else if (input.level === "beginner") {
-    lines.push("If a word there is new to you, ask me to explain it more simply.");
+    lines.push(beginnerClosing(input.question));
   }
   return { answer: lines.join("\n\n"), citations, grounded: true };
+}
+
+/**
+ * The cited sentences, shaped for the question: steps of a method and items of a list one per line, a
+ * reason or a definition as flowing text.
+ */
+function body(ordered: readonly PassageSentence[], markers: readonly number[], asks: QuestionTerms["asks"]): string {
+  const cited = ordered.map((s, i) => `${s.text} [${markers[i]}]`);
+  const steps = ordered.filter((s) => s.tokens[0]?.pos === "VERB").length;
+  if ((asks === "how" && steps >= 2) || (asks === "list" && ordered.length >= 3))
+    return cited.map((line, i) => `${i + 1}. ${line}`).join("\n");
+  return cited.join(" ");
 }

@@ -18,6 +18,8 @@ export interface NlpToken {
   value: string;
   /** Lower-cased lemma ("attaches" → "attach"). */
   lemma: string;
+  /** Porter stem of the word ("extraction" and "extracts" → "extract"): matches across parts of speech. */
+  stem: string;
   pos: PartOfSpeech;
   stop: boolean;
   /** wink's token type: "word", "number", "punctuation", "symbol", "url", "emoji", … */
@@ -79,7 +81,18 @@ export const QUESTION_FILLER = new Set([
   "make",
   "let",
   "call",
+  "change",
+  "instead",
 ]);
+
+/** Filler only as a verb: "what does X mean" asks nothing about "mean", "how do you calculate the mean" does. */
+const FILLER_AS_VERB_ONLY = new Set(["mean", "work", "use", "change", "need", "call"]);
+
+/** True for a question word that carries no topic ("explain", "mean" as a verb). */
+export function isFiller(t: NlpToken): boolean {
+  if (!QUESTION_FILLER.has(t.lemma)) return false;
+  return !FILLER_AS_VERB_ONLY.has(t.lemma) || t.pos === "VERB" || t.pos === "AUX";
+}
 
 /** Splits text into sentences and tokens with lemmas, POS and offsets into `text`. */
 export function analyse(text: string): NlpSentence[] {
@@ -93,6 +106,7 @@ export function analyse(text: string): NlpSentence[] {
     const values = tokens.out() as string[];
     // wink's typings declare lemma/stem with the addons as third parameter, which its own `out` type rejects.
     const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
+    const stems = tokens.out(its.stem as unknown as ItsFunction<string>) as string[];
     const tags = tokens.out(its.pos) as string[];
     const stops = tokens.out(its.stopWordFlag) as unknown[];
     const types = tokens.out(its.type) as string[];
@@ -106,6 +120,7 @@ export function analyse(text: string): NlpSentence[] {
       out.push({
         value,
         lemma: (lemmas[i] ?? value).toLowerCase(),
+        stem: (stems[i] ?? lemmas[i] ?? value).toLowerCase(),
         pos: (tags[i] ?? "X") as PartOfSpeech,
         stop: stops[i] === true,
         type: types[i] ?? "word",
@@ -146,7 +161,8 @@ function splitAfterInitials(tokens: NlpToken[]): NlpToken[][] {
 /** True for a token that carries meaning: a word or number, not a stop word, not punctuation. */
 export function isContentToken(t: NlpToken): boolean {
   // A keyword typed in capitals ("WHERE", "AND") is a term of the subject, not a stop word.
-  if (t.stop && !/^[A-Z]{2,}$/.test(t.value)) return false;
+  // A noun on the stop list ("name", "part", "top") still names something in a lesson.
+  if (t.stop && !/^[A-Z]{2,}$/.test(t.value) && !(t.pos === "NOUN" && t.value.length >= 4)) return false;
   if (t.type !== "word" && t.type !== "number") return false;
   if (t.pos === "PUNCT" || t.pos === "SYM" || t.pos === "PART" || t.pos === "DET") return false;
   return /[\p{L}\p{N}]{2,}/u.test(t.lemma);

@@ -1,6 +1,7 @@
 import type { ChunkCue, ChunkSource } from "../retrieval/chunker.js";
 import { looksLikeInstruction } from "./injection.js";
 import { analyse, contentLemmas, type NlpToken } from "./nlp.js";
+import { contentKeys } from "./synonyms.js";
 
 /**
  * A retrieved chunk as the offline tutor reads it. `RetrievedChunk` and `ChunkRow` from the retrieval
@@ -36,6 +37,10 @@ export interface PassageSentence {
   tokens: NlpToken[];
   /** Content lemmas in order. */
   lemmas: string[];
+  /** Match keys of the content words (stems, synonym groups joined), in order. */
+  keys: string[];
+  /** Match keys of the passage's heading: the topic every sentence under it is about. */
+  headingKeys: string[];
 }
 
 /**
@@ -48,6 +53,7 @@ export function passageSentences(passages: readonly Passage[]): PassageSentence[
   for (const [passageIndex, passage] of passages.entries()) {
     if (!passage.lessonId) continue;
     const lessonTitle = passage.lessonTitle ?? passage.courseTitle;
+    const headingKeys = [...new Set(analyse(passage.heading).flatMap(contentKeys))];
     // Cue texts are re-joined here (as the chunker did) so that character offsets map back to cues.
     const ranges: Array<{ from: number; to: number; cue: ChunkCue }> = [];
     let text = passage.text;
@@ -87,6 +93,8 @@ export function passageSentences(passages: readonly Passage[]): PassageSentence[
         ...(cue ? { start: cue.start, cueText: cue.text } : {}),
         tokens: sentence.tokens,
         lemmas: contentLemmas(sentence),
+        keys: contentKeys(sentence),
+        headingKeys,
       });
     }
   }

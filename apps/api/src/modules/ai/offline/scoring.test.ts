@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Passage, passageSentences } from "./passages.js";
-import { overlap, questionTerms, scoreSentences } from "./scoring.js";
+import { askKind, overlap, questionTerms, scoreSentences } from "./scoring.js";
 
 const passage = (text: string, lessonId = "l"): Passage => ({
   lessonId,
@@ -67,11 +67,34 @@ describe("questionTerms", () => {
       passageSentences([passage("Chemiosmosis makes ATP.")]),
     );
     expect(terms.lemmas).toEqual(["chemiosmosis"]);
-    expect(terms.asks).toBe("other");
+    expect(terms.asks).toBe("define");
   });
 
   it("recognises a why question", () => {
     expect(questionTerms("Why is the sky blue?", []).asks).toBe("why");
+  });
+
+  it("reads what kind of answer a question wants", () => {
+    expect(askKind("How do you calculate the mean?")).toBe("how");
+    expect(askKind("How often should I lube the chain?")).toBe("how-much");
+    expect(askKind("What is the difference between WHERE and HAVING?")).toBe("compare");
+    expect(askKind("Why is the median better than the mean here?")).toBe("why");
+    expect(askKind("What does WHERE do?")).toBe("define");
+    expect(askKind("Is the product manager the boss?")).toBe("yes-no");
+  });
+
+  it("matches words across forms and everyday synonyms", () => {
+    const sentences = passageSentences([passage("Cooler water extracts slowly. Spammers change their wording.")]);
+    const ranked = (q: string) => scoreSentences(questionTerms(q, sentences), sentences, { passageCount: 1 });
+    expect(ranked("What happens with cold water extraction?")[0]?.coverage).toBe(1);
+    expect(ranked("Why does spam get through?")[0]?.text).toBe("Spammers change their wording.");
+  });
+
+  it("counts the topic's nouns above the question's verbs, and keeps a noun that is filler as a verb", () => {
+    const terms = questionTerms("How do you calculate the mean?", []);
+    expect(terms.keys).toContain("mean");
+    expect(terms.focus).toBe("mean");
+    expect(terms.weights.get("mean")).toBeGreaterThan(terms.weights.get(terms.keys[0] ?? "") ?? 1);
   });
 });
 

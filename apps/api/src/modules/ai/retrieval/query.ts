@@ -1,4 +1,4 @@
-import { analyse, isContentToken, QUESTION_FILLER } from "../offline/nlp.js";
+import { analyse, isContentToken, isFiller } from "../offline/nlp.js";
 
 /** Longest question text ranked; a pasted essay would only slow the trigram scan down. */
 export const MAX_QUERY_LENGTH = 500;
@@ -22,7 +22,7 @@ export function queryTerms(question: string): QueryTerms {
     .flatMap((s) => s.tokens)
     .filter(isContentToken);
   // Filler ("explain", "mean") only counts when the question has nothing else.
-  const topical = tokens.filter((t) => !QUESTION_FILLER.has(t.lemma));
+  const topical = tokens.filter((t) => !isFiller(t));
   const chosen = topical.length ? topical : tokens;
   const words = [...new Set(chosen.flatMap((t) => clean(t.value)))];
   const lemmas = chosen.flatMap((t) => clean(t.lemma));
