@@ -14,6 +14,7 @@ import {
 } from "media-chrome/react";
 import { type CSSProperties, useCallback, useState } from "react";
 import { CaptionsButton, PlayerTime, SpeedButton } from "./player-controls";
+import { useRememberedPlayback } from "./player-preferences";
 import { useCaptionsUrl } from "./use-captions-url";
 
 const RATES = [0.75, 1, 1.25, 1.5, 2] as const;
@@ -54,6 +55,7 @@ export default function VideoPlayer({
 }) {
   const captionsUrl = useCaptionsUrl(captionsVtt);
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
+  useRememberedPlayback(video);
   const attach = useCallback(
     (element: HTMLVideoElement | null) => {
       setVideo(element);
