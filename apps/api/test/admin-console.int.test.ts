@@ -247,6 +247,8 @@ describe("PUT /admin/courses/:id (moderation)", () => {
       type: "course_moderated",
       user_id: creator.user.id,
       user_email: "ada@example.com",
+      // The subject is the creator; the request (its address and browser) was the admin's, named apart.
+      actor_id: admin.user.id,
       actor_email: "root@example.com",
       details: {
         changed_by: admin.user.id,
@@ -361,6 +363,17 @@ describe("GET /admin/security-events filters", () => {
     expect(nobody.body.data).toEqual({ items: [], next_cursor: null });
     const combined = await get<EventPage>(`/admin/security-events?type=role_changed&user_id=${other.user.id}`);
     expect(combined.body.data.items.map((e) => e.user_email)).toEqual(["other@example.com"]);
+  });
+
+  it("name no actor apart from the subject when the account's own request recorded the event", async () => {
+    const failed = await call(ctx.app, {
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "sam@example.com", password: "not the password" },
+    });
+    expect(failed.status).toBe(401);
+    const res = await get<EventPage>("/admin/security-events?type=login_failed");
+    expect(res.body.data.items[0]).toMatchObject({ user_email: "sam@example.com", actor_id: null, actor_email: null });
   });
 
   it("filter by a range of UTC days, both ends included, and page within it", async () => {

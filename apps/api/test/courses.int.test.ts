@@ -232,6 +232,22 @@ describe("search", () => {
     expect((await search("databse")).body.data.items[0]?.title).toBe("Intro to Databases");
   });
 
+  it("tolerates two swapped letters as it tolerates other typos", async () => {
+    await buildCourse(ctx, creator, { title: "Python for Data Analysis", description: "Tables and charts." });
+    for (const q of ["pyhton", "pytohn", "Pyhton data"]) {
+      expect(
+        (await search(q)).body.data.items.map((c) => c.title),
+        q,
+      ).toContain("Python for Data Analysis");
+      expect((await search(q)).body.data.items[0]?.title, q).toBe("Python for Data Analysis");
+    }
+    const suggest = await call<{ items: Array<{ title: string }> }>(ctx.app, {
+      method: "GET",
+      url: "/api/v1/courses/suggest?q=pytohn",
+    });
+    expect(suggest.body.data.items[0]?.title).toBe("Python for Data Analysis");
+  });
+
   it("finds words said in a lesson's transcript", async () => {
     const res = await search("chloroplasts");
     expect(res.body.data.items.length).toBe(2);

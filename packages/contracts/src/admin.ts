@@ -45,13 +45,26 @@ export const securityEventSchema = z.object({
     .nullable()
     .optional()
     .describe("The email of the account the event concerns (admin listing; null once the account is gone)"),
+  actor_id: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "Who acted, when it is not the account the event concerns: the admin who made a change (`details.changed_by`); null otherwise",
+    ),
   actor_email: z
     .string()
     .nullable()
     .optional()
     .describe("For changes made by an admin (`details.changed_by`): that admin's email"),
-  ip_address: z.string().nullable(),
-  user_agent: z.string().nullable(),
+  ip_address: z
+    .string()
+    .nullable()
+    .describe("The address of the request that recorded the event: the actor's when `actor_id` is set"),
+  user_agent: z
+    .string()
+    .nullable()
+    .describe("The browser of the request that recorded the event: the actor's when `actor_id` is set"),
   details: z.record(z.string(), z.unknown()),
   created_at: z.string(),
 });

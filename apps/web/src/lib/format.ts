@@ -26,3 +26,9 @@ export const plural = (count: number, one: string, many = `${one}s`) =>
 /** A 0–1 share as a whole percentage (0.456 → "46%"); `none` when there is nothing to divide by. */
 export const formatShare = (share: number | null, none = "—") =>
   share === null ? none : `${Math.round(share * 100)}%`;
+
+/**
+ * The one rounding rule for lengths of time shown anywhere (lesson lists, the player, transcripts, analytics):
+ * to the nearest whole second. A 276.6 s video is 4:37 in the player and in the outline alike.
+ */
+export const wholeSeconds = (seconds: number) => (Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : 0);

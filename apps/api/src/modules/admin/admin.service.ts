@@ -121,10 +121,13 @@ export function createAdminService(deps: {
       return {
         items: page.items.map((e) => {
           const by = e.details.changed_by;
+          // The request's address and browser are the actor's, not the subject's: name the actor apart.
+          const actorId = typeof by === "string" && UUID.test(by) ? by : null;
           return {
             ...e,
             user_email: e.user_id ? (emails.get(e.user_id) ?? null) : null,
-            actor_email: typeof by === "string" ? (emails.get(by) ?? null) : null,
+            actor_id: actorId,
+            actor_email: actorId ? (emails.get(actorId) ?? null) : null,
           };
         }),
         next_cursor: page.next_cursor,

@@ -37,9 +37,43 @@ export interface CourseListFilter {
 const TYPO_THRESHOLD = 0.45;
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+
+/** At most this many spellings are tried per search (a long query's words are checked up to this count). */
+const MAX_SPELLINGS = 24;
+
+/**
+ * The query, then each spelling with two neighbouring letters of a word swapped ("pyhton" → "python"). Trigrams
+ * barely forgive a transposition (it breaks three of a short word's trigrams), while they forgive a wrong or
+ * missing letter; trying the swaps makes "pyhton" and "pytohn" as findable as "pythn". Words under five letters
+ * are left alone: their swaps are other real words too often ("form" → "from").
+ */
+export function transpositionSpellings(q: string): string[] {
+  const query = q.toLowerCase();
+  const spellings = new Set([query]);
+  for (const word of query.matchAll(/\p{L}{5,}/gu)) {
+    for (let i = word.index; i < word.index + word[0].length - 1 && spellings.size < MAX_SPELLINGS; i++) {
+      const a = query[i] as string;
+      const b = query[i + 1] as string;
+      if (a !== b) spellings.add(query.slice(0, i) + b + a + query.slice(i + 2));
+    }
+  }
+  return [...spellings];
+}
+
+/** How close the query (or one of its transposition spellings) comes to a word run in the title, 0–1. */
+function titleSimilarity(q: string): SQL {
+  const spellings = transpositionSpellings(q);
+  const title = sql`lower(${courses.title})`;
+  if (spellings.length === 1) return sql`word_similarity(${spellings[0]}, ${title})`;
+  return sql`GREATEST(${sql.join(
+    spellings.map((v) => sql`word_similarity(${v}, ${title})`),
+    sql`, `,
+  )})`;
+}
+
 /** Full-text rank (title > tags/category > description > lessons) plus a typo-tolerant title match. */
 const relevance = (q: string) =>
-  sql`(ts_rank_cd(coalesce(${courses.searchVector}, ''::tsvector), ${tsQuery(q)}, 32) + 0.5 * word_similarity(lower(${q}), lower(${courses.title})))::float8`;
+  sql`(ts_rank_cd(coalesce(${courses.searchVector}, ''::tsvector), ${tsQuery(q)}, 32) + 0.5 * ${titleSimilarity(q)})::float8`;
 
 function sortKey(filter: CourseListFilter): { expr: SQL; cast: string } {
   switch (filter.sort) {
@@ -103,7 +137,7 @@ export function createCourseRepo(db: Executor, read: Executor = db) {
       if (filter.maxPrice !== undefined) where.push(lte(courses.price, filter.maxPrice));
       if (filter.q) {
         where.push(
-          sql`(coalesce(${courses.searchVector}, ''::tsvector) @@ ${tsQuery(filter.q)} OR word_similarity(lower(${filter.q}), lower(${courses.title})) >= ${TYPO_THRESHOLD})`,
+          sql`(coalesce(${courses.searchVector}, ''::tsvector) @@ ${tsQuery(filter.q)} OR ${titleSimilarity(filter.q)} >= ${TYPO_THRESHOLD})`,
         );
       }
       const key = sortKey(filter);
@@ -154,10 +188,10 @@ export function createCourseRepo(db: Executor, read: Executor = db) {
         .where(
           and(
             eq(courses.status, "published"),
-            sql`(lower(${courses.title}) LIKE ${pattern} OR lower(${courses.title}) LIKE ${`% ${pattern}`} OR word_similarity(lower(${q}), lower(${courses.title})) >= ${TYPO_THRESHOLD})`,
+            sql`(lower(${courses.title}) LIKE ${pattern} OR lower(${courses.title}) LIKE ${`% ${pattern}`} OR ${titleSimilarity(q)} >= ${TYPO_THRESHOLD})`,
           ),
         )
-        .orderBy(sql`word_similarity(lower(${q}), lower(${courses.title})) DESC`, courses.title)
+        .orderBy(sql`${titleSimilarity(q)} DESC`, courses.title)
         .limit(limit);
     },
 

@@ -1,5 +1,5 @@
 import { formatClock } from "@/features/learn/format-time";
-import { plural } from "@/lib/format";
+import { plural, wholeSeconds } from "@/lib/format";
 import type { TimelineBucket, TutorQuestion } from "./creator-analytics.api";
 
 // Words and numbers for the analytics page. Days are UTC days, as the figures are counted.
@@ -21,7 +21,7 @@ export const formatStretch = (bucket: Pick<TimelineBucket, "start_seconds" | "en
 
 /** Seconds as "12 s", "3 min 20 s", "1 h 5 min": totals of watching again. */
 export function formatSeconds(seconds: number): string {
-  const s = Math.round(seconds);
+  const s = wholeSeconds(seconds);
   if (s < 60) return `${s} s`;
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

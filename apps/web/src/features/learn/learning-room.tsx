@@ -94,6 +94,14 @@ export function coursePercentDone(lessons: ReadonlyArray<{ id: string }>, progre
   return Math.round((100 * done) / lessons.length);
 }
 
+/** Scrolls the page to the video when it isn't wholly on screen (a phone's tutor sits far below it). */
+export function revealVideo(video: HTMLElement): void {
+  const box = video.getBoundingClientRect();
+  if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+  const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+  video.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
+}
+
 /** The learning room: video (or reading), transcript, quiz, outline and the tutor, for one lesson. */
 export function LearningRoom({
   courseId,
@@ -181,14 +189,17 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
   const onCite = useCallback(
     (citation: Citation) => {
       if (citation.lesson_id === lesson.id) {
-        if (citation.start_seconds !== undefined && isVideo) seek(citation.start_seconds);
-        else document.getElementById("lesson-content")?.focus();
+        if (citation.start_seconds !== undefined && isVideo) {
+          // On a phone the video is far above the tutor: bring it into view, so the jump is seen.
+          if (video) revealVideo(video);
+          seek(citation.start_seconds);
+        } else document.getElementById("lesson-content")?.focus();
         return;
       }
       const t = citation.start_seconds !== undefined ? `?t=${Math.floor(citation.start_seconds)}` : "";
       router.push(`/learn/${course.id}/${citation.lesson_id}${t}`);
     },
-    [lesson.id, isVideo, seek, router, course.id],
+    [lesson.id, isVideo, seek, router, course.id, video],
   );
 
   async function markComplete() {
@@ -329,7 +340,7 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
       <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:h-[calc(100dvh-6rem)] lg:self-start">
         <div
           className={`flex flex-col rounded-card border border-border bg-surface p-4 shadow-card sm:p-5 ${
-            tutorOpen ? "h-[34rem] max-h-[80dvh] lg:h-auto lg:max-h-none lg:min-h-[20rem] lg:flex-[1_1_0%]" : ""
+            tutorOpen ? "h-[34rem] max-h-[80dvh] lg:h-auto lg:max-h-none lg:min-h-[26rem] lg:flex-[1_1_0%]" : ""
           }`}
         >
           {tutorOpen ? (

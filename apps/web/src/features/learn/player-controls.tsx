@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { formatClock, spokenDuration } from "./format-time";
+import { savePlayerPreferences, setCaptions } from "./player-preferences";
 
 // Three controls of our own beside media-chrome's: its time display, speed and captions buttons carry ARIA that
 // axe flags (an accessible name that doesn't contain the visible text; aria-checked on a button role).
@@ -62,7 +63,9 @@ export function SpeedButton({ video, rates }: { video: HTMLVideoElement | null; 
       onClick={() => {
         if (!video) return;
         const next = rates.find((r) => r > rate + 1e-6) ?? rates[0] ?? 1;
+        video.defaultPlaybackRate = next;
         video.playbackRate = next;
+        savePlayerPreferences({ rate: next });
       }}
     >
       <span className="sr-only">Speed </span>
@@ -97,9 +100,8 @@ export function CaptionsButton({ video }: { video: HTMLVideoElement | null }) {
       onClick={() => {
         if (!video) return;
         const next = !showing;
-        for (const track of Array.from(video.textTracks)) {
-          if (track.kind === "captions" || track.kind === "subtitles") track.mode = next ? "showing" : "hidden";
-        }
+        setCaptions(video, next);
+        savePlayerPreferences({ captions: next });
         setShowing(next);
       }}
     >

@@ -120,6 +120,23 @@ function CitationList({
 }
 
 /**
+ * Scrolls the log (only the log, never the page) to the start of the newest answer, or to the end when that
+ * start is already in view: the panel opens, and an answer streams, at its first line rather than mid-answer.
+ */
+export function showNewestAnswer(log: HTMLElement): void {
+  const answers = log.querySelectorAll<HTMLElement>("[data-answer]");
+  const newest = answers[answers.length - 1];
+  const end = log.scrollHeight - log.clientHeight;
+  if (!newest) {
+    log.scrollTop = end;
+    return;
+  }
+  const top = newest.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
+  // A little of what came before (the question) stays visible above the answer.
+  log.scrollTop = Math.max(0, Math.min(end, top - 48));
+}
+
+/**
  * The AI tutor beside the lesson: answers stream in, sources are buttons that jump the video to the second
  * they come from, the conversation is kept per lesson, and any answer can be asked again more simply.
  */
@@ -136,10 +153,10 @@ export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: follow the log whenever a message or a streamed token arrives
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever a message or a streamed token arrives
   useEffect(() => {
     const log = logRef.current;
-    if (log) log.scrollTop = log.scrollHeight;
+    if (log) showNewestAnswer(log);
   }, [messages]);
 
   async function send(message: string, mode?: ChatBody["mode"]) {
@@ -208,14 +225,14 @@ export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime
         role="log"
         aria-live="polite"
         aria-busy={busy}
-        className="min-h-40 flex-1 space-y-4 overflow-y-auto pr-1"
+        className="min-h-64 flex-1 space-y-4 overflow-y-auto pr-1"
       >
         {messages.length === 0 && (
           <div className="rounded-2xl border border-dashed border-border p-4 text-sm text-muted">
             <p>
               {videoTime
                 ? "Ask anything about this lesson. Answers cite the moment in the video they come from — select a source to jump there."
-                : "Ask anything about this lesson. Answers cite the lesson they come from — select a source to open it."}
+                : "Ask anything about this lesson. Answers cite the lessons they come from — select a source to open it."}
             </p>
             <ul className="mt-3 flex flex-wrap gap-2">
               {SUGGESTIONS.map((s) => (
@@ -244,6 +261,7 @@ export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime
           ) : (
             <div
               key={m.id}
+              data-answer
               className="mr-2 rounded-2xl rounded-bl-md border border-border bg-surface px-4 py-3 text-sm leading-relaxed"
             >
               <span className="sr-only">Tutor: </span>

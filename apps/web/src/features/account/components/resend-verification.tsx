@@ -45,7 +45,7 @@ export function ResendVerification({
   }
 
   return (
-    <div className="flex flex-col items-start gap-2">
+    <div className="flex min-w-0 flex-col items-start gap-2">
       {state.kind !== "verified" && (
         <button
           type="button"
@@ -60,7 +60,7 @@ export function ResendVerification({
       <p role="status" className="text-sm empty:hidden">
         {state.kind === "sent" && (
           <>
-            We've sent a new link to <strong className="font-semibold wrap-break-word">{email}</strong>. It works for 24
+            We've sent a new link to <strong className="font-semibold wrap-anywhere">{email}</strong>. It works for 24
             hours.
           </>
         )}

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { CourseDetail, Enrollment, User } from "@lumen/contracts";
-import { cleanup, screen, waitFor } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { failure, ok, restoreApi, serveApi } from "@/test/fake-api";
@@ -212,5 +212,39 @@ describe("EnrollPanel", () => {
     );
     await userEvent.setup().click(screen.getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+  });
+});
+
+describe("leaving a course", () => {
+  it("asks first, then leaves through the API and offers to enroll again", async () => {
+    signIn();
+    const { callsTo } = serveApi({
+      [`GET /courses/${COURSE_ID}`]: ok(courseDetail({ enrollment: enrollment() })),
+      "GET /enrollments/me": ok({ items: [], next_cursor: null }),
+      [`DELETE /courses/${COURSE_ID}/enroll`]: ok(enrollment({ status: "cancelled" })),
+    });
+    const { user } = renderPanel();
+
+    await user.click(await screen.findByRole("button", { name: "Leave course" }));
+    const confirm = screen.getByRole("group", { name: "Leave this course?" });
+    expect(callsTo(`DELETE /courses/${COURSE_ID}/enroll`)).toHaveLength(0);
+    await user.click(within(confirm).getByRole("button", { name: "Leave course" }));
+
+    expect(await screen.findByRole("button", { name: /Enroll/ })).toBeTruthy();
+    expect(callsTo(`DELETE /courses/${COURSE_ID}/enroll`)).toHaveLength(1);
+    expect(screen.queryByText("You're enrolled in this course")).toBeNull();
+  });
+
+  it("keeps the learner enrolled when they change their mind", async () => {
+    signIn();
+    const { callsTo } = serveApi({
+      [`GET /courses/${COURSE_ID}`]: ok(courseDetail({ enrollment: enrollment() })),
+      "GET /enrollments/me": ok({ items: [], next_cursor: null }),
+    });
+    const { user } = renderPanel();
+    await user.click(await screen.findByRole("button", { name: "Leave course" }));
+    await user.click(screen.getByRole("button", { name: "Stay enrolled" }));
+    expect(screen.getByText("You're enrolled in this course")).toBeTruthy();
+    expect(callsTo(`DELETE /courses/${COURSE_ID}/enroll`)).toHaveLength(0);
   });
 });

@@ -10,7 +10,7 @@ import { errorText } from "@/lib/error-text";
 import { formatPrice } from "../course-format";
 import { useCourseViewer } from "./course-viewer";
 import { lessonHref } from "./lesson-href";
-import { enrollInCourse } from "./viewer.api";
+import { enrollInCourse, leaveCourse } from "./viewer.api";
 
 export interface EnrollPanelProps {
   courseId: string;
@@ -173,6 +173,7 @@ export function EnrollPanel({ courseId, pricing, lessonCount, firstLessonId }: E
         ) : (
           <p className="text-sm text-muted">The first lessons are on their way. We'll keep your place.</p>
         )}
+        <LeaveCourse courseId={courseId} onLeft={setEnrollment} />
       </div>
     );
   }
@@ -227,5 +228,61 @@ export function EnrollPanel({ courseId, pricing, lessonCount, firstLessonId }: E
       </button>
       {failure && <Alert>{failure}</Alert>}
     </div>
+  );
+}
+
+/** "Leave course", confirmed in place: the course leaves My learning, the progress stays for a return. */
+function LeaveCourse({
+  courseId,
+  onLeft,
+}: {
+  courseId: string;
+  onLeft: (enrollment: Awaited<ReturnType<typeof leaveCourse>>) => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function leave() {
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      onLeft(await leaveCourse(courseId));
+    } catch (error) {
+      setFailure(errorText(error, "We couldn't take you off this course just now. Please try again."));
+      setBusy(false);
+    }
+  }
+
+  if (!confirming) {
+    return (
+      <button
+        type="button"
+        onClick={() => setConfirming(true)}
+        className="text-sm font-medium text-muted underline-offset-4 hover:text-foreground hover:underline"
+      >
+        Leave course
+      </button>
+    );
+  }
+  return (
+    <fieldset aria-label="Leave this course?" className="space-y-2.5 rounded-2xl border border-border p-3.5">
+      <p className="text-sm">Leave this course? It leaves My learning; your progress is kept if you come back.</p>
+      {failure && <Alert>{failure}</Alert>}
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          onClick={() => void leave()}
+          aria-disabled={busy || undefined}
+          className={`${buttonClasses("secondary", "sm")} aria-disabled:cursor-progress`}
+        >
+          {busy ? "Leaving…" : "Leave course"}
+        </button>
+        <button type="button" onClick={() => setConfirming(false)} className={buttonClasses("ghost", "sm")}>
+          Stay enrolled
+        </button>
+      </div>
+    </fieldset>
   );
 }

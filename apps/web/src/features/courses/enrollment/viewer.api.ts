@@ -10,3 +10,8 @@ export function getCourseAsViewer(courseId: string): Promise<CourseDetail> {
 export function enrollInCourse(courseId: string): Promise<Enrollment> {
   return authRequest(`/courses/${encodeURIComponent(courseId)}/enroll`, enrollmentSchema, { method: "POST" });
 }
+
+// DELETE /courses/{id}/enroll – leave the course; the progress is kept for a return.
+export function leaveCourse(courseId: string): Promise<Enrollment> {
+  return authRequest(`/courses/${encodeURIComponent(courseId)}/enroll`, enrollmentSchema, { method: "DELETE" });
+}

@@ -26,6 +26,7 @@ export function EventItem({ event, filteredByEmail }: { event: SecurityEventItem
   const { title, summary } = describeEvent(event);
   const subject = eventSubject(event);
   const agent = shortUserAgent(event.user_agent);
+  const byAdmin = Boolean(event.actor_id);
   return (
     <li
       className={`rounded-card border border-l-4 border-border bg-surface p-4 shadow-card sm:p-5 ${TONE[event.type]}`}
@@ -41,13 +42,20 @@ export function EventItem({ event, filteredByEmail }: { event: SecurityEventItem
           </time>
         </div>
         <p className="mt-1.5 text-pretty">{summary}</p>
+        {/* The address and browser are the request's: an admin's change records the admin's, never the subject's. */}
         <dl className="mt-3 grid gap-x-6 gap-y-1 text-xs text-muted sm:grid-cols-[auto_1fr]">
+          {byAdmin && (
+            <div className="flex gap-1.5 sm:contents">
+              <dt className="font-medium text-foreground">Done by</dt>
+              <dd className="break-all">{event.actor_email ?? "A deleted admin account"}</dd>
+            </div>
+          )}
           <div className="flex gap-1.5 sm:contents">
-            <dt className="font-medium text-foreground">IP address</dt>
+            <dt className="font-medium text-foreground">{byAdmin ? "Admin's IP address" : "IP address"}</dt>
             <dd className="break-all">{event.ip_address ?? "not recorded"}</dd>
           </div>
           <div className="flex gap-1.5 sm:contents">
-            <dt className="font-medium text-foreground">Browser</dt>
+            <dt className="font-medium text-foreground">{byAdmin ? "Admin's browser" : "Browser"}</dt>
             <dd className="break-all">{agent ?? "not recorded"}</dd>
           </div>
         </dl>

@@ -13,6 +13,7 @@ function event(overrides: Partial<SecurityEventItem> = {}): SecurityEventItem {
     type: "role_changed",
     user_id: "u-sam",
     user_email: "sam@lumen.dev",
+    actor_id: "u-admin",
     actor_email: "admin@lumen.dev",
     ip_address: "203.0.113.7",
     user_agent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0",
@@ -49,6 +50,7 @@ describe("EventsView", () => {
             type: "login_failed",
             user_id: null,
             user_email: null,
+            actor_id: null,
             actor_email: null,
             ip_address: null,
             user_agent: null,
@@ -72,10 +74,21 @@ describe("EventsView", () => {
     expect(
       within(moderated).getByText("“Bad course” unpublished (moved back to draft) by admin@lumen.dev. Reason: Spam"),
     ).toBeTruthy();
+    // The address and browser are the admin's request, not the creator's: labelled as such.
+    const where = (article: HTMLElement) =>
+      within(article)
+        .getAllByRole("term")
+        .map((term) => `${term.textContent}: ${term.nextElementSibling?.textContent}`);
+    expect(where(moderated)).toEqual([
+      "Done by: admin@lumen.dev",
+      "Admin's IP address: 203.0.113.7",
+      "Admin's browser: Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0",
+    ]);
 
     const failed = screen.getByRole("article", { name: "Failed sign-in: nobody@example.com" });
     expect(within(failed).getByText("Someone tried to sign in with an email that has no account.")).toBeTruthy();
     expect(within(failed).getAllByText("not recorded")).toHaveLength(2);
+    expect(where(failed)).toEqual(["IP address: not recorded", "Browser: not recorded"]);
   });
 
   it("sends the URL's filters to the API with the names it expects", async () => {
