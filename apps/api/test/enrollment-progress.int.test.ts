@@ -1,41 +1,29 @@
+import type { MyEnrollmentList, Progress } from "@lumen/contracts";
 import { execRows } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  call,
-  createTestContext,
-  elapseViewing,
-  fieldsOf,
-  register,
-  type Session,
-  type TestContext,
-  userWithRole,
-} from "./helpers.js";
+import { type TestApp, withApp } from "./fixtures/app.js";
+import { call, elapseViewing, fieldsOf, type Session } from "./helpers.js";
 import { type BuiltCourse, buildCourse, enroll } from "./learning-fixtures.js";
 
-let ctx: TestContext;
+let ctx: TestApp;
 let creator: Session;
 let student: Session;
 let admin: Session;
 let course: BuiltCourse;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await withApp();
 });
 afterAll(async () => ctx?.close());
 beforeEach(async () => {
   await ctx.reset();
-  creator = await userWithRole(ctx, "creator@example.com", "creator");
-  admin = await userWithRole(ctx, "admin@example.com", "admin");
-  student = await register(ctx.app, "student@example.com");
+  creator = await ctx.people.creator();
+  admin = await ctx.people.admin();
+  student = await ctx.people.learner();
   course = await buildCourse(ctx, creator);
 });
 
-type Progress = {
-  course_id: string;
-  video_progress: { watch_percentage: number; position_seconds: number; resume_seconds: number; is_completed: boolean };
-  completed_at: string | null;
-};
 const put = (lessonId: string, payload: object, who: Session = student) =>
   call<Progress>(ctx.app, {
     method: "PUT",
@@ -55,15 +43,7 @@ async function watch(
 const complete = (lessonId: string, who: Session = student) =>
   call<Progress>(ctx.app, { method: "POST", url: `/api/v1/lessons/${lessonId}/complete`, token: who.access_token });
 const myCourses = (who: Session = student) =>
-  call<{
-    items: Array<{
-      course_id: string;
-      progress_percentage: number;
-      completed_lessons: number;
-      total_lessons: number;
-      next_lesson_id: string | null;
-    }>;
-  }>(ctx.app, {
+  call<MyEnrollmentList>(ctx.app, {
     method: "GET",
     url: "/api/v1/enrollments/me",
     token: who.access_token,
@@ -109,7 +89,7 @@ describe("enrollment", () => {
     });
     expect(grant.status).toBe(201);
     expect((await enroll(ctx, student, paid.courseId)).status).toBe(201);
-    const premium = await register(ctx.app, "premium@example.com");
+    const premium = await ctx.people.learner("premium@example.com");
     await call(ctx.app, {
       method: "PUT",
       url: `/api/v1/admin/users/${premium.user.id}`,
@@ -167,7 +147,7 @@ describe("progress", () => {
   });
 
   it("is only for enrolled learners", async () => {
-    const outsider = await register(ctx.app, "outsider@example.com");
+    const outsider = await ctx.people.learner("outsider@example.com");
     const res = await put(course.videoLessonId, { position_seconds: 5 }, outsider);
     expect(res.status).toBe(403);
     expect(
@@ -326,7 +306,7 @@ describe("progress", () => {
     expect(res.body.data.progress_percentage).toBe(50);
     expect(res.body.data.lessons).toHaveLength(2);
     expect(res.body.data.lessons.find((l) => !l.video_progress.is_completed)?.video_progress.resume_seconds).toBe(20);
-    const outsider = await register(ctx.app, "nosy@example.com");
+    const outsider = await ctx.people.learner("nosy@example.com");
     expect(
       (
         await call(ctx.app, {
@@ -355,7 +335,7 @@ describe("progress", () => {
         })
       ).status,
     ).toBe(200);
-    const peer = await register(ctx.app, "peer@example.com");
+    const peer = await ctx.people.learner("peer@example.com");
     expect(
       (
         await call(ctx.app, {

@@ -1,56 +1,32 @@
+import type { CourseDetail, Lesson } from "@lumen/contracts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  call,
-  createTestContext,
-  fieldsOf,
-  register,
-  type Session,
-  type TestContext,
-  userWithRole,
-} from "./helpers.js";
+import { type TestApp, withApp } from "./fixtures/app.js";
+import { call, fieldsOf, type Session } from "./helpers.js";
 import { type BuiltCourse, buildCourse, enroll } from "./learning-fixtures.js";
 
-let ctx: TestContext;
+let ctx: TestApp;
 let creator: Session;
 let other: Session;
 let student: Session;
 let course: BuiltCourse;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await withApp();
 });
 afterAll(async () => ctx?.close());
 beforeEach(async () => {
   await ctx.reset();
-  creator = await userWithRole(ctx, "creator@example.com", "creator");
-  other = await userWithRole(ctx, "other@example.com", "creator");
-  student = await register(ctx.app, "student@example.com");
+  creator = await ctx.people.creator();
+  other = await ctx.people.creator("other@example.com");
+  student = await ctx.people.learner();
   course = await buildCourse(ctx, creator);
 });
 
-type Lesson = {
-  id: string;
-  title: string;
-  kind: string;
-  duration_seconds: number;
-  transcript_vtt: string | null;
-  content_md: string;
-  module_id: string;
-  position: number;
-};
-type Outline = {
-  modules: Array<{
-    id: string;
-    title: string;
-    position: number;
-    lessons: Array<{ id: string; title: string; position: number }>;
-  }>;
-};
 const readLesson = (id: string, token?: string) =>
   call<Lesson>(ctx.app, { method: "GET", url: `/api/v1/lessons/${id}`, ...(token ? { token } : {}) });
 const outline = async () =>
   (
-    await call<Outline>(ctx.app, {
+    await call<CourseDetail>(ctx.app, {
       method: "GET",
       url: `/api/v1/courses/${course.courseId}`,
       token: creator.access_token,

@@ -1,19 +1,13 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import type { MediaAsset } from "@lumen/contracts";
 import { DEMO_MEDIA_DIR } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mediaSigningKey, signedMediaPath } from "../src/modules/media/media.signing.js";
-import {
-  call,
-  createTestContext,
-  fieldsOf,
-  register,
-  type Session,
-  type TestContext,
-  userWithRole,
-} from "./helpers.js";
+import { type TestApp, withApp } from "./fixtures/app.js";
+import { call, fieldsOf, type Session } from "./helpers.js";
 import { type BuiltCourse, buildCourse, enroll } from "./learning-fixtures.js";
 
 const MAX_VIDEO = 2 * 1024 * 1024;
@@ -27,20 +21,9 @@ const PNG = Buffer.from(
 );
 const SIGNED = /^\/api\/v1\/media\/([0-9a-f-]{36})\?exp=(\d+)&sig=([A-Za-z0-9_-]{43})$/;
 
-type Asset = {
-  id: string;
-  kind: string;
-  content_type: string;
-  byte_size: number;
-  sha256: string;
-  owner_id: string;
-  course_id: string | null;
-  url: string;
-  playback_url: string;
-};
 type FilePart = { name?: string; content: Buffer; filename: string; type?: string };
 
-let ctx: TestContext;
+let ctx: TestApp;
 let creator: Session;
 let other: Session;
 let admin: Session;
@@ -48,7 +31,7 @@ let student: Session;
 let course: BuiltCourse;
 
 beforeAll(async () => {
-  ctx = await createTestContext({
+  ctx = await withApp({
     config: { media: { maxVideoBytes: MAX_VIDEO, maxImageBytes: MAX_IMAGE, urlTtlSeconds: 3600, s3: null } },
   });
 });
@@ -56,10 +39,10 @@ afterAll(async () => ctx?.close());
 beforeEach(async () => {
   await ctx.reset();
   rmSync(path.join(ctx.config.dataDir, "media"), { recursive: true, force: true });
-  creator = await userWithRole(ctx, "creator@example.com", "creator");
-  other = await userWithRole(ctx, "other@example.com", "creator");
-  admin = await userWithRole(ctx, "admin@example.com", "admin");
-  student = await register(ctx.app, "student@example.com");
+  creator = await ctx.people.creator();
+  other = await ctx.people.creator("other@example.com");
+  admin = await ctx.people.admin();
+  student = await ctx.people.learner();
   course = await buildCourse(ctx, creator);
 });
 
@@ -77,7 +60,7 @@ async function multipart(fields: Record<string, string>, file?: FilePart) {
 
 async function upload(token: string | undefined, file: FilePart | undefined, fields: Record<string, string> = {}) {
   const body = await multipart(fields, file);
-  return call<Asset>(ctx.app, { method: "POST", url: "/api/v1/media", ...body, ...(token ? { token } : {}) });
+  return call<MediaAsset>(ctx.app, { method: "POST", url: "/api/v1/media", ...body, ...(token ? { token } : {}) });
 }
 
 const uploadVideo = async (token = creator.access_token, courseId: string | null = course.courseId) => {
@@ -387,7 +370,7 @@ describe("serving media", () => {
 });
 
 describe("lesson videos", () => {
-  let video: Asset;
+  let video: MediaAsset;
   beforeEach(async () => {
     video = await uploadVideo();
     const set = await setLessonVideo(course.videoLessonId, video.url);

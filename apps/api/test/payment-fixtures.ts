@@ -1,23 +1,10 @@
+import type { BillingOverview, CheckoutCreated, CheckoutStatus } from "@lumen/contracts";
 import { execRows } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { call, type Session, type TestContext } from "./helpers.js";
 
-export type CheckoutStatus = { session_id: string; status: string; fulfilled: boolean; amount: number; kind: string };
-export type Billing = {
-  subscription: {
-    type: string | null;
-    status: string | null;
-    current_period_end: string | null;
-    cancel_at_period_end: boolean;
-  };
-  premium_status: boolean;
-  purchases: Array<{ id: string; course_id: string; amount: number; currency: string; status: string }>;
-  invoices: Array<{ amount: number; status: string }>;
-  portal_available: boolean;
-};
-
 export const checkout = (ctx: TestContext, who: Session, payload: object) =>
-  call<{ session_id: string; checkout_url: string }>(ctx.app, {
+  call<CheckoutCreated>(ctx.app, {
     method: "POST",
     url: "/api/v1/payments/checkout",
     token: who.access_token,
@@ -32,7 +19,7 @@ export const checkoutStatus = (ctx: TestContext, who: Session, sessionId: string
   });
 
 export const billing = (ctx: TestContext, who: Session) =>
-  call<Billing>(ctx.app, { method: "GET", url: "/api/v1/payments/me", token: who.access_token });
+  call<BillingOverview>(ctx.app, { method: "GET", url: "/api/v1/payments/me", token: who.access_token });
 
 /** Reads a lesson: 200 when its content is open to the caller. */
 export const readLesson = (ctx: TestContext, who: Session, lessonId: string) =>

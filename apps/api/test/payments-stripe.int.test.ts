@@ -3,7 +3,8 @@ import { execRows } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { call, createTestContext, outbox, register, type Session, type TestContext, userWithRole } from "./helpers.js";
+import { type TestApp, withApp } from "./fixtures/app.js";
+import { call, outbox, type Session } from "./helpers.js";
 import { type BuiltCourse, buildCourse, enroll } from "./learning-fixtures.js";
 import { billing, checkout, checkoutStatus, countRows, readLesson } from "./payment-fixtures.js";
 import { type FakeStripe, startFakeStripe } from "./support/fake-stripe.js";
@@ -15,7 +16,7 @@ const PRICE_MONTH = "price_premium_month";
 const PRICE_YEAR = "price_premium_year";
 
 let stripe: FakeStripe;
-let ctx: TestContext;
+let ctx: TestApp;
 let creator: Session;
 let admin: Session;
 let student: Session;
@@ -23,7 +24,7 @@ let paid: BuiltCourse;
 
 beforeAll(async () => {
   stripe = await startFakeStripe(SECRET_KEY);
-  ctx = await createTestContext({
+  ctx = await withApp({
     config: {
       billing: {
         stripe: {
@@ -47,9 +48,9 @@ beforeEach(async () => {
   await ctx.reset();
   stripe.requests.length = 0;
   stripe.state.mode = "ok";
-  creator = await userWithRole(ctx, "creator@example.com", "creator");
-  admin = await userWithRole(ctx, "admin@example.com", "admin");
-  student = await register(ctx.app, "student@example.com");
+  creator = await ctx.people.creator();
+  admin = await ctx.people.admin();
+  student = await ctx.people.learner();
   paid = await buildCourse(ctx, creator, { title: "Paid Biology", paid: true });
 });
 
@@ -227,7 +228,7 @@ describe("Stripe webhooks", () => {
     await deliver(newEvent("checkout.session.async_payment_succeeded", sessionObject(okId)));
     expect(await countRows(ctx, "purchases")).toBe(1);
 
-    const other = await register(ctx.app, "other@example.com");
+    const other = await ctx.people.learner("other@example.com");
     const failId = await startCourseCheckout(other);
     await deliver(newEvent("checkout.session.completed", sessionObject(failId, { payment_status: "unpaid" })));
     const failed = await deliver(

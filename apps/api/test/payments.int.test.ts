@@ -1,24 +1,25 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { call, createTestContext, outbox, register, type Session, type TestContext, userWithRole } from "./helpers.js";
+import { type TestApp, withApp } from "./fixtures/app.js";
+import { call, outbox, type Session } from "./helpers.js";
 import { type BuiltCourse, buildCourse, enroll } from "./learning-fixtures.js";
 import { billing, checkout, checkoutStatus, countRows, readLesson } from "./payment-fixtures.js";
 
 // Test mode: no Stripe key, so checkout runs through the built-in test checkout.
-let ctx: TestContext;
+let ctx: TestApp;
 let creator: Session;
 let admin: Session;
 let student: Session;
 let paid: BuiltCourse;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await withApp();
 });
 afterAll(async () => ctx?.close());
 beforeEach(async () => {
   await ctx.reset();
-  creator = await userWithRole(ctx, "creator@example.com", "creator");
-  admin = await userWithRole(ctx, "admin@example.com", "admin");
-  student = await register(ctx.app, "student@example.com", undefined, "Sam Student");
+  creator = await ctx.people.creator();
+  admin = await ctx.people.admin();
+  student = await ctx.people.learner("student@example.com", { fullName: "Sam Student" });
   paid = await buildCourse(ctx, creator, { title: "Paid Biology", paid: true });
 });
 

@@ -1,23 +1,14 @@
-import { randomBytes } from "node:crypto";
-import { courses, enrollments, execRows, lessons, modules, progress } from "@lumen/db";
+import { execRows, progress } from "@lumen/db";
 import { DEMO_USERS, demoCourses, seedDemo } from "@lumen/db/seed";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/modules/auth/password.js";
-import {
-  call,
-  createTestContext,
-  fieldsOf,
-  login,
-  register,
-  type Session,
-  type TestContext,
-  userWithRole,
-} from "./helpers.js";
+import { type TestApp, withApp } from "./fixtures/app.js";
+import { call, fieldsOf, login, type Session } from "./helpers.js";
 
-let ctx: TestContext;
+let ctx: TestApp;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await withApp();
 });
 afterAll(async () => ctx?.close());
 
@@ -63,31 +54,16 @@ type AttemptList = {
 
 /** A published course with a locked lesson and a preview lesson, made directly in the database. */
 async function createCourse(creatorId: string, status: "draft" | "published" = "published") {
-  const db = ctx.database.db;
-  const [course] = await db
-    .insert(courses)
-    .values({
-      creatorId,
-      slug: `course-${randomBytes(4).toString("hex")}`,
-      title: "Geography basics",
-      category: "Science",
-      level: "beginner",
-      status,
-    })
-    .returning({ id: courses.id });
-  const courseId = course?.id as string;
-  const [mod] = await db.insert(modules).values({ courseId, title: "Module", position: 0 }).returning();
-  const lesson = (position: number, isPreview: boolean) =>
-    db
-      .insert(lessons)
-      .values({ courseId, moduleId: mod?.id as string, title: `Lesson ${position}`, kind: "text", position, isPreview })
-      .returning({ id: lessons.id })
-      .then(([row]) => row?.id as string);
-  return { courseId, lessonId: await lesson(0, false), previewLessonId: await lesson(1, true) };
+  const { courseId, lessonIds } = await ctx.make.courseWithLessons(creatorId, {
+    status,
+    lessons: [{ isPreview: false }, { isPreview: true }],
+  });
+  const [lessonId = "", previewLessonId = ""] = lessonIds;
+  return { courseId, lessonId, previewLessonId };
 }
 
 const enroll = (userId: string, courseId: string, status: "active" | "cancelled" = "active") =>
-  ctx.database.db.insert(enrollments).values({ userId, courseId, status });
+  ctx.make.enrollment(userId, courseId, { status });
 
 const QUESTIONS = [
   {
@@ -144,10 +120,10 @@ let course: Awaited<ReturnType<typeof createCourse>>;
 
 beforeEach(async () => {
   await ctx.reset();
-  creator = await userWithRole(ctx, "creator@example.com", "creator");
-  admin = await userWithRole(ctx, "admin@example.com", "admin");
-  learner = await register(ctx.app, "learner@example.com");
-  outsider = await register(ctx.app, "outsider@example.com");
+  creator = await ctx.people.creator();
+  admin = await ctx.people.admin();
+  learner = await ctx.people.learner("learner@example.com");
+  outsider = await ctx.people.learner("outsider@example.com");
   course = await createCourse(creator.user.id);
   await enroll(learner.user.id, course.courseId);
 });
@@ -217,7 +193,7 @@ describe("PUT /lessons/:id/quiz", () => {
   });
 
   it("refuses students, enrolled learners and other creators (403) and guests (401)", async () => {
-    const other = await userWithRole(ctx, "other@example.com", "creator");
+    const other = await ctx.people.creator("other@example.com");
     for (const token of [outsider.access_token, learner.access_token, other.access_token]) {
       const res = await putQuiz(course.lessonId, { questions: QUESTIONS }, token);
       expect(res.status).toBe(403);
@@ -463,7 +439,7 @@ describe("POST /lessons/:id/quiz/attempts", () => {
       quiz_progress: { attempts: 1, best_score: 100 },
     });
 
-    const other = await register(ctx.app, "watcher@example.com");
+    const other = await ctx.people.learner("watcher@example.com");
     await enroll(other.user.id, course.courseId);
     await ctx.database.db.insert(progress).values({
       userId: other.user.id,
@@ -519,7 +495,7 @@ describe("POST /lessons/:id/quiz/attempts", () => {
     const quiz = await withQuiz(course.previewLessonId);
     const answers = answersFor(quiz, ALL_RIGHT);
     expect((await attempt(course.previewLessonId, answers)).status).toBe(401);
-    const cancelled = await register(ctx.app, "cancelled@example.com");
+    const cancelled = await ctx.people.learner("cancelled@example.com");
     await enroll(cancelled.user.id, course.courseId, "cancelled");
     for (const token of [outsider.access_token, creator.access_token, cancelled.access_token]) {
       const res = await attempt(course.previewLessonId, answers, token);
@@ -612,7 +588,7 @@ describe("GET /lessons/:id/quiz/attempts", () => {
     expect(second.body.data.items.map((a) => a.score)).toEqual([0]);
     expect(second.body.data.next_cursor).toBeNull();
 
-    const classmate = await register(ctx.app, "classmate@example.com");
+    const classmate = await ctx.people.learner("classmate@example.com");
     await enroll(classmate.user.id, course.courseId);
     const theirs = await call<AttemptList>(ctx.app, { method: "GET", url, token: classmate.access_token });
     expect(theirs.body.data.items).toEqual([]);

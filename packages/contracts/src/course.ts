@@ -285,3 +285,4 @@ export const myEnrollmentSchema = z.object({
 export type MyEnrollment = z.infer<typeof myEnrollmentSchema>;
 /** `GET /enrollments/me`: the caller's courses with progress. */
 export const myEnrollmentListSchema = z.object({ items: z.array(myEnrollmentSchema) });
+export type MyEnrollmentList = z.infer<typeof myEnrollmentListSchema>;

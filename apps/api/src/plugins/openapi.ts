@@ -205,10 +205,13 @@ export function operationIdFor(method: string, url: string): string {
   return method.toLowerCase() + (parts.join("") || "Root");
 }
 
-const registry = z.registry<{ id: string }>();
-for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
-const zodTransform = createJsonSchemaTransform({ schemaRegistry: registry });
-const zodTransformObject = createJsonSchemaTransformObject({ schemaRegistry: registry });
+// Zod's global registry already holds the schemas' other metadata (`.describe()`, `.meta()` such as the upload's
+// binary format): the component ids join it rather than a registry of their own, which would hide that metadata.
+for (const [id, schema] of Object.entries(COMPONENTS)) {
+  if (z.globalRegistry.get(schema)?.id !== id) z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id });
+}
+const zodTransform = createJsonSchemaTransform({ schemaRegistry: z.globalRegistry });
+const zodTransformObject = createJsonSchemaTransformObject({ schemaRegistry: z.globalRegistry });
 
 type Operation = { operationId?: string; responses?: Record<string, unknown> };
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"];
