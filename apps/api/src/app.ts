@@ -12,6 +12,7 @@ import { type BackgroundTasks, createBackgroundTasks } from "./lib/background.js
 import { createSharedCache } from "./lib/cache.js";
 import { createPublicReads, type PublicReads } from "./lib/cache-public.js";
 import { FieldCipher } from "./lib/crypto.js";
+import { createReadRouting, type ReadReplicaSettings, type ReadRouting } from "./lib/db-routing.js";
 import type { ErrorReporter } from "./lib/error-reporting.js";
 import { AppError } from "./lib/errors.js";
 import { instrumentCache, instrumentLlm, instrumentRecorder } from "./lib/instrument.js";
@@ -25,6 +26,7 @@ import { adminRoutes } from "./modules/admin/admin.routes.js";
 import { createAdminService } from "./modules/admin/admin.service.js";
 import { adminCourseRoutes } from "./modules/admin/admin-courses.routes.js";
 import { createAdminCourseService } from "./modules/admin/admin-courses.service.js";
+import { adminJobRoutes } from "./modules/admin/admin-jobs.routes.js";
 import { createMemoryCache, createRedisCache } from "./modules/ai/ai.cache.js";
 import { createChatService, startOfUtcDay } from "./modules/ai/ai.chat.service.js";
 import { createPathRepo } from "./modules/ai/ai.path.repo.js";
@@ -59,6 +61,9 @@ import { createEnrollmentRepo } from "./modules/enrollment/enrollment.repo.js";
 import { enrollmentRoutes } from "./modules/enrollment/enrollment.routes.js";
 import { createEnrollmentService } from "./modules/enrollment/enrollment.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { createInstructorRepo } from "./modules/instructor/instructor.repo.js";
+import { instructorRoutes } from "./modules/instructor/instructor.routes.js";
+import { createInstructorService } from "./modules/instructor/instructor.service.js";
 import { createBullJobQueue } from "./modules/jobs/bullmq-queue.js";
 import type { JobQueue } from "./modules/jobs/jobs.js";
 import { createMemoryJobQueue } from "./modules/jobs/memory-queue.js";
@@ -119,6 +124,8 @@ export interface AppDeps {
   runJobs?: boolean;
   /** How long this instance trusts a cache version read from Redis (250 ms by default; tests use 0). */
   cacheVersionTtlMs?: number;
+  /** A streaming read replica for catalog, search, guest course detail and analytics reads (DATABASE_READ_URL). */
+  readReplica?: ReadReplicaSettings | null;
 }
 
 declare module "fastify" {
@@ -133,8 +140,12 @@ declare module "fastify" {
     publicReads: PublicReads;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
+    /** The read replica's router, when DATABASE_READ_URL is set. */
+    readRouting: ReadRouting | null;
     markReady(): void;
     isReady(): boolean;
+    /** Shutdown has begun: readiness answers 503 so load balancers move away, requests are still served. */
+    markDraining(): void;
   }
 }
 
@@ -187,12 +198,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   registerInputHygiene(app);
+  const readRouting = deps.readReplica
+    ? createReadRouting(app, {
+        primary: database,
+        settings: deps.readReplica,
+        redis,
+        redisPrefix: deps.redisPrefix ?? "lumen:",
+        metrics,
+      })
+    : null;
+  app.decorate("readRouting", readRouting);
+  /** Reads a replica may serve; the primary itself without one. */
+  const read = readRouting?.db ?? db;
 
   let ready = deps.ready ?? true;
   app.decorate("markReady", () => {
     ready = true;
   });
   app.decorate("isReady", () => ready);
+  let draining = false;
+  app.decorate("markDraining", () => {
+    draining = true;
+  });
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -271,7 +298,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Learning: one access policy and one analytics recorder shared by every learning module.
   const access = createAccessService(createAccessRepo(db));
   const analytics = instrumentRecorder(createAnalyticsRecorder(db), metrics);
-  const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(db), access });
+  const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(read), access });
   // AI tutor: retrieval over the course material; Claude, an OpenAI-compatible server, or the offline tutor.
   const providerEmbedder = createProviderEmbedder(config.ai);
   const retrieval = createRetrievalIndex({ db, ...(providerEmbedder ? { embedder: providerEmbedder } : {}) });
@@ -305,7 +332,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   app.decorate("publicReads", publicReads);
-  const courseRepo = createCourseRepo(db);
+  const courseRepo = createCourseRepo(db, read);
   const enrollmentRepo = createEnrollmentRepo(db);
   const courseService = createCourseService({
     db,
@@ -442,6 +469,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, {
     probe: {
       migrated: () => ready,
+      draining: () => draining,
       database: () => database.ping(),
       redis: async () =>
         redis
@@ -457,7 +485,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       authRoutes(api, { service: authService, cookieSecure: config.cookieSecure });
       adminRoutes(api, { service: adminService });
       adminCourseRoutes(api, { service: adminCourseService });
+      adminJobRoutes(api, { jobs });
       courseRoutes(api, { service: courseService });
+      instructorRoutes(api, { service: createInstructorService({ instructors: createInstructorRepo(db) }) });
       quizRoutes(api, { service: quizService });
       reviewRoutes(api, { service: reviewService });
       lessonRoutes(api, { service: lessonService });

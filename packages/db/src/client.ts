@@ -75,6 +75,16 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for node-postgres. */
   poolSize?: number;
+  /**
+   * PostgreSQL only: how long opening a connection (or waiting for a free one in a full pool) may take before it
+   * fails. Short, so an unreachable database turns into a quick 503 rather than requests hanging.
+   */
+  connectTimeoutMs?: number;
+  /**
+   * PostgreSQL only: the longest a statement may run. Set as the server's `statement_timeout` and, a little later,
+   * as the client's own deadline, which also ends queries on a connection whose network went silent.
+   */
+  queryTimeoutMs?: number;
   /** PGlite only: start from a data directory dumped by `dumpPglite` (skips initdb; tests use it). */
   snapshot?: Blob | undefined;
 }
@@ -85,7 +95,11 @@ const MIGRATION_LOCK_KEY = 726_354_101;
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   return options.url
-    ? openPostgres(options.url, options.poolSize ?? 10)
+    ? openPostgres(options.url, {
+        poolSize: options.poolSize ?? 10,
+        connectTimeoutMs: options.connectTimeoutMs ?? 1_500,
+        queryTimeoutMs: options.queryTimeoutMs ?? 10_000,
+      })
     : openPglite(options.dataDir, options.snapshot);
 }
 
@@ -115,37 +129,165 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
+/** The pool under each PostgreSQL handle, for a replica router to send reads back to the primary. */
+const primaryPools = new WeakMap<DatabaseHandle, pg.Pool>();
+
+async function openPostgres(
+  url: string,
+  opts: { poolSize: number; connectTimeoutMs: number; queryTimeoutMs: number },
+): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: opts.connectTimeoutMs,
+    statement_timeout: opts.queryTimeoutMs,
+    // The server cancels first (a clean error, the connection stays usable); the client deadline catches a
+    // connection that no longer answers at all.
+    query_timeout: opts.queryTimeoutMs + 1_000,
+    // A peer that vanished without closing the connection is noticed instead of kept as an idle client forever.
+    keepAlive: true,
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const observeQueries = timedQueries(pool);
   const db = drizzleNodePg(pool, { schema }) as unknown as Database;
-  return {
+  const handle: DatabaseHandle = {
     db,
     kind: "postgres",
     async migrate() {
-      const client = await pool.connect();
+      // A connection of its own, outside the pool's timeouts: waiting for another instance's migrations and
+      // building an index on a large table may both take longer than any request should.
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: opts.connectTimeoutMs });
+      client.on("error", () => {});
+      await client.connect();
       try {
         await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
         await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
         await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
-        client.release();
+        await client.end().catch(() => {});
       }
     },
-    ping: () => pingDb(db),
+    ping: () => pingDb(db, Math.min(opts.connectTimeoutMs + 250, 1_750)),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     observeQueries,
     close: () => pool.end(),
   };
+  primaryPools.set(handle, pool);
+  return handle;
 }
 
-async function pingDb(db: Database): Promise<boolean> {
+export type ReadTarget = "replica" | "primary";
+
+export interface ReadReplicaOptions {
+  /** The replica's connection string (a hot standby streaming from the primary). */
+  url: string;
+  poolSize?: number;
+  /** Where the next read goes; asked once per query. */
+  route: () => ReadTarget | Promise<ReadTarget>;
+  /** Called with the pool that served each read (after a fallback: the primary). */
+  onRead?: (served: ReadTarget) => void;
+  /** The replica failed a read at the connection level; the read was run again on the primary. */
+  onReplicaError?: (err: unknown) => void;
+}
+
+export interface ReadReplicaHandle {
+  /**
+   * Reads through the router: each query goes where `route()` says. Only for reads: a transaction opened on it
+   * runs on the primary.
+   */
+  db: Database;
+  /** Runs one statement on the replica itself (lag probes). */
+  queryReplica<T extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+  /** Runs one statement on the primary (lag probes). */
+  queryPrimary<T extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+/**
+ * Errors after which a read is safe and useful to repeat on the primary: the replica is unreachable, shutting
+ * down, still starting, or cancelled a query because replay needed its rows (a hot standby conflict).
+ */
+function isReplicaUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return err instanceof Error && /connect|terminat|timeout/i.test(err.message);
+  return /^(08|57P)/.test(code) || code === "40001" || /^E[A-Z]+$/.test(code);
+}
+
+/**
+ * A pool on a read replica and a Database over a router that sends each query to the replica or the primary.
+ * Named "…Pool" on purpose: drizzle then checks a client out (`connect()`) for transactions, and that client is
+ * the primary's.
+ */
+class ReplicaRoutingPool {
+  constructor(
+    private readonly primary: pg.Pool,
+    private readonly replica: pg.Pool,
+    private readonly options: ReadReplicaOptions,
+  ) {}
+
+  async query(...args: unknown[]): Promise<unknown> {
+    const run = (pool: pg.Pool) => (pool.query as (...a: unknown[]) => Promise<unknown>).apply(pool, args);
+    if ((await this.options.route()) === "primary") {
+      this.options.onRead?.("primary");
+      return run(this.primary);
+    }
+    try {
+      const result = await run(this.replica);
+      this.options.onRead?.("replica");
+      return result;
+    } catch (err) {
+      if (!isReplicaUnavailable(err)) throw err;
+      this.options.onReplicaError?.(err);
+      this.options.onRead?.("primary");
+      return run(this.primary);
+    }
+  }
+
+  connect(): Promise<pg.PoolClient> {
+    return this.primary.connect();
+  }
+}
+
+export function openReadReplica(primary: DatabaseHandle, options: ReadReplicaOptions): ReadReplicaHandle {
+  const primaryPool = primaryPools.get(primary);
+  if (!primaryPool) throw new Error("a read replica needs a PostgreSQL primary (DATABASE_URL)");
+  const replica = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    idleTimeoutMillis: 30_000,
+    // A dead replica must fail fast: the read then goes to the primary instead of waiting.
+    connectionTimeoutMillis: 2_000,
+  });
+  replica.on("error", () => {});
+  const router = new ReplicaRoutingPool(primaryPool, replica, options);
+  const rowsOf = async <T>(pool: pg.Pool, text: string, values?: unknown[]) =>
+    (await pool.query(text, values)).rows as T[];
+  return {
+    db: drizzleNodePg(router as unknown as pg.Pool, { schema }) as unknown as Database,
+    queryReplica: (text, values) => rowsOf(replica, text, values),
+    queryPrimary: (text, values) => rowsOf(primaryPool, text, values),
+    poolStats: () => ({ total: replica.totalCount, idle: replica.idleCount, waiting: replica.waitingCount }),
+    close: () => replica.end(),
+  };
+}
+
+/** True when the database answers `select 1`, false when it fails or takes longer than `timeoutMs` (if given). */
+async function pingDb(db: Database, timeoutMs?: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await db.execute(sql`select 1`);
-    return true;
+    const query = db.execute(sql`select 1`).then(() => true);
+    if (timeoutMs === undefined) return await query;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    query.catch(() => {}); // a query that fails after the deadline has nobody left to tell
+    return await Promise.race([query, late]);
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }

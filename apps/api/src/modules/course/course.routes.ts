@@ -1,14 +1,15 @@
 import {
-  categorySchema,
+  categoryListSchema,
   courseCreateSchema,
   courseDetailSchema,
   courseListQuerySchema,
+  courseRemovalSchema,
   courseSummarySchema,
   courseUpdateSchema,
   pageOf,
   studioCourseListQuerySchema,
   studioCourseSchema,
-  suggestionSchema,
+  suggestionListSchema,
   suggestQuerySchema,
 } from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
@@ -51,7 +52,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
         tags,
         summary: "Course titles matching a prefix or a typo",
         querystring: suggestQuerySchema,
-        response: responds(z.object({ items: z.array(suggestionSchema) })),
+        response: responds(suggestionListSchema),
       },
     },
     async (request, reply) => sendEntry(reply, await service.suggest(request.query.q, request.query.limit)),
@@ -65,7 +66,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
       schema: {
         tags,
         summary: "Categories of the published catalog, alphabetical, with their course counts",
-        response: responds(z.object({ items: z.array(categorySchema) })),
+        response: responds(categoryListSchema),
       },
     },
     async (_request, reply) => sendEntry(reply, await service.categories()),
@@ -151,7 +152,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
         security,
         summary: "Delete (or archive) a course",
         params: idParams,
-        response: responds(z.object({ deleted: z.boolean(), archived: z.boolean() })),
+        response: responds(courseRemovalSchema),
       },
     },
     async (request) => {

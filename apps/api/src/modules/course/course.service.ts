@@ -87,9 +87,11 @@ export function createCourseService(deps: {
 
   async function detail(auth: AuthContext | null, courseId: string): Promise<CourseDetail> {
     const course = await access.visibleCourse(auth, courseId);
+    // A guest's detail may come from a read replica; a signed-in caller's stays on the primary with their enrollment.
+    const from = auth ? undefined : courses.read;
     const [row, outline, enrollment] = await Promise.all([
-      courses.findWithCreator(courseId),
-      courses.outline(courseId),
+      courses.findWithCreator(courseId, from),
+      courses.outline(courseId, from),
       auth ? enrollments.findForUser(auth.userId, courseId) : Promise.resolve(undefined),
     ]);
     if (!row) throw notFound("Course");

@@ -49,9 +49,11 @@ export function createQuizService(deps: {
 
   return {
     /** The owner and admins get the key; everyone who may read the lesson gets the questions without it. */
-    async get(auth: AuthContext | null, lessonId: string): Promise<QuizView> {
+    async get(auth: AuthContext | null, lessonId: string): Promise<QuizView | null> {
       const ctx = await access.readableLesson(auth, lessonId);
-      const quiz = await quizOf(lessonId);
+      // A lesson without a quiz yet is an answer (null), not an error: the lesson editor asks before there is one.
+      const quiz = await quizzes.findByLesson(lessonId);
+      if (!quiz) return null;
       if (access.canManage(auth, ctx.course)) return presentOwnerQuiz(quiz);
       const quizProgress =
         auth && ctx.enrolled ? ((await quizzes.findQuizProgress(auth.userId, lessonId)) ?? NO_ATTEMPTS) : null;

@@ -1,4 +1,4 @@
-import { pageOf, reviewListQuerySchema, reviewSchema, reviewUpsertSchema } from "@lumen/contracts";
+import { myReviewSchema, pageOf, reviewListQuerySchema, reviewSchema, reviewUpsertSchema } from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -38,12 +38,12 @@ export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewServic
     },
   );
 
-  // GET /courses/:id/reviews/me – the caller's own review, 404 when there is none
+  // GET /courses/:id/reviews/me – the caller's own review, null when there is none yet (404: no such course)
   r.get(
     "/courses/:id/reviews/me",
     {
       ...guard,
-      schema: { tags, security, summary: "Your review of a course", params, response: responds(reviewSchema) },
+      schema: { tags, security, summary: "Your review of a course", params, response: responds(myReviewSchema) },
     },
     async (request) => ok(await service.mine(currentAuth(request), request.params.id)),
   );

@@ -75,11 +75,11 @@ export function createReviewService(deps: {
       });
     },
 
-    async mine(auth: AuthContext, courseId: string): Promise<Review> {
+    /** Null when the caller hasn't reviewed the course yet: "none yet" is an answer, not an error. */
+    async mine(auth: AuthContext, courseId: string): Promise<Review | null> {
       await access.visibleCourse(auth, courseId);
       const row = await reviews.findOwn(auth.userId, courseId);
-      if (!row) throw notFound("Review");
-      return presentReview(row);
+      return row ? presentReview(row) : null;
     },
 
     /** Public for any course the caller may see; newest first. */
