@@ -49,6 +49,8 @@ export interface SharedCacheOptions {
   versionTtlMs?: number;
   /** Upper bound of the in-process entries, in UTF-16 code units of their bodies. */
   maxMemoryChars?: number;
+  /** Upper bound of the in-process entries, in number. */
+  maxMemoryEntries?: number;
   /** Redis calls slower than this fall back to memory. */
   redisTimeoutMs?: number;
   onLookup?: (result: "hit" | "miss") => void;
@@ -60,22 +62,31 @@ const EPOCH = "epoch";
 const newToken = () => randomBytes(6).toString("base64url");
 export const strongEtag = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 
-// For each version key: its token, or a fresh one (ARGV[1]) set when it is missing (first use or evicted), so a
+/**
+ * Version keys expire a day after their last bump or creation: a version that is gone is recreated with a fresh
+ * token, which only costs a miss (the entries of the old token are never served again), so ids that are read
+ * once (a probe of random course ids) do not pile up in Redis.
+ */
+const VERSION_TTL_SECONDS = 86_400;
+/** Version tokens this process remembers; forgetting one is safe for the same reason. */
+const MAX_LOCAL_TOKENS = 10_000;
+
+// For each version key: its token, or a fresh one (ARGV[1]) set when it is missing (first use or expired), so a
 // lost version never brings back entries computed under an old token.
 const VERSIONS_SCRIPT = `
 local out = {}
 for i, key in ipairs(KEYS) do
   local v = redis.call('GET', key)
   if not v then
-    redis.call('SET', key, ARGV[1] .. i, 'NX')
+    redis.call('SET', key, ARGV[1] .. i, 'NX', 'EX', ARGV[2])
     v = redis.call('GET', key)
   end
   out[i] = v
 end
 return out`;
 
-/** An LRU of entries bounded by the total size of their bodies; each entry also expires. */
-function createLru(maxChars: number, now: () => number) {
+/** An LRU of entries bounded by their count and the total size of their bodies; each entry also expires. */
+function createLru(maxChars: number, maxEntries: number, now: () => number) {
   const entries = new Map<string, { entry: CacheEntry<unknown>; expiresAt: number }>();
   let size = 0;
   const drop = (key: string) => {
@@ -103,7 +114,7 @@ function createLru(maxChars: number, now: () => number) {
       entries.set(key, { entry, expiresAt: now() + ttlMs });
       size += entry.body.length;
       for (const oldest of entries.keys()) {
-        if (size <= maxChars) break;
+        if (size <= maxChars && entries.size <= maxEntries) break;
         drop(oldest);
       }
     },
@@ -120,7 +131,7 @@ export function createSharedCache(opts: SharedCacheOptions): SharedCache {
   const ttlSeconds = opts.ttlSeconds ?? 300;
   const versionTtlMs = opts.versionTtlMs ?? 250;
   const timeoutMs = opts.redisTimeoutMs ?? 250;
-  const memory = createLru(opts.maxMemoryChars ?? 32 * 1024 * 1024, now);
+  const memory = createLru(opts.maxMemoryChars ?? 32 * 1024 * 1024, opts.maxMemoryEntries ?? 20_000, now);
   /** The tokens this process knows: read from Redis at `readAt`, or its own (memory mode, bumps, outages). */
   const tokens = new Map<string, { token: string; readAt: number }>();
   /** Bumps made while Redis was unreachable, written there once it answers again. */
@@ -151,7 +162,7 @@ export function createSharedCache(opts: SharedCacheOptions): SharedCache {
     try {
       if (pendingBumps.size > 0) {
         const replay = [...pendingBumps];
-        await withTimeout(redis.mset(...replay.flatMap(([name, token]) => [versionKey(name), token])));
+        await withTimeout(writeTokens(replay));
         for (const [name, token] of replay) if (pendingBumps.get(name) === token) pendingBumps.delete(name);
       }
       return await withTimeout(call(redis));
@@ -161,13 +172,30 @@ export function createSharedCache(opts: SharedCacheOptions): SharedCache {
     }
   }
 
+  /** Sets version tokens in Redis, each with the version's TTL, in one round trip. */
+  function writeTokens(pairs: ReadonlyArray<readonly [string, string]>) {
+    const batch = (redis as Redis).multi();
+    for (const [name, token] of pairs) batch.set(versionKey(name), token, "EX", VERSION_TTL_SECONDS);
+    return batch.exec();
+  }
+
+  const remember = (name: string, token: string, readAt: number) => {
+    tokens.delete(name);
+    tokens.set(name, { token, readAt });
+    if (tokens.size > MAX_LOCAL_TOKENS) tokens.delete(tokens.keys().next().value as string);
+  };
+
   const localToken = (name: string) => {
-    let known = tokens.get(name);
-    if (!known) {
-      known = { token: newToken(), readAt: Number.NEGATIVE_INFINITY };
+    const known = tokens.get(name);
+    if (known) {
+      // Most recently used last, so the hot names (the epoch, the catalog) are the last to be forgotten.
+      tokens.delete(name);
       tokens.set(name, known);
+      return known.token;
     }
-    return known.token;
+    const token = newToken();
+    remember(name, token, Number.NEGATIVE_INFINITY);
+    return token;
   };
 
   async function currentTokens(names: readonly string[]): Promise<string[]> {
@@ -179,12 +207,15 @@ export function createSharedCache(opts: SharedCacheOptions): SharedCache {
     });
     if (stale.length > 0) {
       const read = await tryRedis(
-        (r) => r.eval(VERSIONS_SCRIPT, stale.length, ...stale.map(versionKey), newToken()) as Promise<string[]>,
+        (r) =>
+          r.eval(VERSIONS_SCRIPT, stale.length, ...stale.map(versionKey), newToken(), VERSION_TTL_SECONDS) as Promise<
+            string[]
+          >,
       );
       // Unreachable Redis: the last token known here (with this process's own bumps) stands in, so memory keeps
       // serving what it holds; a name never seen gets a fresh token (a miss, never a stale hit).
       if (read) {
-        for (const [i, name] of stale.entries()) tokens.set(name, { token: String(read[i]), readAt: t });
+        for (const [i, name] of stale.entries()) remember(name, String(read[i]), t);
       }
     }
     return names.map(localToken);
@@ -215,9 +246,9 @@ export function createSharedCache(opts: SharedCacheOptions): SharedCache {
   async function bump(...names: string[]) {
     const t = now();
     const fresh = names.map((name) => [name, newToken()] as const);
-    for (const [name, token] of fresh) tokens.set(name, { token, readAt: t });
+    for (const [name, token] of fresh) remember(name, token, t);
     if (!redis) return;
-    const written = await tryRedis((r) => r.mset(...fresh.flatMap(([name, token]) => [versionKey(name), token])));
+    const written = await tryRedis(() => writeTokens(fresh));
     if (written === undefined) for (const [name, token] of fresh) pendingBumps.set(name, token);
   }
 
