@@ -24,7 +24,7 @@ import { addresses, buildCourseWorld, type CourseWorld } from "./world.js";
  * and requests answer 503 SERVICE_UNAVAILABLE with Retry-After within 2 s; back → recovers by itself. Redis is a
  * server of the test's own; PostgreSQL is reached through a TCP proxy the test cuts.
  */
-const RATE_LIMIT = 20;
+const RATE_LIMIT = 40;
 const WITHIN_MS = 2_000;
 
 type Ready = { database: string; redis: string; draining: boolean };

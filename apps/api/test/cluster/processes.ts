@@ -175,7 +175,8 @@ export function clusterEnv(opts: {
     API_DOCS: "false",
     LOG_LEVEL: "warn",
     METRICS_HOST: "127.0.0.1",
-    SHUTDOWN_DRAIN_MS: "1500",
+    // Long enough for a test on a loaded machine to see the drain (readiness 503, requests still served).
+    SHUTDOWN_DRAIN_MS: "2500",
     ...opts.extra,
   };
 }
