@@ -109,8 +109,9 @@ const envSchema = z.object({
   // inline: each API instance runs background jobs; producer: it only enqueues them for `npm run start:worker`.
   JOBS_MODE: z.enum(["inline", "producer"]).default("inline"),
   // On SIGTERM: readiness answers 503 at once, requests are still served for this long (the load balancer moves
-  // away meanwhile), then the server closes after the requests in flight.
-  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
+  // away meanwhile), then the server closes after the requests in flight. Default: 5 s on PostgreSQL, 0 on PGlite
+  // (one process, never behind a load balancer).
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
