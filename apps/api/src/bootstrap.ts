@@ -6,6 +6,7 @@ import { Redis } from "ioredis";
 import { type AppConfig, configFromEnv } from "./config.js";
 import { type Env, parseEnv, resolveDataDir, resolveSecrets } from "./env.js";
 import { lockDataDir } from "./lib/data-dir-lock.js";
+import type { ReadReplicaSettings } from "./lib/db-routing.js";
 import { hashPassword } from "./modules/auth/password.js";
 import { createFileTransport, createSmtpTransport, type MailTransport } from "./modules/mail/mail-transport.js";
 import { createUserRepo } from "./modules/user/user.repo.js";
@@ -14,6 +15,8 @@ export interface Infrastructure {
   env: Env;
   config: AppConfig;
   database: DatabaseHandle;
+  /** The read replica's settings for buildApp (which opens its pool); null without DATABASE_READ_URL. */
+  readReplica: ReadReplicaSettings | null;
   redis: Redis | null;
   mailTransport: MailTransport;
   close(): Promise<void>;
@@ -56,6 +59,7 @@ export async function openInfrastructure(source?: NodeJS.ProcessEnv): Promise<In
     env,
     config,
     database,
+    readReplica: readReplicaSettings(env),
     redis,
     mailTransport,
     async close() {
@@ -63,6 +67,17 @@ export async function openInfrastructure(source?: NodeJS.ProcessEnv): Promise<In
       redis?.disconnect();
       release();
     },
+  };
+}
+
+/** DATABASE_READ_URL and its limits; the replica pool gets as many connections as the primary's. */
+export function readReplicaSettings(env: Env): ReadReplicaSettings | null {
+  if (!env.DATABASE_READ_URL) return null;
+  return {
+    url: env.DATABASE_READ_URL,
+    poolSize: env.DATABASE_POOL_SIZE,
+    maxLagMs: env.DATABASE_READ_MAX_LAG_MS,
+    stickyMs: env.DATABASE_READ_STICKY_MS,
   };
 }
 

@@ -18,6 +18,19 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("takes a read replica only beside a PostgreSQL primary, with a sticky window that outlasts the lag", () => {
+    const primary = "postgres://postgres@127.0.0.1:5432/lumen";
+    const replica = "postgres://postgres@127.0.0.1:5433/lumen";
+    expect(() => parseEnv({ DATABASE_READ_URL: replica })).toThrowError(/DATABASE_READ_URL needs DATABASE_URL/);
+    expect(() =>
+      parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: replica, DATABASE_READ_MAX_LAG_MS: "5000" }),
+    ).toThrowError(/DATABASE_READ_STICKY_MS must be at least DATABASE_READ_MAX_LAG_MS/);
+    expect(parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: replica })).toMatchObject({
+      DATABASE_READ_MAX_LAG_MS: 1000,
+      DATABASE_READ_STICKY_MS: 3000,
+    });
+  });
+
   it("names every bad variable in one message", () => {
     expect(() => parseEnv({ API_PORT: "eighty", DATABASE_URL: "not a url", LOG_LEVEL: "loud" })).toThrowError(
       /API_PORT[\s\S]*DATABASE_URL[\s\S]*LOG_LEVEL/,

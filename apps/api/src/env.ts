@@ -18,6 +18,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./.data"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // A streaming read replica for catalog, search, guest course detail and analytics reads (see lib/db-routing.ts):
+  // reads go back to the primary when it lags more than MAX_LAG_MS, and for STICKY_MS after a user's own write.
+  DATABASE_READ_URL: z.string().url().optional(),
+  DATABASE_READ_MAX_LAG_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  DATABASE_READ_STICKY_MS: z.coerce.number().int().min(0).max(3_600_000).default(3000),
   // An unreachable database must answer 503 quickly, not hang requests: connecting (or waiting for a free pooled
   // connection) and each statement have deadlines.
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
@@ -154,6 +159,13 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new EnvError("Set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither");
+  }
+  if (env.DATABASE_READ_URL && !env.DATABASE_URL) {
+    throw new EnvError("DATABASE_READ_URL needs DATABASE_URL: a read replica streams from a PostgreSQL primary");
+  }
+  if (env.DATABASE_READ_STICKY_MS < env.DATABASE_READ_MAX_LAG_MS) {
+    // A user routed back to the replica must find their own write there: the window has to outlast the lag.
+    throw new EnvError("DATABASE_READ_STICKY_MS must be at least DATABASE_READ_MAX_LAG_MS (read-your-writes)");
   }
   if (env.JOBS_MODE === "producer" && !env.REDIS_URL) {
     throw new EnvError("JOBS_MODE=producer needs REDIS_URL: the worker takes jobs from Redis");

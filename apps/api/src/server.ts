@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     config,
     database: infra.database,
+    readReplica: infra.readReplica,
     redis: infra.redis,
     mailTransport: infra.mailTransport,
     ready: false,

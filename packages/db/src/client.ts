@@ -129,6 +129,9 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
   };
 }
 
+/** The pool under each PostgreSQL handle, for a replica router to send reads back to the primary. */
+const primaryPools = new WeakMap<DatabaseHandle, pg.Pool>();
+
 async function openPostgres(
   url: string,
   opts: { poolSize: number; connectTimeoutMs: number; queryTimeoutMs: number },
@@ -149,7 +152,7 @@ async function openPostgres(
   pool.on("error", () => {});
   const observeQueries = timedQueries(pool);
   const db = drizzleNodePg(pool, { schema }) as unknown as Database;
-  return {
+  const handle: DatabaseHandle = {
     db,
     kind: "postgres",
     async migrate() {
@@ -170,6 +173,104 @@ async function openPostgres(
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     observeQueries,
     close: () => pool.end(),
+  };
+  primaryPools.set(handle, pool);
+  return handle;
+}
+
+export type ReadTarget = "replica" | "primary";
+
+export interface ReadReplicaOptions {
+  /** The replica's connection string (a hot standby streaming from the primary). */
+  url: string;
+  poolSize?: number;
+  /** Where the next read goes; asked once per query. */
+  route: () => ReadTarget | Promise<ReadTarget>;
+  /** Called with the pool that served each read (after a fallback: the primary). */
+  onRead?: (served: ReadTarget) => void;
+  /** The replica failed a read at the connection level; the read was run again on the primary. */
+  onReplicaError?: (err: unknown) => void;
+}
+
+export interface ReadReplicaHandle {
+  /**
+   * Reads through the router: each query goes where `route()` says. Only for reads: a transaction opened on it
+   * runs on the primary.
+   */
+  db: Database;
+  /** Runs one statement on the replica itself (lag probes). */
+  queryReplica<T extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+  /** Runs one statement on the primary (lag probes). */
+  queryPrimary<T extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+/**
+ * Errors after which a read is safe and useful to repeat on the primary: the replica is unreachable, shutting
+ * down, still starting, or cancelled a query because replay needed its rows (a hot standby conflict).
+ */
+function isReplicaUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return err instanceof Error && /connect|terminat|timeout/i.test(err.message);
+  return /^(08|57P)/.test(code) || code === "40001" || /^E[A-Z]+$/.test(code);
+}
+
+/**
+ * A pool on a read replica and a Database over a router that sends each query to the replica or the primary.
+ * Named "…Pool" on purpose: drizzle then checks a client out (`connect()`) for transactions, and that client is
+ * the primary's.
+ */
+class ReplicaRoutingPool {
+  constructor(
+    private readonly primary: pg.Pool,
+    private readonly replica: pg.Pool,
+    private readonly options: ReadReplicaOptions,
+  ) {}
+
+  async query(...args: unknown[]): Promise<unknown> {
+    const run = (pool: pg.Pool) => (pool.query as (...a: unknown[]) => Promise<unknown>).apply(pool, args);
+    if ((await this.options.route()) === "primary") {
+      this.options.onRead?.("primary");
+      return run(this.primary);
+    }
+    try {
+      const result = await run(this.replica);
+      this.options.onRead?.("replica");
+      return result;
+    } catch (err) {
+      if (!isReplicaUnavailable(err)) throw err;
+      this.options.onReplicaError?.(err);
+      this.options.onRead?.("primary");
+      return run(this.primary);
+    }
+  }
+
+  connect(): Promise<pg.PoolClient> {
+    return this.primary.connect();
+  }
+}
+
+export function openReadReplica(primary: DatabaseHandle, options: ReadReplicaOptions): ReadReplicaHandle {
+  const primaryPool = primaryPools.get(primary);
+  if (!primaryPool) throw new Error("a read replica needs a PostgreSQL primary (DATABASE_URL)");
+  const replica = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    idleTimeoutMillis: 30_000,
+    // A dead replica must fail fast: the read then goes to the primary instead of waiting.
+    connectionTimeoutMillis: 2_000,
+  });
+  replica.on("error", () => {});
+  const router = new ReplicaRoutingPool(primaryPool, replica, options);
+  const rowsOf = async <T>(pool: pg.Pool, text: string, values?: unknown[]) =>
+    (await pool.query(text, values)).rows as T[];
+  return {
+    db: drizzleNodePg(router as unknown as pg.Pool, { schema }) as unknown as Database,
+    queryReplica: (text, values) => rowsOf(replica, text, values),
+    queryPrimary: (text, values) => rowsOf(primaryPool, text, values),
+    poolStats: () => ({ total: replica.totalCount, idle: replica.idleCount, waiting: replica.waitingCount }),
+    close: () => replica.end(),
   };
 }
 

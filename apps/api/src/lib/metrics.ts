@@ -29,6 +29,22 @@ export function createMetrics() {
     labelNames: ["state"] as const,
     registers,
   });
+  const dbReads = new Counter({
+    name: "lumen_db_reads_total",
+    help: "Queries of the replica-routed reads (catalog, search, guest course detail, analytics) by the pool that served them",
+    labelNames: ["pool"] as const,
+    registers,
+  });
+  const dbReplicaLag = new Gauge({
+    name: "lumen_db_replica_lag_seconds",
+    help: "How far the read replica may be behind the primary (upper bound from the last lag probe)",
+    registers,
+  });
+  const dbReplicaUp = new Gauge({
+    name: "lumen_db_replica_up",
+    help: "1 when the read replica answered its last lag probe, else 0",
+    registers,
+  });
   const cache = new Counter({
     name: "lumen_cache_requests_total",
     help: "Cache lookups by cache and result (hit or miss)",
@@ -113,6 +129,7 @@ export function createMetrics() {
     http,
     dbQuery,
     dbPool,
+    replica: { reads: dbReads, lag: dbReplicaLag, up: dbReplicaUp },
     cache,
     redisFallbacks,
     rateLimited,

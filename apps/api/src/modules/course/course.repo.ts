@@ -56,7 +56,11 @@ function sortKey(filter: CourseListFilter): { expr: SQL; cast: string } {
   }
 }
 
-export function createCourseRepo(db: Executor) {
+/**
+ * `read` serves the public catalog reads (listing, suggest, categories) and, when the service passes it, a guest's
+ * course detail: the replica router when DATABASE_READ_URL is set (lib/db-routing.ts), else the same `db`.
+ */
+export function createCourseRepo(db: Executor, read: Executor = db) {
   // Every course column but the search document, which can weigh kilobytes and is never returned.
   const { searchVector: _searchVector, ...courseColumns } = getTableColumns(courses);
   const withCreator = { course: courseColumns, creatorName: users.fullName };
@@ -72,7 +76,7 @@ export function createCourseRepo(db: Executor) {
   // The catalog's first page without filters is the hottest read of the product: prepared once per sort.
   const firstPages = new Map<CourseSort, ReturnType<typeof preparedFirstPage>>();
   const preparedFirstPage = (sort: CourseSort, key: { expr: SQL }) =>
-    catalogQuery(db, [eq(courses.status, "published")], key)
+    catalogQuery(read, [eq(courses.status, "published")], key)
       .limit(sql.placeholder("limit"))
       .prepare(`lumen_catalog_${sort}`);
   const firstPage = (sort: CourseSort, key: { expr: SQL }) => {
@@ -88,7 +92,7 @@ export function createCourseRepo(db: Executor) {
     /** Published courses matching the filter, ordered by the sort key then id (both descending). */
     async listPublished(
       filter: CourseListFilter,
-      tx: Executor = db,
+      tx: Executor = read,
     ): Promise<Array<CourseSummaryRow & { sortValue: unknown }>> {
       const where: SQL[] = [eq(courses.status, "published")];
       if (filter.category) where.push(sql`lower(${courses.category}) = lower(${filter.category})`);
@@ -108,7 +112,7 @@ export function createCourseRepo(db: Executor) {
           sql`(${key.expr}, ${courses.id}) < (${filter.after.v}::${sql.raw(key.cast)}, ${filter.after.id}::uuid)`,
         );
       }
-      const unfiltered = where.length === 1 && filter.sort !== "relevance" && tx === db;
+      const unfiltered = where.length === 1 && filter.sort !== "relevance" && tx === read;
       if (unfiltered) return firstPage(filter.sort, key).execute({ limit: filter.limit });
       return catalogQuery(tx, where, key).limit(filter.limit);
     },
@@ -142,7 +146,7 @@ export function createCourseRepo(db: Executor) {
     },
 
     /** Titles for search-as-you-type: prefix and typo-tolerant matches on published courses. */
-    async suggest(q: string, limit: number, tx: Executor = db) {
+    async suggest(q: string, limit: number, tx: Executor = read) {
       const pattern = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       return tx
         .select({ id: courses.id, title: courses.title, category: courses.category, level: courses.level })
@@ -158,7 +162,7 @@ export function createCourseRepo(db: Executor) {
     },
 
     /** Published categories, case-folded into one; the most used spelling names each. */
-    async categories(tx: Executor = db): Promise<{ name: string; course_count: number }[]> {
+    async categories(tx: Executor = read): Promise<{ name: string; course_count: number }[]> {
       const key = sql`lower(trim(${courses.category}))`;
       return tx
         .select({
@@ -241,6 +245,9 @@ export function createCourseRepo(db: Executor) {
     async refreshDerived(courseId: string, tx: Executor = db): Promise<void> {
       await refreshCourseDerived(tx, courseId);
     },
+
+    /** The executor for reads a replica may serve (see above). */
+    read,
   };
 }
 export type CourseRepo = ReturnType<typeof createCourseRepo>;
