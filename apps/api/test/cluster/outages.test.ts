@@ -174,6 +174,20 @@ describe("outages of Redis and PostgreSQL", () => {
         await expectUnavailable(instance.url, "/api/v1/ai/usage/me", world.learner.access_token);
       }
       await expectUnavailable(nginx.url, "/api/v1/auth/me", world.learner.access_token);
+      if (cut === "refuse") {
+        // Every instance answering 503 soon takes them all out of nginx's pool; nginx then answers for them, with
+        // the same envelope (no x-request-id: no instance saw the request).
+        const answers = [];
+        for (let i = 0; i < 6; i++) {
+          const res = await request<Envelope<never>>(`${nginx.url}/api/v1/auth/me`, {
+            token: world.learner.access_token,
+            from: client(),
+          });
+          answers.push({ status: res.status, code: res.body.error?.code, retryAfter: res.headers["retry-after"] });
+          if (i === 5) expect(res.headers["x-request-id"]).toBeUndefined();
+        }
+        expect(answers).toEqual(Array(6).fill({ status: 503, code: "SERVICE_UNAVAILABLE", retryAfter: "2" }));
+      }
       await proxy.open();
       await expectRecovery();
     });
