@@ -8,6 +8,11 @@ import { startMetricsServer } from "./metrics-server.js";
 
 /** How long closing may take once the drain window is over (requests in flight, then the database). */
 const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * The drain window on PostgreSQL, where instances run behind a load balancer (SHUTDOWN_DRAIN_MS overrides it).
+ * PGlite is one process that no balancer fronts: it stops at once.
+ */
+const DEFAULT_DRAIN_MS = 5_000;
 
 async function main(): Promise<void> {
   const infra = await openInfrastructure();
@@ -51,15 +56,16 @@ async function main(): Promise<void> {
   const metricsServer =
     env.METRICS_PORT > 0 ? await startMetricsServer(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT }) : null;
 
+  const drainMs = env.SHUTDOWN_DRAIN_MS ?? (infra.database.kind === "postgres" ? DEFAULT_DRAIN_MS : 0);
   onShutdown({
     log: app.log,
-    graceMs: env.SHUTDOWN_DRAIN_MS + SHUTDOWN_GRACE_MS,
-    doing: `draining for ${env.SHUTDOWN_DRAIN_MS} ms, then closing after the requests in flight`,
+    graceMs: drainMs + SHUTDOWN_GRACE_MS,
+    doing: `draining for ${drainMs} ms, then closing after the requests in flight`,
     drain: async () => {
       // Readiness flips to 503 first; requests keep being served while the load balancer moves away.
       draining = true;
       app.markDraining();
-      if (env.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, env.SHUTDOWN_DRAIN_MS));
+      if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
       await app.close();
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
       await metricsServer?.close();

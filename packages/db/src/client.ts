@@ -97,7 +97,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   return options.url
     ? openPostgres(options.url, {
         poolSize: options.poolSize ?? 10,
-        connectTimeoutMs: options.connectTimeoutMs ?? 1_500,
+        connectTimeoutMs: options.connectTimeoutMs ?? 1_000,
         queryTimeoutMs: options.queryTimeoutMs ?? 10_000,
       })
     : openPglite(options.dataDir, options.snapshot);

@@ -175,7 +175,8 @@ export function clusterEnv(opts: {
     API_DOCS: "false",
     LOG_LEVEL: "warn",
     METRICS_HOST: "127.0.0.1",
-    SHUTDOWN_DRAIN_MS: "1500",
+    // Long enough for a test on a loaded machine to see the drain (readiness 503, requests still served).
+    SHUTDOWN_DRAIN_MS: "2500",
     ...opts.extra,
   };
 }
@@ -204,15 +205,19 @@ export async function apiInstance(name: string, env: Record<string, string>): Pr
       proc.stderr?.on("data", (d: Buffer) => {
         log += d.toString();
       });
-      await waitFor(
-        `${name} to be ready`,
-        async () => {
-          if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}:\n${log}`);
-          const res = await request(`${instance.url}/health/ready`).catch(() => null);
-          return res?.status === 200;
-        },
-        60_000,
-      );
+      try {
+        await waitFor(
+          `${name} to be ready`,
+          async () => {
+            if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}`);
+            const res = await request(`${instance.url}/health/ready`).catch(() => null);
+            return res?.status === 200;
+          },
+          120_000,
+        );
+      } catch (err) {
+        throw new Error(`${(err as Error).message}; its output:\n${log}`);
+      }
     },
     terminate() {
       const proc = child;
