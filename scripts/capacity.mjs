@@ -7,7 +7,7 @@
 //   Redis    used_cpu_user+used_cpu_sys of its own redis-server (INFO cpu)
 // Needs root or the postgres user to read the backends' /proc entries, DATABASE_URL (a server to create the
 // database on; default postgres://postgres@127.0.0.1:5432/postgres) and redis-server on the PATH.
-// Options (env): BENCH_CAP_PORT (4760; Redis uses the next port), BENCH_CAP_CONNECTIONS (10), BENCH_CAP_LEARNERS (60), BENCH_CAP_SCALE (1).
+// Options (env): BENCH_CAP_PORT (4764; Redis uses the next port), BENCH_CAP_CONNECTIONS (10), BENCH_CAP_LEARNERS (60), BENCH_CAP_SCALE (1).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
@@ -18,7 +18,7 @@ import pg from "pg";
 import { buildApi } from "./build-api.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const port = Number(process.env.BENCH_CAP_PORT ?? 4760);
+const port = Number(process.env.BENCH_CAP_PORT ?? 4764);
 const redisPort = port + 1;
 const connections = Number(process.env.BENCH_CAP_CONNECTIONS ?? 10);
 const learnerCount = Number(process.env.BENCH_CAP_LEARNERS ?? 60);
