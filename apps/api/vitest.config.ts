@@ -8,8 +8,9 @@ export default defineConfig({
     // A flaky test is a bug to fix at its cause: a retry would hide it (issue 10).
     retry: 0,
     // The tutor's evaluation runs on its own: `npm run eval:tutor` (vitest.eval.config.ts); the read replica tests
-    // need a streaming standby: `npm run test:replica` (vitest.replica.config.ts).
-    exclude: [...configDefaults.exclude, "test/eval/**", "test/replica/**"],
+    // need a streaming standby: `npm run test:replica` (vitest.replica.config.ts); the cluster tests need the
+    // compiled API and nginx: `npm run test:cluster` (vitest.cluster.config.ts).
+    exclude: [...configDefaults.exclude, "test/eval/**", "test/replica/**", "test/cluster/**"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",

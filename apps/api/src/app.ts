@@ -9,12 +9,15 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Redis } from "ioredis";
 import type { AppConfig } from "./config.js";
 import { type BackgroundTasks, createBackgroundTasks } from "./lib/background.js";
+import { createSharedCache } from "./lib/cache.js";
+import { createPublicReads, type PublicReads } from "./lib/cache-public.js";
 import { FieldCipher } from "./lib/crypto.js";
 import { createReadRouting, type ReadReplicaSettings, type ReadRouting } from "./lib/db-routing.js";
 import type { ErrorReporter } from "./lib/error-reporting.js";
 import { AppError } from "./lib/errors.js";
 import { instrumentCache, instrumentLlm, instrumentRecorder } from "./lib/instrument.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
+import { ok } from "./lib/reply.js";
 import { loggerOptions } from "./logger.js";
 import { createAccessRepo } from "./modules/access/access.repo.js";
 import { createAccessService } from "./modules/access/access.service.js";
@@ -23,6 +26,7 @@ import { adminRoutes } from "./modules/admin/admin.routes.js";
 import { createAdminService } from "./modules/admin/admin.service.js";
 import { adminCourseRoutes } from "./modules/admin/admin-courses.routes.js";
 import { createAdminCourseService } from "./modules/admin/admin-courses.service.js";
+import { adminJobRoutes } from "./modules/admin/admin-jobs.routes.js";
 import { createMemoryCache, createRedisCache } from "./modules/ai/ai.cache.js";
 import { createChatService, startOfUtcDay } from "./modules/ai/ai.chat.service.js";
 import { createPathRepo } from "./modules/ai/ai.path.repo.js";
@@ -57,6 +61,9 @@ import { createEnrollmentRepo } from "./modules/enrollment/enrollment.repo.js";
 import { enrollmentRoutes } from "./modules/enrollment/enrollment.routes.js";
 import { createEnrollmentService } from "./modules/enrollment/enrollment.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { createInstructorRepo } from "./modules/instructor/instructor.repo.js";
+import { instructorRoutes } from "./modules/instructor/instructor.routes.js";
+import { createInstructorService } from "./modules/instructor/instructor.service.js";
 import { createBullJobQueue } from "./modules/jobs/bullmq-queue.js";
 import type { JobQueue } from "./modules/jobs/jobs.js";
 import { createMemoryJobQueue } from "./modules/jobs/memory-queue.js";
@@ -87,6 +94,7 @@ import { createUserRepo } from "./modules/user/user.repo.js";
 import { registerAuth, verifiedClaims } from "./plugins/auth.js";
 import { registerClientIp, trustProxyOption } from "./plugins/client-ip.js";
 import { registerErrorHandling } from "./plugins/error-handler.js";
+import { registerHttpCache } from "./plugins/http-cache.js";
 import { registerInputHygiene } from "./plugins/input-hygiene.js";
 import { registerObservability } from "./plugins/observability.js";
 import { registerOpenApi } from "./plugins/openapi.js";
@@ -114,6 +122,8 @@ export interface AppDeps {
    * Redis; without it jobs always run in the process that enqueued them.
    */
   runJobs?: boolean;
+  /** How long this instance trusts a cache version read from Redis (250 ms by default; tests use 0). */
+  cacheVersionTtlMs?: number;
   /** A streaming read replica for catalog, search, guest course detail and analytics reads (DATABASE_READ_URL). */
   readReplica?: ReadReplicaSettings | null;
 }
@@ -126,12 +136,16 @@ declare module "fastify" {
     background: BackgroundTasks;
     /** Background jobs (BullMQ on Redis, in-process without); see modules/jobs/jobs.ts. */
     jobs: JobQueue;
+    /** The server cache of public reads (catalog, course detail, reviews); see lib/cache-public.ts. */
+    publicReads: PublicReads;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
     /** The read replica's router, when DATABASE_READ_URL is set. */
     readRouting: ReadRouting | null;
     markReady(): void;
     isReady(): boolean;
+    /** Shutdown has begun: readiness answers 503 so load balancers move away, requests are still served. */
+    markDraining(): void;
   }
 }
 
@@ -202,6 +216,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ready = true;
   });
   app.decorate("isReady", () => ready);
+  let draining = false;
+  app.decorate("markDraining", () => {
+    draining = true;
+  });
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -295,6 +313,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: config.media,
     log: app.log,
   });
+  // Public reads: Redis when configured (shared by every instance), this process's memory otherwise.
+  let lastCacheFallbackLog = 0;
+  const publicReads = createPublicReads(
+    createSharedCache({
+      redis,
+      prefix: `${deps.redisPrefix ?? "lumen:"}cache:`,
+      encode: (data) => JSON.stringify(ok(data)),
+      ...(deps.cacheVersionTtlMs !== undefined ? { versionTtlMs: deps.cacheVersionTtlMs } : {}),
+      onLookup: (result) => metrics.cache.inc({ cache: "public_reads", result }),
+      onFallback: (err) => {
+        metrics.redisFallbacks.inc({ component: "cache" });
+        if (Date.now() - lastCacheFallbackLog > 60_000) {
+          lastCacheFallbackLog = Date.now();
+          app.log.warn({ err }, "Redis cache unavailable; caching in memory");
+        }
+      },
+    }),
+  );
+  app.decorate("publicReads", publicReads);
   const courseRepo = createCourseRepo(db, read);
   const enrollmentRepo = createEnrollmentRepo(db);
   const courseService = createCourseService({
@@ -304,14 +341,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     indexer: retrieval,
     media: mediaService,
+    cache: publicReads,
   });
   const adminCourseService = createAdminCourseService({ repo: adminRepo, courses: courseService, security });
-  const quizService = createQuizService({ db, quizzes: createQuizRepo(db), access, analytics });
+  const quizService = createQuizService({ db, quizzes: createQuizRepo(db), access, analytics, cache: publicReads });
   const reviewService = createReviewService({
     db,
     reviews: createReviewRepo(db),
     access,
     enrollments: createAccessRepo(db),
+    cache: publicReads,
   });
   // Jobs: re-indexing a lesson runs off the request path (a 200 KB lesson takes a second to chunk and embed).
   const jobs = redis
@@ -333,8 +372,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     jobs,
     media: mediaService,
+    cache: publicReads,
   });
-  const enrollmentService = createEnrollmentService({ db, enrollments: enrollmentRepo, users, access, analytics });
+  const enrollmentService = createEnrollmentService({
+    db,
+    enrollments: enrollmentRepo,
+    users,
+    access,
+    analytics,
+    cache: publicReads,
+  });
   const progressService = createProgressService({
     db,
     progress: createProgressRepo(db),
@@ -417,10 +464,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     identify: async (request) => (await verifiedClaims(request, signer))?.sub ?? null,
   });
   registerAuth(app, authService);
+  registerHttpCache(app);
 
   healthRoutes(app, {
     probe: {
       migrated: () => ready,
+      draining: () => draining,
       database: () => database.ping(),
       redis: async () =>
         redis
@@ -436,7 +485,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       authRoutes(api, { service: authService, cookieSecure: config.cookieSecure });
       adminRoutes(api, { service: adminService });
       adminCourseRoutes(api, { service: adminCourseService });
+      adminJobRoutes(api, { jobs });
       courseRoutes(api, { service: courseService });
+      instructorRoutes(api, { service: createInstructorService({ instructors: createInstructorRepo(db) }) });
       quizRoutes(api, { service: quizService });
       reviewRoutes(api, { service: reviewService });
       lessonRoutes(api, { service: lessonService });

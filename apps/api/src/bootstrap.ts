@@ -35,6 +35,8 @@ export async function openInfrastructure(source?: NodeJS.ProcessEnv): Promise<In
       url: env.DATABASE_URL,
       dataDir: path.join(dataDir, "pglite"),
       poolSize: env.DATABASE_POOL_SIZE,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
     });
   } catch (err) {
     release();

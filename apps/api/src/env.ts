@@ -23,6 +23,10 @@ const envSchema = z.object({
   DATABASE_READ_URL: z.string().url().optional(),
   DATABASE_READ_MAX_LAG_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   DATABASE_READ_STICKY_MS: z.coerce.number().int().min(0).max(3_600_000).default(3000),
+  // An unreachable database must answer 503 quickly, not hang requests: connecting (or waiting for a free pooled
+  // connection) and each statement have deadlines.
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   REDIS_URL: z.string().url().optional(),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
   JWT_ISSUER: z.string().min(1).default("lumen"),
@@ -109,6 +113,9 @@ const envSchema = z.object({
   // bearer token; request logs as JSON or one readable line; Sentry when SENTRY_DSN is set.
   // inline: each API instance runs background jobs; producer: it only enqueues them for `npm run start:worker`.
   JOBS_MODE: z.enum(["inline", "producer"]).default("inline"),
+  // On SIGTERM: readiness answers 503 at once, requests are still served for this long (the load balancer moves
+  // away meanwhile), then the server closes after the requests in flight.
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),

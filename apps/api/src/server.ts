@@ -6,6 +6,7 @@ import { createMetrics } from "./lib/metrics.js";
 import { onShutdown } from "./lib/shutdown.js";
 import { startMetricsServer } from "./metrics-server.js";
 
+/** How long closing may take once the drain window is over (requests in flight, then the database). */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
@@ -29,17 +30,21 @@ async function main(): Promise<void> {
     app.log.error({ err }, "unhandled promise rejection");
     errorReporter.capture(err, {});
   });
-  // Requests still running when shutdown starts must finish before the database closes under them.
+  // Requests still running when shutdown starts must finish before the database closes under them. A request
+  // counts until its response is closed: finished, cut off by the client, or ended by a hijacked stream (the
+  // tutor's server-sent events never pass through onSend).
   let inFlight = 0;
-  // A request counts until its response is produced (onSend), which also happens when the client has gone
-  // away meanwhile (onResponse then never fires); the database is closed only once all of them are done.
-  const counted = new WeakSet<object>();
-  app.addHook("onRequest", async (request) => {
+  let draining = false;
+  app.addHook("onRequest", async (_request, reply) => {
     inFlight++;
-    counted.add(request);
+    reply.raw.once("close", () => {
+      inFlight--;
+    });
   });
-  app.addHook("onSend", async (request, _reply, payload) => {
-    if (counted.delete(request)) inFlight--;
+  // While draining, every answer closes its connection, so a load balancer's pooled keep-alive connections are
+  // gone before the listener closes and none is reused at the instant it does.
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (draining) reply.header("connection", "close");
     return payload;
   });
   await app.listen({ host: env.API_HOST, port: env.API_PORT });
@@ -48,9 +53,13 @@ async function main(): Promise<void> {
 
   onShutdown({
     log: app.log,
-    graceMs: SHUTDOWN_GRACE_MS,
-    doing: "draining in-flight requests",
+    graceMs: env.SHUTDOWN_DRAIN_MS + SHUTDOWN_GRACE_MS,
+    doing: `draining for ${env.SHUTDOWN_DRAIN_MS} ms, then closing after the requests in flight`,
     drain: async () => {
+      // Readiness flips to 503 first; requests keep being served while the load balancer moves away.
+      draining = true;
+      app.markDraining();
+      if (env.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, env.SHUTDOWN_DRAIN_MS));
       await app.close();
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
       await metricsServer?.close();

@@ -136,8 +136,26 @@ describe("register", () => {
     expect(ok.status).toBe(200);
     expect(ok.body.data.user.email_verified).toBe(true);
     const again = await call(ctx.app, { method: "GET", url: `/api/v1/auth/verify-email?token=${token}` });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: "CONFLICT", details: { reason: "already_verified" } });
     expect((await me(s.access_token)).body.data.user.email_verified).toBe(true);
+  });
+
+  it("tells a reused link of a verified address from a link that was replaced before it was used", async () => {
+    const s = await register(ctx.app, "replaced@example.com");
+    await post("/auth/verify-email/resend", undefined, s.access_token);
+    const [old, fresh] = await outbox(ctx);
+    const replaced = await call(ctx.app, { method: "GET", url: `/api/v1/auth/verify-email?token=${old?.token}` });
+    expect(replaced.status).toBe(400);
+    expect(replaced.body.error?.code).toBe("VALIDATION_ERROR");
+    expect(
+      (await call(ctx.app, { method: "GET", url: `/api/v1/auth/verify-email?token=${fresh?.token}` })).status,
+    ).toBe(200);
+    const reused = await call(ctx.app, { method: "GET", url: `/api/v1/auth/verify-email?token=${old?.token}` });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error?.details).toEqual({ reason: "already_verified" });
+    const unknown = await call(ctx.app, { method: "GET", url: `/api/v1/auth/verify-email?token=${"x".repeat(43)}` });
+    expect(unknown.status).toBe(400);
   });
 
   it("stores verification tokens hashed, and refuses expired ones", async () => {

@@ -119,6 +119,8 @@ export async function createTestContext(
       await app.jobs.idle();
       await app.mail.flush();
       await resetDatabase(database.db);
+      // Rows changed behind the services' backs: the cached public reads start over too.
+      await app.publicReads.invalidateAll();
       rmSync(outboxDir, { recursive: true, force: true });
     },
     async close() {

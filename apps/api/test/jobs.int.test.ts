@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { createBullJobQueue } from "../src/modules/jobs/bullmq-queue.js";
-import type { JobQueue } from "../src/modules/jobs/jobs.js";
+import { type JobQueue, PermanentJobError } from "../src/modules/jobs/jobs.js";
 import { createMemoryJobQueue } from "../src/modules/jobs/memory-queue.js";
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -86,6 +86,82 @@ describe.each(drivers)("jobs (%s driver)", (_name, make) => {
     await env.queue.enqueue("lesson.reindex", { lessonId: "good" });
     await env.queue.idle();
     expect(seen).toEqual(["bad:1", "bad:2", "good:1"]);
+  });
+
+  it("keeps a job that failed its last attempt as a dead letter, and retries it on demand", async () => {
+    env = make();
+    let healthy = false;
+    const seen: string[] = [];
+    env.queue.register("lesson.reindex", async ({ lessonId }, job) => {
+      seen.push(`${lessonId}:${job.attempt}`);
+      if (!healthy) throw new Error("index unavailable");
+    });
+    const { id } = await env.queue.enqueue("lesson.reindex", { lessonId: "x" }, { attempts: 2, backoffMs: 5 });
+    await env.queue.idle();
+    const before = await env.queue.overview();
+    expect(before.counts.failed).toBe(1);
+    expect(before.failed).toEqual([
+      expect.objectContaining({ id, name: "lesson.reindex", error: "index unavailable", attempts: 2 }),
+    ]);
+    expect(before.failed[0]?.failedAt).toBeInstanceOf(Date);
+
+    expect(await env.queue.retry("no-such-job")).toBe(false);
+    healthy = true;
+    expect(await env.queue.retry(id)).toBe(true);
+    await env.queue.idle();
+    expect(seen).toEqual(["x:1", "x:2", "x:1"]);
+    const after = await env.queue.overview();
+    expect(after.counts.failed).toBe(0);
+    expect(after.failed).toEqual([]);
+    expect(after.counts.completed).toBeGreaterThanOrEqual(1);
+    // A job that is not failed is not retried again.
+    expect(await env.queue.retry(id)).toBe(false);
+  });
+
+  it("fails a job at once on a PermanentJobError, without using up its retries", async () => {
+    env = make();
+    const seen: number[] = [];
+    env.queue.register("lesson.reindex", async (_payload, job) => {
+      seen.push(job.attempt);
+      throw new PermanentJobError("lesson is gone");
+    });
+    await env.queue.enqueue("lesson.reindex", { lessonId: "gone" }, { attempts: 5, backoffMs: 5 });
+    await env.queue.idle();
+    expect(seen).toEqual([1]);
+    expect((await env.queue.overview()).failed[0]?.error).toBe("lesson is gone");
+  });
+
+  it("runs a scheduled job repeatedly, and idle() does not wait for its next run", async () => {
+    env = make();
+    let runs = 0;
+    let twice = () => {};
+    const ranTwice = new Promise<void>((resolve) => {
+      twice = resolve;
+    });
+    env.queue.register("maintenance.cleanup", async () => {
+      runs++;
+      if (runs === 2) twice();
+    });
+    await env.queue.schedule("maintenance.cleanup", {}, 50);
+    await ranTwice;
+    await env.queue.idle();
+    expect(runs).toBeGreaterThanOrEqual(2);
+  });
+
+  it("holds a delayed job until its delay has passed", async () => {
+    env = make();
+    const ran: string[] = [];
+    const enqueuedAt = Date.now();
+    let ranAt = 0;
+    env.queue.register("lesson.reindex", async ({ lessonId }) => {
+      ranAt = Date.now();
+      ran.push(lessonId);
+    });
+    await env.queue.enqueue("lesson.reindex", { lessonId: "later" }, { delayMs: 200 });
+    expect((await env.queue.overview()).counts.delayed).toBe(1);
+    await env.queue.idle();
+    expect(ran).toEqual(["later"]);
+    expect(ranAt - enqueuedAt).toBeGreaterThanOrEqual(190);
   });
 
   it("holds jobs while paused and runs them on resume", async () => {

@@ -259,11 +259,16 @@ describe("GET /courses/:id/reviews", () => {
 });
 
 describe("GET /courses/:id/reviews/me", () => {
-  it("returns the caller's own review, or 404 when they haven't written one", async () => {
+  it("returns the caller's own review, or 200 with null when they haven't written one yet", async () => {
     const url = `${reviewsUrl(courseId)}/me`;
     const none = await call(ctx.app, { method: "GET", url, token: learner.access_token });
-    expect(none.status).toBe(404);
-    expect(none.body.error?.code).toBe("NOT_FOUND");
+    expect(none.status).toBe(200);
+    expect(none.body.success).toBe(true);
+    expect(none.body.data).toBeNull();
+    const unknownCourse = `${reviewsUrl("99999999-9999-4999-8999-999999999999")}/me`;
+    const missing = await call(ctx.app, { method: "GET", url: unknownCourse, token: learner.access_token });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error?.code).toBe("NOT_FOUND");
     await putReview(courseId, { rating: 5, body: "Loved it" }, learner.access_token);
     const mine = await call<Review>(ctx.app, { method: "GET", url, token: learner.access_token });
     expect(mine.status).toBe(200);

@@ -20,3 +20,8 @@ export function serverApiUrl(): string {
 export function appUrl(): string {
   return (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
+
+/** Where people write for help (help, terms and privacy pages). SUPPORT_EMAIL in production. */
+export function supportEmail(): string {
+  return process.env.SUPPORT_EMAIL?.trim() || "support@lumen.dev";
+}

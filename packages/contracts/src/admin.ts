@@ -110,3 +110,6 @@ export const adminCourseModerationSchema = z.object({
     .describe("Why, for the security log"),
 });
 export type AdminCourseModeration = z.input<typeof adminCourseModerationSchema>;
+
+/** `PATCH /admin/courses/:id`: the moderated course. */
+export const adminCourseResultSchema = z.object({ course: adminCourseSchema });

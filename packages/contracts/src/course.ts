@@ -212,6 +212,12 @@ export const moduleSchema = z.object({
   title: z.string(),
   position: z.number().int(),
 });
+export type CourseModule = z.infer<typeof moduleSchema>;
+/** `POST /courses/:id/modules/reorder`: the course's modules in their new order. */
+export const moduleListSchema = z.array(moduleSchema);
+/** `POST /modules/:id/lessons/reorder`: the module's lesson ids in their new order. */
+export const lessonOrderSchema = z.object({ ids: z.array(z.string()) });
+export type LessonOrder = z.infer<typeof lessonOrderSchema>;
 
 export const suggestQuerySchema = z.object({
   q: z.string().trim().min(1).max(100),
@@ -230,6 +236,14 @@ export const categorySchema = z.object({
   course_count: z.number().int().describe("Published courses in the category"),
 });
 export type Category = z.infer<typeof categorySchema>;
+export type Suggestion = z.infer<typeof suggestionSchema>;
+/** `GET /courses/suggest`. */
+export const suggestionListSchema = z.object({ items: z.array(suggestionSchema) });
+/** `GET /courses/categories`. */
+export const categoryListSchema = z.object({ items: z.array(categorySchema) });
+/** `DELETE /courses/:id`: deleted when nobody ever enrolled, archived otherwise. */
+export const courseRemovalSchema = z.object({ deleted: z.boolean(), archived: z.boolean() });
+export type CourseRemoval = z.infer<typeof courseRemovalSchema>;
 
 /** `GET /courses/mine`: the creator studio's own courses, every status, most recently edited first. */
 export const studioCourseListQuerySchema = pageQuerySchema.extend({
@@ -268,3 +282,6 @@ export const myEnrollmentSchema = z.object({
   enrolled_at: z.string(),
   next_lesson_id: z.string().nullable(),
 });
+export type MyEnrollment = z.infer<typeof myEnrollmentSchema>;
+/** `GET /enrollments/me`: the caller's courses with progress. */
+export const myEnrollmentListSchema = z.object({ items: z.array(myEnrollmentSchema) });

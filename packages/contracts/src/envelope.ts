@@ -31,8 +31,21 @@ export const pageQuerySchema = z.object({
   cursor: z.string().min(1).max(500).optional(),
 });
 
-/** `{items, next_cursor}` list payload. */
-export function pageOf<T extends z.ZodType>(item: T) {
+function buildPage<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), next_cursor: z.string().nullable() });
+}
+
+// One page schema per item schema: the API's OpenAPI document names it once (`CourseSummaryPage`) instead of
+// repeating the same object inline on every route that lists that item.
+const pages = new WeakMap<z.ZodType, ReturnType<typeof buildPage>>();
+
+/** `{items, next_cursor}` list payload (the same schema object for the same item schema). */
+export function pageOf<T extends z.ZodType>(item: T): ReturnType<typeof buildPage<T>> {
+  let page = pages.get(item);
+  if (!page) {
+    page = buildPage(item);
+    pages.set(item, page);
+  }
+  return page as ReturnType<typeof buildPage<T>>;
 }
 export type Page<T> = { items: T[]; next_cursor: string | null };

@@ -7,6 +7,8 @@ export * from "./course.js";
 export * from "./envelope.js";
 export * from "./errors.js";
 export * from "./gateway.js";
+export * from "./instructor.js";
+export * from "./jobs.js";
 export * from "./media.js";
 export * from "./payments.js";
 export * from "./progress.js";

@@ -105,6 +105,14 @@ export const adminPaymentSchema = purchaseSchema.extend({
 });
 export type AdminPayment = z.infer<typeof adminPaymentSchema>;
 
+/** `POST /admin/payments/:id/refund`: refunded at once, or `refund_pending` until Stripe's webhook confirms. */
+export const refundResultSchema = z.object({
+  id: z.string(),
+  status: purchaseStatusSchema,
+  refund_pending: z.boolean(),
+});
+export type RefundResult = z.infer<typeof refundResultSchema>;
+
 export const subscriptionStatsSchema = z.object({
   active: z.number().int(),
   trialing: z.number().int(),

@@ -204,6 +204,8 @@ export type LearnerQuiz = z.infer<typeof learnerQuizSchema>;
 
 export const quizViewSchema = z.discriminatedUnion("view", [ownerQuizSchema, learnerQuizSchema]);
 export type QuizView = z.infer<typeof quizViewSchema>;
+/** GET /lessons/{id}/quiz: the lesson's quiz, or null when it has none yet (a missing lesson is still 404). */
+export const lessonQuizSchema = quizViewSchema.nullable();
 
 /** An option index (single choice), indexes (multiple choice), true/false, or free text (short answer). */
 export const quizAnswerValueSchema = z.union([

@@ -24,5 +24,7 @@ export const reviewSchema = z.object({
   user: z.object({ id: z.string(), full_name: z.string() }),
 });
 export type Review = z.infer<typeof reviewSchema>;
+/** GET /courses/{id}/reviews/me: the caller's review, or null when they haven't written one yet. */
+export const myReviewSchema = reviewSchema.nullable();
 
 export const reviewListQuerySchema = pageQuerySchema;

@@ -75,6 +75,16 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for node-postgres. */
   poolSize?: number;
+  /**
+   * PostgreSQL only: how long opening a connection (or waiting for a free one in a full pool) may take before it
+   * fails. Short, so an unreachable database turns into a quick 503 rather than requests hanging.
+   */
+  connectTimeoutMs?: number;
+  /**
+   * PostgreSQL only: the longest a statement may run. Set as the server's `statement_timeout` and, a little later,
+   * as the client's own deadline, which also ends queries on a connection whose network went silent.
+   */
+  queryTimeoutMs?: number;
   /** PGlite only: start from a data directory dumped by `dumpPglite` (skips initdb; tests use it). */
   snapshot?: Blob | undefined;
 }
@@ -85,7 +95,11 @@ const MIGRATION_LOCK_KEY = 726_354_101;
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   return options.url
-    ? openPostgres(options.url, options.poolSize ?? 10)
+    ? openPostgres(options.url, {
+        poolSize: options.poolSize ?? 10,
+        connectTimeoutMs: options.connectTimeoutMs ?? 1_500,
+        queryTimeoutMs: options.queryTimeoutMs ?? 10_000,
+      })
     : openPglite(options.dataDir, options.snapshot);
 }
 
@@ -118,8 +132,22 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
 /** The pool under each PostgreSQL handle, for a replica router to send reads back to the primary. */
 const primaryPools = new WeakMap<DatabaseHandle, pg.Pool>();
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
+async function openPostgres(
+  url: string,
+  opts: { poolSize: number; connectTimeoutMs: number; queryTimeoutMs: number },
+): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: opts.connectTimeoutMs,
+    statement_timeout: opts.queryTimeoutMs,
+    // The server cancels first (a clean error, the connection stays usable); the client deadline catches a
+    // connection that no longer answers at all.
+    query_timeout: opts.queryTimeoutMs + 1_000,
+    // A peer that vanished without closing the connection is noticed instead of kept as an idle client forever.
+    keepAlive: true,
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const observeQueries = timedQueries(pool);
@@ -128,16 +156,20 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     db,
     kind: "postgres",
     async migrate() {
-      const client = await pool.connect();
+      // A connection of its own, outside the pool's timeouts: waiting for another instance's migrations and
+      // building an index on a large table may both take longer than any request should.
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: opts.connectTimeoutMs });
+      client.on("error", () => {});
+      await client.connect();
       try {
         await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
         await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
         await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
-        client.release();
+        await client.end().catch(() => {});
       }
     },
-    ping: () => pingDb(db),
+    ping: () => pingDb(db, Math.min(opts.connectTimeoutMs + 250, 1_750)),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     observeQueries,
     close: () => pool.end(),
@@ -242,11 +274,20 @@ export function openReadReplica(primary: DatabaseHandle, options: ReadReplicaOpt
   };
 }
 
-async function pingDb(db: Database): Promise<boolean> {
+/** True when the database answers `select 1`, false when it fails or takes longer than `timeoutMs` (if given). */
+async function pingDb(db: Database, timeoutMs?: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await db.execute(sql`select 1`);
-    return true;
+    const query = db.execute(sql`select 1`).then(() => true);
+    if (timeoutMs === undefined) return await query;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    query.catch(() => {}); // a query that fails after the deadline has nobody left to tell
+    return await Promise.race([query, late]);
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }

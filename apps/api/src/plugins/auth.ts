@@ -53,9 +53,22 @@ export function registerAuth(app: FastifyInstance, service: AuthService): void {
   });
 }
 
+export interface AuthRequirement {
+  roles?: readonly Role[];
+  verifiedEmail?: boolean;
+}
+
+/** What each guard asks for, so the OpenAPI document can list the refusals a route really gives (401, 403). */
+const guardRequirements = new WeakMap<object, AuthRequirement>();
+
+/** The requirement behind a `requireAuth()` guard; undefined for any other hook. */
+export function authRequirementOf(hook: unknown): AuthRequirement | undefined {
+  return typeof hook === "function" ? guardRequirements.get(hook) : undefined;
+}
+
 /** Route guard: signed in, optionally with one of `roles` and a verified email. */
-export function requireAuth(opts: { roles?: readonly Role[]; verifiedEmail?: boolean } = {}) {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
+export function requireAuth(opts: AuthRequirement = {}) {
+  const guard = async (request: FastifyRequest, _reply: FastifyReply) => {
     const auth = request.auth;
     if (!auth) throw unauthorized();
     if (opts.roles && !opts.roles.includes(auth.role)) throw forbidden();
@@ -63,6 +76,8 @@ export function requireAuth(opts: { roles?: readonly Role[]; verifiedEmail?: boo
       throw new AppError("EMAIL_NOT_VERIFIED", "Verify your email address first: check your inbox for the link");
     }
   };
+  guardRequirements.set(guard, opts);
+  return guard;
 }
 
 /** The caller's context inside a guarded handler. */

@@ -45,8 +45,36 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: "VALIDATION_ERROR", message: "Content-Length does not match the body" },
 };
 
+// Socket errors of a database that is down or unreachable.
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH"]);
+// SQLSTATEs of a server that is going away or can't take us: connection exceptions (class 08), shutdown and
+// startup (57P01-57P03), too many connections (53300), and our own statement deadline (57014).
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300|57014)$/;
+// node-postgres and pg-pool say these in words only.
+const DRIVER_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error)/;
+
+/**
+ * True when `err` (or what it wraps: Drizzle wraps driver errors) says the database can't be reached right now,
+ * rather than that the query was wrong: the caller should try again shortly.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+    if (typeof message === "string" && DRIVER_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
+
 export function toAppError(err: unknown, request: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) {
+    request.log.warn({ err }, "database unavailable");
+    return new AppError("SERVICE_UNAVAILABLE", "The service is briefly unavailable; try again in a moment", undefined, {
+      "retry-after": "2",
+    });
+  }
   const fe = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe) || fe.validation) {
     return new AppError("VALIDATION_ERROR", "Some fields are invalid", validationDetails(fe));

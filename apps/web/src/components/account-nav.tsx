@@ -68,6 +68,21 @@ export function AccountNav() {
           My learning
         </Link>
       </li>
+      {/* Creators and admins work elsewhere: their places are one click away, not only in the menu. */}
+      {(user.role === "creator" || user.role === "admin") && (
+        <li className="hidden md:block">
+          <Link href="/studio" className={LINK} aria-current={pathname?.startsWith("/studio") ? "page" : undefined}>
+            Studio
+          </Link>
+        </li>
+      )}
+      {user.role === "admin" && (
+        <li className="hidden md:block">
+          <Link href="/admin" className={LINK} aria-current={pathname?.startsWith("/admin") ? "page" : undefined}>
+            Admin
+          </Link>
+        </li>
+      )}
       <li className="relative ml-1">
         <div ref={menuRef}>
           <button

@@ -1,5 +1,14 @@
+import Link from "next/link";
 import { FooterLinks } from "./footer-links";
 import { Wordmark } from "./wordmark";
+
+/** The site's reading pages, the same for everyone. */
+const COMPANY_LINKS = [
+  { href: "/about", label: "About" },
+  { href: "/help", label: "Help and contact" },
+  { href: "/terms", label: "Terms" },
+  { href: "/privacy", label: "Privacy" },
+];
 
 export function SiteFooter() {
   return (
@@ -12,8 +21,17 @@ export function SiteFooter() {
             from.
           </p>
         </div>
-        <nav aria-label="Footer">
+        <nav aria-label="Footer" className="flex flex-col gap-4">
           <FooterLinks />
+          <ul className="flex flex-wrap gap-x-6 gap-y-3 text-sm">
+            {COMPANY_LINKS.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="text-muted transition-colors hover:text-foreground">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </nav>
       </div>
       <div className="border-t border-border">

@@ -1,5 +1,5 @@
 import { courses, type Executor, enrollments, lessons, users } from "@lumen/db";
-import { and, type Column, eq, type SQL, sql } from "drizzle-orm";
+import { and, type Column, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { qualified } from "../../lib/sql.js";
 import { courseColumnsOf, entitledSql, premiumActiveSql } from "./entitlement.repo.js";
 
@@ -80,8 +80,25 @@ export function createAccessRepo(db: Executor) {
     .where(eq(lessons.id, sql.placeholder("lessonId")))
     .limit(1)
     .prepare("lumen_lesson_for_user");
+  // A signed-in reader of a cached course page: their enrollment and entitlement, in one prepared round trip.
+  const viewerQuery = db
+    .select({ enrollment: getTableColumns(enrollments), entitled: entitledSql(sql.placeholder("userId")) })
+    .from(courses)
+    .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, sql.placeholder("userId"))))
+    .where(eq(courses.id, sql.placeholder("courseId")))
+    .limit(1)
+    .prepare("lumen_course_viewer");
 
   return {
+    /** The user's enrollment in the course (any status) and whether they may open its content. */
+    async viewerState(
+      userId: string,
+      courseId: string,
+    ): Promise<{ enrollment: typeof enrollments.$inferSelect | null; entitled: boolean }> {
+      const [row] = await viewerQuery.execute({ userId, courseId });
+      return { enrollment: row?.enrollment ?? null, entitled: Boolean(row?.entitled) };
+    },
+
     async findCourse(courseId: string): Promise<CourseAccessRow | undefined> {
       const [row] = await db.select(courseColumns).from(courses).where(eq(courses.id, courseId)).limit(1);
       return row;

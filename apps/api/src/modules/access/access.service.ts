@@ -40,6 +40,9 @@ export function createAccessService(repo: AccessRepo) {
     /** The same rule for a user id (billing: does a refund leave the course open through Premium or a grant?). */
     userEntitled: (userId: string, courseId: string) => repo.isEntitled(userId, courseId),
 
+    /** A signed-in reader's enrollment in a course and their entitlement to its content, in one query. */
+    viewerState: (userId: string, courseId: string) => repo.viewerState(userId, courseId),
+
     /** Premium that currently opens paid courses (active/trialing, or paid up to a period end still ahead). */
     hasActivePremium: (userId: string) => repo.hasActivePremium(userId),
 

@@ -1,4 +1,10 @@
-import { adminCourseListQuerySchema, adminCourseModerationSchema, adminCourseSchema, pageOf } from "@lumen/contracts";
+import {
+  adminCourseListQuerySchema,
+  adminCourseModerationSchema,
+  adminCourseResultSchema,
+  adminCourseSchema,
+  pageOf,
+} from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -47,7 +53,7 @@ export function adminCourseRoutes(app: FastifyInstance, opts: { service: AdminCo
         summary: "Moderate a course: change its status, with an optional reason for the security log",
         params: z.object({ id: z.uuid() }),
         body: adminCourseModerationSchema,
-        response: responds(z.object({ course: adminCourseSchema })),
+        response: responds(adminCourseResultSchema),
       },
     },
     async (request) => {

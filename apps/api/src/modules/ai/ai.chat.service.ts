@@ -1,3 +1,4 @@
+import type { ChatBody, ChatResult } from "@lumen/contracts";
 import type { Citation } from "@lumen/db";
 import { timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
@@ -22,28 +23,8 @@ import { blank } from "./offline/hint.js";
 import { textLemmas } from "./offline/nlp.js";
 import { overlap } from "./offline/scoring.js";
 
-export interface ChatInput {
-  message: string;
-  course_id?: string | undefined;
-  lesson_id?: string | undefined;
-  conversation_id?: string | undefined;
-  mode?: Mode | undefined;
-  /** The second of the lesson's video the learner was at; kept with the analytics event for the creator. */
-  position_seconds?: number | undefined;
-}
-
 /** Longest question text kept with the analytics event: enough to read it, not a second copy of long pastes. */
 const ANALYTICS_QUESTION_CHARS = 1000;
-
-export interface ChatResult {
-  answer: string;
-  citations: Citation[];
-  conversation_id: string;
-  cached: boolean;
-  provider: string;
-  model: string;
-  grounded: boolean;
-}
 
 /** The retrieval index, as the tutor uses it: it only ever searches lessons `viewer` may read. */
 export interface Retrieval {
@@ -132,7 +113,7 @@ export function createChatService(deps: {
   const model = llm?.model ?? "lumen-offline-1";
 
   /** Course and lesson in scope, checked against what the learner may read. */
-  async function scope(auth: AuthContext, input: ChatInput) {
+  async function scope(auth: AuthContext, input: ChatBody) {
     if (input.position_seconds !== undefined && !input.lesson_id) {
       throw new AppError("VALIDATION_ERROR", "A video position needs the lesson it belongs to", {
         in: "body",
@@ -217,7 +198,7 @@ export function createChatService(deps: {
      * Answers a question in the learner's context. `onDelta` receives the answer as it is produced (SSE);
      * the returned result carries the citations and the conversation id.
      */
-    async chat(auth: AuthContext, input: ChatInput, onDelta?: (text: string) => void): Promise<ChatResult> {
+    async chat(auth: AuthContext, input: ChatBody, onDelta?: (text: string) => void): Promise<ChatResult> {
       const started = Date.now();
       const mode: Mode = input.mode ?? "normal";
       const where = await scope(auth, input);

@@ -120,6 +120,16 @@ export function createAuthRepo(db: Executor) {
       return row;
     },
 
+    /** Whose token this is, spent or not: to tell a reused link of a verified address from a bad one. */
+    async findEmailTokenOwner(tokenHash: string, purpose: EmailTokenPurpose, tx: Executor = db) {
+      const [row] = await tx
+        .select({ userId: emailTokens.userId })
+        .from(emailTokens)
+        .where(and(eq(emailTokens.tokenHash, tokenHash), eq(emailTokens.purpose, purpose)))
+        .limit(1);
+      return row;
+    },
+
     /** Older unused tokens of a purpose stop working when a new one is sent. */
     async invalidateEmailTokens(userId: string, purpose: EmailTokenPurpose, now: Date, tx: Executor = db) {
       await tx

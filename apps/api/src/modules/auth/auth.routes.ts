@@ -111,13 +111,16 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
     },
   );
 
-  // GET /auth/verify-email?token= – single use, 24 h
+  // GET /auth/verify-email?token= – single use, 24 h; reused after it worked: 409 already_verified
   r.get(
     "/auth/verify-email",
     {
       schema: {
         tags,
         summary: "Confirm an email address",
+        description:
+          "A link used again once the address is verified answers 409 CONFLICT with details.reason " +
+          "`already_verified`; an unknown, expired or replaced link answers 400 VALIDATION_ERROR.",
         querystring: verifyEmailQuerySchema,
         response: responds(userResultSchema),
       },

@@ -217,11 +217,20 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async verifyEmail(token: string): Promise<User> {
-      const consumed = await auth.consumeEmailToken(sha256(token), "verify_email", new Date());
-      if (!consumed)
+      const tokenHash = sha256(token);
+      const consumed = await auth.consumeEmailToken(tokenHash, "verify_email", new Date());
+      if (!consumed) {
+        // A link opened again after it worked (a second device, the back button) is no failure: say so, so the
+        // page offers to continue instead of a new link. Only the mailbox's owner holds the token.
+        const owner = await auth.findEmailTokenOwner(tokenHash, "verify_email");
+        const user = owner ? await users.findById(owner.userId) : undefined;
+        if (user?.emailVerified) {
+          throw new AppError("CONFLICT", "This email address is already verified", { reason: "already_verified" });
+        }
         throw new AppError("VALIDATION_ERROR", "This verification link is invalid, expired or already used", {
           fields: { token: ["Invalid or expired token"] },
         });
+      }
       const user = await users.update(consumed.userId, { emailVerified: true });
       if (!user) throw new AppError("NOT_FOUND", "User not found");
       return presentUser(user, cipher);

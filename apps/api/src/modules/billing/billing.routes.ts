@@ -10,6 +10,7 @@ import {
   courseRevenueSchema,
   pageOf,
   portalSchema,
+  refundResultSchema,
   subscriptionStatsSchema,
   testCardSchema,
 } from "@lumen/contracts";
@@ -190,9 +191,7 @@ export function billingRoutes(app: FastifyInstance, opts: { service: BillingServ
         security,
         summary: "Refund a purchase",
         params: z.object({ id: z.uuid() }),
-        response: responds(
-          z.object({ id: z.string(), status: z.enum(["paid", "refunded"]), refund_pending: z.boolean() }),
-        ),
+        response: responds(refundResultSchema),
       },
     },
     async (request) => ok(await service.refund(request.params.id), "Refund requested"),

@@ -1,14 +1,15 @@
 import {
-  categorySchema,
+  categoryListSchema,
   courseCreateSchema,
   courseDetailSchema,
   courseListQuerySchema,
+  courseRemovalSchema,
   courseSummarySchema,
   courseUpdateSchema,
   pageOf,
   studioCourseListQuerySchema,
   studioCourseSchema,
-  suggestionSchema,
+  suggestionListSchema,
   suggestQuerySchema,
 } from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
@@ -16,6 +17,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ok, responds } from "../../lib/reply.js";
 import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { PUBLIC_READ, sendEntry } from "../../plugins/http-cache.js";
 import type { CourseService } from "./course.service.js";
 
 const idParams = z.object({ id: z.uuid() });
@@ -26,10 +28,11 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
   const tags = ["courses"];
   const security = [{ bearerAuth: [] }];
 
-  // GET /courses – the public catalog: filters, full-text + typo-tolerant search, sort, keyset pagination
+  // GET /courses – the public catalog: filters, full-text + typo-tolerant search, sort, keyset pagination; cached
   r.get(
     "/courses",
     {
+      config: PUBLIC_READ,
       schema: {
         tags,
         summary: "List published courses",
@@ -37,34 +40,36 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
         response: responds(pageOf(courseSummarySchema)),
       },
     },
-    async (request) => ok(await service.listPublished(request.query)),
+    async (request, reply) => sendEntry(reply, await service.listPublished(request.query)),
   );
 
   // GET /courses/suggest?q= – titles for search-as-you-type
   r.get(
     "/courses/suggest",
     {
+      config: PUBLIC_READ,
       schema: {
         tags,
         summary: "Course titles matching a prefix or a typo",
         querystring: suggestQuerySchema,
-        response: responds(z.object({ items: z.array(suggestionSchema) })),
+        response: responds(suggestionListSchema),
       },
     },
-    async (request) => ok({ items: await service.suggest(request.query.q, request.query.limit) }),
+    async (request, reply) => sendEntry(reply, await service.suggest(request.query.q, request.query.limit)),
   );
 
   // GET /courses/categories – the categories of published courses, for the catalog's filter
   r.get(
     "/courses/categories",
     {
+      config: PUBLIC_READ,
       schema: {
         tags,
         summary: "Categories of the published catalog, alphabetical, with their course counts",
-        response: responds(z.object({ items: z.array(categorySchema) })),
+        response: responds(categoryListSchema),
       },
     },
-    async () => ok({ items: await service.categories() }),
+    async (_request, reply) => sendEntry(reply, await service.categories()),
   );
 
   // GET /courses/mine – the creator studio: the caller's own courses in every status, most recently edited first
@@ -100,10 +105,12 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
       reply.code(201).send(ok(await service.create(currentAuth(request), request.body), "Course created")),
   );
 
-  // GET /courses/:id – outline, creator, stats and the caller's enrollment; drafts only for owner and admins
+  // GET /courses/:id – outline, creator, stats and the caller's enrollment; drafts only for owner and admins.
+  // Guests get the cached public page as is; signed in, the cached page plus the caller's enrollment and access.
   r.get(
     "/courses/:id",
     {
+      config: PUBLIC_READ,
       schema: {
         tags,
         summary: "Course detail with its outline",
@@ -111,7 +118,10 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
         response: responds(courseDetailSchema),
       },
     },
-    async (request) => ok(await service.detail(request.auth, request.params.id)),
+    async (request, reply) =>
+      request.auth
+        ? reply.send(ok(await service.viewerDetail(request.auth, request.params.id)))
+        : sendEntry(reply, await service.publicDetail(request.params.id)),
   );
 
   // PUT /courses/:id – owner or admin; status moves draft → published → archived (publishing needs a lesson)
@@ -142,7 +152,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
         security,
         summary: "Delete (or archive) a course",
         params: idParams,
-        response: responds(z.object({ deleted: z.boolean(), archived: z.boolean() })),
+        response: responds(courseRemovalSchema),
       },
     },
     async (request) => {

@@ -10,6 +10,8 @@ import type {
   StudioCourseListQuery,
 } from "@lumen/contracts";
 import type { Database } from "@lumen/db";
+import type { CacheEntry } from "../../lib/cache.js";
+import { type PublicReads, queryKey } from "../../lib/cache-public.js";
 import {
   decodeCursor,
   encodeCursor,
@@ -73,8 +75,10 @@ export function createCourseService(deps: {
   /** The tutor's retrieval index: a course's description is one of its sources. */
   indexer: { indexCourseDescription(courseId: string): Promise<unknown> };
   media: Pick<MediaService, "attachable">;
+  /** The server cache of public reads; every write here that changes one bumps the course's version. */
+  cache: Pick<PublicReads, "catalog" | "course" | "courseChanged">;
 }) {
-  const { db, courses, enrollments, access, indexer, media } = deps;
+  const { db, courses, enrollments, access, indexer, media, cache } = deps;
   /** An uploaded image must be the caller's to use here (a new course: from their own library). */
   const thumbnailToStore = (auth: AuthContext, url: string | null | undefined, courseId: string | null) =>
     url
@@ -102,46 +106,88 @@ export function createCourseService(deps: {
     });
   }
 
+  /** A published course's page as a guest sees it, cached; null (cached too) for drafts, archived and unknown ids. */
+  function publicPage(courseId: string): Promise<CacheEntry<CourseDetail | null>> {
+    return cache.course(courseId, "detail", async () => {
+      const row = await courses.findWithCreator(courseId);
+      if (row?.course.status !== "published") return null;
+      const guest = { can_edit: false, can_view_content: false, requires_premium: !row.course.isFree };
+      return presentCourseDetail(row, await courses.outline(courseId), null, guest);
+    });
+  }
+
+  async function listPage(query: CourseListQuery): Promise<Page<CourseSummary>> {
+    // Relevance needs a query to rank by: it is the default with `q` and means newest without.
+    const requested = query.sort ?? (query.q ? "relevance" : "newest");
+    const sort: CourseSort = requested === "relevance" && !query.q ? "newest" : requested;
+    const decoded = query.cursor ? decodeCursor(query.cursor, isSortCursor) : undefined;
+    // A cursor only continues the listing it came from (same order and, for relevance, the same query).
+    const after =
+      decoded && decoded.s === sort && (sort !== "relevance" || decoded.q === query.q) ? decoded : undefined;
+    const rows = await courses.listPublished({
+      q: query.q,
+      category: query.category,
+      level: query.level,
+      isFree: query.is_free,
+      creatorId: query.creator_id,
+      minPrice: query.min_price,
+      maxPrice: query.max_price,
+      sort,
+      after,
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    // Timestamps come back as Date, counts and ranks as numbers.
+    const sortValue = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | number));
+    return {
+      items: page.map(presentCourseSummary),
+      next_cursor:
+        rows.length > query.limit && last
+          ? encodeCursor({
+              v: sortValue(last.sortValue),
+              id: last.course.id,
+              s: sort,
+              ...(sort === "relevance" ? { q: query.q ?? "" } : {}),
+            })
+          : null,
+    };
+  }
+
   return {
     detail,
 
-    async listPublished(query: CourseListQuery): Promise<Page<CourseSummary>> {
-      // Relevance needs a query to rank by: it is the default with `q` and means newest without.
-      const requested = query.sort ?? (query.q ? "relevance" : "newest");
-      const sort: CourseSort = requested === "relevance" && !query.q ? "newest" : requested;
-      const decoded = query.cursor ? decodeCursor(query.cursor, isSortCursor) : undefined;
-      // A cursor only continues the listing it came from (same order and, for relevance, the same query).
-      const after =
-        decoded && decoded.s === sort && (sort !== "relevance" || decoded.q === query.q) ? decoded : undefined;
-      const rows = await courses.listPublished({
-        q: query.q,
-        category: query.category,
-        level: query.level,
-        isFree: query.is_free,
-        creatorId: query.creator_id,
-        minPrice: query.min_price,
-        maxPrice: query.max_price,
-        sort,
-        after,
-        limit: query.limit + 1,
-      });
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      // Timestamps come back as Date, counts and ranks as numbers.
-      const sortValue = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | number));
+    /** Guests: the cached public page of a published course; 404 for anything else. */
+    async publicDetail(courseId: string): Promise<CacheEntry<CourseDetail>> {
+      const entry = await publicPage(courseId);
+      if (entry.data === null) throw notFound("Course");
+      return entry as CacheEntry<CourseDetail>;
+    },
+
+    /**
+     * Signed in: a published course is the cached public page plus one query for the caller's enrollment and
+     * entitlement; drafts (owner, admins) and archived courses (enrolled learners) take the uncached path.
+     */
+    async viewerDetail(auth: AuthContext, courseId: string): Promise<CourseDetail> {
+      const cached = (await publicPage(courseId)).data;
+      if (!cached) return detail(auth, courseId);
+      const { enrollment, entitled } = await access.viewerState(auth.userId, courseId);
+      const canEdit = access.canManage(auth, { creatorId: cached.creator.id });
+      // A refunded purchase or lapsed Premium keeps the enrollment (and progress) but not the content.
+      const active = enrollment?.status === "active";
       return {
-        items: page.map(presentCourseSummary),
-        next_cursor:
-          rows.length > query.limit && last
-            ? encodeCursor({
-                v: sortValue(last.sortValue),
-                id: last.course.id,
-                s: sort,
-                ...(sort === "relevance" ? { q: query.q ?? "" } : {}),
-              })
-            : null,
+        ...cached,
+        enrollment: enrollment ? presentEnrollment(enrollment) : null,
+        access: {
+          can_edit: canEdit,
+          can_view_content: canEdit || (active && entitled),
+          requires_premium: cached.access.requires_premium,
+        },
       };
     },
+
+    /** The public catalog, cached per query until a course changes. */
+    listPublished: (query: CourseListQuery) => cache.catalog(`list:${queryKey(query)}`, () => listPage(query)),
 
     /** The creator studio's list: the caller's own courses in every status (admins too: their own). */
     async listMine(auth: AuthContext, query: StudioCourseListQuery): Promise<Page<StudioCourse>> {
@@ -155,9 +201,10 @@ export function createCourseService(deps: {
       return timePage(rows, query.limit, presentStudioCourse, (r) => ({ at: r.lastEditedAt, id: r.course.id }));
     },
 
-    suggest: (q: string, limit: number) => courses.suggest(q, limit),
+    suggest: (q: string, limit: number) =>
+      cache.catalog(`suggest:${queryKey({ q, limit })}`, async () => ({ items: await courses.suggest(q, limit) })),
 
-    categories: () => courses.categories(),
+    categories: () => cache.catalog("categories", async () => ({ items: await courses.categories() })),
 
     async create(auth: AuthContext, input: CourseCreate): Promise<CourseDetail> {
       const thumbnailUrl = await thumbnailToStore(auth, input.thumbnail_url, null);
@@ -225,6 +272,7 @@ export function createCourseService(deps: {
         await courses.update(courseId, values, tx);
         await courses.refreshDerived(courseId, tx);
       });
+      await cache.courseChanged(courseId);
       if (input.title !== undefined || input.subtitle !== undefined || input.description !== undefined) {
         await indexer.indexCourseDescription(courseId);
       }
@@ -236,9 +284,11 @@ export function createCourseService(deps: {
       await access.managedCourse(auth, courseId);
       if ((await courses.countEnrollments(courseId)) > 0) {
         await courses.update(courseId, { status: "archived" });
+        await cache.courseChanged(courseId);
         return { deleted: false, archived: true };
       }
       await courses.delete(courseId);
+      await cache.courseChanged(courseId);
       return { deleted: true, archived: false };
     },
   };

@@ -1,4 +1,4 @@
-import { enrollmentSchema, myEnrollmentSchema } from "@lumen/contracts";
+import { enrollmentSchema, myEnrollmentListSchema } from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -58,7 +58,7 @@ export function enrollmentRoutes(app: FastifyInstance, opts: { service: Enrollme
         tags,
         security,
         summary: "My courses",
-        response: responds(z.object({ items: z.array(myEnrollmentSchema) })),
+        response: responds(myEnrollmentListSchema),
       },
     },
     async (request) => ok({ items: await service.mine(currentAuth(request)) }),

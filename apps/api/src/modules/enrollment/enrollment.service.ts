@@ -1,5 +1,6 @@
 import type { Enrollment } from "@lumen/contracts";
 import type { Database, Executor } from "@lumen/db";
+import type { PublicReads } from "../../lib/cache-public.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
@@ -14,8 +15,10 @@ export function createEnrollmentService(deps: {
   users: Pick<UserRepo, "findById">;
   access: AccessService;
   analytics: AnalyticsRecorder;
+  /** A course's enrollment count is public (catalog, "popular" sort): every change bumps the course. */
+  cache: Pick<PublicReads, "courseChanged">;
 }) {
-  const { db, enrollments, users, access, analytics } = deps;
+  const { db, enrollments, users, access, analytics, cache } = deps;
   return {
     /**
      * Idempotent and race-free: the first call creates the enrollment (201), later ones return it (200).
@@ -44,7 +47,10 @@ export function createEnrollmentService(deps: {
         }
         return row;
       });
-      if (result) return { enrollment: presentEnrollment(result), created: true };
+      if (result) {
+        await cache.courseChanged(courseId);
+        return { enrollment: presentEnrollment(result), created: true };
+      }
       // A concurrent request created it first.
       const winner = await enrollments.findForUser(auth.userId, courseId);
       if (!winner) throw notFound("Enrollment");
@@ -59,7 +65,10 @@ export function createEnrollmentService(deps: {
         if (row) await enrollments.adjustEnrollmentCount(courseId, -1, tx);
         return row;
       });
-      if (cancelled) return presentEnrollment(cancelled);
+      if (cancelled) {
+        await cache.courseChanged(courseId);
+        return presentEnrollment(cancelled);
+      }
       const existing = await enrollments.findForUser(auth.userId, courseId);
       if (!existing) throw notFound("Enrollment");
       return presentEnrollment(existing);
@@ -93,13 +102,19 @@ export function createEnrollmentService(deps: {
       if (row) {
         await enrollments.adjustEnrollmentCount(courseId, 1, tx);
         await analytics.record({ type: "enrollment", userId, courseId }, tx);
+        // Inside the caller's transaction: bumped before its commit, so a reader in between may cache the old
+        // count under the new version until the entry's TTL (5 minutes); the count is the only field at stake.
+        await cache.courseChanged(courseId);
       }
     },
 
     /** Billing: a refund closes the course again; the enrollment is cancelled and its progress kept. */
     async close(userId: string, courseId: string, tx: Executor): Promise<void> {
       const row = await enrollments.cancel(userId, courseId, tx);
-      if (row) await enrollments.adjustEnrollmentCount(courseId, -1, tx);
+      if (row) {
+        await enrollments.adjustEnrollmentCount(courseId, -1, tx);
+        await cache.courseChanged(courseId); // before the caller's commit: see admit
+      }
     },
 
     /** Admin: lets a user into a paid course without premium. */

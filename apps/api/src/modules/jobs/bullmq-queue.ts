@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Job, Queue, Worker } from "bullmq";
+import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { FastifyBaseLogger } from "fastify";
 import type { Redis } from "ioredis";
 import {
@@ -11,6 +11,7 @@ import {
   type JobName,
   type JobPayloads,
   type JobQueue,
+  PermanentJobError,
 } from "./jobs.js";
 import { createMemoryJobQueue } from "./memory-queue.js";
 
@@ -29,6 +30,12 @@ export function createBullJobQueue(opts: {
   /** Run a worker in this process (the API does; a producer-only process would not). */
   worker?: boolean;
   concurrency?: number;
+  /**
+   * How long a running job's lock lasts without renewal (BullMQ's lockDuration, default 30 s). A worker that
+   * dies mid-job leaves its lock to expire; the stalled-job check (every half of this) then hands the job to
+   * another worker.
+   */
+  lockMs?: number;
 }): JobQueue {
   // BullMQ blocks on its connections: it needs its own, with no per-request retry limit (STACK-NOTES: pass a
   // client in ESM, never {host, port}).
@@ -49,13 +56,24 @@ export function createBullJobQueue(opts: {
       async (job: Job) => {
         const handler = handlers.get(job.name as JobName);
         if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
-        await handler(job.data as never, {
-          id: job.id ?? "",
-          name: job.name as JobName,
-          attempt: job.attemptsMade + 1,
-        });
+        try {
+          await handler(job.data as never, {
+            id: job.id ?? "",
+            name: job.name as JobName,
+            attempt: job.attemptsMade + 1,
+          });
+        } catch (err) {
+          // BullMQ's own marker for "do not retry"; the interface's is driver-neutral.
+          if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+          throw err;
+        }
       },
-      { connection, prefix: opts.prefix, concurrency: opts.concurrency ?? 1 },
+      {
+        connection,
+        prefix: opts.prefix,
+        concurrency: opts.concurrency ?? 1,
+        ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: Math.max(500, opts.lockMs / 2) } : {}),
+      },
     );
     worker.on("error", (err) => opts.log.warn({ err }, "job worker error"));
     worker.on("failed", (job, err) => {
@@ -68,7 +86,11 @@ export function createBullJobQueue(opts: {
 
   async function pendingCount(): Promise<number> {
     const counts = await queue.getJobCounts(...PENDING);
-    return Object.values(counts).reduce((a, b) => a + b, 0);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    if (!counts.delayed) return total;
+    // A job scheduler always has its next run waiting as a delayed job: that is not work left to do.
+    const delayed = await queue.getDelayed(0, -1);
+    return total - delayed.filter((job) => job.repeatJobKey).length;
   }
 
   return {
@@ -85,6 +107,7 @@ export function createBullJobQueue(opts: {
         await queue.add(name, payload, {
           jobId: id,
           attempts: Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS),
+          ...(options.delayMs && options.delayMs > 0 ? { delay: options.delayMs } : {}),
           backoff: { type: "exponential", delay: options.backoffMs ?? DEFAULT_BACKOFF_MS },
           removeOnComplete: { count: 1000 },
           removeOnFail: { count: 5000 },
@@ -95,6 +118,40 @@ export function createBullJobQueue(opts: {
         opts.log.warn({ err, job: name }, "job queue unavailable; running the job in this process");
         return local.enqueue(name, payload, options);
       }
+    },
+    async overview(limit = 50) {
+      const counts = await queue.getJobCounts("waiting", "active", "delayed", "completed", "failed", "prioritized");
+      const failed = await queue.getFailed(0, Math.max(0, limit - 1));
+      return {
+        counts: {
+          waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+          active: counts.active ?? 0,
+          delayed: counts.delayed ?? 0,
+          completed: counts.completed ?? 0,
+          failed: counts.failed ?? 0,
+        },
+        failed: failed.map((job) => ({
+          id: job.id ?? "",
+          name: job.name,
+          error: job.failedReason ?? "",
+          attempts: job.attemptsMade,
+          failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+        })),
+      };
+    },
+    async retry(id) {
+      const job = await queue.getJob(id);
+      if (!job || !(await job.isFailed())) return false;
+      await job.retry("failed", { resetAttemptsMade: true });
+      return true;
+    },
+    async schedule(name, payload, everyMs) {
+      // One scheduler per job name, shared by every process on this Redis: upserting it is idempotent.
+      await queue.upsertJobScheduler(
+        name,
+        { every: everyMs },
+        { name, data: payload, opts: { attempts: DEFAULT_ATTEMPTS, removeOnComplete: { count: 100 } } },
+      );
     },
     /**
      * Waits on this process's worker events and re-reads the counts after each: no polling interval, and a

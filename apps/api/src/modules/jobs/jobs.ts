@@ -14,6 +14,16 @@
 export interface JobPayloads {
   /** Rebuild the tutor's retrieval index of one lesson from its current content. */
   "lesson.reindex": { lessonId: string };
+  /** Deliver one row of the mail outbox (the outbox row is the source of truth; sent rows are skipped). */
+  "mail.deliver": { mailId: string };
+  /** Find outbox rows that are due (a retry, or a job lost with Redis) and enqueue their delivery. */
+  "mail.sweep": Record<string, never>;
+  /** Post one security alert to ALERT_WEBHOOK_URL (Slack-compatible JSON). */
+  "alert.webhook": { eventId: string };
+  /** Email one security alert to every admin, through the outbox. */
+  "alert.email": { eventId: string };
+  /** Delete expired sessions, tokens and login failures, and events past their retention. */
+  "maintenance.cleanup": Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -33,8 +43,25 @@ export interface EnqueueOptions {
   jobId?: string;
   /** Runs in all, first included (default 3). */
   attempts?: number;
+  /** Run no sooner than this many ms from now. */
+  delayMs?: number;
   /** First retry delay; doubled on each later retry (default 1000 ms). */
   backoffMs?: number;
+}
+
+/** A job that failed its last attempt (a dead letter), as the admin console lists it. */
+export interface FailedJob {
+  id: string;
+  name: string;
+  error: string;
+  attempts: number;
+  failedAt: Date | null;
+}
+
+export interface JobsOverview {
+  counts: { waiting: number; active: number; delayed: number; completed: number; failed: number };
+  /** Newest first, at most `limit`. */
+  failed: FailedJob[];
 }
 
 export interface JobQueue {
@@ -46,11 +73,23 @@ export interface JobQueue {
     payload: JobPayloads[N],
     options?: EnqueueOptions,
   ): Promise<{ id: string; accepted: boolean }>;
+  /** Counts by state and the newest dead letters. */
+  overview(limit?: number): Promise<JobsOverview>;
+  /** Runs a dead letter again from its first attempt; false when no failed job has that id. */
+  retry(id: string): Promise<boolean>;
+  /**
+   * Runs `name` every `everyMs` (BullMQ job scheduler: one schedule per name across all processes; a timer in
+   * memory mode). Scheduling again replaces the schedule.
+   */
+  schedule<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void>;
   idle(): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Thrown by a handler when retrying cannot help: the job fails at once and becomes a dead letter. */
+export class PermanentJobError extends Error {}
 
 export const DEFAULT_ATTEMPTS = 3;
 export const DEFAULT_BACKOFF_MS = 1000;

@@ -4,10 +4,12 @@ import {
   DEFAULT_ATTEMPTS,
   DEFAULT_BACKOFF_MS,
   type EnqueueOptions,
+  type FailedJob,
   type JobHandler,
   type JobName,
   type JobPayloads,
   type JobQueue,
+  PermanentJobError,
   retryDelay,
 } from "./jobs.js";
 
@@ -22,6 +24,8 @@ interface MemoryJob {
 
 /** Finished job ids remembered for idempotency (BullMQ keeps as many completed jobs). */
 const REMEMBERED = 1000;
+/** Dead letters kept for the admin console (BullMQ keeps 5000; a process's memory holds fewer). */
+const DEAD_LETTERS = 500;
 
 /**
  * The in-process driver (no Redis): jobs run one at a time on this process's event loop, after the request that
@@ -34,6 +38,9 @@ export function createMemoryJobQueue(opts: { log: Pick<FastifyBaseLogger, "warn"
   const known = new Set<string>();
   const finished: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const schedules = new Map<JobName, NodeJS.Timeout>();
+  const dead = new Map<string, { job: MemoryJob; failed: FailedJob }>();
+  let completed = 0;
   let running: Promise<void> | null = null;
   let paused = false;
   let closed = false;
@@ -58,9 +65,10 @@ export function createMemoryJobQueue(opts: { log: Pick<FastifyBaseLogger, "warn"
     try {
       if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
       await handler(job.payload as never, { id: job.id, name: job.name, attempt: job.attempt });
+      completed++;
       forget(job.id);
     } catch (err) {
-      if (job.attempt < job.attempts && !closed) {
+      if (job.attempt < job.attempts && !closed && !(err instanceof PermanentJobError)) {
         const timer = setTimeout(
           () => {
             timers.delete(timer);
@@ -73,6 +81,18 @@ export function createMemoryJobQueue(opts: { log: Pick<FastifyBaseLogger, "warn"
         opts.log.warn({ err, job: job.name, jobId: job.id, attempt: job.attempt }, "job failed; retrying");
       } else {
         forget(job.id);
+        dead.delete(job.id);
+        dead.set(job.id, {
+          job,
+          failed: {
+            id: job.id,
+            name: job.name,
+            error: (err as Error).message ?? String(err),
+            attempts: job.attempt,
+            failedAt: new Date(),
+          },
+        });
+        if (dead.size > DEAD_LETTERS) dead.delete(dead.keys().next().value as string);
         opts.log.error({ err, job: job.name, jobId: job.id, attempt: job.attempt }, "job failed for good");
       }
     }
@@ -91,7 +111,7 @@ export function createMemoryJobQueue(opts: { log: Pick<FastifyBaseLogger, "warn"
       });
   }
 
-  return {
+  const queue: JobQueue = {
     driver: "memory",
     register(name, handler) {
       handlers.set(name, handler as JobHandler<JobName>);
@@ -101,16 +121,59 @@ export function createMemoryJobQueue(opts: { log: Pick<FastifyBaseLogger, "warn"
       const id = options.jobId ?? randomUUID();
       if (known.has(id)) return { id, accepted: false };
       known.add(id);
-      waiting.push({
+      const job: MemoryJob = {
         id,
         name,
         payload,
         attempt: 1,
         attempts: Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS),
         backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
-      });
-      pump();
+      };
+      if (options.delayMs && options.delayMs > 0) {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          waiting.push(job);
+          pump();
+        }, options.delayMs);
+        timers.add(timer);
+      } else {
+        waiting.push(job);
+        pump();
+      }
       return { id, accepted: true };
+    },
+    async overview(limit = 50) {
+      const failed = [...dead.values()].map((d) => d.failed).reverse();
+      return {
+        counts: {
+          waiting: waiting.length,
+          active: running ? 1 : 0,
+          delayed: timers.size,
+          completed,
+          failed: dead.size,
+        },
+        failed: failed.slice(0, limit),
+      };
+    },
+    async retry(id) {
+      const entry = dead.get(id);
+      if (!entry || closed) return false;
+      dead.delete(id);
+      known.add(id);
+      waiting.push({ ...entry.job, attempt: 1 });
+      pump();
+      return true;
+    },
+    async schedule(name, payload, everyMs) {
+      clearInterval(schedules.get(name));
+      const timer = setInterval(() => {
+        if (closed) return;
+        // One run per tick at most: a schedule whose last run is still queued is not queued twice.
+        void queue.enqueue(name, payload, { jobId: `schedule.${name}.${Math.floor(Date.now() / everyMs)}` });
+      }, everyMs);
+      // A schedule never keeps the process alive, nor idle() waiting.
+      timer.unref();
+      schedules.set(name, timer);
     },
     idle() {
       if (!busy()) return Promise.resolve();
@@ -126,6 +189,8 @@ export function createMemoryJobQueue(opts: { log: Pick<FastifyBaseLogger, "warn"
     },
     async close() {
       closed = true;
+      for (const t of schedules.values()) clearInterval(t);
+      schedules.clear();
       for (const t of timers) clearTimeout(t);
       timers.clear();
       await running;
@@ -133,4 +198,5 @@ export function createMemoryJobQueue(opts: { log: Pick<FastifyBaseLogger, "warn"
       settle();
     },
   };
+  return queue;
 }

@@ -1,8 +1,10 @@
 import {
   lessonCreateSchema,
+  lessonOrderSchema,
   lessonSchema,
   lessonUpdateSchema,
   moduleCreateSchema,
+  moduleListSchema,
   moduleSchema,
   moduleUpdateSchema,
   reorderSchema,
@@ -55,7 +57,7 @@ export function lessonRoutes(app: FastifyInstance, opts: { service: LessonServic
         summary: "Reorder modules",
         params: idParams,
         body: reorderSchema,
-        response: responds(z.array(moduleSchema)),
+        response: responds(moduleListSchema),
       },
     },
     async (request) =>
@@ -130,7 +132,7 @@ export function lessonRoutes(app: FastifyInstance, opts: { service: LessonServic
         summary: "Reorder lessons",
         params: idParams,
         body: reorderSchema,
-        response: responds(z.object({ ids: z.array(z.string()) })),
+        response: responds(lessonOrderSchema),
       },
     },
     async (request) =>

@@ -9,6 +9,7 @@ import {
   webVttText,
 } from "@lumen/contracts";
 import type { Database } from "@lumen/db";
+import type { PublicReads } from "../../lib/cache-public.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
@@ -82,8 +83,10 @@ export function createLessonService(deps: {
   access: AccessService;
   jobs: Pick<JobQueue, "enqueue">;
   media: Pick<MediaService, "attachable" | "videoUrlFor">;
+  /** A course's outline (modules, lessons, durations) is part of its cached public page: every change bumps it. */
+  cache: Pick<PublicReads, "courseChanged">;
 }) {
-  const { db, lessons, courses, access, jobs, media } = deps;
+  const { db, lessons, courses, access, jobs, media, cache } = deps;
   const reindex = (lesson: Pick<LessonRow, "id" | "updatedAt">) =>
     jobs.enqueue("lesson.reindex", { lessonId: lesson.id }, { jobId: reindexJobId(lesson) });
   const present = (l: LessonRow, hasQuiz: boolean) => presentLesson(l, hasQuiz, media.videoUrlFor(l.videoUrl));
@@ -101,23 +104,25 @@ export function createLessonService(deps: {
   return {
     async createModule(auth: AuthContext, courseId: string, input: { title: string; position?: number | undefined }) {
       await access.managedCourse(auth, courseId);
-      return presentModule(
-        await db.transaction(async (tx) => {
-          const counts = await lessons.lockCourseCounts(courseId, tx);
-          if (counts.modules >= MAX_MODULES_PER_COURSE) {
-            throw new AppError("CONFLICT", `A course can have at most ${MAX_MODULES_PER_COURSE} modules`, {
-              max_modules: MAX_MODULES_PER_COURSE,
-            });
-          }
-          return lessons.insertModule(courseId, input.title, input.position, tx);
-        }),
-      );
+      const created = await db.transaction(async (tx) => {
+        const counts = await lessons.lockCourseCounts(courseId, tx);
+        if (counts.modules >= MAX_MODULES_PER_COURSE) {
+          throw new AppError("CONFLICT", `A course can have at most ${MAX_MODULES_PER_COURSE} modules`, {
+            max_modules: MAX_MODULES_PER_COURSE,
+          });
+        }
+        return lessons.insertModule(courseId, input.title, input.position, tx);
+      });
+      await cache.courseChanged(courseId);
+      return presentModule(created);
     },
 
     async updateModule(auth: AuthContext, moduleId: string, input: { title?: string | undefined }) {
       const mod = await managedModule(auth, moduleId);
       if (input.title === undefined) return presentModule(mod);
-      return presentModule((await lessons.updateModule(moduleId, input.title)) ?? mod);
+      const updated = await lessons.updateModule(moduleId, input.title);
+      await cache.courseChanged(mod.courseId);
+      return presentModule(updated ?? mod);
     },
 
     /** Deletes a module and its lessons. */
@@ -127,6 +132,7 @@ export function createLessonService(deps: {
         await lessons.deleteModule(moduleId, tx);
         await courses.refreshDerived(mod.courseId, tx);
       });
+      await cache.courseChanged(mod.courseId);
     },
 
     async reorderModules(auth: AuthContext, courseId: string, ids: string[]) {
@@ -139,6 +145,7 @@ export function createLessonService(deps: {
         });
       }
       await lessons.reorderModules(courseId, ids);
+      await cache.courseChanged(courseId);
       return (await Promise.all(ids.map((id) => lessons.findModule(id))))
         .filter((m): m is ModuleRow => Boolean(m))
         .map(presentModule);
@@ -175,6 +182,7 @@ export function createLessonService(deps: {
         await courses.refreshDerived(mod.courseId, tx);
         return created;
       });
+      await cache.courseChanged(mod.courseId);
       await reindex(row);
       return present(row, false);
     },
@@ -225,6 +233,7 @@ export function createLessonService(deps: {
         // Only this course's derived data is rebuilt: one lesson's change never re-indexes the catalog.
         await courses.refreshDerived(ctx.course.id, tx);
       });
+      await cache.courseChanged(ctx.course.id);
       const found = await lessons.findLesson(lessonId);
       if (!found) throw notFound("Lesson");
       await reindex(found.lesson);
@@ -237,10 +246,11 @@ export function createLessonService(deps: {
         await lessons.deleteLesson(lessonId, tx);
         await courses.refreshDerived(ctx.course.id, tx);
       });
+      await cache.courseChanged(ctx.course.id);
     },
 
     async reorderLessons(auth: AuthContext, moduleId: string, ids: string[]) {
-      await managedModule(auth, moduleId);
+      const mod = await managedModule(auth, moduleId);
       const current = await lessons.lessonIds(moduleId);
       if (!sameSet(ids, current)) {
         throw new AppError("VALIDATION_ERROR", "Give every lesson of the module exactly once", {
@@ -249,6 +259,7 @@ export function createLessonService(deps: {
         });
       }
       await lessons.reorderLessons(moduleId, ids);
+      await cache.courseChanged(mod.courseId);
       return { ids };
     },
   };

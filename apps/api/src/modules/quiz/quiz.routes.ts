@@ -1,4 +1,5 @@
 import {
+  lessonQuizSchema,
   ownerQuizSchema,
   pageOf,
   quizAttemptBodySchema,
@@ -6,7 +7,6 @@ import {
   quizAttemptResultSchema,
   quizAttemptSummarySchema,
   quizUpsertSchema,
-  quizViewSchema,
 } from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -24,16 +24,16 @@ export function quizRoutes(app: FastifyInstance, opts: { service: QuizService })
   const security = [{ bearerAuth: [] }];
   const params = z.object({ id: z.uuid() });
 
-  // GET /lessons/:id/quiz – owner and admins see the key; learners and preview guests never do
+  // GET /lessons/:id/quiz – owner and admins see the key; learners and preview guests never do; null: no quiz yet
   r.get(
     "/lessons/:id/quiz",
     {
       schema: {
         tags,
         security: [{}, ...security],
-        summary: "A lesson's quiz: with the answer key for its owner, without it for everyone else",
+        summary: "A lesson's quiz: with the answer key for its owner, without it for everyone else; null when none yet",
         params,
-        response: responds(quizViewSchema),
+        response: responds(lessonQuizSchema),
       },
     },
     async (request) => ok(await service.get(request.auth, request.params.id)),

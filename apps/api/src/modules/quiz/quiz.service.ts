@@ -9,6 +9,7 @@ import type {
   QuizView,
 } from "@lumen/contracts";
 import type { Database } from "@lumen/db";
+import type { PublicReads } from "../../lib/cache-public.js";
 import { timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
@@ -34,8 +35,10 @@ export function createQuizService(deps: {
   access: Pick<AccessService, "canManage" | "managedLesson" | "readableLesson" | "enrolledLesson">;
   analytics: Pick<AnalyticsRecorder, "record">;
   newQuestionId?: () => string;
+  /** The course's public outline flags lessons that have a quiz: adding or removing one bumps it. */
+  cache: Pick<PublicReads, "courseChanged">;
 }) {
-  const { db, quizzes, access, analytics } = deps;
+  const { db, quizzes, access, analytics, cache } = deps;
   const newQuestionId = deps.newQuestionId ?? randomQuestionId;
 
   async function quizOf(lessonId: string) {
@@ -46,9 +49,11 @@ export function createQuizService(deps: {
 
   return {
     /** The owner and admins get the key; everyone who may read the lesson gets the questions without it. */
-    async get(auth: AuthContext | null, lessonId: string): Promise<QuizView> {
+    async get(auth: AuthContext | null, lessonId: string): Promise<QuizView | null> {
       const ctx = await access.readableLesson(auth, lessonId);
-      const quiz = await quizOf(lessonId);
+      // A lesson without a quiz yet is an answer (null), not an error: the lesson editor asks before there is one.
+      const quiz = await quizzes.findByLesson(lessonId);
+      if (!quiz) return null;
       if (access.canManage(auth, ctx.course)) return presentOwnerQuiz(quiz);
       const quizProgress =
         auth && ctx.enrolled ? ((await quizzes.findQuizProgress(auth.userId, lessonId)) ?? NO_ATTEMPTS) : null;
@@ -63,12 +68,14 @@ export function createQuizService(deps: {
         passMark: input.pass_mark,
         questions: toQuestionRows(input.questions, newQuestionId),
       });
+      await cache.courseChanged(ctx.lesson.courseId);
       return presentOwnerQuiz(quiz);
     },
 
     async remove(auth: AuthContext, lessonId: string): Promise<void> {
-      await access.managedLesson(auth, lessonId);
+      const ctx = await access.managedLesson(auth, lessonId);
       if (!(await quizzes.deleteByLesson(lessonId))) throw notFound("Quiz");
+      await cache.courseChanged(ctx.lesson.courseId);
     },
 
     /** Scores on the server, stores the attempt, folds it into quiz progress and records the event, atomically. */

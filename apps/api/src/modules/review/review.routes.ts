@@ -1,10 +1,11 @@
-import { pageOf, reviewListQuerySchema, reviewSchema, reviewUpsertSchema } from "@lumen/contracts";
+import { myReviewSchema, pageOf, reviewListQuerySchema, reviewSchema, reviewUpsertSchema } from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decodeCursor, isTimeCursor } from "../../lib/cursor.js";
 import { ok, responds } from "../../lib/reply.js";
 import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { PUBLIC_READ, sendEntry } from "../../plugins/http-cache.js";
 import type { ReviewService } from "./review.service.js";
 
 export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewService }) {
@@ -15,10 +16,11 @@ export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewServic
   const security = [{ bearerAuth: [] }];
   const params = z.object({ id: z.uuid() });
 
-  // GET /courses/:id/reviews – public for visible courses, newest first, keyset pagination
+  // GET /courses/:id/reviews – public for visible courses, newest first, keyset pagination; cached for guests
   r.get(
     "/courses/:id/reviews",
     {
+      config: PUBLIC_READ,
       schema: {
         tags,
         summary: "A course's reviews",
@@ -27,19 +29,21 @@ export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewServic
         response: responds(pageOf(reviewSchema)),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, cursor } = request.query;
       const after = cursor ? decodeCursor(cursor, isTimeCursor) : undefined;
-      return ok(await service.list(request.auth, request.params.id, { limit, after }));
+      return request.auth
+        ? reply.send(ok(await service.list(request.auth, request.params.id, { limit, after })))
+        : sendEntry(reply, await service.publicList(request.params.id, { limit, cursor, after }));
     },
   );
 
-  // GET /courses/:id/reviews/me – the caller's own review, 404 when there is none
+  // GET /courses/:id/reviews/me – the caller's own review, null when there is none yet (404: no such course)
   r.get(
     "/courses/:id/reviews/me",
     {
       ...guard,
-      schema: { tags, security, summary: "Your review of a course", params, response: responds(reviewSchema) },
+      schema: { tags, security, summary: "Your review of a course", params, response: responds(myReviewSchema) },
     },
     async (request) => ok(await service.mine(currentAuth(request), request.params.id)),
   );

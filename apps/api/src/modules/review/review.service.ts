@@ -1,5 +1,7 @@
 import type { Page, Review, ReviewUpsert } from "@lumen/contracts";
 import type { Database, Transaction } from "@lumen/db";
+import type { CacheEntry } from "../../lib/cache.js";
+import type { PublicReads } from "../../lib/cache-public.js";
 import { timePage } from "../../lib/cursor.js";
 import { forbidden, notFound } from "../../lib/errors.js";
 import type { AccessRepo } from "../access/access.repo.js";
@@ -13,8 +15,10 @@ export function createReviewService(deps: {
   reviews: ReviewRepo;
   access: Pick<AccessService, "visibleCourse">;
   enrollments: Pick<AccessRepo, "isEnrolled">;
+  /** Reviews and the rating they add up to are public reads: a review write bumps the course's version. */
+  cache: Pick<PublicReads, "course" | "courseChanged">;
 }) {
-  const { db, reviews, access, enrollments } = deps;
+  const { db, reviews, access, enrollments, cache } = deps;
 
   /** Only learners with an active enrollment review a course, and never its own creator. */
   async function reviewableCourse(auth: AuthContext, courseId: string) {
@@ -25,13 +29,25 @@ export function createReviewService(deps: {
   }
 
   /** Runs a review write and the course's rating recount in one transaction, serialised per course. */
-  function withRatingRefresh<T>(courseId: string, write: (tx: Transaction) => Promise<T>) {
-    return db.transaction(async (tx) => {
+  async function withRatingRefresh<T>(courseId: string, write: (tx: Transaction) => Promise<T>) {
+    const result = await db.transaction(async (tx) => {
       if (!(await reviews.lockCourse(courseId, tx))) throw notFound("Course");
       const result = await write(tx);
       await reviews.refreshCourseRating(courseId, tx);
       return result;
     });
+    await cache.courseChanged(courseId);
+    return result;
+  }
+
+  async function list(
+    auth: AuthContext | null,
+    courseId: string,
+    page: { limit: number; after?: { t: string; id: string } | undefined },
+  ): Promise<Page<Review>> {
+    await access.visibleCourse(auth, courseId);
+    const rows = await reviews.listByCourse({ courseId, after: page.after, limit: page.limit + 1 });
+    return timePage(rows, page.limit, presentReview, (r) => ({ at: r.review.createdAt, id: r.review.id }));
   }
 
   return {
@@ -59,22 +75,22 @@ export function createReviewService(deps: {
       });
     },
 
-    async mine(auth: AuthContext, courseId: string): Promise<Review> {
+    /** Null when the caller hasn't reviewed the course yet: "none yet" is an answer, not an error. */
+    async mine(auth: AuthContext, courseId: string): Promise<Review | null> {
       await access.visibleCourse(auth, courseId);
       const row = await reviews.findOwn(auth.userId, courseId);
-      if (!row) throw notFound("Review");
-      return presentReview(row);
+      return row ? presentReview(row) : null;
     },
 
     /** Public for any course the caller may see; newest first. */
-    async list(
-      auth: AuthContext | null,
+    list,
+
+    /** A guest's page of a published course's reviews, cached until the course changes (404 for any other course). */
+    publicList(
       courseId: string,
-      page: { limit: number; after?: { t: string; id: string } | undefined },
-    ): Promise<Page<Review>> {
-      await access.visibleCourse(auth, courseId);
-      const rows = await reviews.listByCourse({ courseId, after: page.after, limit: page.limit + 1 });
-      return timePage(rows, page.limit, presentReview, (r) => ({ at: r.review.createdAt, id: r.review.id }));
+      page: { limit: number; cursor?: string | undefined; after?: { t: string; id: string } | undefined },
+    ): Promise<CacheEntry<Page<Review>>> {
+      return cache.course(courseId, `reviews:${page.limit}:${page.cursor ?? ""}`, () => list(null, courseId, page));
     },
   };
 }

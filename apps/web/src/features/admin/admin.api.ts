@@ -1,6 +1,7 @@
 import {
   type AdminCourse,
   type AdminCourseModeration,
+  adminCourseResultSchema,
   adminCourseSchema,
   type Page,
   type PlatformAnalytics,
@@ -14,7 +15,7 @@ import {
   userResultSchema,
   userSchema,
 } from "@lumen/contracts";
-import { z } from "zod";
+import type { z } from "zod";
 import { authRequest } from "@/features/auth/session";
 import type { QueryValue } from "@/lib/api-client";
 
@@ -25,7 +26,6 @@ const ADMIN_PAGE_SIZE = 20;
 const userPage = pageOf(userSchema);
 const coursePage = pageOf(adminCourseSchema);
 const eventPage = pageOf(securityEventSchema);
-const courseResult = z.object({ course: adminCourseSchema });
 
 export type AdminUser = User;
 export type SecurityEventItem = SecurityEvent;
@@ -61,7 +61,7 @@ export function listCourses(query: Query, signal?: AbortSignal): Promise<Page<Ad
 
 /** PUT /admin/courses/:id – moderation (unpublish, archive, republish), logged as a security event. */
 export async function moderateCourse(id: string, change: AdminCourseModeration): Promise<AdminCourse> {
-  const { course } = await authRequest(`/admin/courses/${encodeURIComponent(id)}`, courseResult, {
+  const { course } = await authRequest(`/admin/courses/${encodeURIComponent(id)}`, adminCourseResultSchema, {
     method: "PUT",
     body: change,
   });

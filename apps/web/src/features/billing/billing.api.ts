@@ -8,9 +8,9 @@ import {
   courseRevenueSchema,
   pageOf,
   portalSchema,
+  refundResultSchema,
   subscriptionStatsSchema,
 } from "@lumen/contracts";
-import { z } from "zod";
 import { authRequest } from "@/features/auth/session";
 import { api } from "@/lib/api-client";
 
@@ -50,11 +50,7 @@ export const listPayments = (filters: PaymentFilters, cursor?: string | null, si
     ...(signal ? { signal } : {}),
   });
 export const refundPayment = (id: string) =>
-  authRequest(
-    `/admin/payments/${encodeURIComponent(id)}/refund`,
-    z.object({ id: z.string(), status: z.enum(["paid", "refunded"]), refund_pending: z.boolean() }),
-    { method: "POST" },
-  );
+  authRequest(`/admin/payments/${encodeURIComponent(id)}/refund`, refundResultSchema, { method: "POST" });
 export const getSubscriptionStats = (signal?: AbortSignal) =>
   authRequest("/admin/subscriptions/stats", subscriptionStatsSchema, signal ? { signal } : {});
 

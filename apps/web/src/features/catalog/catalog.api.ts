@@ -1,11 +1,7 @@
-import { categorySchema, suggestionSchema } from "@lumen/contracts";
-import { z } from "zod";
+import { categoryListSchema, type Suggestion, suggestionListSchema } from "@lumen/contracts";
 import { type ApiClient, type ApiRequestOptions, api } from "@/lib/api-client";
 
-export type CourseSuggestion = z.infer<typeof suggestionSchema>;
-
-const suggestionList = z.object({ items: z.array(suggestionSchema) });
-const categoryList = z.object({ items: z.array(categorySchema) });
+export type CourseSuggestion = Suggestion;
 
 // GET /courses/suggest?q= – course titles for search-as-you-type (prefix and typo tolerant).
 export async function suggestCourses(
@@ -14,12 +10,12 @@ export async function suggestCourses(
   client: ApiClient = api,
 ): Promise<CourseSuggestion[]> {
   const { limit, ...rest } = options;
-  const data = await client.request("/courses/suggest", suggestionList, { ...rest, query: { q, limit } });
+  const data = await client.request("/courses/suggest", suggestionListSchema, { ...rest, query: { q, limit } });
   return data.items;
 }
 
 // GET /courses/categories – the published catalog's categories, alphabetical, each once (case-folded).
 export async function listCategories(client: ApiClient = api): Promise<string[]> {
-  const data = await client.request("/courses/categories", categoryList, { cache: "no-store" });
+  const data = await client.request("/courses/categories", categoryListSchema, { cache: "no-store" });
   return data.items.map((c) => c.name);
 }

@@ -17,6 +17,7 @@ export interface CourseListParams {
   category?: string;
   level?: CourseSummary["level"];
   is_free?: boolean;
+  creator_id?: string;
   sort?: "newest" | "popular" | "rating" | "relevance";
 }
 

@@ -7,12 +7,12 @@ import {
   courseDetailSchema,
   courseProgressSchema,
   errorBodySchema,
+  lessonQuizSchema,
   lessonSchema,
   pageOf,
   progressSchema,
   type QuizAttemptBody,
   quizAttemptResultSchema,
-  quizViewSchema,
 } from "@lumen/contracts";
 import type { z } from "zod";
 import { authRequest, currentAccessToken, sessionReady } from "@/features/auth/session";
@@ -51,7 +51,8 @@ export const reportProgress = (lessonId: string, report: ProgressReport, urgent:
 export const completeLesson = (lessonId: string) =>
   authRequest(`/lessons/${lessonId}/complete`, progressSchema, { method: "POST" });
 
-export const loadQuiz = (lessonId: string) => asViewer(`/lessons/${lessonId}/quiz`, quizViewSchema);
+/** The lesson's quiz for the viewer, or null when it has none yet. */
+export const loadQuiz = (lessonId: string) => asViewer(`/lessons/${lessonId}/quiz`, lessonQuizSchema);
 
 export const submitQuizAttempt = (lessonId: string, body: QuizAttemptBody) =>
   authRequest(`/lessons/${lessonId}/quiz/attempts`, quizAttemptResultSchema, { method: "POST", body });

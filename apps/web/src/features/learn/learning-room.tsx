@@ -84,6 +84,16 @@ async function loadRoom(courseId: string, lessonId: string, signedIn: boolean): 
   };
 }
 
+/**
+ * The course's share of completed lessons, from the progress the room holds (the server's rule: completed lessons
+ * over lessons), so the header moves as soon as a lesson completes rather than on the next page load.
+ */
+export function coursePercentDone(lessons: ReadonlyArray<{ id: string }>, progress: Map<string, Progress>): number {
+  if (lessons.length === 0) return 0;
+  const done = lessons.filter((l) => progress.get(l.id)?.video_progress.is_completed).length;
+  return Math.round((100 * done) / lessons.length);
+}
+
 /** The learning room: video (or reading), transcript, quiz, outline and the tutor, for one lesson. */
 export function LearningRoom({
   courseId,
@@ -162,6 +172,7 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
   const index = lessons.findIndex((l) => l.id === lesson.id);
   const previous = index > 0 ? lessons[index - 1] : undefined;
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
+  const percentDone = coursePercentDone(lessons, progress);
   const isVideo = lesson.kind === "video" && Boolean(lesson.video_url);
   const canOpen = (l: { is_preview: boolean }) => course.access.can_view_content || l.is_preview;
   // The tutor answers only signed-in learners who can see the lesson's content.
@@ -196,9 +207,7 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
           <Link href={`/courses/${course.id}`} className="hover:text-foreground">
             {course.title}
           </Link>
-          {enrolled && course.enrollment && (
-            <span> · {Math.round(course.enrollment.progress_percentage)}% of the course done</span>
-          )}
+          {enrolled && <span> · {percentDone}% of the course done</span>}
         </nav>
 
         {isVideo && lesson.video_url && (

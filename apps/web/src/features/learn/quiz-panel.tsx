@@ -29,20 +29,90 @@ function answerLabel(question: PublicQuizQuestion, value: QuizAnswerValue | null
   return indexes.map((i) => options[i] ?? `option ${i + 1}`).join(", ");
 }
 
+type Outcome = QuizAttemptResult["results"][number];
+
+/** Whether an answer (one option, a true/false, or a set of options) holds this option. */
+function holds(answer: QuizAnswerValue | null, option: number | boolean): boolean {
+  return Array.isArray(answer) ? answer.includes(option as number) : answer === option;
+}
+
+const CHOICE =
+  "flex cursor-pointer items-start gap-3 rounded-xl border px-3.5 py-2.5 text-sm hover:border-primary has-[:checked]:border-primary has-[:checked]:bg-primary-soft";
+
+/**
+ * One option of a choice question; once scored, the right option and a wrong pick are marked in words and with an
+ * icon as well as colour (never colour alone).
+ */
+function ChoiceOption({
+  type,
+  name,
+  label,
+  checked,
+  disabled,
+  onChange,
+  mark,
+}: {
+  type: "radio" | "checkbox";
+  name: string;
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+  mark: "right" | "picked-right" | "picked-wrong" | null;
+}) {
+  const tone =
+    mark === "picked-wrong"
+      ? "border-danger bg-danger-soft has-[:checked]:border-danger has-[:checked]:bg-danger-soft"
+      : mark
+        ? "border-primary bg-primary-soft"
+        : "border-border";
+  return (
+    <label className={`${CHOICE} ${tone}`} data-mark={mark ?? undefined}>
+      <input
+        type={type}
+        name={name}
+        disabled={disabled}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        className="mt-0.5 accent-[var(--lumen-primary)]"
+      />
+      <span className="min-w-0 flex-1">{label}</span>
+      {mark && (
+        <span className={`shrink-0 text-xs font-semibold ${mark === "picked-wrong" ? "text-danger" : "text-primary"}`}>
+          <span aria-hidden="true">{mark === "picked-wrong" ? "✗ " : "✓ "}</span>
+          {mark === "picked-wrong" ? "Your answer" : mark === "picked-right" ? "Your answer, right" : "Right answer"}
+        </span>
+      )}
+    </label>
+  );
+}
+
+function markOf(
+  outcome: Outcome | undefined,
+  option: number | boolean,
+): "right" | "picked-right" | "picked-wrong" | null {
+  if (!outcome) return null;
+  const picked = holds(outcome.your_answer, option);
+  const right = holds(outcome.correct_answer, option);
+  if (picked) return right ? "picked-right" : "picked-wrong";
+  return right ? "right" : null;
+}
+
 function QuestionInput({
   question,
   value,
   onChange,
   disabled,
+  outcome,
 }: {
   question: PublicQuizQuestion;
   value: QuizAnswerValue | undefined;
   onChange: (value: QuizAnswerValue) => void;
   disabled: boolean;
+  /** The scored result, once there is one: marks the right option and a wrong pick. */
+  outcome?: Outcome | undefined;
 }) {
   const name = `q-${question.id}`;
-  const choice =
-    "flex cursor-pointer items-start gap-3 rounded-xl border border-border px-3.5 py-2.5 text-sm hover:border-primary has-[:checked]:border-primary has-[:checked]:bg-primary-soft";
   if (question.type === "single_choice" || question.type === "true_false") {
     const options = question.type === "true_false" ? ["True", "False"] : question.options;
     return (
@@ -50,17 +120,16 @@ function QuestionInput({
         {options.map((option, index) => {
           const optionValue = question.type === "true_false" ? index === 0 : index;
           return (
-            <label key={option} className={choice}>
-              <input
-                type="radio"
-                name={name}
-                disabled={disabled}
-                checked={value === optionValue}
-                onChange={() => onChange(optionValue)}
-                className="mt-0.5 accent-[var(--lumen-primary)]"
-              />
-              <span>{option}</span>
-            </label>
+            <ChoiceOption
+              key={option}
+              type="radio"
+              name={name}
+              label={option}
+              disabled={disabled}
+              checked={value === optionValue}
+              onChange={() => onChange(optionValue)}
+              mark={markOf(outcome, optionValue)}
+            />
           );
         })}
       </div>
@@ -71,23 +140,18 @@ function QuestionInput({
     return (
       <div className="space-y-2">
         {question.options.map((option, index) => (
-          <label key={option} className={choice}>
-            <input
-              type="checkbox"
-              name={name}
-              disabled={disabled}
-              checked={selected.includes(index)}
-              onChange={(event) =>
-                onChange(
-                  event.target.checked
-                    ? [...selected, index].sort((a, b) => a - b)
-                    : selected.filter((i) => i !== index),
-                )
-              }
-              className="mt-0.5 accent-[var(--lumen-primary)]"
-            />
-            <span>{option}</span>
-          </label>
+          <ChoiceOption
+            key={option}
+            type="checkbox"
+            name={name}
+            label={option}
+            disabled={disabled}
+            checked={selected.includes(index)}
+            onChange={(checked) =>
+              onChange(checked ? [...selected, index].sort((a, b) => a - b) : selected.filter((i) => i !== index))
+            }
+            mark={markOf(outcome, index)}
+          />
         ))}
       </div>
     );
@@ -206,6 +270,7 @@ export function QuizPanel({
                   value={answers[question.id]}
                   disabled={!canAttempt || busy || Boolean(result)}
                   onChange={(value) => setAnswers((current) => ({ ...current, [question.id]: value }))}
+                  outcome={outcome}
                 />
               </fieldset>
               {outcome && (

@@ -1,7 +1,7 @@
-import { type Page, pageOf, type Review, type ReviewUpsert, reviewSchema } from "@lumen/contracts";
+import { myReviewSchema, type Page, pageOf, type Review, type ReviewUpsert, reviewSchema } from "@lumen/contracts";
 import { z } from "zod";
 import { authRequest } from "@/features/auth/session";
-import { type ApiClient, type ApiRequestOptions, api, isApiError } from "@/lib/api-client";
+import { type ApiClient, type ApiRequestOptions, api } from "@/lib/api-client";
 
 const reviewPage = pageOf(reviewSchema);
 export const REVIEW_PAGE_SIZE = 6;
@@ -22,13 +22,8 @@ export function listReviews(
 }
 
 // GET /courses/{id}/reviews/me – the signed-in learner's review, or null when they haven't written one.
-export async function getMyReview(courseId: string): Promise<Review | null> {
-  try {
-    return await authRequest(`${path(courseId)}/me`, reviewSchema);
-  } catch (error) {
-    if (isApiError(error) && error.status === 404) return null;
-    throw error;
-  }
+export function getMyReview(courseId: string): Promise<Review | null> {
+  return authRequest(`${path(courseId)}/me`, myReviewSchema);
 }
 
 // PUT /courses/{id}/reviews/me – creates or edits it; the course's rating is recounted at once.

@@ -1,12 +1,18 @@
 import {
   type CourseCreate,
   type CourseDetail,
+  type CourseModule,
+  type CourseRemoval,
   type CourseUpdate,
-  categorySchema,
+  categoryListSchema,
   courseDetailSchema,
+  courseRemovalSchema,
   type Lesson,
   type LessonUpdate,
+  lessonOrderSchema,
+  lessonQuizSchema,
   lessonSchema,
+  moduleListSchema,
   moduleSchema,
   type OwnerQuiz,
   ownerQuizSchema,
@@ -14,7 +20,6 @@ import {
   pageOf,
   type QuizUpsert,
   quizGenerateResultSchema,
-  quizViewSchema,
   type StudioCourse,
   studioCourseSchema,
 } from "@lumen/contracts";
@@ -28,12 +33,8 @@ import { ApiError } from "@/lib/api-client";
 const STUDIO_PAGE_SIZE = 12;
 
 const studioPage = pageOf(studioCourseSchema);
-const removed = z.object({ deleted: z.boolean(), archived: z.boolean() });
-const moduleList = z.array(moduleSchema);
-const lessonOrder = z.object({ ids: z.array(z.string()) });
-const categoryList = z.object({ items: z.array(categorySchema) });
 
-export type StudioModule = z.infer<typeof moduleSchema>;
+export type StudioModule = CourseModule;
 export type QuizGenerateResult = z.infer<typeof quizGenerateResultSchema>;
 export type Difficulty = "easy" | "medium" | "hard";
 
@@ -68,13 +69,13 @@ export function updateCourse(courseId: string, body: CourseUpdate): Promise<Cour
 }
 
 /** Deletes a course nobody enrolled in; the API archives one with learners instead. */
-export function deleteCourse(courseId: string): Promise<z.infer<typeof removed>> {
-  return authRequest(`/courses/${id(courseId)}`, removed, { method: "DELETE" });
+export function deleteCourse(courseId: string): Promise<CourseRemoval> {
+  return authRequest(`/courses/${id(courseId)}`, courseRemovalSchema, { method: "DELETE" });
 }
 
 /** GET /courses/categories – the catalog's categories, offered while typing one (public; sent signed in). */
 export async function listCategories(signal?: AbortSignal): Promise<string[]> {
-  const { items } = await authRequest("/courses/categories", categoryList, { signal });
+  const { items } = await authRequest("/courses/categories", categoryListSchema, { signal });
   return items.map((c) => c.name);
 }
 
@@ -91,7 +92,7 @@ export async function deleteModule(moduleId: string): Promise<void> {
 }
 
 export async function reorderModules(courseId: string, ids: string[]): Promise<void> {
-  await authRequest(`/courses/${id(courseId)}/modules/reorder`, moduleList, { method: "POST", body: { ids } });
+  await authRequest(`/courses/${id(courseId)}/modules/reorder`, moduleListSchema, { method: "POST", body: { ids } });
 }
 
 export function createLesson(moduleId: string, body: { title: string; kind: Lesson["kind"] }): Promise<Lesson> {
@@ -111,7 +112,7 @@ export async function deleteLesson(lessonId: string): Promise<void> {
 }
 
 export async function reorderLessons(moduleId: string, ids: string[]): Promise<void> {
-  await authRequest(`/modules/${id(moduleId)}/lessons/reorder`, lessonOrder, { method: "POST", body: { ids } });
+  await authRequest(`/modules/${id(moduleId)}/lessons/reorder`, lessonOrderSchema, { method: "POST", body: { ids } });
 }
 
 /** A lesson moved to another module lands at that module's end (the caller reorders it from there). */
@@ -121,16 +122,11 @@ export async function moveLesson(lessonId: string, moduleId: string): Promise<vo
 
 /** The lesson's quiz with its answer key, or null when the lesson has none yet. */
 export async function loadQuiz(lessonId: string, signal?: AbortSignal): Promise<OwnerQuiz | null> {
-  try {
-    const quiz = await authRequest(`/lessons/${id(lessonId)}/quiz`, quizViewSchema, { signal });
-    if (quiz.view !== "owner") {
-      throw new ApiError("FORBIDDEN", "Only the course's creator can edit this quiz.", 403);
-    }
-    return quiz;
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "NOT_FOUND") return null;
-    throw error;
+  const quiz = await authRequest(`/lessons/${id(lessonId)}/quiz`, lessonQuizSchema, { signal });
+  if (quiz && quiz.view !== "owner") {
+    throw new ApiError("FORBIDDEN", "Only the course's creator can edit this quiz.", 403);
   }
+  return quiz;
 }
 
 export function saveQuiz(lessonId: string, body: QuizUpsert): Promise<OwnerQuiz> {

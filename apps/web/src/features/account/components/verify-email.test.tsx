@@ -114,6 +114,18 @@ describe("VerifyEmail", () => {
     expect(screen.queryByRole("button", { name: "Send a new link" })).toBeNull();
   });
 
+  it("tells a guest who opens a used link again that the address is already verified, and offers to continue", async () => {
+    serveApi({
+      [VERIFY]: failure(409, "CONFLICT", "This email address is already verified", { reason: "already_verified" }),
+    });
+    renderWithRouter(<VerifyEmail token={freshToken()} />);
+
+    const heading = await screen.findByRole("heading", { name: "Your email is already confirmed" });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(screen.queryByText(/expired/)).toBeNull();
+    expect(screen.getByRole("link", { name: "Log in" }).getAttribute("href")).toBe("/login");
+  });
+
   it("says in words when the link could not be checked, and checks again on request", async () => {
     let attempts = 0;
     const { callsTo } = serveApi({

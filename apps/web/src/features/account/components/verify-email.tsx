@@ -15,6 +15,7 @@ type Outcome =
   | { kind: "checking" }
   | { kind: "verified"; user: User }
   | { kind: "bad-link" }
+  | { kind: "already-verified" }
   | { kind: "failed"; text: string };
 
 /** Applies a verified user to the session, but only when it is the signed-in learner's own record. */
@@ -49,7 +50,11 @@ export function VerifyEmail({ token }: { token: string | null }) {
         if (current) setOutcome({ kind: "verified", user: verified });
       },
       async (error: unknown) => {
-        if (isApiError(error) && (error.code === "VALIDATION_ERROR" || error.code === "NOT_FOUND")) {
+        if (isApiError(error) && error.code === "CONFLICT" && error.details?.reason === "already_verified") {
+          // The link worked before (another device, the back button): nothing is wrong, offer to carry on.
+          await refreshSessionUser();
+          if (current) setOutcome({ kind: "already-verified" });
+        } else if (isApiError(error) && (error.code === "VALIDATION_ERROR" || error.code === "NOT_FOUND")) {
           // The link is spent or stale. If it was spent by this very learner, the fresh record says so.
           await refreshSessionUser();
           if (current) setOutcome({ kind: "bad-link" });
@@ -89,6 +94,17 @@ export function VerifyEmail({ token }: { token: string | null }) {
         <AuthHeading title="Your email is confirmed" focusOnMount>
           Thanks, <strong className="font-semibold text-foreground wrap-break-word">{outcome.user.email}</strong> is now
           verified. You're all set.
+        </AuthHeading>
+        {continueLink}
+      </>
+    );
+  }
+
+  if (token && outcome.kind === "already-verified") {
+    return (
+      <>
+        <AuthHeading title="Your email is already confirmed" focusOnMount>
+          This link has been used before, and your address is verified. There's nothing more to do.
         </AuthHeading>
         {continueLink}
       </>

@@ -1,8 +1,7 @@
 "use client";
 
-import { type CourseDetail, myEnrollmentSchema, type User } from "@lumen/contracts";
+import { type CourseDetail, myEnrollmentListSchema, type User } from "@lumen/contracts";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { z } from "zod";
 import { authRequest, useSession } from "@/features/auth/session";
 import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
@@ -32,13 +31,11 @@ interface CourseViewerContextValue {
 
 const CourseViewerContext = createContext<CourseViewerContextValue | null>(null);
 
-const myEnrollments = z.object({ items: z.array(myEnrollmentSchema) });
-
 async function loadViewerCourse(courseId: string): Promise<ViewerCourse> {
   const course = await getCourseAsViewer(courseId);
   let nextLessonId: string | null = null;
   if (course.enrollment?.status === "active") {
-    const mine = await authRequest("/enrollments/me", myEnrollments);
+    const mine = await authRequest("/enrollments/me", myEnrollmentListSchema);
     nextLessonId = mine.items.find((item) => item.course_id === courseId)?.next_lesson_id ?? null;
   }
   return { enrollment: course.enrollment, access: course.access, creatorId: course.creator.id, nextLessonId };

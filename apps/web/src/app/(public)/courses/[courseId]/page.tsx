@@ -202,7 +202,13 @@ function Hero({ course }: { course: CourseDetail }) {
           </span>
         )}
         <span className="text-muted">
-          Created by <span className="font-medium text-foreground">{course.creator.full_name}</span>
+          Created by{" "}
+          <Link
+            href={`/instructors/${encodeURIComponent(course.creator.id)}`}
+            className="font-medium text-foreground underline-offset-4 hover:underline"
+          >
+            {course.creator.full_name}
+          </Link>
         </span>
       </p>
 

@@ -1,28 +1,28 @@
-import { courseDetailSchema } from "@lumen/contracts";
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
 import { LearningRoom } from "@/features/learn/learning-room";
-import { api } from "@/lib/api-client";
+import { lookUpLesson } from "@/features/learn/lesson-lookup";
 
 interface Params {
   courseId: string;
   lessonId: string;
 }
 
+/** One look-up per request, shared by the metadata and the page. */
+const lookUp = cache(lookUpLesson);
+
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { courseId, lessonId } = await params;
-  try {
-    const course = await api.request(`/courses/${encodeURIComponent(courseId)}`, courseDetailSchema, {
-      timeoutMs: 3000,
-    });
-    const lesson = course.modules.flatMap((m) => m.lessons).find((l) => l.id === lessonId);
-    return {
-      title: lesson ? `${lesson.title} · ${course.title}` : course.title,
-      description: course.description.slice(0, 200),
-      robots: { index: false },
-    };
-  } catch {
-    return { title: "Lesson", robots: { index: false } };
-  }
+  const found = await lookUp(courseId, lessonId).catch(() => null);
+  if (found?.kind !== "found" || !found.course) return { title: "Lesson", robots: { index: false } };
+  const { course } = found;
+  const lesson = course.modules.flatMap((m) => m.lessons).find((l) => l.id === lessonId);
+  return {
+    title: lesson ? `${lesson.title} · ${course.title}` : course.title,
+    description: course.description.slice(0, 200),
+    robots: { index: false },
+  };
 }
 
 export default async function LessonPage({
@@ -33,6 +33,8 @@ export default async function LessonPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { courseId, lessonId } = await params;
+  // Decided before anything streams, so a link to nothing answers 404 rather than a 200 page saying so.
+  if ((await lookUp(courseId, lessonId)).kind === "missing") notFound();
   const { t } = await searchParams;
   const start = typeof t === "string" ? Number.parseFloat(t) : Number.NaN;
   return (
