@@ -124,6 +124,8 @@ export async function createReplicaApp(
     mailTransport: createFileTransport(outboxDir),
     redisPrefix: cluster.redisPrefix ?? `lumen-test:${randomBytes(6).toString("hex")}:`,
     logger: false,
+    // A version read from Redis is never reused: instances see each other's bumps at once.
+    cacheVersionTtlMs: 0,
   });
   await app.ready();
   await routerReaches(app, (s) => s.serving, "the replica to serve reads");
