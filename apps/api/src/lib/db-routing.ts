@@ -98,7 +98,7 @@ function createStickyMarks(redis: Redis | null, prefix: string, ttlMs: number, o
     },
     sweep(): void {
       const now = Date.now();
-      for (const [userId, until] of local) if (until <= now) local.delete(userId);
+      for (const [id, until] of local) if (until <= now) local.delete(id);
     },
   };
 }
@@ -125,7 +125,10 @@ export function createReadRouting(
     metrics.redisFallbacks.inc({ component: "read_routing" });
     if (Date.now() - lastRedisLog > 60_000) {
       lastRedisLog = Date.now();
-      app.log.warn({ err }, "Redis unavailable for read-your-writes marks; signed-in reads use the primary");
+      app.log.warn(
+        { err },
+        "Redis unavailable for read-your-writes marks; signed-in reads and cache fills use the primary",
+      );
     }
   });
 
