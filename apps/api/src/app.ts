@@ -91,6 +91,9 @@ import { createReviewService } from "./modules/review/review.service.js";
 import { createSecurityRepo } from "./modules/security/security.repo.js";
 import { createSecurityService } from "./modules/security/security.service.js";
 import { createUserRepo } from "./modules/user/user.repo.js";
+import { userRoutes } from "./modules/user/user.routes.js";
+import { createUserService } from "./modules/user/user.service.js";
+import { createUserExport } from "./modules/user/user-export.repo.js";
 import { registerAuth, verifiedClaims } from "./plugins/auth.js";
 import { registerClientIp, trustProxyOption } from "./plugins/client-ip.js";
 import { registerErrorHandling } from "./plugins/error-handler.js";
@@ -487,6 +490,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       adminCourseRoutes(api, { service: adminCourseService });
       adminJobRoutes(api, { jobs });
       courseRoutes(api, { service: courseService });
+      userRoutes(api, { service: createUserService({ users, exporter: createUserExport(db), cipher }) });
       instructorRoutes(api, { service: createInstructorService({ instructors: createInstructorRepo(db) }) });
       quizRoutes(api, { service: quizService });
       reviewRoutes(api, { service: reviewService });

@@ -26,6 +26,8 @@ export const SECURITY_EVENT_TYPES = [
   "premium_changed",
   "password_reset_requested",
   "password_reset",
+  "password_changed",
+  "sessions_revoked",
   "account_disabled",
   "account_enabled",
   "disabled_login_attempt",

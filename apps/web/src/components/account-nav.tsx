@@ -111,6 +111,9 @@ export function AccountNav() {
               <MenuLink onSelect={() => setOpen(false)} href="/dashboard">
                 My learning
               </MenuLink>
+              <MenuLink onSelect={() => setOpen(false)} href="/account/settings">
+                Account settings
+              </MenuLink>
               <MenuLink onSelect={() => setOpen(false)} href="/account/billing">
                 Billing
               </MenuLink>

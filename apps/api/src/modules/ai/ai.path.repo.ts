@@ -1,4 +1,4 @@
-import { courses, type Database, enrollments, lessons, modules, progress, quizAttempts } from "@lumen/db";
+import { courses, type Database, enrollments, lessons, modules, progress, quizAttempts, users } from "@lumen/db";
 import { sql } from "drizzle-orm";
 
 /** The signals the learning path ranks: all computed in SQL, the same on every provider. */
@@ -63,9 +63,18 @@ export function createPathRepo(db: Database) {
         taken_category: string | null;
         taken_level: string | null;
         co_learners: number;
+        goal: string | null;
         score: number;
       }>(sql`
-        WITH mine AS (
+        WITH goals AS (
+          -- The learner's goals as queries over a course's title, tags and category (weights A and B): any word of
+          -- a goal counts ("Analyse data with SQL" → analys | data | sql).
+          SELECT g.goal, regexp_replace(
+              replace(plainto_tsquery('english', g.goal)::text, ' & ', ' | '), ${"'([^']+)'"}, ${"'\\1':AB"}, 'g'
+            )::tsquery AS q
+          FROM ${users} u, jsonb_array_elements_text(coalesce(u.profile -> 'learning_goals', '[]'::jsonb)) AS g(goal)
+          WHERE u.id = ${userId} AND jsonb_typeof(coalesce(u.profile -> 'learning_goals', '[]'::jsonb)) = 'array'
+        ), mine AS (
           SELECT c.id, c.category, c.level, (e.completed_at IS NOT NULL) AS done
           FROM ${enrollments} e JOIN ${courses} c ON c.id = e.course_id WHERE e.user_id = ${userId}
         ), peers AS (
@@ -75,10 +84,14 @@ export function createPathRepo(db: Database) {
           SELECT e.course_id, count(*)::int AS n FROM ${enrollments} e WHERE e.user_id IN (SELECT user_id FROM peers) GROUP BY e.course_id
         ), lvl AS (SELECT * FROM (VALUES ('beginner', 0), ('intermediate', 1), ('advanced', 2)) v(level, rank))
         SELECT c.id AS course_id, c.title, c.category, c.level,
-          best.category AS taken_category, best.level AS taken_level, coalesce(co.n, 0) AS co_learners,
-          (coalesce(best.affinity, 0) + 1.5 * coalesce(co.n, 0) + least(c.enrollment_count, 50) / 50.0 + c.rating_avg / 5.0)::float8 AS score
+          best.category AS taken_category, best.level AS taken_level, coalesce(co.n, 0) AS co_learners, gm.goal,
+          (coalesce(best.affinity, 0) + 1.5 * coalesce(co.n, 0) + least(c.enrollment_count, 50) / 50.0 + c.rating_avg / 5.0
+            + CASE WHEN gm.goal IS NULL THEN 0 ELSE 5 END)::float8 AS score
         FROM ${courses} c
         LEFT JOIN co ON co.course_id = c.id
+        LEFT JOIN LATERAL (
+          SELECT goals.goal FROM goals WHERE numnode(goals.q) > 0 AND c.search_vector @@ goals.q LIMIT 1
+        ) gm ON true
         LEFT JOIN LATERAL (
           SELECT m.category, m.level,
             (CASE WHEN lc.rank = lm.rank + 1 THEN 4 WHEN lc.rank = lm.rank THEN 3 WHEN lc.rank > lm.rank THEN 2 ELSE 1 END) + (CASE WHEN m.done THEN 1 ELSE 0 END) AS affinity

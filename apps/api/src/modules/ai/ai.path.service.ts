@@ -64,13 +64,15 @@ export function createPathService(repo: PathRepo) {
         });
       }
       for (const c of courses) {
-        const reason = c.taken_category
-          ? c.taken_level && c.taken_level !== c.level
-            ? `A ${LEVEL_NAME[c.level]} ${c.category} course: a step on from the ${LEVEL_NAME[c.taken_level]} ${c.category} course you took.`
-            : `More ${c.category} at the ${LEVEL_NAME[c.level]} level, like the course you took.`
-          : c.co_learners > 0
-            ? `Popular with ${c.co_learners} learner${c.co_learners === 1 ? "" : "s"} who take the same courses as you.`
-            : `A well-rated ${LEVEL_NAME[c.level]} course in ${c.category} to start with.`;
+        const reason = c.goal
+          ? `Matches your goal “${c.goal}”: a ${LEVEL_NAME[c.level]} course in ${c.category}.`
+          : c.taken_category
+            ? c.taken_level && c.taken_level !== c.level
+              ? `A ${LEVEL_NAME[c.level]} ${c.category} course: a step on from the ${LEVEL_NAME[c.taken_level]} ${c.category} course you took.`
+              : `More ${c.category} at the ${LEVEL_NAME[c.level]} level, like the course you took.`
+            : c.co_learners > 0
+              ? `Popular with ${c.co_learners} learner${c.co_learners === 1 ? "" : "s"} who take the same courses as you.`
+              : `A well-rated ${LEVEL_NAME[c.level]} course in ${c.category} to start with.`;
         items.push({ kind: "next_course", course_id: c.course_id, title: c.title, reason });
       }
       return { items: items.slice(0, 12) };

@@ -1,5 +1,5 @@
 import { authSessions, type Executor, emailTokens, loginFailures, refreshTokens, users } from "@lumen/db";
-import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 
 /** The longest lockout window (per account, one hour): older failures no longer count. */
 const LOGIN_FAILURE_RETENTION_MS = 60 * 60_000;
@@ -88,6 +88,41 @@ export function createAuthRepo(db: Executor) {
         .update(authSessions)
         .set({ revokedAt: new Date(), revokeReason: reason })
         .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
+    },
+
+    /** The user's live sessions (not revoked, not expired), most recently used first. */
+    async listActiveSessions(userId: string, now: Date) {
+      return db
+        .select({
+          id: authSessions.id,
+          userAgent: authSessions.userAgent,
+          createdAt: authSessions.createdAt,
+          lastUsedAt: authSessions.lastUsedAt,
+          expiresAt: authSessions.expiresAt,
+        })
+        .from(authSessions)
+        .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now)))
+        .orderBy(desc(authSessions.lastUsedAt));
+    },
+
+    /** Ends one of the user's own live sessions; false when it isn't theirs or has already ended. */
+    async revokeOwnSession(userId: string, id: string, reason: string): Promise<boolean> {
+      const rows = await db
+        .update(authSessions)
+        .set({ revokedAt: new Date(), revokeReason: reason })
+        .where(and(eq(authSessions.id, id), eq(authSessions.userId, userId), isNull(authSessions.revokedAt)))
+        .returning({ id: authSessions.id });
+      return rows.length > 0;
+    },
+
+    /** Ends every live session of the user but one; returns how many ended. */
+    async revokeOtherSessions(userId: string, keepId: string, reason: string, tx: Executor = db): Promise<number> {
+      const rows = await tx
+        .update(authSessions)
+        .set({ revokedAt: new Date(), revokeReason: reason })
+        .where(and(eq(authSessions.userId, userId), ne(authSessions.id, keepId), isNull(authSessions.revokedAt)))
+        .returning({ id: authSessions.id });
+      return rows.length;
     },
 
     /** What every authenticated request checks: the user's live state and its session's (a prepared statement). */

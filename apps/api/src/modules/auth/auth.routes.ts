@@ -1,12 +1,15 @@
 import {
+  accountSessionListSchema,
   authResultSchema,
   loginBodySchema,
   logoutBodySchema,
+  passwordChangeSchema,
   REFRESH_COOKIE_NAME,
   REFRESH_TOKEN_TTL_SECONDS,
   refreshBodySchema,
   registerBodySchema,
   resetPasswordBodySchema,
+  revokedSessionsSchema,
   userResultSchema,
   verifyEmailQuerySchema,
 } from "@lumen/contracts";
@@ -181,5 +184,70 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
       },
     },
     async (request) => ok({ user: await service.me(currentAuth(request).userId) }),
+  );
+
+  const signedIn = { preHandler: requireAuth(), schema: { tags, security: [{ bearerAuth: [] }] } } as const;
+
+  // POST /auth/password – change the password (the current one required); every other session ends
+  r.post(
+    "/auth/password",
+    {
+      ...signedIn,
+      schema: {
+        ...signedIn.schema,
+        summary: "Change your password",
+        body: passwordChangeSchema,
+        response: responds(revokedSessionsSchema),
+      },
+    },
+    async (request) => {
+      const { signedOut } = await service.changePassword(currentAuth(request), request.body, requestMeta(request));
+      const others = signedOut === 1 ? "1 other device was" : `${signedOut} other devices were`;
+      return ok(
+        { revoked: signedOut },
+        signedOut > 0 ? `Password changed. ${others} signed out.` : "Password changed.",
+      );
+    },
+  );
+
+  // GET /auth/sessions – where the account is signed in (this device first)
+  r.get(
+    "/auth/sessions",
+    {
+      ...signedIn,
+      schema: { ...signedIn.schema, summary: "Your active sessions", response: responds(accountSessionListSchema) },
+    },
+    async (request) => ok(await service.sessions(currentAuth(request))),
+  );
+
+  // POST /auth/sessions/revoke-others – "sign out other devices"
+  r.post(
+    "/auth/sessions/revoke-others",
+    {
+      ...signedIn,
+      schema: { ...signedIn.schema, summary: "Sign out every other device", response: responds(revokedSessionsSchema) },
+    },
+    async (request) => {
+      const result = await service.revokeOtherSessions(currentAuth(request), requestMeta(request));
+      return ok(result, result.revoked > 0 ? "Other devices signed out" : "No other device was signed in");
+    },
+  );
+
+  // DELETE /auth/sessions/:id – sign one other device out (404 unknown/ended; 409 for this very session)
+  r.delete(
+    "/auth/sessions/:id",
+    {
+      ...signedIn,
+      schema: {
+        ...signedIn.schema,
+        summary: "Sign one device out",
+        params: z.object({ id: z.uuid() }),
+        response: responds(z.null()),
+      },
+    },
+    async (request) => {
+      await service.revokeSession(currentAuth(request), request.params.id, requestMeta(request));
+      return ok(null, "Device signed out");
+    },
   );
 }

@@ -1,5 +1,6 @@
 import {
   ACCESS_TOKEN_TTL_SECONDS,
+  type AccountSession,
   type AuthResult,
   type LoginBody,
   REFRESH_TOKEN_TTL_SECONDS,
@@ -18,6 +19,7 @@ import type { RequestMeta, SecurityService } from "../security/security.service.
 import { presentUser } from "../user/user.presenter.js";
 import type { UserRepo, UserRow } from "../user/user.repo.js";
 import type { AuthRepo } from "./auth.repo.js";
+import { describeDevice } from "./device.js";
 import type { LoginThrottle } from "./login-throttle.js";
 import type { PasswordHasher } from "./password.js";
 import type { TokenSigner } from "./tokens.js";
@@ -278,6 +280,74 @@ export function createAuthService(deps: AuthServiceDeps) {
         return consumed.userId;
       });
       await security.record("password_reset", { userId, meta });
+    },
+
+    /**
+     * Changes the password of a signed-in user who proves they know the current one. Wrong guesses count like
+     * failed logins (same lockout), and every other session ends: whoever else might have been signed in is out.
+     */
+    async changePassword(
+      ctx: AuthContext,
+      input: { current_password: string; new_password: string },
+      meta: RequestMeta,
+    ): Promise<{ signedOut: number }> {
+      const user = await users.findById(ctx.userId);
+      if (!user) throw unauthorized("Account no longer exists");
+      const emailKey = user.email.toLowerCase();
+      const clientKey = clientKeyOf(meta);
+      await throttle.admit(emailKey, clientKey);
+      if (!(await passwords.verify(user.passwordHash, input.current_password))) {
+        await throttle.recordFailure(emailKey, clientKey);
+        throw new AppError("VALIDATION_ERROR", "Your current password is not right", {
+          fields: { current_password: ["This is not your current password"] },
+        });
+      }
+      await auth.clearLoginFailures(emailKey, clientKey);
+      const passwordHash = await passwords.hash(input.new_password);
+      const signedOut = await db.transaction(async (tx) => {
+        await users.update(user.id, { passwordHash }, tx);
+        return auth.revokeOtherSessions(user.id, ctx.sessionId, "password_changed", tx);
+      });
+      await security.record("password_changed", {
+        userId: user.id,
+        meta,
+        details: { other_sessions_ended: signedOut },
+      });
+      return { signedOut };
+    },
+
+    /** Where the account is signed in, this device first. */
+    async sessions(ctx: AuthContext): Promise<AccountSession[]> {
+      const rows = await auth.listActiveSessions(ctx.userId, new Date());
+      return rows
+        .map((s) => ({
+          id: s.id,
+          device: describeDevice(s.userAgent),
+          created_at: s.createdAt.toISOString(),
+          last_used_at: s.lastUsedAt.toISOString(),
+          expires_at: s.expiresAt.toISOString(),
+          current: s.id === ctx.sessionId,
+        }))
+        .sort((a, b) => Number(b.current) - Number(a.current));
+    },
+
+    /** Signs one other device out. This device signs out with POST /auth/logout (which also clears the cookie). */
+    async revokeSession(ctx: AuthContext, sessionId: string, meta: RequestMeta): Promise<void> {
+      if (sessionId === ctx.sessionId)
+        throw new AppError("CONFLICT", "This is the session you are using; log out instead", {
+          reason: "current_session",
+        });
+      if (!(await auth.revokeOwnSession(ctx.userId, sessionId, "signed_out_remotely")))
+        throw new AppError("NOT_FOUND", "Session not found or already ended");
+      await security.record("sessions_revoked", { userId: ctx.userId, meta, details: { count: 1 } });
+    },
+
+    /** "Sign out other devices": every session but this one ends at once (their access tokens too). */
+    async revokeOtherSessions(ctx: AuthContext, meta: RequestMeta): Promise<{ revoked: number }> {
+      const revoked = await auth.revokeOtherSessions(ctx.userId, ctx.sessionId, "signed_out_remotely");
+      if (revoked > 0)
+        await security.record("sessions_revoked", { userId: ctx.userId, meta, details: { count: revoked } });
+      return { revoked };
     },
 
     async me(userId: string): Promise<User> {

@@ -45,6 +45,33 @@ export function createUserRepo(db: Executor) {
       return row;
     },
 
+    /**
+     * Sets the name and merges `profile` into the stored one in one statement (jsonb `||`), so two edits of
+     * different fields never undo each other; keys given as null are removed.
+     */
+    async updateProfile(
+      id: string,
+      changes: { fullName?: string; profile: Record<string, unknown> },
+      tx: Executor = db,
+    ): Promise<UserRow | undefined> {
+      const set = Object.fromEntries(Object.entries(changes.profile).filter(([, v]) => v !== null));
+      const removed = Object.entries(changes.profile)
+        .filter(([, v]) => v === null)
+        .map(([k]) => k);
+      let profile = sql`${users.profile}`;
+      for (const key of removed) profile = sql`(${profile} - ${key}::text)`;
+      const [row] = await tx
+        .update(users)
+        .set({
+          ...(changes.fullName !== undefined ? { fullName: changes.fullName } : {}),
+          profile: sql`${profile} || ${JSON.stringify(set)}::jsonb`,
+          updatedAt: new Date(),
+        })
+        .where(eq(users.id, id))
+        .returning();
+      return row;
+    },
+
     /** Newest first; keyset on (created_at, id). */
     async list(
       filter: {

@@ -29,6 +29,8 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   refresh_token_reuse: "Refresh token reused",
   password_reset_requested: "Password reset requested",
   password_reset: "Password reset",
+  password_changed: "Password changed",
+  sessions_revoked: "Devices signed out",
 };
 
 const timeFormat = new Intl.DateTimeFormat("en-US", {
@@ -117,6 +119,21 @@ export function describeEvent(event: SecurityEventItem): { title: string; summar
       };
     case "password_reset_requested":
       return { title, summary: "A password reset link was emailed." };
+    case "password_changed": {
+      const n = typeof d.other_sessions_ended === "number" ? d.other_sessions_ended : 0;
+      const ended = n === 0 ? "" : n === 1 ? "; 1 other session was ended" : `; ${n} other sessions were ended`;
+      return { title, summary: `The password was changed while signed in${ended}.` };
+    }
+    case "sessions_revoked": {
+      const n = typeof d.count === "number" ? d.count : 1;
+      return {
+        title,
+        summary:
+          n === 1
+            ? "Another device was signed out from the account page."
+            : `${n} other devices were signed out from the account page.`,
+      };
+    }
     case "password_reset":
       return { title, summary: "The password was reset with an emailed link; every session was ended." };
   }

@@ -17,6 +17,8 @@ const TONE: Record<SecurityEventType, string> = {
   course_moderated: "border-l-primary",
   password_reset_requested: "border-l-border-strong",
   password_reset: "border-l-accent",
+  password_changed: "border-l-accent",
+  sessions_revoked: "border-l-border-strong",
 };
 
 /** One security event, readable: what happened, to which account, by whom, when, and from where. */

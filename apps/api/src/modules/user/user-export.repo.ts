@@ -1,0 +1,112 @@
+import {
+  aiConversations,
+  aiMessages,
+  analyticsEvents,
+  authSessions,
+  courses,
+  type Executor,
+  enrollments,
+  invoices,
+  progress,
+  purchases,
+  quizAttempts,
+  reviews,
+  securityEvents,
+  subscriptions,
+} from "@lumen/db";
+import { asc, eq } from "drizzle-orm";
+import { describeDevice } from "../auth/device.js";
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** camelCase row → snake_case JSON with ISO dates, leaving out the named columns. */
+function plain(row: Record<string, unknown>, omit: readonly string[] = []): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (omit.includes(key)) continue;
+    const name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    out[name] = value instanceof Date ? value.toISOString() : (value as Json);
+  }
+  return out;
+}
+
+/**
+ * Everything held about one person, as they would recognise it: their account (without the password hash or
+ * internal counters), learning, tutor conversations, payments, devices and the kinds of security events on their
+ * account (without the addresses, which may be an admin's). Read in one repeatable-read snapshot.
+ */
+export function createUserExport(db: Executor) {
+  return {
+    async collect(userId: string): Promise<Record<string, Json>> {
+      return db.transaction(
+        async (tx) => {
+          const byUser = <T extends { userId: unknown; createdAt?: unknown }>(table: T) =>
+            eq(table.userId as never, userId);
+          const [
+            enrolled,
+            progressRows,
+            attempts,
+            reviewRows,
+            conversations,
+            messages,
+            events,
+            purchaseRows,
+            subscriptionRows,
+            invoiceRows,
+            sessions,
+            security,
+            created,
+          ] = await Promise.all([
+            tx.select().from(enrollments).where(byUser(enrollments)).orderBy(asc(enrollments.createdAt)),
+            tx.select().from(progress).where(byUser(progress)).orderBy(asc(progress.startedAt)),
+            tx.select().from(quizAttempts).where(byUser(quizAttempts)).orderBy(asc(quizAttempts.createdAt)),
+            tx.select().from(reviews).where(byUser(reviews)).orderBy(asc(reviews.createdAt)),
+            tx.select().from(aiConversations).where(byUser(aiConversations)).orderBy(asc(aiConversations.createdAt)),
+            tx.select().from(aiMessages).where(byUser(aiMessages)).orderBy(asc(aiMessages.createdAt)),
+            tx.select().from(analyticsEvents).where(byUser(analyticsEvents)).orderBy(asc(analyticsEvents.createdAt)),
+            tx.select().from(purchases).where(byUser(purchases)).orderBy(asc(purchases.createdAt)),
+            tx.select().from(subscriptions).where(byUser(subscriptions)).orderBy(asc(subscriptions.createdAt)),
+            tx.select().from(invoices).where(byUser(invoices)).orderBy(asc(invoices.createdAt)),
+            tx.select().from(authSessions).where(byUser(authSessions)).orderBy(asc(authSessions.createdAt)),
+            tx
+              .select({ type: securityEvents.type, createdAt: securityEvents.createdAt })
+              .from(securityEvents)
+              .where(eq(securityEvents.userId, userId))
+              .orderBy(asc(securityEvents.createdAt)),
+            tx
+              .select({ id: courses.id, title: courses.title, status: courses.status, createdAt: courses.createdAt })
+              .from(courses)
+              .where(eq(courses.creatorId, userId))
+              .orderBy(asc(courses.createdAt)),
+          ]);
+          return {
+            enrollments: enrolled.map((r) => plain(r, ["userId"])),
+            progress: progressRows.map((r) => plain(r, ["userId", "creditAt", "creditBalance", "lastRewatch"])),
+            quiz_attempts: attempts.map((r) => plain(r, ["userId"])),
+            reviews: reviewRows.map((r) => plain(r, ["userId"])),
+            tutor_conversations: conversations.map((c) => ({
+              ...plain(c, ["userId"]),
+              messages: messages
+                .filter((m) => m.conversationId === c.id)
+                .map((m) => plain(m, ["userId", "conversationId"])),
+            })),
+            learning_events: events.map((r) => plain(r, ["userId"])),
+            purchases: purchaseRows.map((r) => plain(r, ["userId", "checkoutSessionId", "paymentIntentId"])),
+            subscriptions: subscriptionRows.map((r) => plain(r, ["userId", "providerSubscriptionId"])),
+            invoices: invoiceRows.map((r) => plain(r, ["userId", "providerInvoiceId"])),
+            sessions: sessions.map((s) => ({
+              device: describeDevice(s.userAgent),
+              created_at: s.createdAt.toISOString(),
+              last_used_at: s.lastUsedAt.toISOString(),
+              ended_at: s.revokedAt?.toISOString() ?? null,
+            })),
+            security_events: security.map((e) => plain(e)),
+            courses_created: created.map((c) => plain(c)),
+          };
+        },
+        { isolationLevel: "repeatable read", accessMode: "read only" },
+      );
+    },
+  };
+}
+export type UserExport = ReturnType<typeof createUserExport>;
