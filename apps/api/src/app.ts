@@ -319,22 +319,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Public reads: Redis when configured (shared by every instance), this process's memory otherwise.
   let lastCacheFallbackLog = 0;
-  const publicReads = createPublicReads(
-    createSharedCache({
-      redis,
-      prefix: `${deps.redisPrefix ?? "lumen:"}cache:`,
-      encode: (data) => JSON.stringify(ok(data)),
-      ...(deps.cacheVersionTtlMs !== undefined ? { versionTtlMs: deps.cacheVersionTtlMs } : {}),
-      onLookup: (result) => metrics.cache.inc({ cache: "public_reads", result }),
-      onFallback: (err) => {
-        metrics.redisFallbacks.inc({ component: "cache" });
-        if (Date.now() - lastCacheFallbackLog > 60_000) {
-          lastCacheFallbackLog = Date.now();
-          app.log.warn({ err }, "Redis cache unavailable; caching in memory");
-        }
-      },
-    }),
-  );
+  const sharedCache = createSharedCache({
+    redis,
+    prefix: `${deps.redisPrefix ?? "lumen:"}cache:`,
+    encode: (data) => JSON.stringify(ok(data)),
+    ...(deps.cacheVersionTtlMs !== undefined ? { versionTtlMs: deps.cacheVersionTtlMs } : {}),
+    onLookup: (result) => metrics.cache.inc({ cache: "public_reads", result }),
+    onFallback: (err) => {
+      metrics.redisFallbacks.inc({ component: "cache" });
+      if (Date.now() - lastCacheFallbackLog > 60_000) {
+        lastCacheFallbackLog = Date.now();
+        app.log.warn({ err }, "Redis cache unavailable; caching in memory");
+      }
+    },
+  });
+  // With a read replica, a fill right after an edit reads the primary (see guardCache in lib/db-routing.ts).
+  const publicReads = createPublicReads(readRouting ? readRouting.guardCache(sharedCache) : sharedCache);
   app.decorate("publicReads", publicReads);
   const courseRepo = createCourseRepo(db, read);
   const enrollmentRepo = createEnrollmentRepo(db);

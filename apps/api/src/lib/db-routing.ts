@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { type Database, type DatabaseHandle, openReadReplica, type ReadTarget } from "@lumen/db";
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
+import type { SharedCache } from "./cache.js";
 import type { Metrics } from "./metrics.js";
 
 /**
@@ -24,6 +25,11 @@ import type { Metrics } from "./metrics.js";
  * and computes the lag at each query as now minus that instant, so a replay that stalls between two probes is
  * noticed without waiting for the next one. A replica that fails a read at the connection level is marked down
  * and the read is repeated on the primary.
+ *
+ * The server cache (lib/cache.ts) gets the same rule per cache version (`guardCache`): a bump marks its versions
+ * for `stickyMs` before it takes effect, and an entry computed under a marked version reads the primary. Else a
+ * guest missing the new version right after an edit could fill it from a replica that has not replayed the edit
+ * yet, and the stale entry would be served until the next edit.
  */
 export interface ReadReplicaSettings {
   url: string;
@@ -48,35 +54,43 @@ export interface ReadRouting {
   status(): ReplicaStatus;
   /** Measures the lag now (the router also does it every `probeMs`). */
   probe(): Promise<ReplicaStatus>;
+  /** The cache with read-your-writes per version: fills under a version bumped in the last `stickyMs` read the primary. */
+  guardCache(cache: SharedCache): SharedCache;
 }
 
 interface RequestContext {
   readonly replicaAllowed: boolean;
   readonly userId: string | null;
   sticky?: Promise<boolean>;
+  /** Inside a cache fill: the versions it is computed under. */
+  readonly versions?: readonly string[];
+  versionsSticky?: Promise<boolean>;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
-/** Users who wrote in the last `ttlMs`: in Redis for every instance, and in this process. */
-function createStickyUsers(redis: Redis | null, prefix: string, ttlMs: number, onRedisError: (err: unknown) => void) {
+/** Users (and cache versions) written in the last `ttlMs`: in Redis for every instance, and in this process. */
+function createStickyMarks(redis: Redis | null, prefix: string, ttlMs: number, onRedisError: (err: unknown) => void) {
   const local = new Map<string, number>();
-  const key = (userId: string) => `${prefix}rw:${userId}`;
+  const key = (id: string) => `${prefix}rw:${id}`;
   return {
-    async mark(userId: string): Promise<void> {
+    async mark(...ids: string[]): Promise<void> {
       if (ttlMs <= 0) return;
-      local.set(userId, Date.now() + ttlMs);
-      await redis?.set(key(userId), "1", "PX", ttlMs).catch(onRedisError);
+      for (const id of ids) local.set(id, Date.now() + ttlMs);
+      if (redis) await Promise.all(ids.map((id) => redis.set(key(id), "1", "PX", ttlMs))).catch(onRedisError);
     },
-    async has(userId: string): Promise<boolean> {
-      const until = local.get(userId);
-      if (until !== undefined) {
-        if (until > Date.now()) return true;
-        local.delete(userId);
+    /** True when any of `ids` is marked. */
+    async has(...ids: string[]): Promise<boolean> {
+      const now = Date.now();
+      for (const id of ids) {
+        const until = local.get(id);
+        if (until === undefined) continue;
+        if (until > now) return true;
+        local.delete(id);
       }
       if (!redis || ttlMs <= 0) return false;
       try {
-        return (await redis.exists(key(userId))) === 1;
+        return (await redis.exists(...ids.map(key))) > 0;
       } catch (err) {
         onRedisError(err);
         return true; // unknown: the primary is always right
@@ -84,7 +98,7 @@ function createStickyUsers(redis: Redis | null, prefix: string, ttlMs: number, o
     },
     sweep(): void {
       const now = Date.now();
-      for (const [userId, until] of local) if (until <= now) local.delete(userId);
+      for (const [id, until] of local) if (until <= now) local.delete(id);
     },
   };
 }
@@ -107,11 +121,14 @@ export function createReadRouting(
   const probeMs = settings.probeMs ?? Math.min(1000, Math.max(100, Math.floor(settings.maxLagMs / 2)));
   const requests = new AsyncLocalStorage<RequestContext>();
   let lastRedisLog = 0;
-  const sticky = createStickyUsers(deps.redis, deps.redisPrefix, settings.stickyMs, (err) => {
+  const sticky = createStickyMarks(deps.redis, deps.redisPrefix, settings.stickyMs, (err) => {
     metrics.redisFallbacks.inc({ component: "read_routing" });
     if (Date.now() - lastRedisLog > 60_000) {
       lastRedisLog = Date.now();
-      app.log.warn({ err }, "Redis unavailable for read-your-writes marks; signed-in reads use the primary");
+      app.log.warn(
+        { err },
+        "Redis unavailable for read-your-writes marks; signed-in reads and cache fills use the primary",
+      );
     }
   });
 
@@ -141,8 +158,12 @@ export function createReadRouting(
     const context = requests.getStore();
     if (!context?.replicaAllowed || !usable()) return "primary";
     if (context.userId) {
-      context.sticky ??= sticky.has(context.userId);
+      context.sticky ??= sticky.has(`user:${context.userId}`);
       if (await context.sticky) return "primary";
+    }
+    if (context.versions) {
+      context.versionsSticky ??= sticky.has(...context.versions.map((v) => `version:${v}`));
+      if (await context.versionsSticky) return "primary";
     }
     return "replica";
   }
@@ -205,7 +226,7 @@ export function createReadRouting(
   });
   // Marked before the response leaves, so the user's next request already finds the mark.
   app.addHook("onSend", async (request, _reply, payload) => {
-    if (!SAFE_METHODS.has(request.method) && request.auth) await sticky.mark(request.auth.userId);
+    if (!SAFE_METHODS.has(request.method) && request.auth) await sticky.mark(`user:${request.auth.userId}`);
     return payload;
   });
   app.addHook("onClose", async () => {
@@ -219,5 +240,34 @@ export function createReadRouting(
     if (lag !== null) metrics.replica.lag.set(lag / 1000);
   });
 
-  return { db: replica.db, status, probe };
+  // `*` stands for invalidateAll: it marks every entry's fill.
+  const ALL = "*";
+  function guardCache(cache: SharedCache): SharedCache {
+    return {
+      read(versions, key, compute) {
+        return cache.read(versions, key, () => {
+          const parent = requests.getStore();
+          const fill: RequestContext = {
+            replicaAllowed: parent?.replicaAllowed ?? false,
+            userId: parent?.userId ?? null,
+            ...(parent?.sticky ? { sticky: parent.sticky } : {}),
+            versions: [...versions, ALL],
+          };
+          return requests.run(fill, compute);
+        });
+      },
+      // Marked first: the moment a reader can see the new version, its fill already goes to the primary.
+      async bump(...versions) {
+        await sticky.mark(...versions.map((v) => `version:${v}`));
+        await cache.bump(...versions);
+      },
+      async invalidateAll() {
+        await sticky.mark(`version:${ALL}`);
+        await cache.invalidateAll();
+      },
+      computations: () => cache.computations(),
+    };
+  }
+
+  return { db: replica.db, status, probe, guardCache };
 }

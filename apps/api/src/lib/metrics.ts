@@ -42,7 +42,7 @@ export function createMetrics() {
   });
   const dbReplicaUp = new Gauge({
     name: "lumen_db_replica_up",
-    help: "1 when the read replica answered its last lag probe, else 0",
+    help: "1 when the read replica answered its last lag probe, else 0 (also 0 without DATABASE_READ_URL)",
     registers,
   });
   const cache = new Counter({

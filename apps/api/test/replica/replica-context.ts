@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { buildApp } from "../../src/app.js";
+import type { AppConfig } from "../../src/config.js";
 import type { ReadReplicaSettings, ReplicaStatus } from "../../src/lib/db-routing.js";
 import { createFileTransport } from "../../src/modules/mail/mail-transport.js";
 import { type TestContext, testConfig } from "../helpers.js";
@@ -15,7 +16,7 @@ import { type TestContext, testConfig } from "../helpers.js";
 /** The primary and its standby (scripts/replica.sh); each test file gets a database of its own on both. */
 export const PRIMARY_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const REPLICA_URL = process.env.DATABASE_READ_URL ?? "postgres://postgres@127.0.0.1:5433/postgres";
-const REDIS_URL = process.env.REDIS_URL;
+export const REDIS_URL = process.env.REDIS_URL;
 
 const withDatabase = (url: string, name: string) => {
   const u = new URL(url);
@@ -107,11 +108,13 @@ export async function createReplicaTestDatabase(): Promise<ReplicaTestDatabase> 
 export async function createReplicaApp(
   database: ReplicaTestDatabase,
   replica: Omit<ReadReplicaSettings, "poolSize">,
+  /** Instances given another's config and Redis prefix act as one cluster: same secrets, shared Redis state. */
+  cluster: { config?: AppConfig; redisPrefix?: string } = {},
 ): Promise<TestContext> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "lumen-replica-test-"));
   const handle: DatabaseHandle = await createDatabase({ url: database.primaryUrl, poolSize: 4 });
   const redis = REDIS_URL ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : null;
-  const config = testConfig(dataDir);
+  const config = cluster.config ?? testConfig(dataDir);
   const outboxDir = path.join(dataDir, "outbox");
   const app = await buildApp({
     config,
@@ -119,8 +122,10 @@ export async function createReplicaApp(
     readReplica: { poolSize: 3, ...replica },
     redis,
     mailTransport: createFileTransport(outboxDir),
-    redisPrefix: `lumen-test:${randomBytes(6).toString("hex")}:`,
+    redisPrefix: cluster.redisPrefix ?? `lumen-test:${randomBytes(6).toString("hex")}:`,
     logger: false,
+    // A version read from Redis is never reused: instances see each other's bumps at once.
+    cacheVersionTtlMs: 0,
   });
   await app.ready();
   await routerReaches(app, (s) => s.serving, "the replica to serve reads");

@@ -108,11 +108,12 @@ export function createCourseService(deps: {
 
   /** A published course's page as a guest sees it, cached; null (cached too) for drafts, archived and unknown ids. */
   function publicPage(courseId: string): Promise<CacheEntry<CourseDetail | null>> {
+    // Filled from a read replica when there is one; the cache sends a fill right after an edit to the primary.
     return cache.course(courseId, "detail", async () => {
-      const row = await courses.findWithCreator(courseId);
+      const row = await courses.findWithCreator(courseId, courses.read);
       if (row?.course.status !== "published") return null;
       const guest = { can_edit: false, can_view_content: false, requires_premium: !row.course.isFree };
-      return presentCourseDetail(row, await courses.outline(courseId), null, guest);
+      return presentCourseDetail(row, await courses.outline(courseId, courses.read), null, guest);
     });
   }
 
