@@ -58,6 +58,7 @@ import { enrollmentRoutes } from "./modules/enrollment/enrollment.routes.js";
 import { createEnrollmentService } from "./modules/enrollment/enrollment.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { createBullJobQueue } from "./modules/jobs/bullmq-queue.js";
+import { createCleanupRepo } from "./modules/jobs/cleanup.repo.js";
 import type { JobQueue } from "./modules/jobs/jobs.js";
 import { createMemoryJobQueue } from "./modules/jobs/memory-queue.js";
 import { createLessonRepo } from "./modules/lesson/lesson.repo.js";
@@ -126,10 +127,14 @@ declare module "fastify" {
     jobs: JobQueue;
     /** The tutor's index backfill (run after start) and which provider answers. */
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
+    /** Starts the repeatable jobs (mail sweep, cleanup): the server and the worker call it once ready. */
+    startSchedules(): Promise<void>;
     markReady(): void;
     isReady(): boolean;
   }
 }
+
+const CLEANUP_EVERY_MS = 60 * 60_000;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -223,6 +228,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const users = createUserRepo(db);
   const authRepo = createAuthRepo(db);
   const signer = createTokenSigner(config.jwt);
+  // Jobs: mail delivery, re-indexing, alerts and cleanups run off the request path (see modules/jobs).
+  const runsJobs = !redis || deps.runJobs !== false;
+  const jobs = redis
+    ? createBullJobQueue({
+        redis,
+        prefix: `${deps.redisPrefix ?? "lumen:"}bull`,
+        log: app.log,
+        worker: runsJobs,
+        ...(config.jobs?.lockMs ? { lockMs: config.jobs.lockMs } : {}),
+      })
+    : createMemoryJobQueue({ log: app.log });
+  app.decorate("jobs", jobs);
   const security = createSecurityService({ repo: createSecurityRepo(db), cipher, log: app.log });
   const mail = createMailService({
     repo: createMailRepo(db),
@@ -231,7 +248,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     from: config.mailFrom,
     log: app.log,
     onDelivery: (outcome) => metrics.mailDeliveries.inc({ outcome }),
+    jobs,
   });
+  jobs.register("mail.deliver", ({ mailId }) => mail.deliverOne(mailId));
+  jobs.register("mail.sweep", async () => void (await mail.sweep()));
   metrics.onScrape(async () => {
     const backlog = await mail.backlog();
     for (const [state, count] of Object.entries(backlog)) metrics.mailQueue.set({ state }, count);
@@ -243,6 +263,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...mail,
     flush: async () => {
       await background.drain();
+      if (runsJobs) await jobs.idle();
       await mail.flush();
     },
   });
@@ -297,19 +318,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     enrollments: createAccessRepo(db),
   });
-  // Jobs: re-indexing a lesson runs off the request path (a 200 KB lesson takes a second to chunk and embed).
-  const jobs = redis
-    ? createBullJobQueue({
-        redis,
-        prefix: `${deps.redisPrefix ?? "lumen:"}bull`,
-        log: app.log,
-        worker: deps.runJobs !== false,
-      })
-    : createMemoryJobQueue({ log: app.log });
   jobs.register("lesson.reindex", async ({ lessonId }) => {
     await retrieval.indexLesson(lessonId);
   });
-  app.decorate("jobs", jobs);
+  const cleanup = createCleanupRepo(db);
+  jobs.register("maintenance.cleanup", async () => {
+    app.log.info({ deleted: await cleanup.run() }, "cleanup: expired and old rows deleted");
+  });
+  app.decorate("startSchedules", async () => {
+    await mail.start();
+    await jobs.schedule("maintenance.cleanup", {}, CLEANUP_EVERY_MS);
+  });
   const lessonService = createLessonService({
     db,
     lessons: createLessonRepo(db),

@@ -58,6 +58,39 @@ export function createMailRepo(db: Executor) {
       return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     },
 
+    /**
+     * Claims one message for a delivery job, under the same lease as claimDue: null when it is sent, unknown, or
+     * not due (another instance holds its lease, or its retry is not due yet). The attempt count is not checked:
+     * a job an operator retries may try a message that had used up its attempts.
+     */
+    async claimOne(id: string, leaseSeconds: number): Promise<MailRow | null> {
+      const [row] = await db
+        .update(mailOutbox)
+        .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})` })
+        .where(and(eq(mailOutbox.id, id), isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, sql`now()`)))
+        .returning();
+      return row ?? null;
+    },
+
+    /** Unsent messages due for an attempt, oldest first (the sweep turns each into a delivery job). */
+    async due(
+      limit: number,
+      maxAttempts: number,
+    ): Promise<Array<{ id: string; attempts: number; nextAttemptAt: Date }>> {
+      return db
+        .select({ id: mailOutbox.id, attempts: mailOutbox.attempts, nextAttemptAt: mailOutbox.nextAttemptAt })
+        .from(mailOutbox)
+        .where(
+          and(
+            isNull(mailOutbox.sentAt),
+            lt(mailOutbox.attempts, maxAttempts),
+            lte(mailOutbox.nextAttemptAt, sql`now()`),
+          ),
+        )
+        .orderBy(asc(mailOutbox.nextAttemptAt))
+        .limit(limit);
+    },
+
     async backlog(maxAttempts: number): Promise<{ pending: number; retrying: number; dead: number }> {
       const [row] = await db
         .select({
