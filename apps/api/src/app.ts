@@ -7,7 +7,7 @@ import { type DatabaseHandle, DEMO_MEDIA_DIR } from "@lumen/db";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Redis } from "ioredis";
-import type { AppConfig } from "./config.js";
+import { ALERT_DEFAULTS, type AppConfig } from "./config.js";
 import { type BackgroundTasks, createBackgroundTasks } from "./lib/background.js";
 import { FieldCipher } from "./lib/crypto.js";
 import type { ErrorReporter } from "./lib/error-reporting.js";
@@ -82,6 +82,7 @@ import { createQuizService } from "./modules/quiz/quiz.service.js";
 import { createReviewRepo } from "./modules/review/review.repo.js";
 import { reviewRoutes } from "./modules/review/review.routes.js";
 import { createReviewService } from "./modules/review/review.service.js";
+import { createSecurityAlerts, type SecurityAlerts } from "./modules/security/security.alerts.js";
 import { createSecurityRepo } from "./modules/security/security.repo.js";
 import { createSecurityService } from "./modules/security/security.service.js";
 import { createUserRepo } from "./modules/user/user.repo.js";
@@ -240,7 +241,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       })
     : createMemoryJobQueue({ log: app.log });
   app.decorate("jobs", jobs);
-  const security = createSecurityService({ repo: createSecurityRepo(db), cipher, log: app.log });
+  const securityRepo = createSecurityRepo(db);
+  // Alerts need mail and jobs, which come after: the observer is bound once they exist (before any request).
+  let alerts: SecurityAlerts | null = null;
+  const security = createSecurityService({
+    repo: securityRepo,
+    cipher,
+    log: app.log,
+    observe: async (type, event) => alerts?.observe(type, event),
+  });
   const mail = createMailService({
     repo: createMailRepo(db),
     transport: deps.mailTransport,
@@ -252,6 +261,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   jobs.register("mail.deliver", ({ mailId }) => mail.deliverOne(mailId));
   jobs.register("mail.sweep", async () => void (await mail.sweep()));
+  const securityAlerts = createSecurityAlerts({
+    repo: securityRepo,
+    cipher,
+    jobs,
+    mail,
+    config: config.alerts ?? ALERT_DEFAULTS,
+    appUrl: config.appUrl,
+    log: app.log,
+  });
+  alerts = securityAlerts;
   metrics.onScrape(async () => {
     const backlog = await mail.backlog();
     for (const [state, count] of Object.entries(backlog)) metrics.mailQueue.set({ state }, count);
@@ -359,6 +378,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cipher,
     appUrl: config.appUrl,
     log: app.log,
+    onRefund: (refund) => securityAlerts.refunded(refund),
   });
   const billingService = createBillingService({
     repo: billingRepo,

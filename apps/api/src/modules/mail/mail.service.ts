@@ -115,12 +115,12 @@ export function createMailService(deps: {
   let timer: NodeJS.Timeout | null = null;
   let throttleQueue: Promise<unknown> = Promise.resolve();
 
-  async function store(message: MailMessage, throttle?: ThrottledMail): Promise<void> {
+  async function store(message: MailMessage, tag?: { kind: string; clientKey?: string }): Promise<void> {
     const row = await repo.insert({
       toAddress: message.to,
       subject: message.subject,
       body: cipher.encrypt(JSON.stringify(message)),
-      ...(throttle ? { kind: throttle.kind, clientKey: throttle.clientKey } : {}),
+      ...(tag ? { kind: tag.kind, clientKey: tag.clientKey ?? null } : {}),
     });
     if (deps.jobs) await enqueueDelivery(row);
     else void kick();
@@ -133,6 +133,20 @@ export function createMailService(deps: {
     /** Stores the message and starts delivering it; resolves once it is safely stored. */
     async enqueue(message: MailMessage): Promise<void> {
       await store(message);
+    },
+
+    /**
+     * Stores the message unless one with this key already went to this recipient (false then): for jobs that
+     * may run again after a crash. Runs in the same one-at-a-time queue as the throttled mails.
+     */
+    enqueueOnce(message: MailMessage, key: string): Promise<boolean> {
+      const turn = throttleQueue.then(async () => {
+        if ((await repo.countSince(key, new Date(0), { toAddress: message.to })) > 0) return false;
+        await store(message, { kind: key });
+        return true;
+      });
+      throttleQueue = turn.catch(() => {});
+      return turn;
     },
 
     /**

@@ -29,6 +29,7 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   refresh_token_reuse: "Refresh token reused",
   password_reset_requested: "Password reset requested",
   password_reset: "Password reset",
+  security_alert: "Security alert",
 };
 
 const timeFormat = new Intl.DateTimeFormat("en-US", {
@@ -103,6 +104,8 @@ export function describeEvent(event: SecurityEventItem): { title: string; summar
             ? "Someone tried to sign in with an email that has no account."
             : "Wrong password entered.",
       };
+    case "security_alert":
+      return { title, summary: str(d.summary) ?? "An alert was raised; admins were emailed." };
     case "login_locked":
       return {
         title,

@@ -17,6 +17,7 @@ const TONE: Record<SecurityEventType, string> = {
   course_moderated: "border-l-primary",
   password_reset_requested: "border-l-border-strong",
   password_reset: "border-l-accent",
+  security_alert: "border-l-danger",
 };
 
 /** One security event, readable: what happened, to which account, by whom, when, and from where. */
