@@ -259,7 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onDelivery: (outcome) => metrics.mailDeliveries.inc({ outcome }),
     jobs,
   });
-  jobs.register("mail.deliver", ({ mailId }) => mail.deliverOne(mailId));
+  jobs.register("mail.deliver", ({ mailId }, job) => mail.deliverOne(mailId, job.id));
   jobs.register("mail.sweep", async () => void (await mail.sweep()));
   const securityAlerts = createSecurityAlerts({
     repo: securityRepo,

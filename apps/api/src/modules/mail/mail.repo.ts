@@ -1,5 +1,5 @@
 import { type Executor, mailOutbox } from "@lumen/db";
-import { and, asc, count, eq, gt, inArray, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 
 export type MailRow = typeof mailOutbox.$inferSelect;
 
@@ -51,7 +51,7 @@ export function createMailRepo(db: Executor) {
         .for("update", { skipLocked: true });
       const claimed = await db
         .update(mailOutbox)
-        .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})` })
+        .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})`, claimedBy: null })
         .where(inArray(mailOutbox.id, due))
         .returning();
       // RETURNING follows no order: deliver oldest first, so a newer link never lands before the one it replaces.
@@ -59,15 +59,22 @@ export function createMailRepo(db: Executor) {
     },
 
     /**
-     * Claims one message for a delivery job, under the same lease as claimDue: null when it is sent, unknown, or
-     * not due (another instance holds its lease, or its retry is not due yet). The attempt count is not checked:
+     * Claims one message for a delivery job (`owner`: the job's id), under the same lease as claimDue: null when
+     * it is sent, unknown, or not due (another claimer holds its lease, or its retry is not due yet). The attempt count is not checked:
      * a job an operator retries may try a message that had used up its attempts.
      */
-    async claimOne(id: string, leaseSeconds: number): Promise<MailRow | null> {
+    async claimOne(id: string, leaseSeconds: number, owner: string): Promise<MailRow | null> {
       const [row] = await db
         .update(mailOutbox)
-        .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})` })
-        .where(and(eq(mailOutbox.id, id), isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, sql`now()`)))
+        .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})`, claimedBy: owner })
+        .where(
+          and(
+            eq(mailOutbox.id, id),
+            isNull(mailOutbox.sentAt),
+            // The same job may take its own lease back: its worker died mid-send and BullMQ handed the job on.
+            or(lte(mailOutbox.nextAttemptAt, sql`now()`), eq(mailOutbox.claimedBy, owner)),
+          ),
+        )
         .returning();
       return row ?? null;
     },

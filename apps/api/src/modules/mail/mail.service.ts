@@ -180,8 +180,8 @@ export function createMailService(deps: {
      * The `mail.deliver` job: one attempt at one message, skipped when it is sent or not due. Throws (a dead
      * letter) only once the message has used its last attempt.
      */
-    async deliverOne(mailId: string): Promise<void> {
-      const row = await repo.claimOne(mailId, LEASE_SECONDS);
+    async deliverOne(mailId: string, jobId: string): Promise<void> {
+      const row = await repo.claimOne(mailId, LEASE_SECONDS, jobId);
       if (!row) return;
       const failure = await attempt(row);
       if (failure?.final) {

@@ -61,7 +61,7 @@ export function createSecurityAlerts(deps: {
 
   async function load(eventId: string): Promise<{ details: AlertDetails; at: Date } | null> {
     const row = await repo.findById(eventId);
-    if (!row || row.type !== "security_alert") return null;
+    if (row?.type !== "security_alert") return null;
     return { details: JSON.parse(cipher.decrypt(row.details)) as AlertDetails, at: row.createdAt };
   }
 
