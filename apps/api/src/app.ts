@@ -7,7 +7,7 @@ import { type DatabaseHandle, DEMO_MEDIA_DIR } from "@lumen/db";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Redis } from "ioredis";
-import type { AppConfig } from "./config.js";
+import { ALERT_DEFAULTS, type AppConfig } from "./config.js";
 import { type BackgroundTasks, createBackgroundTasks } from "./lib/background.js";
 import { createSharedCache } from "./lib/cache.js";
 import { createPublicReads, type PublicReads } from "./lib/cache-public.js";
@@ -66,6 +66,7 @@ import { createInstructorRepo } from "./modules/instructor/instructor.repo.js";
 import { instructorRoutes } from "./modules/instructor/instructor.routes.js";
 import { createInstructorService } from "./modules/instructor/instructor.service.js";
 import { createBullJobQueue } from "./modules/jobs/bullmq-queue.js";
+import { createCleanupRepo } from "./modules/jobs/cleanup.repo.js";
 import type { JobQueue } from "./modules/jobs/jobs.js";
 import { createMemoryJobQueue } from "./modules/jobs/memory-queue.js";
 import { createLessonRepo } from "./modules/lesson/lesson.repo.js";
@@ -89,6 +90,7 @@ import { createQuizService } from "./modules/quiz/quiz.service.js";
 import { createReviewRepo } from "./modules/review/review.repo.js";
 import { reviewRoutes } from "./modules/review/review.routes.js";
 import { createReviewService } from "./modules/review/review.service.js";
+import { createSecurityAlerts, type SecurityAlerts } from "./modules/security/security.alerts.js";
 import { createSecurityRepo } from "./modules/security/security.repo.js";
 import { createSecurityService } from "./modules/security/security.service.js";
 import { createUserRepo } from "./modules/user/user.repo.js";
@@ -146,12 +148,16 @@ declare module "fastify" {
     ai: { indexAll(): Promise<{ courses: number; chunks: number }>; provider: string; model: string };
     /** The read replica's router, when DATABASE_READ_URL is set. */
     readRouting: ReadRouting | null;
+    /** Starts the repeatable jobs (mail sweep, cleanup): the server and the worker call it once ready. */
+    startSchedules(): Promise<void>;
     markReady(): void;
     isReady(): boolean;
     /** Shutdown has begun: readiness answers 503 so load balancers move away, requests are still served. */
     markDraining(): void;
   }
 }
+
+const CLEANUP_EVERY_MS = 60 * 60_000;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -261,7 +267,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const users = createUserRepo(db);
   const authRepo = createAuthRepo(db);
   const signer = createTokenSigner(config.jwt);
-  const security = createSecurityService({ repo: createSecurityRepo(db), cipher, log: app.log });
+  // Jobs: mail delivery, re-indexing, alerts and cleanups run off the request path (see modules/jobs).
+  const runsJobs = !redis || deps.runJobs !== false;
+  const jobs = redis
+    ? createBullJobQueue({
+        redis,
+        prefix: `${deps.redisPrefix ?? "lumen:"}bull`,
+        log: app.log,
+        worker: runsJobs,
+        ...(config.jobs?.lockMs ? { lockMs: config.jobs.lockMs } : {}),
+      })
+    : createMemoryJobQueue({ log: app.log });
+  app.decorate("jobs", jobs);
+  const securityRepo = createSecurityRepo(db);
+  // Alerts need mail and jobs, which come after: the observer is bound once they exist (before any request).
+  let alerts: SecurityAlerts | null = null;
+  const security = createSecurityService({
+    repo: securityRepo,
+    cipher,
+    log: app.log,
+    observe: async (type, event) => alerts?.observe(type, event),
+  });
   const mail = createMailService({
     repo: createMailRepo(db),
     transport: deps.mailTransport,
@@ -269,7 +295,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     from: config.mailFrom,
     log: app.log,
     onDelivery: (outcome) => metrics.mailDeliveries.inc({ outcome }),
+    jobs,
   });
+  jobs.register("mail.deliver", ({ mailId }, job) => mail.deliverOne(mailId, job.id));
+  jobs.register("mail.sweep", async () => void (await mail.sweep()));
+  const securityAlerts = createSecurityAlerts({
+    repo: securityRepo,
+    cipher,
+    jobs,
+    mail,
+    config: config.alerts ?? ALERT_DEFAULTS,
+    appUrl: config.appUrl,
+    log: app.log,
+  });
+  alerts = securityAlerts;
   metrics.onScrape(async () => {
     const backlog = await mail.backlog();
     for (const [state, count] of Object.entries(backlog)) metrics.mailQueue.set({ state }, count);
@@ -281,6 +320,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...mail,
     flush: async () => {
       await background.drain();
+      if (runsJobs) await jobs.idle();
       await mail.flush();
     },
   });
@@ -356,19 +396,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     enrollments: createAccessRepo(db),
     cache: publicReads,
   });
-  // Jobs: re-indexing a lesson runs off the request path (a 200 KB lesson takes a second to chunk and embed).
-  const jobs = redis
-    ? createBullJobQueue({
-        redis,
-        prefix: `${deps.redisPrefix ?? "lumen:"}bull`,
-        log: app.log,
-        worker: deps.runJobs !== false,
-      })
-    : createMemoryJobQueue({ log: app.log });
   jobs.register("lesson.reindex", async ({ lessonId }) => {
     await retrieval.indexLesson(lessonId);
   });
-  app.decorate("jobs", jobs);
+  const cleanup = createCleanupRepo(db);
+  jobs.register("maintenance.cleanup", async () => {
+    app.log.info({ deleted: await cleanup.run() }, "cleanup: expired and old rows deleted");
+  });
+  app.decorate("startSchedules", async () => {
+    await mail.start();
+    await jobs.schedule("maintenance.cleanup", {}, CLEANUP_EVERY_MS);
+  });
   const lessonService = createLessonService({
     db,
     lessons: createLessonRepo(db),
@@ -407,6 +445,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cipher,
     appUrl: config.appUrl,
     log: app.log,
+    onRefund: (refund) => securityAlerts.refunded(refund),
   });
   const billingService = createBillingService({
     repo: billingRepo,

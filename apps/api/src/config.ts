@@ -45,7 +45,28 @@ export interface AppConfig {
   };
   media: MediaConfig;
   billing: BillingConfig;
+  /** Background jobs; absent: BullMQ's defaults. */
+  jobs?: { lockMs?: number | undefined };
+  /** Security alerts; absent: the defaults of ALERT_DEFAULTS, no webhook. */
+  alerts?: AlertsConfig;
 }
+
+export interface AlertsConfig {
+  /** Slack-compatible incoming webhook (`{text, blocks}`); null = console and email only. */
+  webhookUrl: string | null;
+  /** A refund of at least this many minor units raises an alert. */
+  refundThresholdCents: number;
+  /** Lockouts of this many distinct accounts from one client within the window raise an alert. */
+  lockoutAccounts: number;
+  lockoutWindowMinutes: number;
+}
+
+export const ALERT_DEFAULTS: AlertsConfig = {
+  webhookUrl: null,
+  refundThresholdCents: 50_000,
+  lockoutAccounts: 5,
+  lockoutWindowMinutes: 15,
+};
 
 export interface BillingConfig {
   /** Stripe when configured; null = the built-in test checkout. */
@@ -161,6 +182,13 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
       currency: "usd",
       premiumPrices: { month: env.PREMIUM_PRICE_MONTHLY, year: env.PREMIUM_PRICE_YEARLY },
       timeoutMs: 4000,
+    },
+    jobs: { lockMs: env.JOBS_LOCK_MS },
+    alerts: {
+      webhookUrl: env.ALERT_WEBHOOK_URL ?? null,
+      refundThresholdCents: env.ALERT_REFUND_THRESHOLD_CENTS,
+      lockoutAccounts: env.ALERT_LOCKOUT_ACCOUNTS,
+      lockoutWindowMinutes: env.ALERT_LOCKOUT_WINDOW_MINUTES,
     },
   };
 }

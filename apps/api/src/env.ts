@@ -117,6 +117,13 @@ const envSchema = z.object({
   // away meanwhile), then the server closes after the requests in flight. Default: 5 s on PostgreSQL, 0 on PGlite
   // (one process, never behind a load balancer).
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).optional(),
+  // A running job's lock (BullMQ lockDuration): a worker killed mid-job hands it on once this expires (default 30 s).
+  JOBS_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).optional(),
+  // Security alerts: admins see them in the console and by email; Slack-compatible POST when the URL is set.
+  ALERT_WEBHOOK_URL: z.string().url().optional(),
+  ALERT_REFUND_THRESHOLD_CENTS: z.coerce.number().int().min(1).default(50_000),
+  ALERT_LOCKOUT_ACCOUNTS: z.coerce.number().int().min(2).max(1000).default(5),
+  ALERT_LOCKOUT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),

@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     .indexAll()
     .then((r) => app.log.info({ ...r, provider: app.ai.provider, model: app.ai.model }, "tutor index ready"))
     .catch((err) => app.log.error({ err }, "tutor index backfill failed"));
-  app.mail.start();
+  await app.startSchedules();
   void app.mail.flush();
   app.markReady();
   app.log.info(

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     runJobs: true,
   });
   await app.ready();
+  await app.startSchedules();
   const metricsServer =
     env.METRICS_PORT > 0 ? await startMetricsServer(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT }) : null;
   app.log.info({ jobs: app.jobs.driver, metrics: metricsServer?.port ?? "off" }, "Lumen worker ready");

@@ -25,3 +25,38 @@ export function appUrl(): string {
 export function supportEmail(): string {
   return process.env.SUPPORT_EMAIL?.trim() || "support@lumen.dev";
 }
+
+export interface SentrySettings {
+  dsn: string;
+  environment: string;
+  release?: string | undefined;
+  tracesSampleRate: number;
+}
+
+/** Server-side Sentry (route and render errors) when SENTRY_DSN is set; null = off. */
+export function serverSentrySettings(): SentrySettings | null {
+  const dsn = process.env.SENTRY_DSN;
+  if (!dsn) return null;
+  const rate = Number(process.env.SENTRY_TRACES_SAMPLE_RATE ?? "0.1");
+  return {
+    dsn,
+    environment: process.env.SENTRY_ENVIRONMENT ?? process.env.NODE_ENV ?? "development",
+    release: process.env.SENTRY_RELEASE,
+    tracesSampleRate: Number.isFinite(rate) && rate >= 0 && rate <= 1 ? rate : 0.1,
+  };
+}
+
+/** Which Next.js runtime runs this code (instrumentation registers Sentry on Node.js only). */
+export const nextRuntime = () => process.env.NEXT_RUNTIME;
+
+/** Browser-side Sentry, inlined at build time from NEXT_PUBLIC_SENTRY_*; null = off (and the SDK never loads). */
+export function clientSentrySettings(): SentrySettings | null {
+  const dsn = process.env.NEXT_PUBLIC_SENTRY_DSN;
+  if (!dsn) return null;
+  return {
+    dsn,
+    environment: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT ?? process.env.NODE_ENV ?? "development",
+    release: process.env.NEXT_PUBLIC_SENTRY_RELEASE,
+    tracesSampleRate: 0,
+  };
+}

@@ -32,6 +32,7 @@ export const SECURITY_EVENT_TYPES = [
   "account_enabled",
   "disabled_login_attempt",
   "course_moderated",
+  "security_alert",
 ] as const;
 export const securityEventTypeSchema = z.enum(SECURITY_EVENT_TYPES);
 export type SecurityEventType = z.infer<typeof securityEventTypeSchema>;

@@ -121,6 +121,8 @@ export const mailOutbox = pgTable(
       .notNull()
       .defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date", precision: 3 }),
+    /** The delivery job holding the current lease: it may claim the row again if its worker died mid-send. */
+    claimedBy: text("claimed_by"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
   },
   (t) => [

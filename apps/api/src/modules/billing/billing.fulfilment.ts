@@ -33,6 +33,8 @@ export function createFulfilment(deps: {
   cipher: FieldCipher;
   appUrl: string;
   log: FastifyBaseLogger;
+  /** Told after the commit about each refund that moved money back (security alerts on large ones). */
+  onRefund?: (refund: { purchaseId: string; userId: string; amount: number; currency: string }) => Promise<void>;
 }) {
   const { db, repo, enrollments, access, mail, cipher, appUrl, log } = deps;
   const billingLink = `${appUrl}/account/billing`;
@@ -142,6 +144,15 @@ export function createFulfilment(deps: {
     out: { after: Array<() => Promise<void>> },
   ) {
     const row = await repo.applyRefund(purchase.id, amountRefunded, tx);
+    const moved = row ? row.refundedAmount - purchase.refundedAmount : 0;
+    if (row && moved > 0 && deps.onRefund) {
+      const notify = deps.onRefund;
+      out.after.push(() =>
+        notify({ purchaseId: row.id, userId: row.userId, amount: moved, currency: row.currency }).catch((err) =>
+          log.error({ err, purchase_id: row.id }, "refund alert not raised"),
+        ),
+      );
+    }
     if (row?.status === "refunded" && purchase.status === "paid") {
       out.after.push(async () => {
         if (await access.userEntitled(row.userId, row.courseId)) return;

@@ -1,5 +1,5 @@
 import { type Executor, mailOutbox } from "@lumen/db";
-import { and, asc, count, eq, gt, inArray, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 
 export type MailRow = typeof mailOutbox.$inferSelect;
 
@@ -51,11 +51,51 @@ export function createMailRepo(db: Executor) {
         .for("update", { skipLocked: true });
       const claimed = await db
         .update(mailOutbox)
-        .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})` })
+        .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})`, claimedBy: null })
         .where(inArray(mailOutbox.id, due))
         .returning();
       // RETURNING follows no order: deliver oldest first, so a newer link never lands before the one it replaces.
       return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    },
+
+    /**
+     * Claims one message for a delivery job (`owner`: the job's id), under the same lease as claimDue: null when
+     * it is sent, unknown, or not due (another claimer holds its lease, or its retry is not due yet). The attempt count is not checked:
+     * a job an operator retries may try a message that had used up its attempts.
+     */
+    async claimOne(id: string, leaseSeconds: number, owner: string): Promise<MailRow | null> {
+      const [row] = await db
+        .update(mailOutbox)
+        .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})`, claimedBy: owner })
+        .where(
+          and(
+            eq(mailOutbox.id, id),
+            isNull(mailOutbox.sentAt),
+            // The same job may take its own lease back: its worker died mid-send and BullMQ handed the job on.
+            or(lte(mailOutbox.nextAttemptAt, sql`now()`), eq(mailOutbox.claimedBy, owner)),
+          ),
+        )
+        .returning();
+      return row ?? null;
+    },
+
+    /** Unsent messages due for an attempt, oldest first (the sweep turns each into a delivery job). */
+    async due(
+      limit: number,
+      maxAttempts: number,
+    ): Promise<Array<{ id: string; attempts: number; nextAttemptAt: Date }>> {
+      return db
+        .select({ id: mailOutbox.id, attempts: mailOutbox.attempts, nextAttemptAt: mailOutbox.nextAttemptAt })
+        .from(mailOutbox)
+        .where(
+          and(
+            isNull(mailOutbox.sentAt),
+            lt(mailOutbox.attempts, maxAttempts),
+            lte(mailOutbox.nextAttemptAt, sql`now()`),
+          ),
+        )
+        .orderBy(asc(mailOutbox.nextAttemptAt))
+        .limit(limit);
     },
 
     async backlog(maxAttempts: number): Promise<{ pending: number; retrying: number; dead: number }> {

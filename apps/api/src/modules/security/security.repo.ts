@@ -1,12 +1,29 @@
-import { type Executor, securityEvents } from "@lumen/db";
-import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { type Executor, securityEvents, users } from "@lumen/db";
+import { and, asc, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 
 export type SecurityEventRow = typeof securityEvents.$inferSelect;
 
 export function createSecurityRepo(db: Executor) {
   return {
-    async insert(values: typeof securityEvents.$inferInsert, tx: Executor = db) {
-      await tx.insert(securityEvents).values(values);
+    async insert(values: typeof securityEvents.$inferInsert, tx: Executor = db): Promise<string> {
+      const [row] = await tx.insert(securityEvents).values(values).returning({ id: securityEvents.id });
+      if (!row) throw new Error("insert returned no row");
+      return row.id;
+    },
+
+    async findById(id: string, tx: Executor = db): Promise<SecurityEventRow | null> {
+      const [row] = await tx.select().from(securityEvents).where(eq(securityEvents.id, id));
+      return row ?? null;
+    },
+
+    /** Where security alerts are emailed: every admin account that is not disabled. */
+    async adminEmails(tx: Executor = db): Promise<string[]> {
+      const rows = await tx
+        .select({ email: users.email })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.disabled, false)))
+        .orderBy(asc(users.email));
+      return rows.map((r) => r.email);
     },
 
     async list(

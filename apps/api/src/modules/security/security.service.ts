@@ -4,6 +4,12 @@ import type { FieldCipher } from "../../lib/crypto.js";
 import { timePage } from "../../lib/cursor.js";
 import type { SecurityRepo } from "./security.repo.js";
 
+/** Told about each recorded event (the security alerts); never fails the recording. */
+export type SecurityObserver = (
+  type: SecurityEventType,
+  event: { id: string; userId: string | null; meta: RequestMeta; details: Record<string, unknown> },
+) => Promise<void>;
+
 /** Who did it, from where: taken from the request by the routes. */
 export interface RequestMeta {
   ip: string | null;
@@ -13,7 +19,12 @@ export interface RequestMeta {
 /** Event types that mean someone may be attacking an account: each is also logged as a `security_alert`. */
 const ALERTING: ReadonlySet<SecurityEventType> = new Set(["login_locked", "refresh_token_reuse"]);
 
-export function createSecurityService(deps: { repo: SecurityRepo; cipher: FieldCipher; log: FastifyBaseLogger }) {
+export function createSecurityService(deps: {
+  repo: SecurityRepo;
+  cipher: FieldCipher;
+  log: FastifyBaseLogger;
+  observe?: SecurityObserver;
+}) {
   const { repo, cipher, log } = deps;
   return {
     async record(
@@ -21,7 +32,7 @@ export function createSecurityService(deps: { repo: SecurityRepo; cipher: FieldC
       input: { userId?: string | null; meta: RequestMeta; details?: Record<string, unknown> },
     ) {
       const details = input.details ?? {};
-      await repo.insert({
+      const id = await repo.insert({
         type,
         userId: input.userId ?? null,
         ipAddress: cipher.encryptNullable(input.meta.ip),
@@ -31,6 +42,13 @@ export function createSecurityService(deps: { repo: SecurityRepo; cipher: FieldC
       if (ALERTING.has(type)) {
         log.warn({ security_alert: type, user_id: input.userId ?? null, details }, `security_alert: ${type}`);
       }
+      if (deps.observe) {
+        // An alert that cannot be raised is logged: the event itself is stored, and the request must not fail.
+        await deps
+          .observe(type, { id, userId: input.userId ?? null, meta: input.meta, details })
+          .catch((err) => log.error({ err, event: type }, "security alert not raised"));
+      }
+      return id;
     },
 
     async list(filter: {

@@ -31,6 +31,7 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   password_reset: "Password reset",
   password_changed: "Password changed",
   sessions_revoked: "Devices signed out",
+  security_alert: "Security alert",
 };
 
 const timeFormat = new Intl.DateTimeFormat("en-US", {
@@ -105,6 +106,8 @@ export function describeEvent(event: SecurityEventItem): { title: string; summar
             ? "Someone tried to sign in with an email that has no account."
             : "Wrong password entered.",
       };
+    case "security_alert":
+      return { title, summary: str(d.summary) ?? "An alert was raised; admins were emailed." };
     case "login_locked":
       return {
         title,

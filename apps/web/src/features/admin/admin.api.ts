@@ -3,6 +3,8 @@ import {
   type AdminCourseModeration,
   adminCourseResultSchema,
   adminCourseSchema,
+  jobRetryResultSchema,
+  jobsOverviewSchema,
   type Page,
   type PlatformAnalytics,
   pageOf,
@@ -84,4 +86,19 @@ export function platformAnalytics(range: { from: string; to: string }) {
 /** GET /ai/usage/platform?days – AI requests, tokens and estimated cost per UTC day (days without use omitted). */
 export function platformAiUsage(days: number) {
   return { path: `/ai/usage/platform?days=${days}`, schema: platformUsageSchema };
+}
+
+/** GET /admin/jobs – background job counts by state and the newest dead letters. */
+export function jobsOverview() {
+  return { path: "/admin/jobs?limit=50", schema: jobsOverviewSchema };
+}
+
+/** POST /admin/jobs/:id/retry – runs a dead letter again from its first attempt. */
+export async function retryJob(id: string): Promise<void> {
+  await authRequest(`/admin/jobs/${encodeURIComponent(id)}/retry`, jobRetryResultSchema, { method: "POST" });
+}
+
+/** GET /admin/security-events?type=security_alert – the newest security alerts (the security page's panel). */
+export function recentAlerts(limit = 5) {
+  return { path: `/admin/security-events?type=security_alert&limit=${limit}`, schema: eventPage };
 }

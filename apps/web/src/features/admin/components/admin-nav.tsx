@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/courses", label: "Courses", exact: false },
   { href: "/admin/payments", label: "Payments", exact: false },
   { href: "/admin/security-events", label: "Security events", exact: false },
+  { href: "/admin/jobs", label: "Jobs", exact: false },
 ] as const;
 
 /** The console's sections. On a phone the row scrolls sideways rather than wrapping into a second line. */

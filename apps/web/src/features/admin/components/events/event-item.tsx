@@ -19,6 +19,7 @@ const TONE: Record<SecurityEventType, string> = {
   password_reset: "border-l-accent",
   password_changed: "border-l-accent",
   sessions_revoked: "border-l-border-strong",
+  security_alert: "border-l-danger",
 };
 
 /** One security event, readable: what happened, to which account, by whom, when, and from where. */

@@ -140,10 +140,37 @@ describe("EventsView", () => {
     );
   });
 
+  it("shows the newest security alerts above the log, with a link to all of them", async () => {
+    serveApi({
+      "GET /admin/security-events": ({ query }) =>
+        query.get("type") === "security_alert"
+          ? ok({
+              items: [
+                event({
+                  id: "a-1",
+                  type: "security_alert",
+                  details: { kind: "token_reuse", summary: "A spent refresh token was presented again" },
+                }),
+              ],
+              next_cursor: null,
+            })
+          : ok({ items: [event()], next_cursor: null }),
+    });
+    renderWithRouter(<EventsView filters={EMPTY_EVENT_FILTERS} />);
+    const panel = await screen.findByRole("region", { name: /Security alerts/ });
+    expect(within(panel).getByText("1")).toBeTruthy();
+    expect(panel.textContent).toContain("A spent refresh token was presented again");
+    expect(within(panel).getByRole("link", { name: "All security alerts" }).getAttribute("href")).toContain(
+      "type=security_alert",
+    );
+  });
+
   it("says when the feed can't be loaded, and tries again", async () => {
     let attempt = 0;
     serveApi({
-      "GET /admin/security-events": () => {
+      "GET /admin/security-events": ({ query }) => {
+        // The alerts panel's own read is not the feed under test.
+        if (query.get("type") === "security_alert") return ok({ items: [], next_cursor: null });
         attempt += 1;
         return attempt === 1
           ? failure(503, "SERVICE_UNAVAILABLE", "The database is busy.")

@@ -6,6 +6,7 @@ import { EVENT_LABELS, formatDate } from "../../admin-format";
 import { EMPTY_EVENT_FILTERS, type EventFilters, eventsHref, eventsQuery } from "../../admin-params";
 import { AdminPageHeader } from "../admin-page-header";
 import { EmptyList, KeysetListStates, useFilterNavigation } from "../list-parts";
+import { AlertsPanel } from "./alerts-panel";
 import { EventFiltersForm } from "./event-filters";
 import { EventItem } from "./event-item";
 
@@ -32,6 +33,12 @@ export function EventsView({ filters }: { filters: EventFilters }) {
         title="Security events"
         description="Failed and locked sign-ins, reused tokens, password resets, and every change an admin makes to an account or a course. Times are in UTC."
       />
+
+      {!filters.type && (
+        <div className="mt-8">
+          <AlertsPanel />
+        </div>
+      )}
 
       <div className="mt-8">
         <EventFiltersForm key={href} initial={filters} onApply={(next) => change(next)} />

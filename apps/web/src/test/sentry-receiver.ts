@@ -1,0 +1,53 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+
+export interface EnvelopeItem {
+  header: { type?: string } & Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * A loopback Sentry ingest endpoint (`POST /api/<project>/envelope/`, newline-delimited JSON, gzip when the SDK
+ * compresses) that keeps each envelope's raw text, for assertions about what left the process.
+ */
+export async function startSentryReceiver() {
+  const envelopes: Array<{ raw: string; items: EnvelopeItem[] }> = [];
+  const waiters: Array<() => void> = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      if (!/^\/api\/\d+\/envelope\/?/.test(req.url ?? "") || req.method !== "POST") {
+        res.writeHead(404).end();
+        return;
+      }
+      let body = Buffer.concat(chunks);
+      if (req.headers["content-encoding"] === "gzip") body = gunzipSync(body);
+      const raw = body.toString("utf8");
+      const lines = raw.split("\n").filter((l) => l.trim() !== "");
+      const items: EnvelopeItem[] = [];
+      for (let i = 1; i + 1 < lines.length; i += 2) {
+        items.push({ header: JSON.parse(lines[i] as string), payload: JSON.parse(lines[i + 1] as string) });
+      }
+      envelopes.push({ raw, items });
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+      for (const w of waiters.splice(0)) w();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    dsn: `http://testkey@127.0.0.1:${port}/1`,
+    envelopes,
+    /** Resolves once an envelope holding an item of `type` has arrived. */
+    async waitFor(type: string): Promise<EnvelopeItem> {
+      for (;;) {
+        const found = envelopes.flatMap((e) => e.items).find((i) => i.header.type === type);
+        if (found) return found;
+        await new Promise<void>((r) => waiters.push(r));
+      }
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
