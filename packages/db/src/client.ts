@@ -92,6 +92,7 @@ export interface DatabaseOptions {
 const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url));
 // Any constant fits: it only has to be the same for every instance of this app.
 const MIGRATION_LOCK_KEY = 726_354_101;
+const MIGRATION_CONNECT_TIMEOUT_MS = 15_000;
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   return options.url
@@ -157,8 +158,12 @@ async function openPostgres(
     kind: "postgres",
     async migrate() {
       // A connection of its own, outside the pool's timeouts: waiting for another instance's migrations and
-      // building an index on a large table may both take longer than any request should.
-      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: opts.connectTimeoutMs });
+      // building an index on a large table may both take longer than any request should, and a start on a busy
+      // machine must not fail for want of a request's patience.
+      const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: Math.max(opts.connectTimeoutMs, MIGRATION_CONNECT_TIMEOUT_MS),
+      });
       client.on("error", () => {});
       await client.connect();
       try {
