@@ -1,9 +1,9 @@
 import { defineConfig } from "vitest/config";
-import { sourceResolution } from "../../vitest.shared.js";
+import { reporters, sourceResolution } from "../../vitest.shared.js";
 
 /**
- * `npm run eval:tutor`: the tutor's evaluation set on PGlite, metrics printed, targets asserted. Kept out of the
- * default suite until the offline tutor meets every target (see the README's "Tutor evaluation").
+ * `npm run eval:tutor`: the tutor's evaluation set on PGlite, metrics printed, targets asserted. Its own step in
+ * `.ci/run` (it seeds a whole catalog, so it stays out of the default suite); see the README's "Tutor evaluation".
  */
 export default defineConfig({
   ...sourceResolution,
@@ -15,5 +15,6 @@ export default defineConfig({
     maxWorkers: 1,
     env: { NODE_ENV: "test" },
     globalSetup: ["./test/global-setup.ts"],
+    reporters: reporters("api-eval"),
   },
 });

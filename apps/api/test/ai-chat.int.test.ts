@@ -133,6 +133,29 @@ describe("the tutor on Claude (a local Messages API server)", () => {
     expect(usage.body.data.used).toBe(1);
   });
 
+  it("gives the model the passages a follow-up is about and a summary's lesson, with the conversation", async () => {
+    stub.reply({ text: "Put simply, the cycle spends ATP to build sugar [1]." });
+    const first = await ask({ message: "Why does the Calvin cycle need ATP?", lesson_id: calvin.id });
+    const simpler = await ask({
+      message: "Explain that more simply, please.",
+      mode: "simpler",
+      lesson_id: calvin.id,
+      conversation_id: first.body.data.conversation_id,
+    });
+    expect(simpler.status).toBe(200);
+    expect(simpler.body.data).toMatchObject({ provider: "anthropic", grounded: true });
+    const sent = stub.requests.at(-1)?.body as { system: unknown; messages: unknown[] };
+    const system = JSON.stringify(sent.system);
+    // "Explain that more simply" has no topic of its own: the passages are those of the question it follows.
+    expect(system).toContain('lesson=\\"The Calvin cycle\\"');
+    expect(system).toContain("explain more simply");
+    expect(sent.messages).toHaveLength(3);
+    const summary = await ask({ message: "Summarise this lesson in three points", lesson_id: calvin.id });
+    expect(summary.status).toBe(200);
+    const asked = stub.requests.at(-1)?.body as { system: unknown } | undefined;
+    expect(JSON.stringify(asked?.system)).toContain("3–5 key points");
+  });
+
   // Questions the lesson answers: a question with no passage to ground it is "not covered" without the model.
   it("answers 429 AI_LIMIT_EXCEEDED past the daily limit, with the reset time", async () => {
     stub.reply((body) => ({ text: `Answer ${JSON.stringify(body.messages).length} [1].` }));

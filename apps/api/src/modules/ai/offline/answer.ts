@@ -344,13 +344,12 @@ export function composeAnswer(input: ComposeAnswerInput): ComposedAnswer {
 }
 
 /**
- * The cited sentences, shaped for the question: steps of a method and items of a list one per line, a
- * reason or a definition as flowing text.
+ * The cited sentences, shaped for the question: the steps of a method one per line, numbered; a reason, a
+ * definition or a list as the course says it, in flowing text.
  */
 function body(ordered: readonly PassageSentence[], markers: readonly number[], asks: QuestionTerms["asks"]): string {
   const cited = ordered.map((s, i) => `${s.text} [${markers[i]}]`);
   const steps = ordered.filter((s) => s.tokens[0]?.pos === "VERB").length;
-  if ((asks === "how" && steps >= 2) || (asks === "list" && ordered.length >= 3))
-    return cited.map((line, i) => `${i + 1}. ${line}`).join("\n");
+  if (asks === "how" && steps >= 2) return cited.map((line, i) => `${i + 1}. ${line}`).join("\n");
   return cited.join(" ");
 }
