@@ -18,6 +18,11 @@
 #
 # Output: assets/transcripts/<name>.vtt and assets/media/<name>.webm
 # (VP9 640x360 slide video at a low frame rate + mono Opus narration).
+# Captions are NOT burned into the picture: the player shows the .vtt as a captions track, and burned-in text
+# showed every line twice. Each file is stamped (metadata comment "$CAPTIONS_STAMP") so a test can tell.
+#
+# REUSE_AUDIO=1 re-renders only the picture of existing files, copying their narration and keeping their .vtt
+# (no espeak-ng needed, timings unchanged).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,8 +39,12 @@ AUDIO_BITRATE="${AUDIO_BITRATE:-16k}"
 CRF="${CRF:-50}"
 GOP_SECONDS="${GOP_SECONDS:-30}"
 RATE=22050                     # espeak-ng output sample rate
+REUSE_AUDIO="${REUSE_AUDIO:-0}"
+CAPTIONS_STAMP="lumen-captions=track-only"
 
-for tool in ffmpeg ffprobe espeak-ng awk; do
+tools=(ffmpeg ffprobe awk)
+[[ "$REUSE_AUDIO" == 1 ]] || tools+=(espeak-ng)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y ffmpeg espeak-ng)" >&2; exit 1; }
 done
 mkdir -p "$MEDIA_DIR" "$VTT_DIR"
@@ -65,43 +74,48 @@ build_one() {
   # shellcheck disable=SC2064
   trap "rm -rf '$tmp'" RETURN
 
-  ffmpeg -v error -f lavfi -i "anullsrc=r=$RATE:cl=mono" -t "$PAUSE" -c:a pcm_s16le "$tmp/pause.wav"
-  ffmpeg -v error -f lavfi -i "anullsrc=r=$RATE:cl=mono" -t "$TAIL" -c:a pcm_s16le "$tmp/tail.wav"
+  local total audio
+  if [[ "$REUSE_AUDIO" == 1 ]]; then
+    audio="$MEDIA_DIR/$name.webm"
+    [[ -f "$audio" ]] || { echo "$name: no existing video to take the narration from" >&2; return 1; }
+    total="$(wav_seconds "$audio")"
+  else
+    ffmpeg -v error -f lavfi -i "anullsrc=r=$RATE:cl=mono" -t "$PAUSE" -c:a pcm_s16le "$tmp/pause.wav"
+    ffmpeg -v error -f lavfi -i "anullsrc=r=$RATE:cl=mono" -t "$TAIL" -c:a pcm_s16le "$tmp/tail.wav"
 
-  local -a lines=()
-  while IFS= read -r line || [[ -n "$line" ]]; do
-    [[ -z "${line// /}" || "$line" == \#* ]] && continue
-    lines+=("$line")
-  done <"$src"
-  local n=${#lines[@]}
-  ((n > 0)) || { echo "$name: no cues" >&2; return 1; }
+    local -a lines=()
+    while IFS= read -r line || [[ -n "$line" ]]; do
+      [[ -z "${line// /}" || "$line" == \#* ]] && continue
+      lines+=("$line")
+    done <"$src"
+    local n=${#lines[@]}
+    ((n > 0)) || { echo "$name: no cues" >&2; return 1; }
 
-  local vtt="$tmp/out.vtt" list="$tmp/list.txt" events="$tmp/events.txt"
-  printf 'WEBVTT\n\n' >"$vtt"
-  : >"$list"
-  : >"$events"
-  local t=0 i
-  for ((i = 0; i < n; i++)); do
-    local raw="${lines[$i]}"
-    # Shown text: drop the {lang:...} markup. Spoken text: SSML with a voice switch.
-    local shown spoken
-    shown="$(printf '%s' "$raw" | sed -E 's/\{[a-z-]+:([^}]*)\}/\1/g')"
-    spoken="$(printf '%s' "$raw" | sed -E 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/\{([a-z-]+):([^}]*)\}/<voice xml:lang="\1">\2<\/voice>/g')"
-    espeak-ng -v "$VOICE" -s "$SPEED" -m -w "$tmp/$i.wav" "<speak>$spoken</speak>"
-    local d gap end
-    d="$(wav_seconds "$tmp/$i.wav")"
-    if ((i < n - 1)); then gap="$PAUSE"; else gap="$TAIL"; fi
-    end="$(awk -v a="$t" -v b="$d" -v c="$gap" 'BEGIN { printf "%.6f", a + b + c }')"
-    printf '%s --> %s\n%s\n\n' "$(ts "$t")" "$(ts "$end")" "$shown" >>"$vtt"
-    printf 'file %s\n' "$tmp/$i.wav" >>"$list"
-    if ((i < n - 1)); then printf 'file %s\n' "$tmp/pause.wav" >>"$list"; else printf 'file %s\n' "$tmp/tail.wav" >>"$list"; fi
-    printf 'Dialogue: 0,%s,%s,Caption,,0,0,0,,%s\n' "$(ass_ts "$t")" "$(ass_ts "$end")" "$shown" >>"$events"
-    t="$end"
-  done
+    local vtt="$tmp/out.vtt" list="$tmp/list.txt"
+    printf 'WEBVTT\n\n' >"$vtt"
+    : >"$list"
+    local t=0 i
+    for ((i = 0; i < n; i++)); do
+      local raw="${lines[$i]}"
+      # Shown text: drop the {lang:...} markup. Spoken text: SSML with a voice switch.
+      local shown spoken
+      shown="$(printf '%s' "$raw" | sed -E 's/\{[a-z-]+:([^}]*)\}/\1/g')"
+      spoken="$(printf '%s' "$raw" | sed -E 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/\{([a-z-]+):([^}]*)\}/<voice xml:lang="\1">\2<\/voice>/g')"
+      espeak-ng -v "$VOICE" -s "$SPEED" -m -w "$tmp/$i.wav" "<speak>$spoken</speak>"
+      local d gap end
+      d="$(wav_seconds "$tmp/$i.wav")"
+      if ((i < n - 1)); then gap="$PAUSE"; else gap="$TAIL"; fi
+      end="$(awk -v a="$t" -v b="$d" -v c="$gap" 'BEGIN { printf "%.6f", a + b + c }')"
+      printf '%s --> %s\n%s\n\n' "$(ts "$t")" "$(ts "$end")" "$shown" >>"$vtt"
+      printf 'file %s\n' "$tmp/$i.wav" >>"$list"
+      if ((i < n - 1)); then printf 'file %s\n' "$tmp/pause.wav" >>"$list"; else printf 'file %s\n' "$tmp/tail.wav" >>"$list"; fi
+      t="$end"
+    done
 
-  ffmpeg -v error -f concat -safe 0 -i "$list" -c:a pcm_s16le "$tmp/all.wav"
-  local total
-  total="$(wav_seconds "$tmp/all.wav")"
+    ffmpeg -v error -f concat -safe 0 -i "$list" -c:a pcm_s16le "$tmp/all.wav"
+    total="$(wav_seconds "$tmp/all.wav")"
+    audio="$tmp/all.wav"
+  fi
 
   local acc
   acc="$(ass_colour "$accent")"
@@ -113,7 +127,7 @@ build_one() {
     printf 'Style: Brand,DejaVu Sans,13,&H00B8A394,&H00FFFFFF,&H00000000,&H00000000,0,0,0,0,100,100,1,0,1,0,0,9,36,36,28,1\n'
     printf 'Style: Title,DejaVu Sans,34,&H00FFFFFF,&H00FFFFFF,&H00000000,&H00000000,1,0,0,0,100,100,0,0,1,0,0,7,36,60,70,1\n'
     printf 'Style: Bar,DejaVu Sans,20,%s,&H00FFFFFF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,0,0,7,0,0,0,1\n' "$acc"
-    printf 'Style: Caption,DejaVu Sans,19,&H00F5F5F5,&H00FFFFFF,&H40201A17,&H00000000,0,0,0,0,100,100,0,0,3,10,0,1,36,36,34,1\n\n'
+    printf '\n'
     printf '[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n'
     local all_end
     all_end="$(ass_ts "$(awk -v a="$total" 'BEGIN { printf "%.3f", a + 1 }')")"
@@ -121,23 +135,25 @@ build_one() {
     printf 'Dialogue: 0,0:00:00.00,%s,Course,,0,0,0,,%s\n' "$all_end" "${course^^}"
     printf 'Dialogue: 0,0:00:00.00,%s,Brand,,0,0,0,,Lumen\n' "$all_end"
     printf 'Dialogue: 0,0:00:00.00,%s,Title,,0,0,0,,%s\n' "$all_end" "$lesson"
-    cat "$events"
   } >"$tmp/slide.ass"
 
+  local -a audio_codec=(-c:a libopus -b:a "$AUDIO_BITRATE" -ac 1 -application voip)
+  [[ "$REUSE_AUDIO" == 1 ]] && audio_codec=(-c:a copy)
   local gop
   gop="$(awk -v f="$FPS" -v g="$GOP_SECONDS" 'BEGIN { print int(f * g) }')"
   ffmpeg -v error -y \
     -f lavfi -i "color=c=0x111827:s=640x360:r=$FPS:d=$total" \
-    -i "$tmp/all.wav" \
+    -i "$audio" \
+    -map 0:v -map 1:a \
     -vf "ass=$tmp/slide.ass" \
     -c:v libvpx-vp9 -crf "$CRF" -b:v 0 -g "$gop" -deadline good -cpu-used 4 -row-mt 1 -pix_fmt yuv420p \
-    -c:a libopus -b:a "$AUDIO_BITRATE" -ac 1 -application voip \
-    -metadata title="$course: $lesson" \
+    "${audio_codec[@]}" \
+    -metadata title="$course: $lesson" -metadata comment="$CAPTIONS_STAMP" \
     "$tmp/out.webm"
 
   mv "$tmp/out.webm" "$MEDIA_DIR/$name.webm"
-  mv "$vtt" "$VTT_DIR/$name.vtt"
-  printf '%-40s %3d cues  %7.2fs  %s\n' "$name" "$n" "$total" "$(du -h "$MEDIA_DIR/$name.webm" | cut -f1)"
+  [[ "$REUSE_AUDIO" == 1 ]] || mv "$tmp/out.vtt" "$VTT_DIR/$name.vtt"
+  printf '%-40s %7.2fs  %s\n' "$name" "$total" "$(du -h "$MEDIA_DIR/$name.webm" | cut -f1)"
 }
 
 names=("$@")
