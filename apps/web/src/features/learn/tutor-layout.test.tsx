@@ -76,6 +76,30 @@ describe("the tutor's message log", () => {
   });
 });
 
+describe("the tutor's empty state", () => {
+  const panel = (videoTime?: () => number | null) => (
+    <TutorPanel
+      courseId="c-1"
+      lessonId="l-1"
+      history={{ conversationId: null, messages: [] }}
+      ask={async () => {
+        throw new Error("not asked");
+      }}
+      onCite={() => undefined}
+      {...(videoTime ? { videoTime } : {})}
+    />
+  );
+
+  it("promises moments in the video only on a video lesson", () => {
+    const { unmount } = render(panel(() => 12));
+    expect(screen.getByText(/cite the moment in the video/)).toBeTruthy();
+    unmount();
+    render(panel());
+    expect(screen.queryByText(/in the video/)).toBeNull();
+    expect(screen.getByText(/cite the lessons they come from/)).toBeTruthy();
+  });
+});
+
 describe("a source tapped on a phone", () => {
   it("scrolls the video into view when it is off screen, and leaves it alone when it is in view", () => {
     const video = document.createElement("video");

@@ -229,8 +229,9 @@ export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime
         {messages.length === 0 && (
           <div className="rounded-2xl border border-dashed border-border p-4 text-sm text-muted">
             <p>
-              Ask anything about this lesson. Answers cite the moment in the video they come from — select a source to
-              jump there.
+              {videoTime
+                ? "Ask anything about this lesson. Answers cite the moment in the video they come from — select a source to jump there."
+                : "Ask anything about this lesson. Answers cite the lessons they come from — select a source to open it."}
             </p>
             <ul className="mt-3 flex flex-wrap gap-2">
               {SUGGESTIONS.map((s) => (
