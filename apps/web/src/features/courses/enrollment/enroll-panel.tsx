@@ -267,7 +267,7 @@ function LeaveCourse({
     );
   }
   return (
-    <div role="group" aria-label="Leave this course?" className="space-y-2.5 rounded-2xl border border-border p-3.5">
+    <fieldset aria-label="Leave this course?" className="space-y-2.5 rounded-2xl border border-border p-3.5">
       <p className="text-sm">Leave this course? It leaves My learning; your progress is kept if you come back.</p>
       {failure && <Alert>{failure}</Alert>}
       <div className="flex flex-wrap gap-2">
@@ -283,6 +283,6 @@ function LeaveCourse({
           Stay enrolled
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }
