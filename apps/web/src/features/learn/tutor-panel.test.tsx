@@ -139,7 +139,7 @@ describe("TutorPanel", () => {
 
   it("says what a source is on a text lesson and on a video, and what counts towards the daily budget", async () => {
     setup(async () => result());
-    expect(screen.getByText(/Answers cite the lesson they come from/)).toBeTruthy();
+    expect(screen.getByText(/Answers cite the lessons they come from/)).toBeTruthy();
     expect(screen.queryByText(/moment in the video/)).toBeNull();
     expect(screen.getByText(/Only answers count towards your daily tutor questions/)).toBeTruthy();
     cleanup();
