@@ -54,8 +54,12 @@ describe("quiz generation offline (NLP)", () => {
     expect(res.status).toBe(200);
     expect(res.body.data.provider).toBe("offline");
     expect(res.body.data.questions.length).toBeGreaterThan(0);
+    expect(res.body.data.questions.length).toBeLessThanOrEqual(4);
     for (const q of res.body.data.questions) {
       expect(q.source.lesson_id).toBe(lesson.id);
+      // Explanations say why with the lesson's own sentence and where it is said.
+      expect(q.explanation).toMatch(/“The Calvin cycle”, at \d+:\d\d/);
+      expect(q).not.toHaveProperty("kind");
       if (q.type === "single_choice") expect((q.correct_answer as number) < q.options.length).toBe(true);
       if (q.type === "true_false") expect(typeof q.correct_answer).toBe("boolean");
     }
@@ -130,6 +134,8 @@ describe("quiz generation on Claude", () => {
       source: { lesson_id: lesson.id },
     });
     expect(JSON.stringify(stub.requests.at(-1)?.body)).toContain("<source id=");
+    // The model is told the kind of thinking the difficulty asks for, as the offline generator does it.
+    expect(JSON.stringify(stub.requests.at(-1)?.body)).toContain("cause and effect");
   });
 
   it("retries invalid output once, then reports a clear error instead of passing it on", async () => {
