@@ -1,34 +1,15 @@
 import { randomUUID } from "node:crypto";
-import {
-  courses,
-  enrollments,
-  execRows,
-  lessons,
-  modules,
-  progress,
-  quizAttempts,
-  quizzes,
-  reviews,
-  type UserStats,
-  users,
-} from "@lumen/db";
+import { enrollments, execRows, progress, quizAttempts, reviews, type UserStats, users } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type AnalyticsEvent, createAnalyticsRecorder } from "../src/modules/analytics/analytics.recorder.js";
 import { nextUserStats } from "../src/modules/analytics/analytics.stats.js";
-import {
-  call,
-  createTestContext,
-  fieldsOf,
-  register,
-  type Session,
-  type TestContext,
-  userWithRole,
-} from "./helpers.js";
+import { type TestApp, withApp } from "./fixtures/app.js";
+import { call, fieldsOf, type Session } from "./helpers.js";
 
-let ctx: TestContext;
+let ctx: TestApp;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await withApp();
 });
 afterAll(async () => ctx?.close());
 beforeEach(async () => ctx.reset());
@@ -38,72 +19,16 @@ const recorder = () => createAnalyticsRecorder(db());
 const at = (iso: string) => new Date(iso);
 
 /** A learner inserted directly (no password hashing): tests that need no token use these. */
-async function learner(name: string): Promise<string> {
-  const [row] = await db()
-    .insert(users)
-    .values({ email: `${name}@example.com`, passwordHash: "x", fullName: name })
-    .returning({ id: users.id });
-  if (!row) throw new Error("no user");
-  return row.id;
-}
-
-async function course(
+const learner = (name: string) => ctx.make.user(name);
+const course = (
   creatorId: string,
   title: string,
   opts: { status?: "draft" | "published" | "archived"; createdAt?: Date } = {},
-): Promise<string> {
-  const [row] = await db()
-    .insert(courses)
-    .values({
-      creatorId,
-      slug: `${title.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}`,
-      title,
-      category: "Testing",
-      level: "beginner",
-      status: opts.status ?? "published",
-      ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
-    })
-    .returning({ id: courses.id });
-  if (!row) throw new Error("no course");
-  return row.id;
-}
-
-async function moduleOf(courseId: string, position: number): Promise<string> {
-  const [row] = await db()
-    .insert(modules)
-    .values({ courseId, title: `Module ${position}`, position })
-    .returning({ id: modules.id });
-  if (!row) throw new Error("no module");
-  return row.id;
-}
-
-async function lesson(
-  courseId: string,
-  moduleId: string,
-  title: string,
-  kind: "video" | "text",
-  position: number,
-): Promise<string> {
-  const [row] = await db()
-    .insert(lessons)
-    .values({ courseId, moduleId, title, kind, position, durationSeconds: kind === "video" ? 600 : 0 })
-    .returning({ id: lessons.id });
-  if (!row) throw new Error("no lesson");
-  return row.id;
-}
-
-async function quizFor(courseId: string, lessonId: string): Promise<string> {
-  const [row] = await db()
-    .insert(quizzes)
-    .values({
-      courseId,
-      lessonId,
-      questions: [{ id: "q1", type: "true_false", question: "True?", correct: true, explanation: "" }],
-    })
-    .returning({ id: quizzes.id });
-  if (!row) throw new Error("no quiz");
-  return row.id;
-}
+) => ctx.make.course(creatorId, { title, category: "Testing", ...opts });
+const moduleOf = (courseId: string, position: number) => ctx.make.module(courseId, position);
+const lesson = (courseId: string, moduleId: string, title: string, kind: "video" | "text", position: number) =>
+  ctx.make.lesson(courseId, moduleId, position, { title, kind, durationSeconds: kind === "video" ? 600 : 0 });
+const quizFor = (courseId: string, lessonId: string) => ctx.make.quiz(courseId, lessonId);
 
 async function attempt(
   quiz: { quizId: string; lessonId: string; courseId: string },
@@ -330,10 +255,10 @@ describe("analytics access", () => {
   let others: string;
   let othersDraft: string;
   beforeEach(async () => {
-    student = await register(ctx.app, "student@example.com");
-    creator = await userWithRole(ctx, "creator@example.com", "creator");
-    otherCreator = await userWithRole(ctx, "other@example.com", "creator");
-    admin = await userWithRole(ctx, "admin@example.com", "admin");
+    student = await ctx.people.learner();
+    creator = await ctx.people.creator();
+    otherCreator = await ctx.people.creator("other@example.com");
+    admin = await ctx.people.admin();
     own = await course(creator.user.id, "Own course");
     others = await course(otherCreator.user.id, "Someone else's course");
     othersDraft = await course(otherCreator.user.id, "Someone else's draft", { status: "draft" });
@@ -476,8 +401,8 @@ describe("KPIs over hand-built learning data", () => {
    * untouched; D is the creator's newer draft. The analysed week is 2025-03-01..07.
    */
   beforeEach(async () => {
-    admin = await userWithRole(ctx, "admin@example.com", "admin");
-    creator = await userWithRole(ctx, "creator@example.com", "creator");
+    admin = await ctx.people.admin();
+    creator = await ctx.people.creator();
     const someoneElse = await learner("someone");
     [s1, s2, s3, s4] = [await learner("s1"), await learner("s2"), await learner("s3"), await learner("s4")];
     const s5 = await learner("s5");

@@ -2,15 +2,8 @@ import { randomUUID } from "node:crypto";
 import { execRows } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  call,
-  createTestContext,
-  elapseViewing,
-  fieldsOf,
-  type Session,
-  type TestContext,
-  userWithRole,
-} from "./helpers.js";
+import { type TestApp, withApp } from "./fixtures/app.js";
+import { call, elapseViewing, fieldsOf, type Session } from "./helpers.js";
 import { type BuiltCourse, buildCourse, enroll } from "./learning-fixtures.js";
 
 type Bucket = {
@@ -38,7 +31,7 @@ type LessonAnalytics = {
 };
 type StuckRow = { lesson_id: string; rewatch_learners: number; rewatched_seconds: number; questions: number };
 
-let ctx: TestContext;
+let ctx: TestApp;
 let creator: Session;
 let otherCreator: Session;
 let admin: Session;
@@ -46,17 +39,15 @@ let learners: Session[];
 let course: BuiltCourse;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await withApp();
 });
 afterAll(async () => ctx?.close());
 beforeEach(async () => {
   await ctx.reset();
-  creator = await userWithRole(ctx, "owner@example.com", "creator");
-  otherCreator = await userWithRole(ctx, "rival@example.com", "creator");
-  admin = await userWithRole(ctx, "admin@example.com", "admin");
-  learners = await Promise.all(
-    ["ana", "ben", "cai"].map((name) => userWithRole(ctx, `${name}@example.com`, "student")),
-  );
+  creator = await ctx.people.creator("owner@example.com");
+  otherCreator = await ctx.people.creator("rival@example.com");
+  admin = await ctx.people.admin();
+  learners = await Promise.all(["ana", "ben", "cai"].map((name) => ctx.people.learner(`${name}@example.com`)));
   course = await buildCourse(ctx, creator);
   for (const learner of learners) expect((await enroll(ctx, learner, course.courseId)).status).toBe(201);
 });

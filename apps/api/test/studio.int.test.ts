@@ -1,31 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  call,
-  createTestContext,
-  fieldsOf,
-  register,
-  type Session,
-  type TestContext,
-  userWithRole,
-} from "./helpers.js";
+import { type TestApp, withApp } from "./fixtures/app.js";
+import { call, fieldsOf, type Session } from "./helpers.js";
 import { buildCourse, enroll } from "./learning-fixtures.js";
 
-let ctx: TestContext;
+let ctx: TestApp;
 let creator: Session;
 let other: Session;
 let student: Session;
 let admin: Session;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await withApp();
 });
 afterAll(async () => ctx?.close());
 beforeEach(async () => {
   await ctx.reset();
-  creator = await userWithRole(ctx, "creator@example.com", "creator");
-  other = await userWithRole(ctx, "other-creator@example.com", "creator");
-  admin = await userWithRole(ctx, "admin@example.com", "admin");
-  student = await register(ctx.app, "student@example.com");
+  creator = await ctx.people.creator();
+  other = await ctx.people.creator("other-creator@example.com");
+  admin = await ctx.people.admin();
+  student = await ctx.people.learner();
 });
 
 type StudioCourse = {
@@ -105,7 +98,7 @@ describe("GET /courses/mine", () => {
 
   it("counts the learners enrolled now", async () => {
     const c = await buildCourse(ctx, creator);
-    const second = await register(ctx.app, "second@example.com");
+    const second = await ctx.people.learner("second@example.com");
     await enroll(ctx, student, c.courseId);
     await enroll(ctx, second, c.courseId);
     await call(ctx.app, { method: "DELETE", url: `/api/v1/courses/${c.courseId}/enroll`, token: second.access_token });

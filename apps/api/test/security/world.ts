@@ -3,15 +3,8 @@ import path from "node:path";
 import { DEMO_MEDIA_DIR } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import type { AppConfig } from "../../src/config.js";
-import {
-  call,
-  createTestContext,
-  markVerified,
-  register,
-  type Session,
-  type TestContext,
-  userWithRole,
-} from "../helpers.js";
+import { type TestApp, withApp } from "../fixtures/app.js";
+import { call, type Session, type TestContext } from "../helpers.js";
 import { type BuiltCourse, buildCourse, enroll } from "../learning-fixtures.js";
 
 /**
@@ -20,7 +13,7 @@ import { type BuiltCourse, buildCourse, enroll } from "../learning-fixtures.js";
  * checks that the world did not change.
  */
 export interface World {
-  ctx: TestContext;
+  ctx: TestApp;
   owner: Session;
   intruder: Session;
   learner: Session;
@@ -59,13 +52,13 @@ export const QUIZ_QUESTIONS = [
 export const WEBM = readFileSync(path.join(DEMO_MEDIA_DIR, "linear-algebra-vectors.webm"));
 
 export async function buildWorld(config: Partial<AppConfig> = {}): Promise<World> {
-  const ctx = await createTestContext({ config });
-  const owner = await userWithRole(ctx, "owner@example.com", "creator");
-  const intruder = await userWithRole(ctx, "intruder@example.com", "creator");
-  const admin = await userWithRole(ctx, "admin@example.com", "admin");
-  const learner = await register(ctx.app, "learner@example.com");
-  const outsider = await register(ctx.app, "outsider@example.com");
-  await markVerified(ctx, owner, intruder, admin, learner, outsider);
+  const ctx = await withApp({ config });
+  const owner = await ctx.people.creator("owner@example.com");
+  const intruder = await ctx.people.creator("intruder@example.com");
+  const admin = await ctx.people.admin();
+  const learner = await ctx.people.learner("learner@example.com");
+  const outsider = await ctx.people.learner("outsider@example.com");
+  await ctx.people.verify(owner, intruder, admin, learner, outsider);
   const course = await buildCourse(ctx, owner, { title: "Owner's free course" });
   const paid = await buildCourse(ctx, owner, { title: "Owner's paid course", paid: true });
   const draft = await buildCourse(ctx, owner, { title: "Owner's draft", publish: false });
