@@ -161,11 +161,18 @@ function splitAfterInitials(tokens: NlpToken[]): NlpToken[][] {
 /** True for a token that carries meaning: a word or number, not a stop word, not punctuation. */
 export function isContentToken(t: NlpToken): boolean {
   // A keyword typed in capitals ("WHERE", "AND") is a term of the subject, not a stop word.
-  // A noun on the stop list ("name", "part", "top") still names something in a lesson.
-  if (t.stop && !/^[A-Z]{2,}$/.test(t.value) && !(t.pos === "NOUN" && t.value.length >= 4)) return false;
+  if (t.stop && !/^[A-Z]{2,}$/.test(t.value)) return false;
   if (t.type !== "word" && t.type !== "number") return false;
   if (t.pos === "PUNCT" || t.pos === "SYM" || t.pos === "PART" || t.pos === "DET") return false;
   return /[\p{L}\p{N}]{2,}/u.test(t.lemma);
+}
+
+/**
+ * A token the offline tutor matches a question on: a content token, or a noun on the stop list ("name", "part",
+ * "top"), which still names something in a lesson ("Where does the name Python come from?").
+ */
+export function isTermToken(t: NlpToken): boolean {
+  return isContentToken(t) || (t.stop && t.pos === "NOUN" && /^\p{L}{4,}$/u.test(t.value));
 }
 
 /** Content lemmas of a sentence, in order (repeats kept). */

@@ -1,4 +1,4 @@
-import { analyse, isContentToken, isFiller } from "./nlp.js";
+import { analyse, isFiller, isTermToken } from "./nlp.js";
 import type { PassageSentence } from "./passages.js";
 import { correctWord } from "./spelling.js";
 import { termKey } from "./synonyms.js";
@@ -99,17 +99,18 @@ export function askKind(question: string): AskKind {
 export function questionTerms(question: string, sentences: readonly PassageSentence[]): QuestionTerms {
   const tokens = analyse(question)
     .flatMap((s) => s.tokens)
-    .filter(isContentToken);
+    .filter(isTermToken);
   const topical = tokens.filter((t) => !isFiller(t));
   const known = new Map<string, number>();
-  for (const s of sentences) for (const l of s.lemmas) known.set(l, (known.get(l) ?? 0) + 1);
+  for (const s of sentences)
+    for (const t of s.tokens) if (isTermToken(t)) known.set(t.lemma, (known.get(t.lemma) ?? 0) + 1);
   const lemmas = (topical.length ? topical : tokens).map((t) =>
     known.has(t.lemma) ? t.lemma : (correctWord(t.value, known) ?? correctWord(t.lemma, known) ?? t.lemma),
   );
   const unique = [...new Set(lemmas)];
   // A repaired word takes the key its repair has in the material; others their own stem (or synonym group).
   const keyOf = new Map<string, string>();
-  for (const s of sentences) for (const [i, l] of s.lemmas.entries()) keyOf.set(l, s.keys[i] ?? l);
+  for (const s of sentences) for (const t of s.tokens) if (isTermToken(t)) keyOf.set(t.lemma, termKey(t));
   const chosen = topical.length ? topical : tokens;
   const keys = chosen.map((t, i) => {
     const lemma = lemmas[i] as string;
@@ -147,7 +148,7 @@ function askBonus(asks: AskKind, s: PassageSentence, terms: QuestionTerms): numb
   const has = (re: RegExp) => re.test(s.text);
   // A sentence whose subject is what the question is about ("WHERE keeps only the rows…", "Confidence is
   // there to…") says something about it rather than mentioning it in passing.
-  const first = s.tokens.find((t) => isContentToken(t));
+  const first = s.tokens.find((t) => isTermToken(t));
   const subject = first && s.tokens.indexOf(first) <= 2 ? termKey(first) : undefined;
   const aboutIt =
     subject && terms.focus && terms.keys.includes(subject) && s.keys.includes(terms.focus) ? ASK_BONUS : 0;

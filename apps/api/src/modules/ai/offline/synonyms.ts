@@ -1,5 +1,5 @@
 import type { ItsFunction } from "wink-nlp";
-import { getNlp, isContentToken, type NlpSentence, type NlpToken } from "./nlp.js";
+import { getNlp, isTermToken, type NlpSentence, type NlpToken } from "./nlp.js";
 
 /**
  * Everyday words a learner uses for what a lesson says in other words ("cold" for "cooler", "work out" for
@@ -64,7 +64,7 @@ export function termKey(token: Pick<NlpToken, "stem" | "lemma" | "value">): stri
   return table.get(token.stem) ?? table.get(token.lemma) ?? token.stem;
 }
 
-/** Content tokens' match keys, in order. */
+/** Match keys of a sentence's term tokens, in order. */
 export function contentKeys(sentence: Pick<NlpSentence, "tokens">): string[] {
-  return sentence.tokens.filter(isContentToken).map(termKey);
+  return sentence.tokens.filter(isTermToken).map(termKey);
 }
