@@ -336,11 +336,12 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
       </div>
 
       {/* On a wide screen the tutor and the outline share one sticky column the height of the window; each
-          scrolls on its own, so neither is cut off. */}
+          scrolls on its own, so neither is cut off. In a short window the tutor's log shrinks (lg:min-h-24) rather
+          than pushing the question box under the outline, where it could not be clicked. */}
       <aside className="flex flex-col gap-6 lg:sticky lg:top-20 lg:h-[calc(100dvh-6rem)] lg:self-start">
         <div
           className={`flex flex-col rounded-card border border-border bg-surface p-4 shadow-card sm:p-5 ${
-            tutorOpen ? "h-[34rem] max-h-[80dvh] lg:h-auto lg:max-h-none lg:min-h-[26rem] lg:flex-[1_1_0%]" : ""
+            tutorOpen ? "h-[34rem] max-h-[80dvh] lg:h-auto lg:max-h-none lg:min-h-[20rem] lg:flex-[1_1_0%]" : ""
           }`}
         >
           {tutorOpen ? (

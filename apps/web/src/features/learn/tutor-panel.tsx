@@ -225,7 +225,7 @@ export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime
         role="log"
         aria-live="polite"
         aria-busy={busy}
-        className="min-h-64 flex-1 space-y-4 overflow-y-auto pr-1"
+        className="min-h-64 flex-1 space-y-4 overflow-y-auto pr-1 lg:min-h-24"
       >
         {messages.length === 0 && (
           <div className="rounded-2xl border border-dashed border-border p-4 text-sm text-muted">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/button-link";
 import { lessonHref } from "@/features/courses/enrollment/lesson-href";
 import { formatClock } from "@/features/learn/format-time";
+import { wholeSeconds } from "@/lib/format";
 import { formatCount, formatDate, formatStretch, plural } from "../analytics-format";
 import type { TimelineBucket, TutorQuestion } from "../creator-analytics.api";
 
@@ -82,7 +83,7 @@ export function QuestionList({
                     <>
                       {" · "}
                       <Link
-                        href={`${lessonHref(courseId, lessonId)}?t=${Math.floor(q.position_seconds)}`}
+                        href={`${lessonHref(courseId, lessonId)}?t=${wholeSeconds(q.position_seconds)}`}
                         className="font-medium text-primary underline-offset-2 hover:underline"
                       >
                         Open the lesson at {formatClock(q.position_seconds)}
