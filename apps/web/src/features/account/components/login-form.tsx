@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { signIn } from "@/features/auth/session";
 import { isApiError } from "@/lib/api-client";
@@ -13,7 +14,6 @@ import { type LoginForm as LoginValues, loginFormSchema } from "../account-schem
 import { nextQuery } from "../safe-next";
 import { applyServerErrors, focusFirstError } from "../server-errors";
 import { AuthHeading } from "./auth-heading";
-import { FormAlert } from "./form-alert";
 import { PasswordField } from "./password-field";
 import { SubmitButton, whileIdle } from "./submit-button";
 

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { signUp } from "@/features/auth/session";
 import { isApiError } from "@/lib/api-client";
@@ -14,7 +15,6 @@ import { type RegisterForm as RegisterValues, registerFormSchema } from "../acco
 import { nextQuery } from "../safe-next";
 import { applyServerErrors, focusFirstError } from "../server-errors";
 import { AuthHeading } from "./auth-heading";
-import { FormAlert } from "./form-alert";
 import { PasswordField } from "./password-field";
 import { PasswordRules } from "./password-rules";
 import { SubmitButton, whileIdle } from "./submit-button";

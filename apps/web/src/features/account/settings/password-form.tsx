@@ -5,7 +5,7 @@ import { PASSWORD_MIN, passwordChangeSchema } from "@lumen/contracts";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { PasswordField } from "../components/password-field";
 import { SubmitButton, whileIdle } from "../components/submit-button";
 import { applyServerErrors, focusFirstError } from "../server-errors";
