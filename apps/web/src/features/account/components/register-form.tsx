@@ -8,6 +8,7 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { signUp } from "@/features/auth/session";
 import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
@@ -17,7 +18,6 @@ import { applyServerErrors, focusFirstError } from "../server-errors";
 import { AuthHeading } from "./auth-heading";
 import { PasswordField } from "./password-field";
 import { PasswordRules } from "./password-rules";
-import { SubmitButton, whileIdle } from "./submit-button";
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 

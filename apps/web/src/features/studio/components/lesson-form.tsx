@@ -7,7 +7,7 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
-import { whileIdle } from "@/features/account/components/submit-button";
+import { whileIdle } from "@/components/ui/submit-button";
 import { applyServerErrors, focusFirstError } from "@/features/account/server-errors";
 import { clearDraft, type LessonDraft, readDraft, writeDraft } from "../lesson-draft";
 import {

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
 import { FormAlert } from "@/components/ui/form-alert";
-import { SubmitButton, whileIdle } from "@/features/account/components/submit-button";
+import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { applyServerErrors, focusFirstError } from "@/features/account/server-errors";
 import {
   COURSE_FIELD_MAP,

@@ -14,7 +14,7 @@ import { buttonClasses } from "@/components/button-link";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
-import { whileIdle } from "@/features/account/components/submit-button";
+import { whileIdle } from "@/components/ui/submit-button";
 import { errorText, fieldErrors } from "@/lib/error-text";
 import {
   blankQuestion,
