@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { inputClasses } from "@/components/ui/form-field";
-import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
+import { Bone, SectionError, SectionLoading } from "@/components/ui/section";
 import { errorText } from "@/lib/error-text";
 import type { KeysetList } from "@/lib/use-keyset-list";
 import { plural } from "../admin-format";
