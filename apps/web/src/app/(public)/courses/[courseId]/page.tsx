@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ButtonLink, buttonClasses } from "@/components/button-link";
+import { CourseThumb } from "@/components/course-thumb";
 import { StatusPanel } from "@/components/status-panel";
 import { RatingStars } from "@/components/ui/rating-stars";
 import { catalogHref, EMPTY_CATALOG_STATE } from "@/features/catalog/catalog-params";
@@ -232,25 +233,6 @@ function Hero({ course }: { course: CourseDetail }) {
   );
 }
 
-function Thumbnail({ course }: { course: CourseDetail }) {
-  const src = apiMediaUrl(course.thumbnail_url);
-  return (
-    <div className="aspect-[16/9] overflow-hidden border-b border-border bg-surface-muted">
-      {src ? (
-        // biome-ignore lint/performance/noImgElement: API-hosted SVGs or any remote image (see CourseCard)
-        <img src={src} alt="" className="size-full object-cover" />
-      ) : (
-        <div
-          aria-hidden="true"
-          className="flex size-full items-center justify-center bg-gradient-to-br from-primary-soft via-surface-muted to-accent-soft"
-        >
-          <span className="font-display text-6xl text-primary/70">{course.title.charAt(0)}</span>
-        </div>
-      )}
-    </div>
-  );
-}
-
 export default async function CoursePage({ params }: { params: Params }) {
   const { courseId } = await params;
   const result = await loadCourse(courseId);
@@ -294,7 +276,13 @@ export default async function CoursePage({ params }: { params: Params }) {
 
           <aside aria-label="Enrollment" className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <div className="overflow-hidden rounded-card border border-border bg-surface shadow-card lg:sticky lg:top-24">
-              <Thumbnail course={course} />
+              <CourseThumb
+                url={course.thumbnail_url}
+                title={course.title}
+                className="aspect-[16/9] border-b border-border"
+                initialClassName="text-6xl"
+                loading="eager"
+              />
               <div className="space-y-5 p-6">
                 <EnrollPanel
                   courseId={course.id}
