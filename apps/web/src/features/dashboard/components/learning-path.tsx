@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { ButtonLink } from "@/components/button-link";
 import { Bone, DashboardSection, SectionEmpty, SectionError, SectionLoading } from "@/components/ui/section";
+import type { Resource } from "@/lib/use-resource";
 import type { LearningPathItem } from "../dashboard.api";
 import { pathItemHref } from "../dashboard-format";
-import type { Resource } from "../use-auth-resource";
 
 const KINDS: Record<LearningPathItem["kind"], { label: string; className: string }> = {
   resume: { label: "Pick up again", className: "bg-primary-soft text-primary" },

@@ -3,7 +3,7 @@
 import type { FailedJob } from "@lumen/contracts";
 import { useState } from "react";
 import { Bone, SectionError, SectionLoading } from "@/components/ui/section";
-import { useAuthResource } from "@/features/dashboard/use-auth-resource";
+import { useAuthResource } from "@/lib/use-auth-resource";
 import { jobsOverview, retryJob } from "../../admin.api";
 import { adminErrorText } from "../../admin-errors";
 import { formatCount, formatDateTime } from "../../admin-format";

@@ -5,7 +5,7 @@ import { CHART_COLORS } from "@/components/charts/chart-theme";
 import { FigureTiles } from "@/components/charts/figure-tiles";
 import { Bone, PageSection, SectionError, SectionLoading } from "@/components/ui/section";
 import { lastDays } from "@/features/creator-analytics/analytics-range";
-import { useAuthResource } from "@/features/dashboard/use-auth-resource";
+import { useAuthResource } from "@/lib/use-auth-resource";
 import { platformAiUsage, platformAnalytics } from "../../admin.api";
 import { formatCount, formatDay, formatShare, formatUsd } from "../../admin-format";
 import { OVERVIEW_RANGES, type OverviewDays, overviewHref } from "../../admin-params";
