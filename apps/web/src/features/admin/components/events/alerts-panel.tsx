@@ -5,7 +5,7 @@ import { useAuthResource } from "@/lib/use-auth-resource";
 import { recentAlerts } from "../../admin.api";
 import { describeEvent, formatDateTime } from "../../admin-format";
 import { EMPTY_EVENT_FILTERS, eventsHref } from "../../admin-params";
-import { Badge } from "../list-parts";
+import { Badge } from "../badge";
 
 const SHOWN = 5;
 

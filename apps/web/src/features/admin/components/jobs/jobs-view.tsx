@@ -8,7 +8,7 @@ import { jobsOverview, retryJob } from "../../admin.api";
 import { adminErrorText } from "../../admin-errors";
 import { formatCount, formatDateTime } from "../../admin-format";
 import { AdminPageHeader } from "../admin-page-header";
-import { Badge } from "../list-parts";
+import { Badge } from "../badge";
 
 const STATES = [
   ["waiting", "Waiting"],
