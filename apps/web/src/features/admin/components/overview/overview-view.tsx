@@ -174,10 +174,11 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
         )}
       </PageSection>
 
-      <PageSection id="completion-heading" title="Completion by course">
-        <p className="-mt-2 mb-4 text-sm text-muted">
-          Of the enrollments made in this period, the share completed so far. The most enrolled courses come first.
-        </p>
+      <PageSection
+        id="completion-heading"
+        title="Completion by course"
+        description="Of the enrollments made in this period, the share completed so far. The most enrolled courses come first."
+      >
         {analytics.status === "loading" && (
           <SectionLoading label="Loading completion by course…">
             <Bone className="h-64 rounded-card" />
