@@ -6,14 +6,14 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { buttonClasses } from "@/components/button-link";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { isProduction } from "@/env";
 import { requestPasswordReset } from "../account.api";
 import { type ForgotPasswordForm as ForgotValues, forgotPasswordFormSchema } from "../account-schemas";
 import { applyServerErrors, focusFirstError } from "../server-errors";
 import { AuthHeading } from "./auth-heading";
-import { FormAlert } from "./form-alert";
-import { SubmitButton, whileIdle } from "./submit-button";
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 

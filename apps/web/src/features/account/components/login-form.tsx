@@ -6,16 +6,16 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { signIn } from "@/features/auth/session";
 import { isApiError } from "@/lib/api-client";
 import { type LoginForm as LoginValues, loginFormSchema } from "../account-schemas";
 import { nextQuery } from "../safe-next";
 import { applyServerErrors, focusFirstError } from "../server-errors";
 import { AuthHeading } from "./auth-heading";
-import { FormAlert } from "./form-alert";
 import { PasswordField } from "./password-field";
-import { SubmitButton, whileIdle } from "./submit-button";
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 

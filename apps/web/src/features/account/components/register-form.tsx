@@ -6,7 +6,9 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { signUp } from "@/features/auth/session";
 import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
@@ -14,10 +16,8 @@ import { type RegisterForm as RegisterValues, registerFormSchema } from "../acco
 import { nextQuery } from "../safe-next";
 import { applyServerErrors, focusFirstError } from "../server-errors";
 import { AuthHeading } from "./auth-heading";
-import { FormAlert } from "./form-alert";
 import { PasswordField } from "./password-field";
 import { PasswordRules } from "./password-rules";
-import { SubmitButton, whileIdle } from "./submit-button";
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 

@@ -7,6 +7,8 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { ButtonLink } from "@/components/button-link";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { signOut, useSession } from "@/features/auth/session";
 import { fieldErrors } from "@/lib/error-text";
 import { confirmPasswordReset } from "../account.api";
@@ -14,10 +16,8 @@ import { AFTER_RESET_PATH } from "../account-routes";
 import { type ResetPasswordForm as ResetValues, resetPasswordFormSchema } from "../account-schemas";
 import { applyServerErrors, focusFirstError } from "../server-errors";
 import { AuthHeading } from "./auth-heading";
-import { FormAlert } from "./form-alert";
 import { PasswordField } from "./password-field";
 import { PasswordRules } from "./password-rules";
-import { SubmitButton, whileIdle } from "./submit-button";
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 

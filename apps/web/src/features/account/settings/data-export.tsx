@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Spinner } from "@/components/ui/spinner";
 import { errorText } from "@/lib/error-text";
-import { FormAlert } from "../components/form-alert";
 import { exportData } from "./settings.api";
 
 /** Saves everything Lumen holds about the user as a JSON file. */

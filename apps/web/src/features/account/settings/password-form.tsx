@@ -5,9 +5,9 @@ import { PASSWORD_MIN, passwordChangeSchema } from "@lumen/contracts";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { PasswordField } from "../components/password-field";
-import { SubmitButton, whileIdle } from "../components/submit-button";
 import { applyServerErrors, focusFirstError } from "../server-errors";
 import { changePassword } from "./settings.api";
 

@@ -5,10 +5,10 @@ import type { User } from "@lumen/contracts";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { updateSessionUser } from "@/features/auth/session";
-import { FormAlert } from "../components/form-alert";
-import { SubmitButton, whileIdle } from "../components/submit-button";
 import { applyServerErrors, focusFirstError } from "../server-errors";
 import { updateProfile } from "./settings.api";
 

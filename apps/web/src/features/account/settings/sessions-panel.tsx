@@ -3,9 +3,9 @@
 import type { AccountSession } from "@lumen/contracts";
 import { useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { FormAlert } from "@/components/ui/form-alert";
 import { errorText } from "@/lib/error-text";
 import { useResource } from "@/lib/use-resource";
-import { FormAlert } from "../components/form-alert";
 import { listSessions, revokeOtherSessions, revokeSession } from "./settings.api";
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });

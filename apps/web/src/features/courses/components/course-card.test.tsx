@@ -1,21 +1,13 @@
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { courseSummary } from "@/test/fixtures";
+import { textOf } from "../courses.test-support";
 import { CourseCard } from "./course-card";
-
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 describe("CourseCard", () => {
   it("shows what a learner needs to choose a course", () => {
     const html = renderToString(<CourseCard course={courseSummary()} />);
-    const content = text(html);
+    const content = textOf(html);
     expect(content).toContain("Photosynthesis, from light to sugar");
     expect(content).toContain("How plants turn sunlight into the food chain");
     expect(content).toContain("Biology");
@@ -52,7 +44,7 @@ describe("CourseCard", () => {
       pricing: { is_free: false, price: 39 },
       stats: { enrollment_count: 0, rating_avg: 0, rating_count: 0, lesson_count: 1, total_duration_seconds: 600 },
     });
-    const content = text(renderToString(<CourseCard course={course} />));
+    const content = textOf(renderToString(<CourseCard course={course} />));
     expect(content).not.toContain("Rated");
     expect(content).toContain("$39");
     expect(content).toContain("1 lesson");

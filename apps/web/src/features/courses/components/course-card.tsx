@@ -1,6 +1,6 @@
 import type { CourseSummary } from "@lumen/contracts";
 import Link from "next/link";
-import { apiMediaUrl } from "@/lib/api-client";
+import { CourseThumb } from "@/components/course-thumb";
 import {
   formatCategory,
   formatDuration,
@@ -23,30 +23,6 @@ function LevelIcon({ level }: { level: CourseSummary["level"] }) {
   );
 }
 
-function Thumbnail({ course }: { course: CourseSummary }) {
-  const src = apiMediaUrl(course.thumbnail_url);
-  if (src) {
-    return (
-      // biome-ignore lint/performance/noImgElement: thumbnails are API-hosted SVGs or any remote image; next/image would need every host listed and does not optimise SVG
-      <img
-        src={src}
-        alt=""
-        loading="lazy"
-        decoding="async"
-        className="size-full object-cover transition-transform duration-500 motion-safe:group-hover:scale-[1.03]"
-      />
-    );
-  }
-  return (
-    <div
-      aria-hidden="true"
-      className="flex size-full items-center justify-center bg-gradient-to-br from-primary-soft via-surface-muted to-accent-soft"
-    >
-      <span className="font-display text-5xl text-primary/70">{course.title.charAt(0)}</span>
-    </div>
-  );
-}
-
 export function CourseCard({ course }: { course: CourseSummary }) {
   const rating = formatRating(course.stats);
   const price = formatPrice(course.pricing);
@@ -54,9 +30,13 @@ export function CourseCard({ course }: { course: CourseSummary }) {
 
   return (
     <article className="group relative flex h-full flex-col overflow-hidden rounded-card border border-border bg-surface shadow-card transition duration-200 hover:border-border-strong/60 hover:shadow-card-hover has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-4 has-[a:focus-visible]:outline-focus motion-safe:hover:-translate-y-0.5">
-      <div className="relative aspect-[16/9] overflow-hidden border-b border-border bg-surface-muted">
-        <Thumbnail course={course} />
-      </div>
+      <CourseThumb
+        url={course.thumbnail_url}
+        title={course.title}
+        className="relative aspect-[16/9] border-b border-border"
+        initialClassName="text-5xl"
+        imageClassName="transition-transform duration-500 motion-safe:group-hover:scale-[1.03]"
+      />
 
       <div className="flex flex-1 flex-col p-5 sm:p-6">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-medium">

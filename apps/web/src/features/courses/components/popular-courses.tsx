@@ -3,6 +3,7 @@ import { buttonClasses } from "@/components/button-link";
 import { StatusPanel } from "@/components/status-panel";
 import { type ApiError, isApiError } from "@/lib/api-client";
 import { listCourses } from "../courses.api";
+import { CourseCardPlaceholder } from "./course-card-placeholder";
 import { CourseGrid } from "./course-grid";
 
 const HOME_COURSE_COUNT = 12;
@@ -62,15 +63,7 @@ export function PopularCoursesSkeleton() {
     <div role="status" aria-label="Loading courses">
       <ul aria-hidden="true" className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
         {[0, 1, 2].map((i) => (
-          <li key={i} className="overflow-hidden rounded-card border border-border bg-surface">
-            <div className="aspect-[16/9] bg-surface-muted motion-safe:animate-pulse" />
-            <div className="space-y-3 p-6">
-              <div className="h-3 w-1/3 rounded-full bg-surface-muted" />
-              <div className="h-5 w-4/5 rounded-full bg-surface-muted" />
-              <div className="h-3 w-full rounded-full bg-surface-muted" />
-              <div className="h-3 w-2/3 rounded-full bg-surface-muted" />
-            </div>
-          </li>
+          <CourseCardPlaceholder key={i} />
         ))}
       </ul>
     </div>

@@ -1,14 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { ButtonLink, buttonClasses } from "@/components/button-link";
 import { StatusPanel } from "@/components/status-panel";
+import { Bone, PageSection, SectionLoading } from "@/components/ui/section";
 import { CourseRevenue } from "@/features/billing/components/course-revenue";
-import { Bone, SectionLoading } from "@/features/dashboard/components/section";
-import { useAuthResource } from "@/features/dashboard/use-auth-resource";
 import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
+import { useAuthResource } from "@/lib/use-auth-resource";
 import { formatDay } from "../analytics-format";
 import { DEFAULT_PRESET, type RangeChoice, rangeOf } from "../analytics-range";
 import { trendDays } from "../chart-data";
@@ -18,28 +18,6 @@ import { CoverageChart, FunnelChart, QuizChart } from "./lesson-charts";
 import { RangePicker } from "./range-picker";
 import { StuckSection } from "./stuck-section";
 import { TrendChart } from "./trend-chart";
-
-function Section({
-  id,
-  title,
-  description,
-  children,
-}: {
-  id: string;
-  title: string;
-  description?: string;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-labelledby={id} className="mt-10">
-      <h2 id={id} className="text-xl font-semibold tracking-tight">
-        {title}
-      </h2>
-      {description && <p className="mt-1 text-sm text-pretty text-muted">{description}</p>}
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
 
 function Loading() {
   return (
@@ -142,11 +120,11 @@ export function CourseAnalyticsView({ courseId, now }: { courseId: string; now?:
             <HeadlineFigures data={data} />
           </div>
 
-          <Section id="activity-heading" title="Learners over time">
+          <PageSection id="activity-heading" title="Learners over time">
             <TrendChart days={trendDays(data)} />
-          </Section>
+          </PageSection>
 
-          <Section
+          <PageSection
             id="lessons-heading"
             title="Lesson by lesson"
             description="Lessons in course order: L1 is the first."
@@ -158,23 +136,23 @@ export function CourseAnalyticsView({ courseId, now }: { courseId: string; now?:
               <QuizChart data={data} />
               <CoverageChart data={data} />
             </div>
-          </Section>
+          </PageSection>
 
-          <Section
+          <PageSection
             id="revenue-heading"
             title="Revenue"
             description="What learners paid for this course, by UTC day: gross sales, refunds and purchases."
           >
             <CourseRevenue courseId={courseId} range={range} />
-          </Section>
+          </PageSection>
 
-          <Section
+          <PageSection
             id="stuck-heading"
             title="Where learners get stuck"
             description="Stretches of a video that learners watched again, and what they asked the AI tutor there. Questions are shown without who asked them."
           >
             <StuckSection courseId={courseId} lessons={data.where_stuck} range={range} />
-          </Section>
+          </PageSection>
         </>
       )}
     </div>

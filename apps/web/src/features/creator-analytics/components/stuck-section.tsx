@@ -2,8 +2,8 @@
 
 import { useId, useState } from "react";
 import { inputClasses } from "@/components/ui/form-field";
-import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
-import { useAuthResource } from "@/features/dashboard/use-auth-resource";
+import { Bone, SectionError, SectionLoading } from "@/components/ui/section";
+import { useAuthResource } from "@/lib/use-auth-resource";
 import { formatCount, formatPercent, formatSeconds, formatShare, plural, questionsIn } from "../analytics-format";
 import type { DayRange } from "../analytics-range";
 import { type LessonAnalytics, lessonAnalytics, type StuckLesson } from "../creator-analytics.api";

@@ -1,8 +1,8 @@
 import { Meter } from "@/components/ui/meter";
+import { Bone, DashboardSection, SectionError, SectionLoading } from "@/components/ui/section";
+import type { Resource } from "@/lib/use-resource";
 import type { AiUsage } from "../dashboard.api";
 import { formatRelativeTime, plural } from "../dashboard-format";
-import type { Resource } from "../use-auth-resource";
-import { Bone, DashboardSection, SectionError, SectionLoading } from "./section";
 
 const clock = new Intl.DateTimeFormat("en", { hour: "numeric", minute: "2-digit" });
 

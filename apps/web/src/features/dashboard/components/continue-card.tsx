@@ -1,10 +1,10 @@
 import { ButtonLink } from "@/components/button-link";
+import { CourseThumb } from "@/components/course-thumb";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { Bone, SectionLoading } from "@/components/ui/section";
 import { lessonHref } from "@/features/courses/enrollment/lesson-href";
 import type { MyCourse } from "../dashboard.api";
 import { formatPercent, formatRelativeTime, plural } from "../dashboard-format";
-import { CourseThumb } from "./course-thumb";
-import { Bone, SectionLoading } from "./section";
 
 /** The one big call to action: back to the lesson the learner is up to in their most recent course. */
 export function ContinueCard({

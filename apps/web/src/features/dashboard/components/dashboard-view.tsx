@@ -2,9 +2,9 @@
 
 import { useEffect } from "react";
 import { updateSessionUser, useSession } from "@/features/auth/session";
+import { useAuthResource } from "@/lib/use-auth-resource";
 import { aiUsage, learningPath, me, myCourses } from "../dashboard.api";
 import { courseToResume, firstName } from "../dashboard-format";
-import { useAuthResource } from "../use-auth-resource";
 import { AiBudget } from "./ai-budget";
 import { ContinueCard, ContinueCardSkeleton } from "./continue-card";
 import { LearningPath } from "./learning-path";

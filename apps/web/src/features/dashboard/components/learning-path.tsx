@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { ButtonLink } from "@/components/button-link";
+import { Bone, DashboardSection, SectionEmpty, SectionError, SectionLoading } from "@/components/ui/section";
+import type { Resource } from "@/lib/use-resource";
 import type { LearningPathItem } from "../dashboard.api";
 import { pathItemHref } from "../dashboard-format";
-import type { Resource } from "../use-auth-resource";
-import { Bone, DashboardSection, SectionEmpty, SectionError, SectionLoading } from "./section";
 
 const KINDS: Record<LearningPathItem["kind"], { label: string; className: string }> = {
   resume: { label: "Pick up again", className: "bg-primary-soft text-primary" },

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/button-link";
+import { CourseThumb } from "@/components/course-thumb";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { Bone, DashboardSection, SectionEmpty, SectionError, SectionLoading } from "@/components/ui/section";
 import { formatCategory, formatLevel } from "@/features/courses/course-format";
+import type { Resource } from "@/lib/use-resource";
 import type { MyCourse } from "../dashboard.api";
 import { continueHref, courseHref, formatPercent, formatRelativeTime, plural, sortByRecent } from "../dashboard-format";
-import type { Resource } from "../use-auth-resource";
-import { CourseThumb } from "./course-thumb";
-import { Bone, DashboardSection, SectionEmpty, SectionError, SectionLoading } from "./section";
 
 function CourseRow({ course, now }: { course: MyCourse; now?: Date | undefined }) {
   const finished = course.next_lesson_id === null;

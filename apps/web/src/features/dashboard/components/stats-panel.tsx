@@ -1,6 +1,6 @@
 import type { User } from "@lumen/contracts";
+import { DashboardSection } from "@/components/ui/section";
 import { formatMinutes, plural } from "../dashboard-format";
-import { DashboardSection } from "./section";
 
 function Stat({ label, value, accent = false }: { label: string; value: string; accent?: boolean }) {
   return (

@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { CourseDetail, CourseUpdate } from "@lumen/contracts";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { FormAlert } from "@/features/account/components/form-alert";
-import { whileIdle } from "@/features/account/components/submit-button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { whileIdle } from "@/components/ui/submit-button";
 import { applyServerErrors, focusFirstError } from "@/features/account/server-errors";
 import {
   COURSE_FIELD_MAP,

@@ -5,9 +5,9 @@ import type { Lesson, LessonUpdate } from "@lumen/contracts";
 import { useEffect, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
-import { FormAlert } from "@/features/account/components/form-alert";
-import { whileIdle } from "@/features/account/components/submit-button";
+import { whileIdle } from "@/components/ui/submit-button";
 import { applyServerErrors, focusFirstError } from "@/features/account/server-errors";
 import { clearDraft, type LessonDraft, readDraft, writeDraft } from "../lesson-draft";
 import {

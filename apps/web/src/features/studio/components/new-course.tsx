@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
-import { FormAlert } from "@/features/account/components/form-alert";
-import { SubmitButton, whileIdle } from "@/features/account/components/submit-button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { applyServerErrors, focusFirstError } from "@/features/account/server-errors";
 import {
   COURSE_FIELD_MAP,

@@ -12,9 +12,9 @@ import { useId, useRef, useState } from "react";
 import { type FieldPath, useFieldArray, useForm } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
-import { FormAlert } from "@/features/account/components/form-alert";
-import { whileIdle } from "@/features/account/components/submit-button";
+import { whileIdle } from "@/components/ui/submit-button";
 import { errorText, fieldErrors } from "@/lib/error-text";
 import {
   blankQuestion,

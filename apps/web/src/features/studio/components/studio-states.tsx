@@ -2,6 +2,7 @@
 
 import { ButtonLink, buttonClasses } from "@/components/button-link";
 import { StatusPanel } from "@/components/status-panel";
+import { Bone, SectionLoading } from "@/components/ui/section";
 import { isApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 import { studioHref } from "../studio-format";
@@ -38,16 +39,15 @@ export function StudioLoadError({ what, error, onRetry }: { what: string; error:
 /** Placeholder shapes while an editor loads, announced in words. */
 export function EditorSkeleton({ label }: { label: string }) {
   return (
-    <div role="status" className="mx-auto max-w-page px-4 py-10 sm:px-6 lg:px-8">
-      <span className="sr-only">{label}</span>
-      <div aria-hidden="true" className="motion-safe:animate-pulse">
-        <div className="h-4 w-40 rounded bg-surface-muted" />
-        <div className="mt-3 h-9 w-2/3 rounded-xl bg-surface-muted" />
+    <div className="mx-auto max-w-page px-4 py-10 sm:px-6 lg:px-8">
+      <SectionLoading label={label}>
+        <Bone className="h-4 w-40" />
+        <Bone className="mt-3 h-9 w-2/3 rounded-xl" />
         <div className="mt-8 grid gap-6 lg:grid-cols-3">
-          <div className="h-96 rounded-card bg-surface-muted lg:col-span-2" />
-          <div className="h-64 rounded-card bg-surface-muted" />
+          <Bone className="h-96 rounded-card lg:col-span-2" />
+          <Bone className="h-64 rounded-card" />
         </div>
-      </div>
+      </SectionLoading>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { MEDIA_FORMAT_NAMES } from "@lumen/contracts";
 import { buttonClasses } from "@/components/button-link";
-import { CourseThumb } from "@/features/dashboard/components/course-thumb";
+import { CourseThumb } from "@/components/course-thumb";
 import { useUpload } from "../use-upload";
 import { FilePicker } from "./file-picker";
 import { UploadStatus } from "./upload-status";

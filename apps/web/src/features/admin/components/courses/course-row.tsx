@@ -2,7 +2,7 @@ import type { AdminCourse } from "@lumen/contracts";
 import Link from "next/link";
 import { buttonClasses } from "@/components/button-link";
 import { formatDate, plural, STATUS_LABELS } from "../../admin-format";
-import { Badge } from "../list-parts";
+import { Badge } from "../badge";
 import { type ModerationAction, moderationActions, moderationNote } from "./moderation";
 
 const STATUS_TONES = { published: "primary", draft: "neutral", archived: "accent" } as const;

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useAuthResource } from "@/features/dashboard/use-auth-resource";
+import { useAuthResource } from "@/lib/use-auth-resource";
 import { recentAlerts } from "../../admin.api";
 import { describeEvent, formatDateTime } from "../../admin-format";
 import { EMPTY_EVENT_FILTERS, eventsHref } from "../../admin-params";
-import { Badge } from "../list-parts";
+import { Badge } from "../badge";
 
 const SHOWN = 5;
 

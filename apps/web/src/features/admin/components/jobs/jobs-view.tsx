@@ -2,13 +2,13 @@
 
 import type { FailedJob } from "@lumen/contracts";
 import { useState } from "react";
-import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
-import { useAuthResource } from "@/features/dashboard/use-auth-resource";
+import { Bone, SectionError, SectionLoading } from "@/components/ui/section";
+import { useAuthResource } from "@/lib/use-auth-resource";
 import { jobsOverview, retryJob } from "../../admin.api";
 import { adminErrorText } from "../../admin-errors";
 import { formatCount, formatDateTime } from "../../admin-format";
 import { AdminPageHeader } from "../admin-page-header";
-import { Badge } from "../list-parts";
+import { Badge } from "../badge";
 
 const STATES = [
   ["waiting", "Waiting"],

@@ -1,12 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { ReactNode } from "react";
 import { CHART_COLORS } from "@/components/charts/chart-theme";
 import { FigureTiles } from "@/components/charts/figure-tiles";
+import { Bone, PageSection, SectionError, SectionLoading } from "@/components/ui/section";
 import { lastDays } from "@/features/creator-analytics/analytics-range";
-import { Bone, SectionError, SectionLoading } from "@/features/dashboard/components/section";
-import { useAuthResource } from "@/features/dashboard/use-auth-resource";
+import { useAuthResource } from "@/lib/use-auth-resource";
 import { platformAiUsage, platformAnalytics } from "../../admin.api";
 import { formatCount, formatDay, formatShare, formatUsd } from "../../admin-format";
 import { OVERVIEW_RANGES, type OverviewDays, overviewHref } from "../../admin-params";
@@ -14,17 +13,6 @@ import { AdminPageHeader } from "../admin-page-header";
 import { CourseCompletion } from "./course-completion";
 import { KpiChart } from "./kpi-chart";
 import { aiDays, learningDays, sum } from "./overview-data";
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="mt-10">
-      <h2 id={id} className="text-xl font-semibold tracking-tight">
-        {title}
-      </h2>
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
 
 function Loading({ label }: { label: string }) {
   return (
@@ -79,7 +67,7 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
         actions={<RangePicker days={days} onChange={(next) => router.push(overviewHref(next), { scroll: false })} />}
       />
 
-      <Section id="learning-heading" title="Learning">
+      <PageSection id="learning-heading" title="Learning">
         {analytics.status === "loading" && <Loading label="Loading the learning figures…" />}
         {analytics.status === "error" && (
           <SectionError what="the learning figures" error={analytics.error} onRetry={analytics.retry} />
@@ -140,9 +128,9 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
             </div>
           </>
         )}
-      </Section>
+      </PageSection>
 
-      <Section id="ai-heading" title="AI tutor">
+      <PageSection id="ai-heading" title="AI tutor">
         {usage.status === "loading" && <Loading label="Loading the AI usage…" />}
         {usage.status === "error" && <SectionError what="the AI usage" error={usage.error} onRetry={usage.retry} />}
         {usage.status === "ready" && (
@@ -184,12 +172,13 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
             </div>
           </>
         )}
-      </Section>
+      </PageSection>
 
-      <Section id="completion-heading" title="Completion by course">
-        <p className="-mt-2 mb-4 text-sm text-muted">
-          Of the enrollments made in this period, the share completed so far. The most enrolled courses come first.
-        </p>
+      <PageSection
+        id="completion-heading"
+        title="Completion by course"
+        description="Of the enrollments made in this period, the share completed so far. The most enrolled courses come first."
+      >
         {analytics.status === "loading" && (
           <SectionLoading label="Loading completion by course…">
             <Bone className="h-64 rounded-card" />
@@ -199,7 +188,7 @@ export function OverviewView({ days, now }: { days: OverviewDays; now?: Date }) 
           <SectionError what="completion by course" error={analytics.error} onRetry={analytics.retry} />
         )}
         {analytics.status === "ready" && <CourseCompletion rows={analytics.data.completion_rate_per_course} />}
-      </Section>
+      </PageSection>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useId } from "react";
 import { buttonClasses } from "@/components/button-link";
 import type { AdminUser } from "../../admin.api";
 import { formatDate, ROLE_LABELS } from "../../admin-format";
-import { Badge } from "../list-parts";
+import { Badge } from "../badge";
 
 export type UserAction =
   | { kind: "role"; role: Role }

@@ -9,7 +9,10 @@ import { adminErrorText } from "../../admin-errors";
 import { ROLE_LABELS, roleWithArticle } from "../../admin-format";
 import { type UserFilters, usersHref, usersQuery } from "../../admin-params";
 import { AdminPageHeader } from "../admin-page-header";
-import { EmptyList, KeysetListStates, ListHeader, useFilterNavigation } from "../list-parts";
+import { EmptyList } from "../list/empty-list";
+import { KeysetListStates } from "../list/keyset-list-states";
+import { ListHeader } from "../list/list-header";
+import { useFilterNavigation } from "../list/use-filter-navigation";
 import { DisableDialog, RoleDialog } from "./user-dialogs";
 import { type UserAction, UserRow } from "./user-row";
 

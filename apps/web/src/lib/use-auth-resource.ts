@@ -4,8 +4,6 @@ import type { z } from "zod";
 import { authRequest } from "@/features/auth/session";
 import { type Resource, useResource } from "@/lib/use-resource";
 
-export type { Resource };
-
 /**
  * Loads `path` as the signed-in user, with its own loading and error state and a retry, so one failing section
  * of a page never takes the others down. The path is the key: a new one loads again.

@@ -30,6 +30,29 @@ export function DashboardSection({
   );
 }
 
+/** One titled part of a full-width page (admin overview, course analytics): a heading, an optional line, content. */
+export function PageSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="mt-10">
+      <h2 id={id} className="text-xl font-semibold tracking-tight">
+        {title}
+      </h2>
+      {description && <p className="mt-1 text-sm text-pretty text-muted">{description}</p>}
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
 /** Placeholder shapes while a section loads, announced once in words. */
 export function SectionLoading({ label, children }: { label: string; children: ReactNode }) {
   return (
