@@ -10,6 +10,7 @@ export * from "./errors.js";
 export * from "./gateway.js";
 export * from "./instructor.js";
 export * from "./jobs.js";
+export * from "./note.js";
 export * from "./media.js";
 export * from "./payments.js";
 export * from "./progress.js";
