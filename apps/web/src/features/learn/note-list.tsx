@@ -2,19 +2,22 @@
 
 import { MAX_NOTE_LENGTH, type Note } from "@lumen/contracts";
 import { useId, useState } from "react";
-import { buttonClasses } from "@/components/button-link";
 import { formatClock } from "./format-time";
+import { touchButton } from "./note-anchors";
 
 /** Where a note is pinned, as the list shows it: "1:23" or "¶ 2". */
 export function noteAnchorLabel(note: Pick<Note, "position_seconds" | "paragraph">): string {
-  return note.position_seconds !== null ? formatClock(note.position_seconds) : `¶ ${(note.paragraph ?? 0) + 1}`;
+  // The second it falls in, as the player's clock shows it (never rounded up past the moment).
+  return note.position_seconds !== null
+    ? formatClock(Math.floor(note.position_seconds))
+    : `¶ ${(note.paragraph ?? 0) + 1}`;
 }
 
 /** What the jump button says to a screen reader. */
 function jumpName(note: Note, here: boolean): string {
   const where =
     note.position_seconds !== null
-      ? `${here ? "Play from" : "Open at"} ${formatClock(note.position_seconds)}`
+      ? `${here ? "Play from" : "Open at"} ${noteAnchorLabel(note)}`
       : `${here ? "Go to" : "Open at"} paragraph ${(note.paragraph ?? 0) + 1}`;
   return here ? where : `${where}: ${note.lesson_title}`;
 }
@@ -83,10 +86,10 @@ function NoteItem({
             className="block w-full rounded-xl border border-border-strong/60 bg-surface px-3 py-2 text-sm"
           />
           <div className="flex gap-2">
-            <button type="submit" disabled={saving} className={buttonClasses("primary", "sm")}>
+            <button type="submit" disabled={saving} className={touchButton("primary")}>
               Save
             </button>
-            <button type="button" onClick={() => setEditing(false)} className={buttonClasses("ghost", "sm")}>
+            <button type="button" onClick={() => setEditing(false)} className={touchButton("ghost")}>
               Cancel
             </button>
           </div>

@@ -3,8 +3,8 @@
 import { MAX_NOTE_LENGTH, type Note } from "@lumen/contracts";
 import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { buttonClasses } from "@/components/button-link";
 import { errorText } from "@/lib/error-text";
+import { touchButton } from "./note-anchors";
 import { NoteList, noteAnchorLabel } from "./note-list";
 import { createNote, deleteNote, fetchNotesExport, loadNotes, saveTextFile, updateNote } from "./notes.api";
 
@@ -197,11 +197,11 @@ export function NotesPanel({
         </Heading>
         <span className="flex flex-wrap gap-1">
           {allNotesHref && (
-            <Link href={allNotesHref} className={buttonClasses("ghost", "sm")}>
+            <Link href={allNotesHref} className={touchButton("ghost")}>
               All notes
             </Link>
           )}
-          <button type="button" onClick={() => void download()} className={buttonClasses("ghost", "sm")}>
+          <button type="button" onClick={() => void download()} className={touchButton("ghost")}>
             Download .md
           </button>
         </span>
@@ -209,14 +209,14 @@ export function NotesPanel({
 
       {capture && !composing && (
         <div className="flex flex-wrap gap-2">
-          <button type="button" onClick={startNote} aria-keyshortcuts="N" className={buttonClasses("secondary", "sm")}>
+          <button type="button" onClick={startNote} aria-keyshortcuts="N" className={touchButton("secondary")}>
             Add note <kbd className="text-xs text-muted">N</kbd>
           </button>
           <button
             type="button"
             onClick={() => void addBookmark()}
             aria-keyshortcuts="B"
-            className={buttonClasses("secondary", "sm")}
+            className={touchButton("secondary")}
           >
             Bookmark <kbd className="text-xs text-muted">B</kbd>
           </button>
@@ -248,17 +248,17 @@ export function NotesPanel({
             className="block w-full rounded-xl border border-border-strong/60 bg-surface px-3 py-2 text-sm"
           />
           <div className="flex gap-2">
-            <button type="submit" disabled={busy || draft.trim() === ""} className={buttonClasses("primary", "sm")}>
+            <button type="submit" disabled={busy || draft.trim() === ""} className={touchButton("primary")}>
               Save note
             </button>
-            <button type="button" onClick={closeComposer} className={buttonClasses("ghost", "sm")}>
+            <button type="button" onClick={closeComposer} className={touchButton("ghost")}>
               Cancel
             </button>
           </div>
         </form>
       )}
 
-      <search>
+      <div role="search">
         <label htmlFor={searchId} className="sr-only">
           Search your notes
         </label>
@@ -271,7 +271,7 @@ export function NotesPanel({
           maxLength={200}
           className="block h-11 w-full rounded-full border border-border-strong/60 bg-background px-4 text-sm placeholder:text-muted"
         />
-      </search>
+      </div>
 
       <p role="status" className="sr-only">
         {announcement}

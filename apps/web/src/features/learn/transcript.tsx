@@ -1,7 +1,16 @@
 "use client";
 
 import type { VttCue } from "@lumen/contracts";
-import { type FocusEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import {
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { formatClock } from "./format-time";
 
 /** The index of the cue playing at `time`, or -1. Cues are in time order. */
@@ -148,7 +157,7 @@ export function Transcript({
 
   return (
     <>
-      <search className="mb-3 flex items-center gap-3">
+      <div role="search" className="mb-3 flex items-center gap-3">
         <label htmlFor={searchId} className="sr-only">
           Search the transcript
         </label>
@@ -180,7 +189,7 @@ export function Transcript({
             <span className="sr-only">. Enter plays the next match, Shift+Enter the previous.</span>
           )}
         </span>
-      </search>
+      </div>
       <p id={hintId} className="sr-only">
         Arrow keys move between lines; Enter plays the video from a line.
       </p>
