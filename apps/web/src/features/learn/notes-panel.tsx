@@ -258,7 +258,7 @@ export function NotesPanel({
         </form>
       )}
 
-      <div role="search">
+      <div>
         <label htmlFor={searchId} className="sr-only">
           Search your notes
         </label>

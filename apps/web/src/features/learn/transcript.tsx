@@ -157,7 +157,7 @@ export function Transcript({
 
   return (
     <>
-      <div role="search" className="mb-3 flex items-center gap-3">
+      <div className="mb-3 flex items-center gap-3">
         <label htmlFor={searchId} className="sr-only">
           Search the transcript
         </label>
