@@ -51,10 +51,11 @@ test.afterAll(async () => {
 
 test("the learner takes a note at a moment of the video with N and sees it listed", async () => {
   await page.goto(roomUrl);
-  await expect(page.getByRole("heading", { level: 1, name: LESSON_TITLE })).toBeVisible();
+  // The room loads once the session is restored from its cookie; this shared machine can be slow.
+  await expect(page.getByRole("heading", { level: 1, name: LESSON_TITLE })).toBeVisible({ timeout: 20_000 });
   await expect.poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0)).toBeGreaterThan(0);
   const notes = page.getByRole("region", { name: "Notes & bookmarks" });
-  await expect(notes.getByText(/No notes yet/)).toBeVisible();
+  await expect(notes.getByText(/No notes yet/)).toBeVisible({ timeout: 20_000 });
 
   await parkVideo(20.4);
   await page.keyboard.press("n");
@@ -123,8 +124,8 @@ test("on a phone the notes and the search are large enough to touch", async () =
 test("the course's notes page lists them, downloads Markdown and opens a note at its second", async () => {
   await page.getByRole("link", { name: "All notes" }).click();
   await expect(page).toHaveURL(new RegExp(`/learn/${courseId}/notes$`));
-  await expect(page.getByRole("heading", { level: 1, name: "Notes & bookmarks" })).toBeVisible();
-  await expect(page.getByText("Photosystem II splits water here")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Notes & bookmarks" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Photosystem II splits water here")).toBeVisible({ timeout: 20_000 });
   await expectAccessible(page, "course notes page");
 
   const downloading = page.waitForEvent("download");
