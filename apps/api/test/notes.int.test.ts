@@ -168,6 +168,21 @@ describe("notes and bookmarks", () => {
   });
 });
 
+describe("the account's data export", () => {
+  it("includes the learner's notes and no one else's", async () => {
+    await add({ lesson_id: video, body: "Mine to keep", position_seconds: 3 });
+    await add({ lesson_id: video, body: "Ana's", position_seconds: 4 }, ana);
+    const r = await call<{ notes: Array<Record<string, unknown>> }>(ctx.app, {
+      method: "GET",
+      url: "/api/v1/users/me/export",
+      token: sam.access_token,
+    });
+    expect(r.body.data.notes).toEqual([
+      expect.objectContaining({ lesson_id: video, kind: "note", body: "Mine to keep", position_seconds: 3 }),
+    ]);
+  });
+});
+
 describe("the Markdown export", () => {
   it("has the course title, a heading per lesson and a [mm:ss](link) line per note", async () => {
     await add({ lesson_id: reading, body: "Lakes are young\nand shallow", paragraph: 1 });
