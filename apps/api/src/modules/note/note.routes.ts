@@ -65,7 +65,10 @@ export function noteRoutes(app: FastifyInstance, opts: { service: NoteService })
           "text/markdown: the course title, a heading per lesson, a `- [mm:ss](link) text` line per note. Content-Disposition names a file to save it as.",
         params,
         response: {
-          200: z.string().describe("The notes as a Markdown document (Content-Type text/markdown)"),
+          200: {
+            description: "The notes as a Markdown document",
+            content: { "text/markdown": { schema: z.string() } },
+          },
         },
       },
     },
