@@ -81,6 +81,9 @@ import { mediaRoutes } from "./modules/media/media.routes.js";
 import { createMediaService } from "./modules/media/media.service.js";
 import { createMediaSigner } from "./modules/media/media.signing.js";
 import { createStorage } from "./modules/media/storage.js";
+import { createNoteRepo } from "./modules/note/note.repo.js";
+import { noteRoutes } from "./modules/note/note.routes.js";
+import { createNoteService } from "./modules/note/note.service.js";
 import { createProgressRepo } from "./modules/progress/progress.repo.js";
 import { progressRoutes } from "./modules/progress/progress.routes.js";
 import { createProgressService } from "./modules/progress/progress.service.js";
@@ -537,6 +540,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       lessonRoutes(api, { service: lessonService });
       enrollmentRoutes(api, { service: enrollmentService });
       progressRoutes(api, { service: progressService });
+      noteRoutes(api, {
+        service: createNoteService({ notes: createNoteRepo(db), access, appUrl: config.appUrl }),
+      });
       aiRoutes(api, { chat: chatService, path: createPathService(createPathRepo(db)), quiz: quizGenerator });
       analyticsRoutes(api, { service: analyticsService });
       billingRoutes(api, { service: billingService, webhook: billingWebhook });

@@ -30,6 +30,8 @@ import {
   moduleSchema,
   myEnrollmentListSchema,
   myEnrollmentSchema,
+  noteListSchema,
+  noteSchema,
   ownerQuizSchema,
   pageOf,
   progressSchema,
@@ -86,6 +88,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
   QuizAttemptResult: quizAttemptResultSchema,
   QuizAttemptSummary: quizAttemptSummarySchema,
   QuizAttemptSummaryPage: pageOf(quizAttemptSummarySchema),
+  Note: noteSchema,
+  NoteList: noteListSchema,
   Review: reviewSchema,
   ReviewPage: pageOf(reviewSchema),
   Citation: citationSchema,
@@ -131,6 +135,11 @@ export const ROUTE_ERRORS: Record<string, readonly number[]> = {
   "POST /api/v1/payments/subscription/resume": [409],
   "POST /api/v1/admin/payments/:id/refund": [409],
   "POST /api/v1/media": [413, 415],
+  "POST /api/v1/courses/:id/notes": [402, 409],
+  "GET /api/v1/courses/:id/notes": [402],
+  "PATCH /api/v1/courses/:id/notes/:noteId": [402],
+  "DELETE /api/v1/courses/:id/notes/:noteId": [402],
+  "GET /api/v1/courses/:id/notes/export.md": [402],
 };
 
 type RouteLike = Pick<RouteOptions, "url" | "method" | "preHandler" | "config">;

@@ -7,6 +7,7 @@ import {
   type Executor,
   enrollments,
   invoices,
+  lessonNotes,
   progress,
   purchases,
   quizAttempts,
@@ -47,6 +48,7 @@ export function createUserExport(db: Executor) {
             progressRows,
             attempts,
             reviewRows,
+            noteRows,
             conversations,
             messages,
             events,
@@ -61,6 +63,7 @@ export function createUserExport(db: Executor) {
             tx.select().from(progress).where(byUser(progress)).orderBy(asc(progress.startedAt)),
             tx.select().from(quizAttempts).where(byUser(quizAttempts)).orderBy(asc(quizAttempts.createdAt)),
             tx.select().from(reviews).where(byUser(reviews)).orderBy(asc(reviews.createdAt)),
+            tx.select().from(lessonNotes).where(byUser(lessonNotes)).orderBy(asc(lessonNotes.createdAt)),
             tx.select().from(aiConversations).where(byUser(aiConversations)).orderBy(asc(aiConversations.createdAt)),
             tx.select().from(aiMessages).where(byUser(aiMessages)).orderBy(asc(aiMessages.createdAt)),
             tx.select().from(analyticsEvents).where(byUser(analyticsEvents)).orderBy(asc(analyticsEvents.createdAt)),
@@ -84,6 +87,7 @@ export function createUserExport(db: Executor) {
             progress: progressRows.map((r) => plain(r, ["userId", "creditAt", "creditBalance", "lastRewatch"])),
             quiz_attempts: attempts.map((r) => plain(r, ["userId"])),
             reviews: reviewRows.map((r) => plain(r, ["userId"])),
+            notes: noteRows.map((r) => plain(r, ["userId"])),
             tutor_conversations: conversations.map((c) => ({
               ...plain(c, ["userId"]),
               messages: messages

@@ -97,5 +97,6 @@ export function roomRoutes(
     [`GET /courses/${COURSE_ID}/progress`]: ok({ course_id: COURSE_ID, progress_percentage: 0, lessons: [] }),
     [`POST /lessons/${lesson.id}/start`]: ok(lessonProgress(lesson.id, false)),
     "GET /ai/conversations": ok({ items: [], next_cursor: null }),
+    [`GET /courses/${COURSE_ID}/notes`]: ok({ items: [] }),
   };
 }

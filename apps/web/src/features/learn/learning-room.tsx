@@ -17,6 +17,7 @@ import { buttonClasses } from "@/components/button-link";
 import { useSession } from "@/features/auth/session";
 import { errorText } from "@/lib/error-text";
 import { CompletionControl } from "./completion-control";
+import { ConfusionNudge, explainQuestion, useConfusionNudge } from "./confusion-nudge";
 import { formatClock } from "./format-time";
 import {
   completeLesson,
@@ -31,12 +32,15 @@ import {
   submitQuizAttempt,
 } from "./learn.api";
 import { Markdown } from "./markdown";
+import { revealParagraph, revealVideo } from "./note-anchors";
+import { NotesPanel } from "./notes-panel";
 import { OutlinePanel } from "./outline-panel";
 import { QuizPanel } from "./quiz-panel";
 import { RoomError, RoomSkeleton } from "./room-states";
 import { Transcript } from "./transcript";
 import { type TutorMessage, TutorPanel, videoPlayhead } from "./tutor-panel";
 import { useLessonPlayback } from "./use-lesson-playback";
+import { useRoomNotes } from "./use-room-notes";
 
 // The player's web components only exist in browsers.
 const VideoPlayer = dynamic(() => import("./video-player"), {
@@ -94,23 +98,20 @@ export function coursePercentDone(lessons: ReadonlyArray<{ id: string }>, progre
   return Math.round((100 * done) / lessons.length);
 }
 
-/** Scrolls the page to the video when it isn't wholly on screen (a phone's tutor sits far below it). */
-export function revealVideo(video: HTMLElement): void {
-  const box = video.getBoundingClientRect();
-  if (box.top >= 0 && box.bottom <= window.innerHeight) return;
-  const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-  video.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
-}
+export { revealVideo } from "./note-anchors";
 
 /** The learning room: video (or reading), transcript, quiz, outline and the tutor, for one lesson. */
 export function LearningRoom({
   courseId,
   lessonId,
   startAt,
+  startParagraph = null,
 }: {
   courseId: string;
   lessonId: string;
   startAt: number | null;
+  /** `?p=`: a reading's paragraph to scroll to (a note's anchor). */
+  startParagraph?: number | null;
 }) {
   const status = useSession((s) => s.status);
   const [state, setState] = useState<LoadState>({ kind: "loading" });
@@ -133,10 +134,28 @@ export function LearningRoom({
   if (state.kind === "loading") return <RoomSkeleton />;
   if (state.kind === "failed")
     return <RoomError error={state.error} courseId={courseId} retry={() => setAttempt((n) => n + 1)} />;
-  return <Room key={lessonId} data={state.data} startAt={startAt} signedIn={status === "authenticated"} />;
+  return (
+    <Room
+      key={lessonId}
+      data={state.data}
+      startAt={startAt}
+      startParagraph={startParagraph}
+      signedIn={status === "authenticated"}
+    />
+  );
 }
 
-function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | null; signedIn: boolean }) {
+function Room({
+  data,
+  startAt,
+  startParagraph,
+  signedIn,
+}: {
+  data: RoomData;
+  startAt: number | null;
+  startParagraph: number | null;
+  signedIn: boolean;
+}) {
   const { course, lesson, quiz, history } = data;
   const router = useRouter();
   const enrolled = course.enrollment?.status === "active";
@@ -185,6 +204,15 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
   const canOpen = (l: { is_preview: boolean }) => course.access.can_view_content || l.is_preview;
   // The tutor answers only signed-in learners who can see the lesson's content.
   const tutorOpen = signedIn && course.access.can_view_content;
+  // Notes belong to learners with access to the course: enrolled, and entitled on a paid one.
+  const takesNotes = tracksProgress && course.access.can_view_content;
+  const nudge = useConfusionNudge(video, isVideo && tutorOpen);
+  const [tutorPrefill, setTutorPrefill] = useState<{ id: number; text: string } | null>(null);
+
+  useEffect(() => {
+    if (startParagraph !== null && lesson.kind === "text") revealParagraph(startParagraph);
+  }, [startParagraph, lesson.kind]);
+  const notes = useRoomNotes({ courseId: course.id, lesson, isVideo, video, seek });
 
   const onCite = useCallback(
     (citation: Citation) => {
@@ -227,6 +255,17 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
             captionsVtt={lesson.transcript_vtt}
             title={lesson.title}
             onVideo={setVideo}
+          />
+        )}
+
+        {isVideo && tutorOpen && (
+          <ConfusionNudge
+            offer={nudge.offer}
+            onDismiss={nudge.dismiss}
+            onExplain={(stretch) => {
+              setTutorPrefill((current) => ({ id: (current?.id ?? 0) + 1, text: explainQuestion(cues, stretch) }));
+              nudge.dismiss();
+            }}
           />
         )}
 
@@ -287,8 +326,20 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
             aria-label={isVideo ? "Lesson notes" : "Lesson"}
             className="rounded-card border border-border bg-surface p-5 shadow-card sm:p-8"
           >
-            <Markdown source={lesson.content_md} title={lesson.title} />
+            <Markdown source={lesson.content_md} title={lesson.title} anchors={!isVideo} />
           </section>
+        )}
+
+        {takesNotes && (
+          <div className="rounded-card border border-border bg-surface p-4 shadow-card sm:p-5">
+            <NotesPanel
+              courseId={course.id}
+              currentLessonId={lesson.id}
+              capture={notes.capture}
+              onJump={notes.jump}
+              allNotesHref={`/learn/${course.id}/notes`}
+            />
+          </div>
         )}
 
         {quiz && (
@@ -352,6 +403,7 @@ function Room({ data, startAt, signedIn }: { data: RoomData; startAt: number | n
               ask={(body, onToken, signal) => streamChat(body, onToken, { signal })}
               onCite={onCite}
               videoTime={isVideo ? () => videoPlayhead(video) : undefined}
+              prefill={tutorPrefill}
             />
           ) : (
             <div className="text-sm text-muted">

@@ -26,4 +26,11 @@ describe("Markdown", () => {
     const html = renderToString(<Markdown source={'Hello <img src=x onerror="alert(1)"> world'} />);
     expect(html).not.toContain("<img");
   });
+
+  it("numbers paragraphs for notes when asked, in document order", () => {
+    const html = renderToString(<Markdown source={"# Head\n\nOne.\n\n- item\n\nTwo."} anchors />);
+    expect(html).toContain('<p id="p-0" data-paragraph="0" tabindex="-1">One.</p>');
+    expect(html).toContain('<p id="p-1" data-paragraph="1" tabindex="-1">Two.</p>');
+    expect(renderToString(<Markdown source="One." />)).toBe('<div class="lesson-prose"><p>One.</p></div>');
+  });
 });

@@ -23,9 +23,11 @@ function setup(currentTime = 0) {
 }
 
 describe("the transcript", () => {
-  it("is one tab stop between the player and the tutor, however many lines it has", async () => {
+  it("is one tab stop between its search box and the tutor, however many lines it has", async () => {
     const { user } = setup();
     screen.getByRole("button", { name: "Player" }).focus();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("searchbox", { name: "Search the transcript" }));
     await user.tab();
     expect(document.activeElement).toBe(line(1));
     await user.tab();
@@ -47,16 +49,68 @@ describe("the transcript", () => {
     expect(document.activeElement).toBe(line(51));
     await user.keyboard("{Home}");
     expect(document.activeElement).toBe(line(1));
-    // Shift+Tab leaves as Tab does: one stop.
+    // Shift+Tab leaves as Tab does: one stop, back to the search box above the lines.
     await user.tab({ shift: true });
-    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Player" }));
+    expect(document.activeElement).toBe(screen.getByRole("searchbox", { name: "Search the transcript" }));
   });
 
   it("puts the tab stop on the line being spoken", async () => {
     const { user } = setup(42);
-    screen.getByRole("button", { name: "Player" }).focus();
+    screen.getByRole("searchbox", { name: "Search the transcript" }).focus();
     await user.tab();
     expect(document.activeElement).toBe(line(11));
     expect(line(11).getAttribute("aria-current")).toBe("true");
+  });
+});
+
+describe("searching the transcript", () => {
+  const spoken: VttCue[] = [
+    { start: 0, end: 5, text: "Rivers carry silt" },
+    { start: 5, end: 10, text: "A meander grows" },
+    { start: 10, end: 15, text: "Silt settles inside the bend" },
+    { start: 15, end: 20, text: "The river cuts the outside" },
+    { start: 20, end: 25, text: "An oxbow lake is left: silt, SILT" },
+  ];
+
+  function searchSetup() {
+    const onSeek = vi.fn();
+    render(<Transcript cues={spoken} currentTime={0} onSeek={onSeek} />);
+    return { onSeek, user: userEvent.setup(), box: screen.getByRole("searchbox", { name: "Search the transcript" }) };
+  }
+
+  it("marks the matching lines, says n of m, and plays from them with Enter and Shift+Enter", async () => {
+    const { onSeek, user, box } = searchSetup();
+    await user.click(box);
+    await user.paste("silt");
+    const count = screen.getByRole("status");
+    expect(count.textContent).toContain("1 of 3");
+    expect(document.querySelectorAll("mark").length).toBe(4);
+    expect(document.querySelector('[data-match="current"]')?.textContent).toContain("Rivers carry silt");
+    expect(onSeek).not.toHaveBeenCalled();
+
+    await user.keyboard("{Enter}");
+    expect(onSeek).toHaveBeenLastCalledWith(0);
+    await user.keyboard("{Enter}");
+    expect(onSeek).toHaveBeenLastCalledWith(10);
+    expect(count.textContent).toContain("2 of 3");
+    await user.keyboard("{Enter}{Enter}");
+    expect(onSeek).toHaveBeenLastCalledWith(0);
+    expect(count.textContent).toContain("1 of 3");
+    await user.keyboard("{Shift>}{Enter}{/Shift}");
+    expect(onSeek).toHaveBeenLastCalledWith(20);
+    expect(count.textContent).toContain("3 of 3");
+    expect(document.activeElement).toBe(box);
+  });
+
+  it("says when nothing matches, and Escape clears the search", async () => {
+    const { onSeek, user, box } = searchSetup();
+    await user.click(box);
+    await user.paste("glacier");
+    expect(screen.getByRole("status").textContent).toBe("No matches");
+    await user.keyboard("{Enter}");
+    expect(onSeek).not.toHaveBeenCalled();
+    await user.keyboard("{Escape}");
+    expect((box as HTMLInputElement).value).toBe("");
+    expect(document.querySelectorAll("mark").length).toBe(0);
   });
 });

@@ -29,6 +29,11 @@ export interface TutorPanelProps {
    * source is (a moment of the video, or the lesson).
    */
   videoTime?: () => number | null;
+  /**
+   * A question put in the box for the learner to send or change (the confusion nudge's "explain this part"); a new
+   * `id` puts it there again and moves focus to the box.
+   */
+  prefill?: { id: number; text: string } | null;
 }
 
 /**
@@ -140,7 +145,7 @@ export function showNewestAnswer(log: HTMLElement): void {
  * The AI tutor beside the lesson: answers stream in, sources are buttons that jump the video to the second
  * they come from, the conversation is kept per lesson, and any answer can be asked again more simply.
  */
-export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime }: TutorPanelProps) {
+export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime, prefill }: TutorPanelProps) {
   const [messages, setMessages] = useState<TutorMessage[]>(history.messages);
   const [conversationId, setConversationId] = useState<string | null>(history.conversationId);
   const [draft, setDraft] = useState("");
@@ -148,10 +153,22 @@ export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime
   const [error, setError] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const logRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
   const inputId = useId();
   const errorId = useId();
 
   useEffect(() => () => abortRef.current?.abort(), []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a prefill is applied once, when its id is new
+  useEffect(() => {
+    if (!prefill) return;
+    setDraft(prefill.text);
+    const input = inputRef.current;
+    if (!input) return;
+    input.focus({ preventScroll: true });
+    const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    input.scrollIntoView?.({ block: "nearest", behavior: reduce ? "auto" : "smooth" });
+  }, [prefill?.id]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever a message or a streamed token arrives
   useEffect(() => {
@@ -294,6 +311,7 @@ export function TutorPanel({ courseId, lessonId, history, ask, onCite, videoTime
         </label>
         <textarea
           id={inputId}
+          ref={inputRef}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => {

@@ -35,13 +35,15 @@ export default async function LessonPage({
   const { courseId, lessonId } = await params;
   // Decided before anything streams, so a link to nothing answers 404 rather than a 200 page saying so.
   if ((await lookUp(courseId, lessonId)).kind === "missing") notFound();
-  const { t } = await searchParams;
+  const { t, p } = await searchParams;
   const start = typeof t === "string" ? Number.parseFloat(t) : Number.NaN;
+  const paragraph = typeof p === "string" && /^\d{1,5}$/.test(p) ? Number(p) : null;
   return (
     <LearningRoom
       courseId={courseId}
       lessonId={lessonId}
       startAt={Number.isFinite(start) && start >= 0 ? start : null}
+      startParagraph={paragraph}
     />
   );
 }
