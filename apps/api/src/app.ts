@@ -55,6 +55,10 @@ import { createBillingService } from "./modules/billing/billing.service.js";
 import { createBillingWebhook } from "./modules/billing/billing.webhook.js";
 import { createStripeProvider } from "./modules/billing/stripe.provider.js";
 import { createTestProvider } from "./modules/billing/test.provider.js";
+import { createCertificateEvents } from "./modules/certificate/certificate.events.js";
+import { createCertificateRepo } from "./modules/certificate/certificate.repo.js";
+import { certificateRoutes } from "./modules/certificate/certificate.routes.js";
+import { createCertificateService } from "./modules/certificate/certificate.service.js";
 import { createCourseRepo } from "./modules/course/course.repo.js";
 import { courseRoutes } from "./modules/course/course.routes.js";
 import { createCourseService } from "./modules/course/course.service.js";
@@ -391,7 +395,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cache: publicReads,
   });
   const adminCourseService = createAdminCourseService({ repo: adminRepo, courses: courseService, security });
-  const quizService = createQuizService({ db, quizzes: createQuizRepo(db), access, analytics, cache: publicReads });
+  // Certificates: issued by a job once a completion has committed; notifications subscribe to certificateEvents.
+  const certificateEvents = createCertificateEvents(app.log);
+  const certificateService = createCertificateService({
+    certificates: createCertificateRepo(db),
+    jobs,
+    events: certificateEvents,
+    appUrl: config.appUrl,
+  });
+  jobs.register("certificate.issue", async ({ userId, courseId }) => {
+    await certificateService.issueIfComplete(userId, courseId);
+  });
+  const quizService = createQuizService({
+    db,
+    quizzes: createQuizRepo(db),
+    access,
+    analytics,
+    cache: publicReads,
+    certificates: certificateService,
+  });
   const reviewService = createReviewService({
     db,
     reviews: createReviewRepo(db),
@@ -433,6 +455,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     enrollments: enrollmentRepo,
     access,
     analytics,
+    certificates: certificateService,
   });
   // Payments: Stripe when configured, the built-in test checkout otherwise; one fulfilment for both.
   const paymentProvider = config.billing.stripe
@@ -445,6 +468,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     enrollments: enrollmentService,
     access,
     mail,
+    certificates: certificateService,
     cipher,
     appUrl: config.appUrl,
     log: app.log,
@@ -546,6 +570,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       aiRoutes(api, { chat: chatService, path: createPathService(createPathRepo(db)), quiz: quizGenerator });
       analyticsRoutes(api, { service: analyticsService });
       billingRoutes(api, { service: billingService, webhook: billingWebhook });
+      certificateRoutes(api, { service: certificateService });
       // Multipart parsing only where uploads are accepted; the parser streams, so bodyLimit does not apply.
       await api.register(async (uploads) => {
         await uploads.register(multipart, {

@@ -77,6 +77,7 @@ export const courseCreateSchema = z.object({
   tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(12).default([]),
   outcomes: z.array(z.string().trim().min(1).max(300)).max(12).default([]),
   thumbnail_url: z.string().trim().max(2000).nullable().optional(),
+  certificates_enabled: z.boolean().default(true).describe("Completing the course earns a certificate"),
 });
 export type CourseCreate = z.infer<typeof courseCreateSchema>;
 
@@ -95,6 +96,7 @@ export const courseUpdateSchema = z
     outcomes: z.array(z.string().trim().min(1).max(300)).max(12),
     thumbnail_url: z.string().trim().max(2000).nullable(),
     status: courseStatusSchema,
+    certificates_enabled: z.boolean().describe("Off: no new certificates; those already issued stay valid"),
   })
   .partial();
 export type CourseUpdate = z.infer<typeof courseUpdateSchema>;
@@ -131,6 +133,7 @@ export type Enrollment = z.infer<typeof enrollmentSchema>;
 
 export const courseDetailSchema = courseSummarySchema.extend({
   outcomes: z.array(z.string()),
+  certificates_enabled: z.boolean(),
   modules: z.array(moduleOutlineSchema),
   enrollment: enrollmentSchema.nullable(),
   /** What the caller may do: drives the enroll button and the editor. */

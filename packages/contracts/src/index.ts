@@ -3,6 +3,7 @@ export * from "./admin.js";
 export * from "./ai.js";
 export * from "./analytics.js";
 export * from "./auth.js";
+export * from "./certificate.js";
 export * from "./common-passwords.js";
 export * from "./course.js";
 export * from "./envelope.js";

@@ -7,6 +7,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** "public": a guest's 200 may be stored by browsers and CDNs (see registerHttpCache). */
     httpCache?: "public";
+    /** A public read's own Cache-Control for guests, when the default's minutes are too long (see SHORT_PUBLIC_READ). */
+    publicCacheControl?: string;
   }
 }
 
@@ -26,6 +28,10 @@ const NOT_MODIFIED = z
  * edge within s-maxage; revalidation is a cheap 304 on an unchanged ETag.
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=600";
+/** Half a minute anywhere and no stale copies: for public reads whose change must show promptly (a revocation). */
+export const SHORT_PUBLIC_CACHE_CONTROL = "public, max-age=30, s-maxage=30";
+/** Route config of a public read that must not be served stale for long. */
+export const SHORT_PUBLIC_READ = { httpCache: "public", publicCacheControl: SHORT_PUBLIC_CACHE_CONTROL } as const;
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 /** The request headers that change a public read's body: the caller (guest or not) and the encoding. */
 const PUBLIC_VARY = ["Accept-Encoding", "Authorization"];
@@ -74,7 +80,7 @@ export function registerHttpCache(app: FastifyInstance): void {
       reply.header("cache-control", PRIVATE_CACHE_CONTROL);
       return payload;
     }
-    reply.header("cache-control", PUBLIC_CACHE_CONTROL);
+    reply.header("cache-control", request.routeOptions.config?.publicCacheControl ?? PUBLIC_CACHE_CONTROL);
     let etag = reply.getHeader("etag");
     if (typeof etag !== "string") {
       if (typeof payload !== "string") return payload;

@@ -49,6 +49,8 @@ export const courses = pgTable(
     ratingCount: integer("rating_count").notNull().default(0),
     lessonCount: integer("lesson_count").notNull().default(0),
     totalDurationSeconds: integer("total_duration_seconds").notNull().default(0),
+    /** Off: completing the course issues no new certificate (those already issued stay valid). */
+    certificatesEnabled: boolean("certificates_enabled").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date", precision: 3 }),

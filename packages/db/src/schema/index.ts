@@ -2,6 +2,7 @@ export * from "./ai.js";
 export * from "./analytics.js";
 export * from "./auth.js";
 export * from "./billing.js";
+export * from "./certificates.js";
 export * from "./courses.js";
 export * from "./media.js";
 export * from "./notes.js";

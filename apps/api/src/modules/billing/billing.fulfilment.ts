@@ -1,6 +1,7 @@
 import type { Database, Executor } from "@lumen/db";
 import type { FastifyBaseLogger } from "fastify";
 import type { FieldCipher } from "../../lib/crypto.js";
+import type { CertificateService } from "../certificate/certificate.service.js";
 import type { EnrollmentService } from "../enrollment/enrollment.service.js";
 import type { MailService } from "../mail/mail.service.js";
 import { paymentFailedEmail, purchaseReceiptEmail, subscriptionReceiptEmail } from "../mail/mail.templates.js";
@@ -30,13 +31,15 @@ export function createFulfilment(deps: {
   enrollments: Pick<EnrollmentService, "admit" | "close">;
   access: { userEntitled(userId: string, courseId: string): Promise<boolean> };
   mail: Pick<MailService, "enqueue">;
+  /** A refund that closes the course also takes back the certificate earned in it. */
+  certificates: Pick<CertificateService, "revokeForRefund">;
   cipher: FieldCipher;
   appUrl: string;
   log: FastifyBaseLogger;
   /** Told after the commit about each refund that moved money back (security alerts on large ones). */
   onRefund?: (refund: { purchaseId: string; userId: string; amount: number; currency: string }) => Promise<void>;
 }) {
-  const { db, repo, enrollments, access, mail, cipher, appUrl, log } = deps;
+  const { db, repo, enrollments, access, mail, certificates, cipher, appUrl, log } = deps;
   const billingLink = `${appUrl}/account/billing`;
 
   /** Runs `work` in one transaction, then queues the mail it collected and runs its after-commit steps. */
@@ -136,7 +139,10 @@ export function createFulfilment(deps: {
     );
   }
 
-  /** Applies a refund; once the whole amount is back the course closes (unless Premium or a grant still opens it). */
+  /**
+   * Applies a refund; once the whole amount is back the course closes and its certificate is revoked, unless Premium
+   * or a grant still opens the course (then the learner still holds what the certificate was earned with).
+   */
   async function applyRefund(
     purchase: PurchaseRow,
     amountRefunded: number,
@@ -156,7 +162,10 @@ export function createFulfilment(deps: {
     if (row?.status === "refunded" && purchase.status === "paid") {
       out.after.push(async () => {
         if (await access.userEntitled(row.userId, row.courseId)) return;
-        await db.transaction((t) => enrollments.close(row.userId, row.courseId, t));
+        await db.transaction(async (t) => {
+          await enrollments.close(row.userId, row.courseId, t);
+          await certificates.revokeForRefund(row.userId, row.courseId, t);
+        });
       });
     }
   }

@@ -38,6 +38,7 @@ export function presentCourseDetail(
   return {
     ...presentCourseSummary(row),
     outcomes: row.course.outcomes,
+    certificates_enabled: row.course.certificatesEnabled,
     modules: outline.map((m) => ({
       id: m.id,
       title: m.title,

@@ -223,6 +223,7 @@ export function createCourseService(deps: {
         outcomes: input.outcomes,
         thumbnailUrl,
         status: "draft",
+        certificatesEnabled: input.certificates_enabled,
       });
       await courses.refreshDerived(row.id);
       await indexer.indexCourseDescription(row.id);
@@ -242,6 +243,7 @@ export function createCourseService(deps: {
       if (input.thumbnail_url !== undefined) {
         values.thumbnailUrl = await thumbnailToStore(auth, input.thumbnail_url, courseId);
       }
+      if (input.certificates_enabled !== undefined) values.certificatesEnabled = input.certificates_enabled;
       if (input.pricing !== undefined) {
         values.isFree = input.pricing.is_free;
         values.price = input.pricing.is_free ? 0 : input.pricing.price;

@@ -22,6 +22,8 @@ export interface JobPayloads {
   "alert.webhook": { eventId: string };
   /** Email one security alert to every admin, through the outbox. */
   "alert.email": { eventId: string };
+  /** Issue a learner's certificate for a course if they have completed it (idempotent; reads the current state). */
+  "certificate.issue": { userId: string; courseId: string };
   /** Delete expired sessions, tokens and login failures, and events past their retention. */
   "maintenance.cleanup": Record<string, never>;
 }

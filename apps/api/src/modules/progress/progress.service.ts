@@ -4,6 +4,7 @@ import { AppError, forbidden } from "../../lib/errors.js";
 import type { AccessService, LessonContext } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
 import type { AuthContext } from "../auth/auth.service.js";
+import type { CertificateService } from "../certificate/certificate.service.js";
 import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
 import type { ProgressRepo, ProgressRow } from "./progress.repo.js";
 
@@ -41,13 +42,15 @@ export function createProgressService(deps: {
   enrollments: Pick<EnrollmentRepo, "listForUser">;
   access: AccessService;
   analytics: AnalyticsRecorder;
+  /** A claimed completion may complete the course: the certificate check runs once it has committed. */
+  certificates: Pick<CertificateService, "completionMayHaveChanged">;
 }) {
-  const { db, progress, enrollments, access, analytics } = deps;
+  const { db, progress, enrollments, access, analytics, certificates } = deps;
 
   /** Counts a completion exactly once: course progress, the completion event and the learner's stats. */
   async function settleCompletion(row: ProgressRow, ctx: LessonContext): Promise<ProgressRow> {
     if (!row.isCompleted || row.completedAt) return row;
-    return db.transaction(async (tx) => {
+    const settled = await db.transaction(async (tx) => {
       const claimed = await progress.claimCompletion(row.id, tx);
       if (!claimed) return row; // another request counted it
       await progress.recountEnrollment(row.userId, row.courseId, tx);
@@ -69,6 +72,8 @@ export function createProgressService(deps: {
       );
       return claimed;
     });
+    if (settled !== row) await certificates.completionMayHaveChanged(row.userId, row.courseId, `lesson.${row.id}`);
+    return settled;
   }
 
   return {

@@ -15,6 +15,7 @@ import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
 import type { AuthContext } from "../auth/auth.service.js";
+import type { CertificateService } from "../certificate/certificate.service.js";
 import {
   presentAttemptResult,
   presentAttemptSummary,
@@ -37,8 +38,10 @@ export function createQuizService(deps: {
   newQuestionId?: () => string;
   /** The course's public outline flags lessons that have a quiz: adding or removing one bumps it. */
   cache: Pick<PublicReads, "courseChanged">;
+  /** A passing attempt may complete the course: the certificate check runs once it has committed. */
+  certificates: Pick<CertificateService, "completionMayHaveChanged">;
 }) {
-  const { db, quizzes, access, analytics, cache } = deps;
+  const { db, quizzes, access, analytics, cache, certificates } = deps;
   const newQuestionId = deps.newQuestionId ?? randomQuestionId;
 
   async function quizOf(lessonId: string) {
@@ -112,6 +115,7 @@ export function createQuizService(deps: {
         );
         return { attempt, quizProgress };
       });
+      if (scored.passed) await certificates.completionMayHaveChanged(auth.userId, scope.courseId, `quiz.${attempt.id}`);
       return presentAttemptResult(attempt, scored, quiz.passMark, quizProgress);
     },
 

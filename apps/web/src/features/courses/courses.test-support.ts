@@ -21,6 +21,7 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
   return {
     ...courseSummary(),
     outcomes: [],
+    certificates_enabled: true,
     modules: [
       { id: "m-1", title: "Light reactions", position: 0, lessons: [lesson({ id: "l-1", position: 0 })] },
       { id: "m-2", title: "The Calvin cycle", position: 1, lessons: [lesson({ id: "l-2", position: 0 })] },

@@ -12,6 +12,7 @@ export function roomCourse(overrides: Partial<CourseDetail> = {}): CourseDetail 
   return {
     ...courseSummary({ id: COURSE_ID }),
     outcomes: [],
+    certificates_enabled: true,
     modules: [
       {
         id: "m-1",

@@ -21,6 +21,7 @@ export const COURSE_FIELDS = [
   "tags",
   "outcomes",
   "thumbnail_url",
+  "certificates_enabled",
 ] as const;
 
 /** API field names that differ from the form's. */
@@ -36,6 +37,7 @@ export const EMPTY_COURSE: CourseFormInput = {
   tags: [],
   outcomes: [],
   thumbnail_url: null,
+  certificates_enabled: true,
 };
 
 export function courseToForm(course: CourseDetail): CourseFormInput {
@@ -49,5 +51,6 @@ export function courseToForm(course: CourseDetail): CourseFormInput {
     tags: course.tags,
     outcomes: course.outcomes,
     thumbnail_url: course.thumbnail_url,
+    certificates_enabled: course.certificates_enabled,
   };
 }

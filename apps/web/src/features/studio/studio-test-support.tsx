@@ -41,6 +41,7 @@ export function studioCourse(overrides: Partial<CourseDetail> = {}): CourseDetai
   return {
     ...courseSummary({ id: COURSE_ID, status: "draft", published_at: null, thumbnail_url: null }),
     outcomes: ["Read a map"],
+    certificates_enabled: true,
     modules: [
       {
         id: MODULE_A,

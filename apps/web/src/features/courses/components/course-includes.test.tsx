@@ -4,15 +4,23 @@ import { courseDetail, lesson, textOf } from "../courses.test-support";
 import { CourseIncludes, includedItems } from "./course-includes";
 
 describe("includedItems", () => {
-  it("names the length and the tutor for a course of plain video lessons", () => {
+  it("names the length, the tutor and the certificate for a course of plain video lessons", () => {
     expect(includedItems(courseDetail())).toEqual([
       "8 lessons, 1 h 20 min in total",
       "An AI tutor in every lesson that cites the moment it answers from",
+      "A certificate of completion to share",
     ]);
+  });
+
+  it("promises no certificate when the creator turned certificates off", () => {
+    expect(includedItems(courseDetail({ certificates_enabled: false }))).not.toContain(
+      "A certificate of completion to share",
+    );
   });
 
   it("counts video and reading lessons, quizzes and free previews only when the course has them", () => {
     const course = courseDetail({
+      certificates_enabled: false,
       modules: [
         {
           id: "m-1",

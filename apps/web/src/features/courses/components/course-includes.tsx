@@ -14,6 +14,7 @@ export function includedItems(course: CourseDetail): string[] {
     quizzes > 0 ? `${quizzes} ${quizzes === 1 ? "quiz" : "quizzes"} to check what stuck` : null,
     previews > 0 ? `${previews} free ${previews === 1 ? "preview" : "previews"} to try first` : null,
     "An AI tutor in every lesson that cites the moment it answers from",
+    course.certificates_enabled ? "A certificate of completion to share" : null,
   ].filter((item): item is string => item !== null);
 }
 

@@ -33,6 +33,7 @@ function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetail {
   return {
     ...courseSummary(),
     outcomes: [],
+    certificates_enabled: true,
     modules: [
       {
         id: "m-1",

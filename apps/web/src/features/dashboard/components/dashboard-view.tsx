@@ -2,6 +2,8 @@
 
 import { useEffect } from "react";
 import { updateSessionUser, useSession } from "@/features/auth/session";
+import { myCertificates } from "@/features/certificates/certificates.api";
+import { MyCertificates } from "@/features/certificates/components/my-certificates";
 import { useAuthResource } from "@/lib/use-auth-resource";
 import { aiUsage, learningPath, me, myCourses } from "../dashboard.api";
 import { courseToResume, firstName } from "../dashboard-format";
@@ -22,6 +24,7 @@ export function DashboardView({ now }: { now?: Date }) {
   const path = useAuthResource(learningPath);
   const usage = useAuthResource(aiUsage);
   const fresh = useAuthResource(me);
+  const certificates = useAuthResource(myCertificates);
 
   // Stats and the verification state change as the learner learns: bring the session's copy up to date.
   const freshUser = fresh.status === "ready" ? fresh.data.user : null;
@@ -84,6 +87,9 @@ export function DashboardView({ now }: { now?: Date }) {
         </div>
         <div className="lg:col-span-2">
           <LearningPath resource={path} onRetry={path.retry} />
+        </div>
+        <div className="lg:col-span-2">
+          <MyCertificates resource={certificates} onRetry={certificates.retry} />
         </div>
       </div>
     </div>

@@ -98,4 +98,21 @@ describe("CourseDetailsForm", () => {
     expect((screen.getByLabelText("Subtitle") as HTMLInputElement).value).toContain("Now with more light.");
     expect(screen.getByRole("status").textContent).toBe("Not saved");
   });
+  it("turns certificates off with the checkbox, sending only that setting", async () => {
+    const { callsTo } = serveApi({
+      "GET /courses/categories": ok({ items: [] }),
+      [PUT]: ({ body }) => ok(studioCourse({ ...(body as object) })),
+    });
+    const user = userEvent.setup();
+    const { onSaved } = renderForm();
+    const box = screen.getByRole("checkbox", { name: "Award a certificate of completion" }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    await user.click(box);
+    await user.click(screen.getByRole("button", { name: "Save details" }));
+
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("All changes saved"));
+    expect(callsTo(PUT).map((c) => c.body)).toEqual([{ certificates_enabled: false }]);
+    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ certificates_enabled: false }));
+    expect(box.checked).toBe(false);
+  });
 });

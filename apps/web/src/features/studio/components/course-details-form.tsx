@@ -33,6 +33,7 @@ const UPDATABLE = [
   "tags",
   "outcomes",
   "thumbnail_url",
+  "certificates_enabled",
 ] as const satisfies readonly (keyof CourseUpdate & keyof CourseFormOutput)[];
 
 /** Only what changed is sent (a field's own rules are checked here first, and again by the API). */

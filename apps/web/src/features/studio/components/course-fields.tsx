@@ -20,7 +20,7 @@ function arrayError(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Title, subtitle, description, category, level, pricing, tags and outcomes: shared by "new" and "edit". */
+/** Title, subtitle, description, category, level, pricing, tags, outcomes, certificates: "new" and "edit" alike. */
 export function CourseFields({
   form,
   idPrefix,
@@ -194,6 +194,23 @@ export function CourseFields({
           />
         )}
       </FormField>
+
+      <div>
+        <label htmlFor={id("certificates")} className="flex min-h-11 items-center gap-3 text-sm font-medium">
+          <input
+            id={id("certificates")}
+            type="checkbox"
+            {...register("certificates_enabled")}
+            aria-describedby={id("certificates-hint")}
+            className="size-5 accent-primary"
+          />
+          Award a certificate of completion
+        </label>
+        <p id={id("certificates-hint")} className="text-sm text-muted">
+          Learners who finish every lesson and pass every quiz get a certificate they can share. Turning this off stops
+          new certificates; those already awarded stay valid.
+        </p>
+      </div>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CourseThumb } from "@/components/course-thumb";
+import { CourseCertificateNote } from "@/features/certificates/components/earned-certificate-note";
 import { CourseAbout } from "@/features/courses/components/course-about";
 import { CourseHero } from "@/features/courses/components/course-hero";
 import { CourseIncludes } from "@/features/courses/components/course-includes";
@@ -97,6 +98,7 @@ export default async function CoursePage({ params }: { params: Params }) {
                   lessonCount={course.stats.lesson_count}
                   firstLessonId={first}
                 />
+                <CourseCertificateNote courseId={course.id} />
                 <CourseIncludes course={course} />
               </div>
             </div>
