@@ -11,6 +11,7 @@ export * from "./gateway.js";
 export * from "./instructor.js";
 export * from "./jobs.js";
 export * from "./media.js";
+export * from "./notifications.js";
 export * from "./payments.js";
 export * from "./progress.js";
 export * from "./quiz.js";

@@ -5,3 +5,4 @@ export * from "./billing.js";
 export * from "./courses.js";
 export * from "./media.js";
 export * from "./users.js";
+export * from "./notifications.js";
