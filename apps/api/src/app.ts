@@ -81,6 +81,10 @@ import { mediaRoutes } from "./modules/media/media.routes.js";
 import { createMediaService } from "./modules/media/media.service.js";
 import { createMediaSigner } from "./modules/media/media.signing.js";
 import { createStorage } from "./modules/media/storage.js";
+import { createNotificationRepo } from "./modules/notification/notification.repo.js";
+import { notificationRoutes } from "./modules/notification/notification.routes.js";
+import { createNotificationService, type NotificationService } from "./modules/notification/notification.service.js";
+import { createUnsubscribeTokens } from "./modules/notification/notification.token.js";
 import { createProgressRepo } from "./modules/progress/progress.repo.js";
 import { progressRoutes } from "./modules/progress/progress.routes.js";
 import { createProgressService } from "./modules/progress/progress.service.js";
@@ -142,6 +146,8 @@ declare module "fastify" {
     background: BackgroundTasks;
     /** Background jobs (BullMQ on Redis, in-process without); see modules/jobs/jobs.ts. */
     jobs: JobQueue;
+    /** Notifications: `notify(userId, kind, data, key)` is how other modules (certificates…) raise one. */
+    notifications: NotificationService;
     /** The server cache of public reads (catalog, course detail, reviews); see lib/cache-public.ts. */
     publicReads: PublicReads;
     /** The tutor's index backfill (run after start) and which provider answers. */
@@ -324,6 +330,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await mail.flush();
     },
   });
+  const notifications = createNotificationService({
+    repo: createNotificationRepo(db),
+    jobs,
+    mail,
+    tokens: createUnsubscribeTokens(config.encryptionKey),
+    appUrl: config.appUrl,
+  });
+  jobs.register("notification.deliver", (payload) => notifications.deliver(payload));
+  jobs.register("notification.lesson_published", async ({ lessonId }) => {
+    await notifications.fanOutLesson(lessonId);
+  });
+  jobs.register("notification.weekly_progress", async () => {
+    app.log.info({ sent: await notifications.weeklyProgress() }, "weekly progress emails queued");
+  });
+  app.decorate("notifications", notifications);
   const authService = createAuthService({
     db,
     users,
@@ -387,7 +408,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     media: mediaService,
     cache: publicReads,
   });
-  const adminCourseService = createAdminCourseService({ repo: adminRepo, courses: courseService, security });
+  const adminCourseService = createAdminCourseService({
+    repo: adminRepo,
+    courses: courseService,
+    security,
+    notifier: notifications,
+  });
   const quizService = createQuizService({ db, quizzes: createQuizRepo(db), access, analytics, cache: publicReads });
   const reviewService = createReviewService({
     db,
@@ -406,6 +432,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate("startSchedules", async () => {
     await mail.start();
     await jobs.schedule("maintenance.cleanup", {}, CLEANUP_EVERY_MS);
+    await notifications.startSchedule();
   });
   const lessonService = createLessonService({
     db,
@@ -415,6 +442,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
     media: mediaService,
     cache: publicReads,
+    notifications,
   });
   const enrollmentService = createEnrollmentService({
     db,
@@ -446,6 +474,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     appUrl: config.appUrl,
     log: app.log,
     onRefund: (refund) => securityAlerts.refunded(refund),
+    notifier: notifications,
   });
   const billingService = createBillingService({
     repo: billingRepo,
@@ -540,6 +569,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       aiRoutes(api, { chat: chatService, path: createPathService(createPathRepo(db)), quiz: quizGenerator });
       analyticsRoutes(api, { service: analyticsService });
       billingRoutes(api, { service: billingService, webhook: billingWebhook });
+      notificationRoutes(api, { service: notifications });
       // Multipart parsing only where uploads are accepted; the parser streams, so bodyLimit does not apply.
       await api.register(async (uploads) => {
         await uploads.register(multipart, {

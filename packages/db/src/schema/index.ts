@@ -4,5 +4,5 @@ export * from "./auth.js";
 export * from "./billing.js";
 export * from "./courses.js";
 export * from "./media.js";
-export * from "./users.js";
 export * from "./notifications.js";
+export * from "./users.js";
