@@ -16,9 +16,11 @@ export function NotificationPreferences() {
   const [saving, setSaving] = useState(false);
   const [alert, setAlert] = useState<{ tone: "danger" | "success"; text: string } | null>(null);
 
+  // What was loaded seeds the form once; later answers (each save) replace it.
+  const initial = loaded.status === "ready" ? loaded.data : null;
   useEffect(() => {
-    if (loaded.status === "ready") setPrefs(loaded.data);
-  }, [loaded]);
+    if (initial) setPrefs(initial);
+  }, [initial]);
 
   async function save(change: NotificationPreferencesUpdate) {
     if (saving) return;
