@@ -30,6 +30,9 @@ import {
   moduleSchema,
   myEnrollmentListSchema,
   myEnrollmentSchema,
+  notificationPageSchema,
+  notificationPreferencesSchema,
+  notificationSchema,
   ownerQuizSchema,
   pageOf,
   progressSchema,
@@ -107,6 +110,9 @@ const COMPONENTS: Record<string, z.ZodType> = {
   UserPage: pageOf(userSchema),
   SecurityEvent: securityEventSchema,
   SecurityEventPage: pageOf(securityEventSchema),
+  Notification: notificationSchema,
+  NotificationPage: notificationPageSchema,
+  NotificationPreferences: notificationPreferencesSchema,
 };
 
 /**
