@@ -43,6 +43,8 @@ describe("the notification bell", () => {
       "POST /notifications/n-1/read": ok(note({ read: true })),
     });
     const { user } = renderWithRouter(<NotificationBell />);
+    // No count until the API has answered.
+    expect(screen.getByRole("button", { name: "Notifications" })).toBeTruthy();
     const bell = await screen.findByRole("button", { name: "Notifications, 1 unread" });
     expect(bell.getAttribute("aria-expanded")).toBe("false");
 

@@ -11,7 +11,9 @@ export const POLL_MS = 60_000;
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
 
-export function bellLabel(unread: number): string {
+/** The bell's accessible name: no count until the first answer, so "none unread" is never a guess. */
+export function bellLabel(unread: number | null): string {
+  if (unread === null) return "Notifications";
   return unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
 }
 
@@ -103,7 +105,7 @@ export function NotificationBell() {
       <button
         ref={buttonRef}
         type="button"
-        aria-label={bellLabel(unread)}
+        aria-label={bellLabel(page ? unread : null)}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => {
