@@ -88,6 +88,10 @@ import { createStorage } from "./modules/media/storage.js";
 import { createNoteRepo } from "./modules/note/note.repo.js";
 import { noteRoutes } from "./modules/note/note.routes.js";
 import { createNoteService } from "./modules/note/note.service.js";
+import { createNotificationRepo } from "./modules/notification/notification.repo.js";
+import { notificationRoutes } from "./modules/notification/notification.routes.js";
+import { createNotificationService, type NotificationService } from "./modules/notification/notification.service.js";
+import { createUnsubscribeTokens } from "./modules/notification/notification.token.js";
 import { createProgressRepo } from "./modules/progress/progress.repo.js";
 import { progressRoutes } from "./modules/progress/progress.routes.js";
 import { createProgressService } from "./modules/progress/progress.service.js";
@@ -149,6 +153,8 @@ declare module "fastify" {
     background: BackgroundTasks;
     /** Background jobs (BullMQ on Redis, in-process without); see modules/jobs/jobs.ts. */
     jobs: JobQueue;
+    /** Notifications: `notify(userId, kind, data, key)` is how other modules (certificates…) raise one. */
+    notifications: NotificationService;
     /** The server cache of public reads (catalog, course detail, reviews); see lib/cache-public.ts. */
     publicReads: PublicReads;
     /** The tutor's index backfill (run after start) and which provider answers. */
@@ -331,6 +337,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await mail.flush();
     },
   });
+  const notifications = createNotificationService({
+    repo: createNotificationRepo(db),
+    jobs,
+    mail,
+    tokens: createUnsubscribeTokens(config.encryptionKey),
+    appUrl: config.appUrl,
+  });
+  jobs.register("notification.deliver", (payload) => notifications.deliver(payload));
+  jobs.register("notification.lesson_published", async ({ lessonId }) => {
+    await notifications.fanOutLesson(lessonId);
+  });
+  jobs.register("notification.weekly_progress", async () => {
+    app.log.info({ sent: await notifications.weeklyProgress() }, "weekly progress emails queued");
+  });
+  app.decorate("notifications", notifications);
   const authService = createAuthService({
     db,
     users,
@@ -394,7 +415,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     media: mediaService,
     cache: publicReads,
   });
-  const adminCourseService = createAdminCourseService({ repo: adminRepo, courses: courseService, security });
+  const adminCourseService = createAdminCourseService({
+    repo: adminRepo,
+    courses: courseService,
+    security,
+    notifier: notifications,
+  });
   // Certificates: issued by a job once a completion has committed; notifications subscribe to certificateEvents.
   const certificateEvents = createCertificateEvents(app.log);
   const certificateService = createCertificateService({
@@ -402,6 +428,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
     events: certificateEvents,
     appUrl: config.appUrl,
+  });
+  certificateEvents.onCertificateIssued(async (c) => {
+    await notifications.notify(
+      c.userId,
+      "certificate.earned",
+      { course_id: c.courseId, course_title: c.courseTitle, certificate_id: c.certificateId },
+      c.certificateId,
+    );
   });
   jobs.register("certificate.issue", async ({ userId, courseId }) => {
     await certificateService.issueIfComplete(userId, courseId);
@@ -431,6 +465,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate("startSchedules", async () => {
     await mail.start();
     await jobs.schedule("maintenance.cleanup", {}, CLEANUP_EVERY_MS);
+    await notifications.startSchedule();
   });
   const lessonService = createLessonService({
     db,
@@ -440,6 +475,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
     media: mediaService,
     cache: publicReads,
+    notifications,
   });
   const enrollmentService = createEnrollmentService({
     db,
@@ -473,6 +509,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     appUrl: config.appUrl,
     log: app.log,
     onRefund: (refund) => securityAlerts.refunded(refund),
+    notifier: notifications,
   });
   const billingService = createBillingService({
     repo: billingRepo,
@@ -571,6 +608,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       analyticsRoutes(api, { service: analyticsService });
       billingRoutes(api, { service: billingService, webhook: billingWebhook });
       certificateRoutes(api, { service: certificateService });
+      notificationRoutes(api, { service: notifications });
       // Multipart parsing only where uploads are accepted; the parser streams, so bodyLimit does not apply.
       await api.register(async (uploads) => {
         await uploads.register(multipart, {

@@ -13,6 +13,7 @@ export * from "./instructor.js";
 export * from "./jobs.js";
 export * from "./media.js";
 export * from "./note.js";
+export * from "./notifications.js";
 export * from "./payments.js";
 export * from "./progress.js";
 export * from "./quiz.js";

@@ -32,6 +32,9 @@ import {
   myEnrollmentSchema,
   noteListSchema,
   noteSchema,
+  notificationPageSchema,
+  notificationPreferencesSchema,
+  notificationSchema,
   ownerQuizSchema,
   pageOf,
   progressSchema,
@@ -111,6 +114,9 @@ const COMPONENTS: Record<string, z.ZodType> = {
   UserPage: pageOf(userSchema),
   SecurityEvent: securityEventSchema,
   SecurityEventPage: pageOf(securityEventSchema),
+  Notification: notificationSchema,
+  NotificationPage: notificationPageSchema,
+  NotificationPreferences: notificationPreferencesSchema,
 };
 
 /**

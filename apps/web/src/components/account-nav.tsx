@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { signOut, useSession } from "@/features/auth/session";
+import { NotificationBell } from "@/features/notifications/notification-bell";
 import { ButtonLink } from "./button-link";
 
 const LINK =
@@ -83,6 +84,9 @@ export function AccountNav() {
           </Link>
         </li>
       )}
+      <li>
+        <NotificationBell />
+      </li>
       <li className="relative ml-1">
         <div ref={menuRef}>
           <button

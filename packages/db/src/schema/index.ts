@@ -6,4 +6,5 @@ export * from "./certificates.js";
 export * from "./courses.js";
 export * from "./media.js";
 export * from "./notes.js";
+export * from "./notifications.js";
 export * from "./users.js";

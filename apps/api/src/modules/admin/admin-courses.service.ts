@@ -3,6 +3,7 @@ import { timePage } from "../../lib/cursor.js";
 import { notFound } from "../../lib/errors.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { CourseService } from "../course/course.service.js";
+import type { Notifier } from "../notification/notification.service.js";
 import type { RequestMeta, SecurityService } from "../security/security.service.js";
 import type { AdminCourseRow, AdminRepo } from "./admin.repo.js";
 
@@ -29,6 +30,8 @@ export function createAdminCourseService(deps: {
   repo: Pick<AdminRepo, "listCourses" | "findCourse">;
   courses: Pick<CourseService, "update">;
   security: Pick<SecurityService, "record">;
+  /** Tells a creator their course was taken down, with the moderator's reason. */
+  notifier?: Notifier;
 }) {
   const { repo, courses, security } = deps;
   return {
@@ -67,6 +70,15 @@ export function createAdminCourseService(deps: {
       });
       const after = await repo.findCourse(courseId);
       if (!after) throw notFound("Course");
+      if (before.status === "published" && after.status !== "published") {
+        await deps.notifier?.notify(
+          before.creatorId,
+          "course.unpublished",
+          { course_id: before.id, course_title: before.title, reason: change.reason ?? null },
+          // One per publication taken down: a course republished (a new published_at) and taken down again is new.
+          `${before.id}.${before.publishedAt?.getTime() ?? 0}`,
+        );
+      }
       return { course: presentAdminCourse(after), changed: true };
     },
   };

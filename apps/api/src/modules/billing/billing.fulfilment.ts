@@ -6,6 +6,8 @@ import type { EnrollmentService } from "../enrollment/enrollment.service.js";
 import type { MailService } from "../mail/mail.service.js";
 import { paymentFailedEmail, purchaseReceiptEmail, subscriptionReceiptEmail } from "../mail/mail.templates.js";
 import type { MailMessage } from "../mail/mail-transport.js";
+import type { NotificationData } from "../notification/notification.catalogue.js";
+import type { Notifier } from "../notification/notification.service.js";
 import type { BillingEvent, CheckoutCompletion, SubscriptionState } from "./billing.provider.js";
 import type { BillingRepo, PurchaseRow, SubscriptionRow } from "./billing.repo.js";
 
@@ -19,6 +21,9 @@ export function premiumFromSubscription(s: Pick<SubscriptionRow, "status" | "cur
 }
 
 export type FulfilmentOutcome = "fulfilled" | "duplicate" | "unknown";
+/** What a fulfilment step leaves for after the commit: mail to queue and steps to run. */
+type AfterCommit = { mails: MailMessage[]; after: Array<() => Promise<void>> };
+type PaymentKind = "payment.succeeded" | "payment.failed" | "payment.refunded";
 
 /**
  * Everything that grants or takes back what was paid for. Stripe's webhook and the built-in test checkout both
@@ -38,15 +43,32 @@ export function createFulfilment(deps: {
   log: FastifyBaseLogger;
   /** Told after the commit about each refund that moved money back (security alerts on large ones). */
   onRefund?: (refund: { purchaseId: string; userId: string; amount: number; currency: string }) => Promise<void>;
+  /** In-app (and, per preference, email) notifications of payment events; enqueued after the commit. */
+  notifier?: Notifier;
 }) {
   const { db, repo, enrollments, access, mail, certificates, cipher, appUrl, log } = deps;
   const billingLink = `${appUrl}/account/billing`;
 
+  /** Queues a payment notification after the commit (a rolled-back payment notifies nobody); `key` names the event. */
+  function notifyAfter(
+    out: AfterCommit,
+    userId: string,
+    kind: PaymentKind,
+    data: NotificationData[PaymentKind],
+    key: string,
+  ) {
+    const notifier = deps.notifier;
+    if (!notifier) return;
+    out.after.push(() =>
+      notifier
+        .notify(userId, kind, data, key)
+        .catch((err) => log.error({ err, kind }, "payment notification not queued")),
+    );
+  }
+
   /** Runs `work` in one transaction, then queues the mail it collected and runs its after-commit steps. */
-  async function inTransaction<T>(
-    work: (tx: Executor, out: { mails: MailMessage[]; after: Array<() => Promise<void>> }) => Promise<T>,
-  ): Promise<T> {
-    const out = { mails: [] as MailMessage[], after: [] as Array<() => Promise<void>> };
+  async function inTransaction<T>(work: (tx: Executor, out: AfterCommit) => Promise<T>): Promise<T> {
+    const out: AfterCommit = { mails: [], after: [] };
     const result = await db.transaction((tx) => work(tx, out));
     for (const step of out.after) await step();
     for (const m of out.mails) await mail.enqueue(m);
@@ -71,11 +93,7 @@ export function createFulfilment(deps: {
     return true;
   }
 
-  async function fulfilCheckout(
-    c: CheckoutCompletion,
-    tx: Executor,
-    out: { mails: MailMessage[] },
-  ): Promise<FulfilmentOutcome> {
+  async function fulfilCheckout(c: CheckoutCompletion, tx: Executor, out: AfterCommit): Promise<FulfilmentOutcome> {
     if (!UUID.test(c.sessionId)) return "unknown";
     const found = await repo.findSession(c.sessionId, tx);
     if (!found) return "unknown";
@@ -97,6 +115,18 @@ export function createFulfilment(deps: {
         tx,
       );
       await enrollments.admit(session.userId, session.courseId, tx);
+      notifyAfter(
+        out,
+        session.userId,
+        "payment.succeeded",
+        {
+          what: found.courseTitle ?? "your course",
+          amount: c.amount ?? session.amount,
+          currency: c.currency ?? session.currency,
+          course_id: session.courseId,
+        },
+        `session.${session.id}`,
+      );
       if (contact) {
         out.mails.push(
           purchaseReceiptEmail(contact.email, contact.fullName, {
@@ -117,8 +147,15 @@ export function createFulfilment(deps: {
     userId: string,
     inv: { invoiceId: string; status: "paid" | "failed"; amount: number; currency: string; hostedUrl: string | null },
     tx: Executor,
-    out: { mails: MailMessage[] },
+    out: AfterCommit,
   ) {
+    notifyAfter(
+      out,
+      userId,
+      inv.status === "paid" ? "payment.succeeded" : "payment.failed",
+      { what: "Lumen Premium", amount: inv.amount, currency: inv.currency, course_id: null },
+      `invoice.${inv.invoiceId}.${inv.status}`,
+    );
     await repo.saveInvoice(
       {
         userId,
@@ -147,10 +184,21 @@ export function createFulfilment(deps: {
     purchase: PurchaseRow,
     amountRefunded: number,
     tx: Executor,
-    out: { after: Array<() => Promise<void>> },
+    out: AfterCommit,
   ) {
     const row = await repo.applyRefund(purchase.id, amountRefunded, tx);
     const moved = row ? row.refundedAmount - purchase.refundedAmount : 0;
+    if (row && moved > 0) {
+      const course = await repo.courseForCheckout(row.courseId, tx);
+      notifyAfter(
+        out,
+        row.userId,
+        "payment.refunded",
+        { what: course?.title ?? "your course", amount: moved, currency: row.currency, course_id: row.courseId },
+        // Each partial refund is its own event: the running total names it.
+        `refund.${row.id}.${row.refundedAmount}`,
+      );
+    }
     if (row && moved > 0 && deps.onRefund) {
       const notify = deps.onRefund;
       out.after.push(() =>
@@ -211,6 +259,18 @@ export function createFulfilment(deps: {
             const id = event.sessionId && UUID.test(event.sessionId) ? event.sessionId : null;
             const session = id ? await repo.expireSession(id, tx) : null;
             if (!session) return warn("failed payment for an unknown or closed checkout session");
+            notifyAfter(
+              out,
+              session.userId,
+              "payment.failed",
+              {
+                what: session.kind === "course" ? "your course" : "Lumen Premium",
+                amount: session.amount,
+                currency: session.currency,
+                course_id: session.courseId,
+              },
+              `session.${session.id}.failed`,
+            );
             const contact = await repo.userContact(session.userId, tx);
             if (contact) {
               out.mails.push(

@@ -1,3 +1,6 @@
+import type { NotificationKind } from "@lumen/contracts";
+import type { AnyNotificationData } from "../notification/notification.catalogue.js";
+
 /**
  * Background jobs: one typed interface over two drivers, in-process (no Redis) and BullMQ (Redis).
  *
@@ -24,6 +27,17 @@ export interface JobPayloads {
   "alert.email": { eventId: string };
   /** Issue a learner's certificate for a course if they have completed it (idempotent; reads the current state). */
   "certificate.issue": { userId: string; courseId: string };
+  /** Notify one user of one event, per their preferences (the key makes a rerun write nothing twice). */
+  "notification.deliver": {
+    userId: string;
+    kind: NotificationKind;
+    key: string;
+    data: AnyNotificationData;
+  };
+  /** Notify every learner of a course of a new lesson, in batches. */
+  "notification.lesson_published": { lessonId: string };
+  /** The weekly progress email to every learner who opted in. */
+  "notification.weekly_progress": Record<string, never>;
   /** Delete expired sessions, tokens and login failures, and events past their retention. */
   "maintenance.cleanup": Record<string, never>;
 }

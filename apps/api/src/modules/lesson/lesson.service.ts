@@ -16,6 +16,7 @@ import type { AuthContext } from "../auth/auth.service.js";
 import type { CourseRepo } from "../course/course.repo.js";
 import type { JobQueue } from "../jobs/jobs.js";
 import type { MediaService } from "../media/media.service.js";
+import type { NotificationService } from "../notification/notification.service.js";
 import type { LessonRepo, LessonRow, ModuleRow } from "./lesson.repo.js";
 
 /** `videoUrl` is what the reader gets: an uploaded video as a signed link (see MediaService.videoUrlFor). */
@@ -85,6 +86,8 @@ export function createLessonService(deps: {
   media: Pick<MediaService, "attachable" | "videoUrlFor">;
   /** A course's outline (modules, lessons, durations) is part of its cached public page: every change bumps it. */
   cache: Pick<PublicReads, "courseChanged">;
+  /** Tells the learners of a published course about a new lesson (a job; nothing is sent in the request). */
+  notifications?: Pick<NotificationService, "lessonPublished">;
 }) {
   const { db, lessons, courses, access, jobs, media, cache } = deps;
   const reindex = (lesson: Pick<LessonRow, "id" | "updatedAt">) =>
@@ -184,6 +187,7 @@ export function createLessonService(deps: {
       });
       await cache.courseChanged(mod.courseId);
       await reindex(row);
+      await deps.notifications?.lessonPublished(row.id);
       return present(row, false);
     },
 

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useSession } from "@/features/auth/session";
+import { NotificationPreferences } from "@/features/notifications/notification-preferences";
 import { DataExport } from "./data-export";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
@@ -37,6 +38,13 @@ export function AccountSettings() {
       </Card>
       <Card id="settings-password" title="Password" lead="Changing it signs out every other device.">
         <PasswordForm onChanged={() => setPasswordChanges((n) => n + 1)} />
+      </Card>
+      <Card
+        id="settings-notifications"
+        title="Notifications"
+        lead="What the bell shows and what we email you. Every email has a one-click unsubscribe link."
+      >
+        <NotificationPreferences />
       </Card>
       <Card id="settings-devices" title="Where you're signed in">
         <SessionsPanel reloadKey={passwordChanges} />
