@@ -131,6 +131,10 @@ export const ROUTE_ERRORS: Record<string, readonly number[]> = {
   "POST /api/v1/payments/subscription/resume": [409],
   "POST /api/v1/admin/payments/:id/refund": [409],
   "POST /api/v1/media": [413, 415],
+  "POST /api/v1/auth/email": [409],
+  "POST /api/v1/auth/email/confirm": [409],
+  "DELETE /api/v1/users/me": [409],
+  "PUT /api/v1/users/me/avatar": [413, 415],
 };
 
 type RouteLike = Pick<RouteOptions, "url" | "method" | "preHandler" | "config">;

@@ -143,7 +143,10 @@ export function describeEvent(event: SecurityEventItem): { title: string; summar
     case "password_reset":
       return { title, summary: "The password was reset with an emailed link; every session was ended." };
     case "email_change_requested":
-      return { title, summary: "A confirmation link was emailed to a new address; nothing changes until it is opened." };
+      return {
+        title,
+        summary: "A confirmation link was emailed to a new address; nothing changes until it is opened.",
+      };
     case "email_changed": {
       const n = typeof d.other_sessions_ended === "number" ? d.other_sessions_ended : 0;
       const ended = n === 0 ? "" : n === 1 ? "; 1 other session was ended" : `; ${n} other sessions were ended`;
