@@ -274,3 +274,105 @@ describe("DELETE /users/me", () => {
     expect((await remove(admin)).status).toBe(200);
   });
 });
+
+describe("PUT and DELETE /users/me/avatar", () => {
+  /** A valid 1×1 PNG. */
+  const PNG = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+  const GIF = Buffer.concat([Buffer.from("GIF89a", "latin1"), Buffer.alloc(64)]);
+
+  async function put(who: Session, content: Buffer, filename: string, type = "image/png", field = "file") {
+    const form = new FormData();
+    form.append(field, new Blob([content], { type }), filename);
+    const encoded = new Response(form);
+    return call<{ user: User }>(ctx.app, {
+      method: "PUT",
+      url: "/api/v1/users/me/avatar",
+      token: who.access_token,
+      payload: Buffer.from(await encoded.arrayBuffer()),
+      headers: { "content-type": encoded.headers.get("content-type") ?? "" },
+    });
+  }
+  const get = (url: string) => ctx.app.inject({ method: "GET", url });
+
+  it("stores a PNG or JPEG, serves it publicly, deletes the one it replaces, and goes back to initials", async () => {
+    const ada = await ctx.people.creator("ada@pics.test");
+    await ctx.make.course(ada.user.id, { status: "published" });
+    const first = await put(ada, PNG, "me.png");
+    expect(first.status).toBe(200);
+    const firstUrl = String(first.body.data.user.profile.avatar_url);
+    expect(firstUrl).toMatch(/^\/api\/v1\/media\/[0-9a-f-]{36}$/);
+    const served = await get(firstUrl);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers["content-type"]).toBe("image/png");
+    const instructor = await call<{ avatar_url: string | null }>(ctx.app, {
+      method: "GET",
+      url: `/api/v1/instructors/${ada.user.id}`,
+    });
+    expect(instructor.body.data.avatar_url).toBe(firstUrl);
+
+    const jpeg = Buffer.concat([JPEG_HEAD, Buffer.alloc(200)]);
+    const second = await put(ada, jpeg, "me.png", "image/png");
+    expect(second.status).toBe(200);
+    const secondUrl = String(second.body.data.user.profile.avatar_url);
+    expect((await get(secondUrl)).headers["content-type"]).toBe("image/jpeg");
+    expect((await get(firstUrl)).statusCode).toBe(404);
+
+    const removed = await call<{ user: User }>(ctx.app, {
+      method: "DELETE",
+      url: "/api/v1/users/me/avatar",
+      token: ada.access_token,
+    });
+    expect(removed.status).toBe(200);
+    expect(removed.body.data.user.profile.avatar_url).toBeUndefined();
+    expect((await get(secondUrl)).statusCode).toBe(404);
+  });
+
+  it("refuses a forged, a GIF, an SVG or an oversized picture, keeping the one it has", async () => {
+    const ada = await ctx.people.learner("ada@pics.test");
+    const kept = String((await put(ada, PNG, "me.png")).body.data.user.profile.avatar_url);
+
+    const forged = await put(ada, Buffer.from("<?php echo 'hi'; ?>".repeat(10)), "me.png", "image/png");
+    expect(forged.status).toBe(415);
+    expect(forged.body.error?.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    const gif = await put(ada, GIF, "me.gif", "image/gif");
+    expect(gif.status).toBe(415);
+    expect(gif.body.error?.message).toContain("PNG, JPEG or WebP");
+    const svg = await put(
+      ada,
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      "a.svg",
+    );
+    expect(svg.status).toBe(415);
+    const huge = await put(ada, Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]), "huge.png");
+    expect(huge.status).toBe(413);
+    expect(huge.body.error?.code).toBe("PAYLOAD_TOO_LARGE");
+    const wrongField = await put(ada, PNG, "me.png", "image/png", "picture");
+    expect(wrongField.status).toBe(400);
+
+    expect((await me(ada.access_token)).body.data.user.profile.avatar_url).toBe(kept);
+    const { rows } = await execRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from media_assets where owner_id = ${ada.user.id}`,
+    );
+    expect(Number(rows[0]?.n)).toBe(1);
+  });
+
+  it("needs a signed-in caller, and the avatar goes with a deleted account", async () => {
+    const anonymous = await ctx.app.inject({ method: "DELETE", url: "/api/v1/users/me/avatar" });
+    expect(anonymous.statusCode).toBe(401);
+    const ada = await ctx.people.learner("ada@pics.test");
+    const url = String((await put(ada, PNG, "me.png")).body.data.user.profile.avatar_url);
+    const deleted = await call(ctx.app, {
+      method: "DELETE",
+      url: "/api/v1/users/me",
+      token: ada.access_token,
+      payload: { password: STRONG_PASSWORD },
+    });
+    expect(deleted.status).toBe(200);
+    expect((await get(url)).statusCode).toBe(404);
+  });
+});

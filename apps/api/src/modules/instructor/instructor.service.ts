@@ -1,4 +1,4 @@
-import type { InstructorProfile } from "@lumen/contracts";
+import { type InstructorProfile, MEDIA_PATH_PREFIX } from "@lumen/contracts";
 import { notFound } from "../../lib/errors.js";
 import type { InstructorRepo, InstructorRow } from "./instructor.repo.js";
 
@@ -22,7 +22,10 @@ export function presentInstructor(row: InstructorRow): InstructorProfile {
     full_name: row.fullName,
     bio: row.profile.bio?.trim() ?? "",
     // Only our own media paths or https images: a profile can't point a visitor's browser anywhere else.
-    avatar_url: avatar && (avatar.startsWith("/media/") || avatar.startsWith("https://")) ? avatar : null,
+    avatar_url:
+      avatar && (avatar.startsWith(MEDIA_PATH_PREFIX) || avatar.startsWith("/media/") || avatar.startsWith("https://"))
+        ? avatar
+        : null,
     teaching_since: row.teachingSince.toISOString(),
     stats: {
       course_count: row.courseCount,
