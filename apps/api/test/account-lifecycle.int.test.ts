@@ -300,7 +300,8 @@ describe("PUT and DELETE /users/me/avatar", () => {
 
   it("stores a PNG or JPEG, serves it publicly, deletes the one it replaces, and goes back to initials", async () => {
     const ada = await ctx.people.creator("ada@pics.test");
-    await ctx.make.course(ada.user.id, { status: "published" });
+    const courseId = await ctx.make.course(ada.user.id, { status: "published" });
+    await ctx.database.db.insert(reviews).values({ userId: ada.user.id, courseId, rating: 4, body: "Proud of it." });
     const first = await put(ada, PNG, "me.png");
     expect(first.status).toBe(200);
     const firstUrl = String(first.body.data.user.profile.avatar_url);
@@ -313,6 +314,11 @@ describe("PUT and DELETE /users/me/avatar", () => {
       url: `/api/v1/instructors/${ada.user.id}`,
     });
     expect(instructor.body.data.avatar_url).toBe(firstUrl);
+    const listed = await call<{ items: Array<{ user: { avatar_url: string | null } }> }>(ctx.app, {
+      method: "GET",
+      url: `/api/v1/courses/${courseId}/reviews`,
+    });
+    expect(listed.body.data.items[0]?.user.avatar_url).toBe(firstUrl);
 
     const jpeg = Buffer.concat([JPEG_HEAD, Buffer.alloc(200)]);
     const second = await put(ada, jpeg, "me.png", "image/png");
