@@ -96,13 +96,13 @@ test("a throwaway account is deleted and can no longer sign in", async ({ browse
   await card.getByLabel("Type DELETE to confirm").fill("DELETE");
   await card.getByRole("button", { name: "Delete my account" }).click();
   await expect(gone).toHaveURL(/\/$/, { timeout: 20_000 });
-  await expect(gone.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(gone.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" })).toBeVisible();
 
   await gone.goto("/login");
   await gone.getByLabel("Email").fill(throwaway);
   await gone.getByLabel("Password", { exact: true }).fill(password);
   await gone.getByRole("button", { name: "Log in" }).click();
-  await expect(gone.getByRole("alert")).toContainText(/incorrect email or password/i);
+  await expect(gone.getByRole("alert").filter({ hasText: /incorrect email or password/i })).toBeVisible();
   await shoot(gone, "account-03-deleted-login-refused");
   await gone.context().close();
 });
