@@ -21,6 +21,12 @@ import { ok } from "./lib/reply.js";
 import { loggerOptions } from "./logger.js";
 import { createAccessRepo } from "./modules/access/access.repo.js";
 import { createAccessService } from "./modules/access/access.service.js";
+import { createAccountRepo } from "./modules/account/account.repo.js";
+import { accountRoutes } from "./modules/account/account.routes.js";
+import { createAccountDeletionService } from "./modules/account/account-deletion.service.js";
+import { avatarRoutes } from "./modules/account/avatar.routes.js";
+import { createAvatarService } from "./modules/account/avatar.service.js";
+import { createEmailChangeService } from "./modules/account/email-change.service.js";
 import { createAdminRepo } from "./modules/admin/admin.repo.js";
 import { adminRoutes } from "./modules/admin/admin.routes.js";
 import { createAdminService } from "./modules/admin/admin.service.js";
@@ -520,6 +526,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     appUrl: config.appUrl,
   });
   const billingWebhook = createBillingWebhook({ provider: paymentProvider, fulfilment, log: app.log });
+  // Account: change of email, deletion, profile picture (issue 17).
+  const accountRepo = createAccountRepo(db);
+  const passwordCheck = {
+    throttle: createLoginThrottle(authRepo),
+    passwords: argon2Hasher,
+    failures: authRepo,
+    cipher,
+  };
+  const emailChangeService = createEmailChangeService({
+    ...passwordCheck,
+    db,
+    users,
+    account: accountRepo,
+    security,
+    mail,
+    appUrl: config.appUrl,
+  });
+  const accountDeletionService = createAccountDeletionService({
+    ...passwordCheck,
+    db,
+    users,
+    account: accountRepo,
+    billing: billingService,
+    media: mediaService,
+    cache: publicReads,
+    security,
+    mail,
+  });
+  const avatarService = createAvatarService({ users, media: mediaService, cipher });
   const answerCache = createMemoryCache();
   const sharedAnswerCache = redis
     ? createRedisCache(redis, `${deps.redisPrefix ?? "lumen:"}`, answerCache)
@@ -609,6 +644,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       billingRoutes(api, { service: billingService, webhook: billingWebhook });
       certificateRoutes(api, { service: certificateService });
       notificationRoutes(api, { service: notifications });
+      accountRoutes(api, { emailChange: emailChangeService, deletion: accountDeletionService });
       // Multipart parsing only where uploads are accepted; the parser streams, so bodyLimit does not apply.
       await api.register(async (uploads) => {
         await uploads.register(multipart, {
@@ -624,6 +660,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
         });
         mediaRoutes(uploads, { service: mediaService });
+        avatarRoutes(uploads, { service: avatarService });
       });
     },
     { prefix: "/api/v1" },

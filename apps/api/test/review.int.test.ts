@@ -238,7 +238,7 @@ describe("GET /courses/:id/reviews", () => {
     expect(first.status).toBe(200);
     expect(first.body.data.items.map((r) => r.user.full_name)).toEqual(["Cleo", "Ben"]);
     expect(first.body.data.items[0]).toMatchObject({ rating: 5, body: "Review by Cleo" });
-    expect(Object.keys(first.body.data.items[0]?.user ?? {}).sort()).toEqual(["full_name", "id"]);
+    expect(Object.keys(first.body.data.items[0]?.user ?? {}).sort()).toEqual(["avatar_url", "full_name", "id"]);
     const second = await call<ReviewList>(ctx.app, {
       method: "GET",
       url: `${reviewsUrl(courseId)}?limit=2&cursor=${first.body.data.next_cursor}`,

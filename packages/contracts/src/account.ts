@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordSchema } from "./auth.js";
+import { emailSchema, passwordSchema } from "./auth.js";
 import { levelSchema } from "./course.js";
 
 /** `PATCH /users/me`: what a user says about themselves. Every field optional; at least one. */
@@ -46,3 +46,35 @@ export type AccountSession = z.infer<typeof accountSessionSchema>;
 export const accountSessionListSchema = z.array(accountSessionSchema);
 
 export const revokedSessionsSchema = z.object({ revoked: z.number().int() });
+
+/** `POST /auth/email`: a new address for the account, confirmed by a link mailed to it. */
+export const emailChangeSchema = z.object({
+  current_password: z.string().min(1, "Enter your current password").max(1024),
+  new_email: emailSchema,
+});
+export type EmailChange = z.infer<typeof emailChangeSchema>;
+
+/** What `POST /auth/email` answers: the address waiting for its link to be opened. */
+export const emailChangeRequestedSchema = z.object({ pending_email: z.string() });
+export type EmailChangeRequested = z.infer<typeof emailChangeRequestedSchema>;
+
+/** `POST /auth/email/confirm`: the token from the link mailed to the new address. */
+export const emailChangeConfirmSchema = z.object({
+  token: z.string().min(20, "This link is incomplete").max(200, "This link is not valid"),
+});
+
+/** `DELETE /users/me`: the password proves it is really them (the web app also asks them to type DELETE). */
+export const accountDeletionSchema = z.object({
+  password: z.string().min(1, "Enter your password").max(1024),
+});
+export type AccountDeletion = z.infer<typeof accountDeletionSchema>;
+
+/** The word the settings page asks a user to type before it deletes their account. */
+export const ACCOUNT_DELETION_CONFIRMATION = "DELETE";
+
+/** The name a deleted account shows wherever it still appears (reviews, course rosters). */
+export const DELETED_USER_NAME = "Deleted learner";
+
+/** Avatars: a photo or picture, not a document; small enough to show in a header. */
+export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
+export const AVATAR_CONTENT_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;

@@ -33,6 +33,9 @@ export const SECURITY_EVENT_TYPES = [
   "disabled_login_attempt",
   "course_moderated",
   "security_alert",
+  "email_change_requested",
+  "email_changed",
+  "account_deleted",
 ] as const;
 export const securityEventTypeSchema = z.enum(SECURITY_EVENT_TYPES);
 export type SecurityEventType = z.infer<typeof securityEventTypeSchema>;

@@ -21,7 +21,12 @@ export const reviewSchema = z.object({
   body: z.string(),
   created_at: z.string(),
   updated_at: z.string(),
-  user: z.object({ id: z.string(), full_name: z.string() }),
+  user: z.object({
+    id: z.string(),
+    full_name: z.string(),
+    /** The author's picture (an uploaded image), or null for initials. */
+    avatar_url: z.string().nullish(),
+  }),
 });
 export type Review = z.infer<typeof reviewSchema>;
 /** GET /courses/{id}/reviews/me: the caller's review, or null when they haven't written one yet. */

@@ -146,6 +146,10 @@ export const ROUTE_ERRORS: Record<string, readonly number[]> = {
   "PATCH /api/v1/courses/:id/notes/:noteId": [402],
   "DELETE /api/v1/courses/:id/notes/:noteId": [402],
   "GET /api/v1/courses/:id/notes/export.md": [402],
+  "POST /api/v1/auth/email": [409],
+  "POST /api/v1/auth/email/confirm": [409],
+  "DELETE /api/v1/users/me": [409],
+  "PUT /api/v1/users/me/avatar": [413, 415],
 };
 
 type RouteLike = Pick<RouteOptions, "url" | "method" | "preHandler" | "config">;

@@ -60,6 +60,8 @@ export async function startFakeStripe(secretKey: string) {
       const sub = subscriptions.get(subMatch[1]);
       if (!sub)
         return { status: 404, body: stripeError("invalid_request_error", `No such subscription: '${subMatch[1]}'`) };
+      // DELETE /v1/subscriptions/:id cancels at once.
+      if (req.method === "DELETE") sub.status = "canceled";
       if (post && params.cancel_at_period_end !== undefined)
         sub.cancel_at_period_end = params.cancel_at_period_end === "true";
       return { status: 200, body: sub };

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { signOut, useSession } from "@/features/auth/session";
 import { NotificationBell } from "@/features/notifications/notification-bell";
 import { ButtonLink } from "./button-link";
+import { Avatar } from "./ui/avatar";
 
 const LINK =
   "whitespace-nowrap rounded-full px-2.5 py-2 text-sm font-medium text-muted transition-colors hover:text-foreground sm:px-3.5";
@@ -55,13 +56,6 @@ export function AccountNav() {
     );
   }
 
-  const initials = user.full_name
-    .split(/\s+/)
-    .map((part) => part[0])
-    .slice(0, 2)
-    .join("")
-    .toUpperCase();
-
   return (
     <>
       <li className="hidden sm:block">
@@ -95,10 +89,10 @@ export function AccountNav() {
             aria-expanded={open}
             aria-controls="account-menu"
             onClick={() => setOpen((v) => !v)}
-            className="flex size-9 items-center justify-center rounded-full bg-primary-soft text-sm font-semibold text-primary"
+            className="flex size-11 items-center justify-center rounded-full"
           >
             <span className="sr-only">Account menu for {user.full_name}</span>
-            <span aria-hidden="true">{initials || "?"}</span>
+            <Avatar name={user.full_name} url={user.profile.avatar_url} />
           </button>
           {open && (
             <div

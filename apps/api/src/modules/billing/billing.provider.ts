@@ -84,6 +84,8 @@ export interface PaymentProvider {
   createPremiumCheckout(input: PremiumCheckoutInput): Promise<{ providerSessionId: string | null; url: string }>;
   /** Cancel at period end (true) or undo it (false); returns the subscription's new state. */
   setCancelAtPeriodEnd(current: SubscriptionState, cancel: boolean): Promise<SubscriptionState>;
+  /** Ends the subscription now, without proration (the account it paid for is being deleted). */
+  cancelNow(current: SubscriptionState): Promise<SubscriptionState>;
   /** Asks for a full refund. `confirmed: false` means the provider confirms it later (webhook). */
   refund(input: { purchaseId: string; paymentIntentId: string | null }): Promise<{ confirmed: boolean }>;
   /** A billing-portal link (Stripe only). */

@@ -285,6 +285,18 @@ export function createBillingService(deps: {
     },
 
     overview: (auth: AuthContext) => overview(auth.userId),
+
+    /**
+     * Ends a running subscription at once, through the provider, because its account is being deleted: nothing
+     * would be left to renew for. False when there was none to end. A provider failure (503) stops the deletion.
+     */
+    async cancelForDeletedAccount(userId: string): Promise<boolean> {
+      const row = await repo.findSubscription(userId);
+      if (!row || row.status === "canceled") return false;
+      const next = await provider.cancelNow(stateOf(row));
+      await fulfilment.inTransaction((tx) => fulfilment.applySubscription(userId, next, tx));
+      return true;
+    },
     cancel: (auth: AuthContext) => changeCancellation(auth, true),
     resume: (auth: AuthContext) => changeCancellation(auth, false),
 

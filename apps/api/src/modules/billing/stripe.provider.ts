@@ -170,6 +170,16 @@ export function createStripeProvider(config: StripeConfig, opts: { timeoutMs: nu
         return subscriptionState(sub as unknown as Obj, new Date());
       }),
 
+    cancelNow: (current) =>
+      call("cancel the subscription", async () => {
+        const sub = await stripe.subscriptions.cancel(current.providerSubscriptionId, undefined, {
+          idempotencyKey: `lumen-sub-${current.providerSubscriptionId}-cancel-now`,
+        });
+        // Stripe keeps the paid period's end on a subscription cancelled early; it ended now, and so does Premium.
+        const now = new Date();
+        return { ...subscriptionState(sub as unknown as Obj, now), currentPeriodEnd: now };
+      }),
+
     refund: ({ purchaseId, paymentIntentId }) =>
       call("refund the payment", async () => {
         if (!paymentIntentId) throw new AppError("CONFLICT", "This purchase has no Stripe payment to refund");

@@ -15,6 +15,10 @@ export function createTestProvider(opts: { appUrl: string }): PaymentProvider {
     createCourseCheckout: async (input) => ({ providerSessionId: null, url: page(input.sessionId) }),
     createPremiumCheckout: async (input) => ({ providerSessionId: null, url: page(input.sessionId) }),
     setCancelAtPeriodEnd: async (current, cancel) => ({ ...current, cancelAtPeriodEnd: cancel, stateAt: new Date() }),
+    cancelNow: async (current) => {
+      const now = new Date();
+      return { ...current, status: "canceled", cancelAtPeriodEnd: false, currentPeriodEnd: now, stateAt: now };
+    },
     refund: async () => ({ confirmed: true }),
     portalUrl: async () => null,
     parseWebhook() {

@@ -1,5 +1,6 @@
 import type { InstructorProfile } from "@lumen/contracts";
 import { notFound } from "../../lib/errors.js";
+import { publicAvatarUrl } from "../user/user.presenter.js";
 import type { InstructorRepo, InstructorRow } from "./instructor.repo.js";
 
 export function createInstructorService(deps: { instructors: Pick<InstructorRepo, "findPublic"> }) {
@@ -21,8 +22,7 @@ export function presentInstructor(row: InstructorRow): InstructorProfile {
     id: row.id,
     full_name: row.fullName,
     bio: row.profile.bio?.trim() ?? "",
-    // Only our own media paths or https images: a profile can't point a visitor's browser anywhere else.
-    avatar_url: avatar && (avatar.startsWith("/media/") || avatar.startsWith("https://")) ? avatar : null,
+    avatar_url: publicAvatarUrl(avatar),
     teaching_since: row.teachingSince.toISOString(),
     stats: {
       course_count: row.courseCount,

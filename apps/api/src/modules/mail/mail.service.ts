@@ -9,7 +9,7 @@ export const MAIL_THROTTLE = { max: 3, windowMs: 60 * 60_000 } as const;
 
 /** A mail that a client's request causes: counted against that recipient's and that client's throttles. */
 export interface ThrottledMail {
-  kind: "verify_email" | "reset_password";
+  kind: "verify_email" | "reset_password" | "change_email";
   /** HMAC of the requesting client's address. */
   clientKey: string;
 }

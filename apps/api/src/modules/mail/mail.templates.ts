@@ -62,3 +62,34 @@ export function paymentFailedEmail(
     text: `Hi ${name},\n\nWe could not take your payment of ${money(failure.amount, failure.currency)} for ${failure.what}. Nothing was charged for it.\n\nPlease check your card or choose another one:\n\n${failure.link}\n\nIf it is your Premium renewal, your access continues until the end of the period you have paid for.\n\n— The Lumen team\n`,
   };
 }
+
+/**
+ * To an address someone typed as their new one: it carries no text they chose (not even their name), for the
+ * same reason as the verification email.
+ */
+export function emailChangeEmail(to: string, link: string): MailMessage {
+  return {
+    to,
+    subject: "Confirm your new email for Lumen",
+    text: `${greeting(null)}\n\nSomeone signed in to Lumen asked to use this address for their account. Confirm it by opening this link while signed in:\n\n${link}\n\nThe link works once and expires in 24 hours. Until it is opened, the account keeps its current address. If you did not ask for this, ignore this email.\n\n— The Lumen team\n`,
+  };
+}
+
+/** To the old address once the change has applied: the owner learns of a takeover even if it wasn't them. */
+/** `verifiedName`: the account's name when this (old) address was verified, else null. */
+export function emailChangedNoticeEmail(to: string, verifiedName: string | null, newEmail: string): MailMessage {
+  return {
+    to,
+    subject: "Your Lumen email was changed",
+    text: `${greeting(verifiedName)}\n\nThe sign-in email of your Lumen account was changed from this address to ${newEmail}. Every other device was signed out.\n\nIf this wasn't you, someone may have your password: reply to this email at once and we will restore your account. Password resets now go to the new address, so please write to us rather than trying one.\n\n— The Lumen team\n`,
+  };
+}
+
+/** The last mail an account gets: to the address being erased, which is forgotten once this is sent. */
+export function accountDeletedEmail(to: string, verifiedName: string | null): MailMessage {
+  return {
+    to,
+    subject: "Your Lumen account was deleted",
+    text: `${greeting(verifiedName)}\n\nYour Lumen account has been deleted, as you asked. Your name, email, profile, picture and tutor conversations are erased and you can no longer sign in. Anonymous learning statistics remain, no longer linked to you; receipts of payments are kept as the law requires. Any Premium subscription was cancelled.\n\nIf you didn't do this, reply to this email at once.\n\n— The Lumen team\n`,
+  };
+}

@@ -1,5 +1,5 @@
 import { courses, type Executor, lessons, mediaAssets } from "@lumen/db";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, like } from "drizzle-orm";
 
 export type MediaAssetRow = typeof mediaAssets.$inferSelect;
 
@@ -20,6 +20,22 @@ export function createMediaRepo(db: Executor) {
         .where(eq(mediaAssets.id, id))
         .limit(1);
       return row ? { ...row.asset, courseCreatorId: row.courseCreatorId } : undefined;
+    },
+
+    /** Deletes one of the owner's library uploads stored under `keyPrefix`; its storage key, or null if none. */
+    async removeOwned(id: string, ownerId: string, keyPrefix: string): Promise<string | null> {
+      const [row] = await db
+        .delete(mediaAssets)
+        .where(
+          and(
+            eq(mediaAssets.id, id),
+            eq(mediaAssets.ownerId, ownerId),
+            isNull(mediaAssets.courseId),
+            like(mediaAssets.storageKey, `${keyPrefix}%`),
+          ),
+        )
+        .returning({ key: mediaAssets.storageKey });
+      return row?.key ?? null;
     },
 
     /** Lessons whose video is this URL (the asset's stored reference). */

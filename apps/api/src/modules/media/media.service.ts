@@ -33,6 +33,15 @@ export interface ServedMedia {
   body: Readable | null;
 }
 
+/** A narrower kind of image upload (avatars): its types, its size limit, and the storage folder it goes to. */
+export interface OwnImageRules {
+  contentTypes: readonly string[];
+  maxBytes: number;
+  /** The accepted formats in words, for the error ("PNG, JPEG or WebP"). */
+  names: string;
+  keyPrefix: string;
+}
+
 const UPLOAD_FIELDS = new Set(["kind", "course_id"]);
 const PUBLIC_IMMUTABLE = "public, max-age=31536000, immutable";
 const A_KIND: Record<MediaKind, string> = { video: "a video", image: "an image" };
@@ -79,7 +88,7 @@ export function createMediaService(deps: {
    * Sniffs the first bytes, then streams the file to storage while counting and hashing it. Nothing is
    * buffered beyond the sniffed head; an oversized file fails mid-stream and the driver drops what it wrote.
    */
-  async function store(file: Readable, expected: MediaKind | undefined) {
+  async function store(file: Readable, expected: MediaKind | undefined, only?: OwnImageRules) {
     const source = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     let exhausted = false;
     const next = async (): Promise<Buffer | null> => {
@@ -111,7 +120,15 @@ export function createMediaService(deps: {
         );
       }
 
-      const limit = maxBytes[kind];
+      if (only && !only.contentTypes.includes(contentType)) {
+        throw new AppError(
+          "UNSUPPORTED_MEDIA_TYPE",
+          `This file is ${contentType}: upload ${A_KIND[kind]} as ${only.names}.`,
+          { detected: contentType, accepted: only.contentTypes },
+        );
+      }
+
+      const limit = only?.maxBytes ?? maxBytes[kind];
       const hash = createHash("sha256");
       let size = 0;
       async function* counted() {
@@ -130,7 +147,7 @@ export function createMediaService(deps: {
       }
 
       const id = randomUUID();
-      const key = `${kind}/${id}`;
+      const key = `${only?.keyPrefix ?? kind}/${id}`;
       const stored = await storage.put(key, Readable.from(counted()), contentType);
       if (stored.size !== size) {
         await discard(key);
@@ -212,6 +229,42 @@ export function createMediaService(deps: {
     },
 
     /**
+     * An image a user keeps for themselves (their avatar): only `only.contentTypes`, at most `only.maxBytes`,
+     * sniffed from the bytes like every upload, owned by them and by no course. Served publicly like every image.
+     */
+    async storeOwnImage(ownerId: string, file: Readable, only: OwnImageRules): Promise<MediaAsset> {
+      const { id, key, kind, contentType, size, sha256 } = await store(file, "image", only);
+      try {
+        const row = await repo.insert({
+          id,
+          ownerId,
+          courseId: null,
+          kind,
+          contentType,
+          byteSize: size,
+          storageKey: key,
+          sha256,
+        });
+        return presentMediaAsset(row, playbackUrl(row));
+      } catch (err) {
+        await discard(key);
+        throw err;
+      }
+    },
+
+    /**
+     * Forgets one of the user's own uploads stored under `keyPrefix` (a replaced or removed avatar): the row, then the
+     * bytes. A URL naming no such upload of theirs is ignored: a profile pointing elsewhere deletes nobody's file,
+     * and an image of theirs used as a course picture is never under an avatar's prefix.
+     */
+    async removeOwnUpload(ownerId: string, url: string, keyPrefix: string): Promise<void> {
+      const ref = parseMediaUrl(url);
+      if (ref.kind !== "asset") return;
+      const key = await repo.removeOwned(ref.id, ownerId, `${keyPrefix}/`);
+      if (key) await discard(key);
+    },
+
+    /**
      * Images are public. A video needs a valid signed link (what `<video>` elements use) or a Bearer caller
      * who owns it, manages its course, is an admin, or may read a lesson that shows it.
      */
@@ -279,8 +332,9 @@ export function createMediaService(deps: {
       if (ref.kind === "invalid")
         throw invalidField(target.field, "Not the URL of an uploaded file: use the url that POST /media returned");
       const asset = await repo.find(ref.id);
+      // An avatar (stored under its own prefix, not `<kind>/`) is personal: it goes away with its owner's picture.
       const usable =
-        asset &&
+        asset?.storageKey.startsWith(`${asset.kind}/`) &&
         (auth.role === "admin" ||
           (target.courseId !== null && asset.courseId === target.courseId) ||
           (asset.courseId === null && asset.ownerId === auth.userId));

@@ -2,9 +2,13 @@ import { courses, type Executor, reviews, users } from "@lumen/db";
 import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 
 export type ReviewRow = typeof reviews.$inferSelect;
-export type ReviewWithAuthor = { review: ReviewRow; authorName: string };
+export type ReviewWithAuthor = { review: ReviewRow; authorName: string; authorAvatar: string | null };
 
-const withAuthor = { review: reviews, authorName: users.fullName };
+const withAuthor = {
+  review: reviews,
+  authorName: users.fullName,
+  authorAvatar: sql<string | null>`${users.profile} ->> 'avatar_url'`,
+};
 
 export function createReviewRepo(db: Executor) {
   return {

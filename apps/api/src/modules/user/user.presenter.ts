@@ -1,6 +1,15 @@
-import type { User } from "@lumen/contracts";
+import { MEDIA_PATH_PREFIX, type User } from "@lumen/contracts";
 import type { FieldCipher } from "../../lib/crypto.js";
 import type { UserRow } from "./user.repo.js";
+
+/**
+ * A profile picture safe to show other people: our own media paths or an https image. A profile can't point a
+ * visitor's browser anywhere else.
+ */
+export function publicAvatarUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  return url.startsWith(MEDIA_PATH_PREFIX) || url.startsWith("/media/") || url.startsWith("https://") ? url : null;
+}
 
 /** The wire form of a user: never the hash, the token version or other internals. */
 export function presentUser(row: UserRow, cipher: FieldCipher): User {

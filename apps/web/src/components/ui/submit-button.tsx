@@ -11,19 +11,22 @@ export function SubmitButton({
   busyLabel,
   children,
   fullWidth = true,
+  variant = "primary",
 }: {
   busy: boolean;
   busyLabel: string;
   children: ReactNode;
   /** The account forms' button spans the form; elsewhere it sits beside others. */
   fullWidth?: boolean;
+  /** `danger` for a button that destroys something (deleting the account). */
+  variant?: "primary" | "danger";
 }) {
   return (
     <>
       <button
         type="submit"
         aria-disabled={busy || undefined}
-        className={`${buttonClasses("primary")} ${fullWidth ? "w-full" : ""} aria-disabled:cursor-progress aria-disabled:opacity-80`}
+        className={`${buttonClasses(variant)} ${fullWidth ? "w-full" : ""} aria-disabled:cursor-progress aria-disabled:opacity-80`}
       >
         {busy && <Spinner />}
         {busy ? busyLabel : children}

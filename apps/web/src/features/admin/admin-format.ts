@@ -32,6 +32,9 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   password_changed: "Password changed",
   sessions_revoked: "Devices signed out",
   security_alert: "Security alert",
+  email_change_requested: "Email change requested",
+  email_changed: "Email changed",
+  account_deleted: "Account deleted",
 };
 
 const timeFormat = new Intl.DateTimeFormat("en-US", {
@@ -139,6 +142,18 @@ export function describeEvent(event: SecurityEventItem): { title: string; summar
     }
     case "password_reset":
       return { title, summary: "The password was reset with an emailed link; every session was ended." };
+    case "email_change_requested":
+      return {
+        title,
+        summary: "A confirmation link was emailed to a new address; nothing changes until it is opened.",
+      };
+    case "email_changed": {
+      const n = typeof d.other_sessions_ended === "number" ? d.other_sessions_ended : 0;
+      const ended = n === 0 ? "" : n === 1 ? "; 1 other session was ended" : `; ${n} other sessions were ended`;
+      return { title, summary: `The sign-in email was changed; the old address was told${ended}.` };
+    }
+    case "account_deleted":
+      return { title, summary: "The owner deleted the account: personal data erased, learning statistics kept." };
   }
 }
 

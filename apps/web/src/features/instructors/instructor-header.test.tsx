@@ -2,7 +2,8 @@
 import type { InstructorProfile } from "@lumen/contracts";
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { InstructorHeader, initials } from "./instructor-header";
+import { initials } from "@/components/ui/avatar";
+import { InstructorHeader } from "./instructor-header";
 
 afterEach(cleanup);
 

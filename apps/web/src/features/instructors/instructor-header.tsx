@@ -1,23 +1,14 @@
 import type { InstructorProfile } from "@lumen/contracts";
+import { Avatar } from "@/components/ui/avatar";
 import { RatingStars } from "@/components/ui/rating-stars";
 import { formatRating } from "@/features/courses/course-format";
-import { apiMediaUrl } from "@/lib/api-client";
 
 const count = new Intl.NumberFormat("en-US");
-
-/** Up to two initials for the avatar placeholder ("Ada Lovelace" → "AL"). */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = words[0]?.[0] ?? "";
-  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? "") : "";
-  return `${first}${last}`.toUpperCase();
-}
 
 /** The top of an instructor's page: who they are, in their words, and what their teaching adds up to. */
 export function InstructorHeader({ instructor }: { instructor: InstructorProfile }) {
   const { stats } = instructor;
   const rating = formatRating({ rating_avg: stats.rating_avg, rating_count: stats.review_count });
-  const avatar = apiMediaUrl(instructor.avatar_url);
   const since = new Date(instructor.teaching_since).toLocaleDateString("en-US", {
     month: "long",
     year: "numeric",
@@ -25,17 +16,7 @@ export function InstructorHeader({ instructor }: { instructor: InstructorProfile
   });
   return (
     <header className="flex flex-col gap-6 sm:flex-row sm:items-start">
-      {avatar ? (
-        // biome-ignore lint/performance/noImgElement: a small avatar from the media gateway, no optimisation needed
-        <img src={avatar} alt="" className="size-24 shrink-0 rounded-full object-cover" width={96} height={96} />
-      ) : (
-        <span
-          aria-hidden="true"
-          className="grid size-24 shrink-0 place-items-center rounded-full bg-primary/15 font-display text-3xl font-semibold text-primary"
-        >
-          {initials(instructor.full_name)}
-        </span>
-      )}
+      <Avatar name={instructor.full_name} url={instructor.avatar_url} size="lg" />
       <div className="min-w-0">
         <p className="text-sm font-medium text-muted">Instructor</p>
         <h1 className="mt-1 font-display text-4xl font-semibold tracking-tight text-balance">{instructor.full_name}</h1>

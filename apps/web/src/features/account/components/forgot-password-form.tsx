@@ -1,10 +1,7 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { buttonClasses } from "@/components/button-link";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
@@ -12,8 +9,10 @@ import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { isProduction } from "@/env";
 import { requestPasswordReset } from "../account.api";
 import { type ForgotPasswordForm as ForgotValues, forgotPasswordFormSchema } from "../account-schemas";
-import { applyServerErrors, focusFirstError } from "../server-errors";
+import { useAccountForm } from "../use-account-form";
 import { AuthHeading } from "./auth-heading";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 
@@ -25,32 +24,17 @@ const FIELDS = ["email"] as const satisfies readonly (keyof ForgotValues)[];
  */
 export function ForgotPasswordForm({ initialEmail = "" }: { initialEmail?: string | undefined }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [alert, setAlert] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<ForgotValues, unknown, z.output<typeof forgotPasswordFormSchema>>({
-    resolver: zodResolver(forgotPasswordFormSchema),
-    shouldFocusError: false,
+  const { form, errors, isSubmitting, alert, onSubmit } = useAccountForm({
+    schema: forgotPasswordFormSchema,
+    fields: FIELDS,
     defaultValues: { email: initialEmail },
-  });
-
-  const submit = handleSubmit(
-    async ({ email }) => {
-      setAlert(null);
-      try {
-        await requestPasswordReset(email);
-        setSentTo(email);
-      } catch (error) {
-        setAlert(applyServerErrors(error, setError, FIELDS));
-      }
+    onSubmit: async ({ email }) => {
+      await requestPasswordReset(email);
+      setSentTo(email);
+      return null;
     },
-    focusFirstError(FIELDS, setFocus),
-  );
+  });
+  const { register, reset } = form;
 
   if (sentTo) {
     return (
@@ -92,8 +76,8 @@ export function ForgotPasswordForm({ initialEmail = "" }: { initialEmail?: strin
       <AuthHeading title="Forgot your password?">
         Enter the email you use for Lumen and we'll send you a link to choose a new one.
       </AuthHeading>
-      <form noValidate onSubmit={whileIdle(isSubmitting, submit)} className="space-y-5">
-        {alert && <FormAlert>{alert}</FormAlert>}
+      <form noValidate onSubmit={onSubmit} className="space-y-5">
+        {alert && <FormAlert tone={alert.tone}>{alert.text}</FormAlert>}
         <FormField id="forgot-email" label="Email" error={errors.email?.message}>
           {(control) => (
             <input

@@ -4,7 +4,10 @@ import type { ReactNode } from "react";
 import { useState } from "react";
 import { useSession } from "@/features/auth/session";
 import { NotificationPreferences } from "@/features/notifications/notification-preferences";
+import { AvatarPicker } from "./avatar-picker";
 import { DataExport } from "./data-export";
+import { DeleteAccount } from "./delete-account";
+import { EmailForm } from "./email-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { SessionsPanel } from "./sessions-panel";
@@ -21,7 +24,7 @@ function Card({ id, title, lead, children }: { id: string; title: string; lead?:
   );
 }
 
-/** /account: profile, password, devices and data, one card each. */
+/** /account: profile, email, password, devices, data and deletion, one card each. */
 export function AccountSettings() {
   const user = useSession((s) => s.user);
   // A password change signs the other devices out: the devices list loads again.
@@ -34,7 +37,13 @@ export function AccountSettings() {
         <p className="mt-2 text-muted wrap-break-word">Signed in as {user.email}</p>
       </div>
       <Card id="settings-profile" title="Profile">
-        <ProfileForm user={user} />
+        <div className="space-y-8">
+          <AvatarPicker user={user} />
+          <ProfileForm user={user} />
+        </div>
+      </Card>
+      <Card id="settings-email" title="Email" lead={`You sign in with ${user.email}.`}>
+        <EmailForm user={user} />
       </Card>
       <Card id="settings-password" title="Password" lead="Changing it signs out every other device.">
         <PasswordForm onChanged={() => setPasswordChanges((n) => n + 1)} />
@@ -51,6 +60,13 @@ export function AccountSettings() {
       </Card>
       <Card id="settings-data" title="Your data">
         <DataExport />
+      </Card>
+      <Card
+        id="settings-delete"
+        title="Delete your account"
+        lead="Your name, email, profile, picture and tutor chats are erased and you can't sign in again. Your reviews stay, signed “Deleted learner”; anonymous learning statistics and receipts are kept. Premium is cancelled."
+      >
+        <DeleteAccount />
       </Card>
     </main>
   );

@@ -1,14 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { PASSWORD_MIN, passwordChangeSchema } from "@lumen/contracts";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { PasswordField } from "../components/password-field";
-import { applyServerErrors, focusFirstError } from "../server-errors";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useAccountForm } from "../use-account-form";
 import { changePassword } from "./settings.api";
 
 type PasswordValues = z.input<typeof passwordChangeSchema>;
@@ -16,44 +14,27 @@ const FIELDS = ["current_password", "new_password"] as const satisfies readonly 
 
 /** Changes the password while signed in; this device stays signed in, every other one is signed out. */
 export function PasswordForm({ onChanged }: { onChanged?: () => void }) {
-  const [alert, setAlert] = useState<{ tone: "danger" | "success"; text: string } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<PasswordValues, unknown, z.output<typeof passwordChangeSchema>>({
-    resolver: zodResolver(passwordChangeSchema),
-    shouldFocusError: false,
+  const { form, errors, isSubmitting, alert, onSubmit } = useAccountForm({
+    schema: passwordChangeSchema,
+    fields: FIELDS,
     defaultValues: { current_password: "", new_password: "" },
-  });
-
-  const submit = handleSubmit(
-    async (values) => {
-      setAlert(null);
-      try {
-        const others = await changePassword(values);
-        reset();
-        const signedOut =
-          others === 0
-            ? ""
-            : others === 1
-              ? " 1 other device was signed out."
-              : ` ${others} other devices were signed out.`;
-        setAlert({ tone: "success", text: `Password changed.${signedOut}` });
-        onChanged?.();
-      } catch (error) {
-        const text = applyServerErrors(error, setError, FIELDS);
-        if (text) setAlert({ tone: "danger", text });
-      }
+    onSubmit: async (values, { reset }) => {
+      const others = await changePassword(values);
+      reset();
+      onChanged?.();
+      const signedOut =
+        others === 0
+          ? ""
+          : others === 1
+            ? " 1 other device was signed out."
+            : ` ${others} other devices were signed out.`;
+      return `Password changed.${signedOut}`;
     },
-    focusFirstError(FIELDS, setFocus),
-  );
+  });
+  const { register } = form;
 
   return (
-    <form noValidate onSubmit={whileIdle(isSubmitting, submit)} className="space-y-5">
+    <form noValidate onSubmit={onSubmit} className="space-y-5">
       {alert && <FormAlert tone={alert.tone}>{alert.text}</FormAlert>}
       <PasswordField
         id="password-current"

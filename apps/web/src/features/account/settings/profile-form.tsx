@@ -1,15 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { User } from "@lumen/contracts";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { updateSessionUser } from "@/features/auth/session";
-import { applyServerErrors, focusFirstError } from "../server-errors";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useAccountForm } from "../use-account-form";
 import { updateProfile } from "./settings.api";
 
 const BIO_MAX = 1000;
@@ -55,40 +54,22 @@ function valuesOf(user: User): ProfileValues {
 
 /** Name, a short bio, the level the tutor writes for, and goals the learning path weighs. */
 export function ProfileForm({ user }: { user: User }) {
-  const [alert, setAlert] = useState<{ tone: "danger" | "success"; text: string } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    reset,
-    watch,
-    formState: { errors, isSubmitting },
-  } = useForm<ProfileValues, unknown, z.output<typeof profileFormSchema>>({
-    resolver: zodResolver(profileFormSchema),
-    shouldFocusError: false,
+  const { form, errors, isSubmitting, alert, onSubmit } = useAccountForm({
+    schema: profileFormSchema,
+    fields: FIELDS,
     defaultValues: valuesOf(user),
+    onSubmit: async (values, { reset }) => {
+      const saved = await updateProfile({ ...values, skill_level: values.skill_level || null });
+      updateSessionUser(saved);
+      reset(valuesOf(saved));
+      return "Profile saved.";
+    },
   });
+  const { register, watch } = form;
   const bioLength = watch("bio").length;
 
-  const submit = handleSubmit(
-    async (values) => {
-      setAlert(null);
-      try {
-        const saved = await updateProfile({ ...values, skill_level: values.skill_level || null });
-        updateSessionUser(saved);
-        reset(valuesOf(saved));
-        setAlert({ tone: "success", text: "Profile saved." });
-      } catch (error) {
-        const text = applyServerErrors(error, setError, FIELDS);
-        if (text) setAlert({ tone: "danger", text });
-      }
-    },
-    focusFirstError(FIELDS, setFocus),
-  );
-
   return (
-    <form noValidate onSubmit={whileIdle(isSubmitting, submit)} className="space-y-5">
+    <form noValidate onSubmit={onSubmit} className="space-y-5">
       {alert && <FormAlert tone={alert.tone}>{alert.text}</FormAlert>}
       <FormField id="profile-name" label="Name" error={errors.full_name?.message}>
         {(control) => <input {...control} {...register("full_name")} autoComplete="name" className={inputClasses} />}

@@ -1,4 +1,5 @@
 import type { Review } from "@lumen/contracts";
+import { Avatar } from "@/components/ui/avatar";
 import { RatingStars } from "@/components/ui/rating-stars";
 import { formatReviewDate, starsLabel } from "../review-format";
 
@@ -6,12 +7,7 @@ export function ReviewItem({ review }: { review: Review }) {
   const edited = review.updated_at !== review.created_at;
   return (
     <article className="flex gap-4 py-6 first:pt-0">
-      <span
-        aria-hidden="true"
-        className="flex size-10 shrink-0 items-center justify-center rounded-full bg-primary-soft font-semibold text-primary"
-      >
-        {review.user.full_name.trim().charAt(0).toUpperCase() || "?"}
-      </span>
+      <Avatar name={review.user.full_name} url={review.user.avatar_url} />
       <div className="min-w-0 flex-1">
         <h3 className="font-semibold leading-snug">{review.user.full_name}</h3>
         <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">

@@ -20,6 +20,9 @@ const TONE: Record<SecurityEventType, string> = {
   password_changed: "border-l-accent",
   sessions_revoked: "border-l-border-strong",
   security_alert: "border-l-danger",
+  email_change_requested: "border-l-border-strong",
+  email_changed: "border-l-accent",
+  account_deleted: "border-l-accent",
 };
 
 /** One security event, readable: what happened, to which account, by whom, when, and from where. */
