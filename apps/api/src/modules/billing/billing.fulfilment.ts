@@ -180,12 +180,7 @@ export function createFulfilment(deps: {
    * Applies a refund; once the whole amount is back the course closes and its certificate is revoked, unless Premium
    * or a grant still opens the course (then the learner still holds what the certificate was earned with).
    */
-  async function applyRefund(
-    purchase: PurchaseRow,
-    amountRefunded: number,
-    tx: Executor,
-    out: AfterCommit,
-  ) {
+  async function applyRefund(purchase: PurchaseRow, amountRefunded: number, tx: Executor, out: AfterCommit) {
     const row = await repo.applyRefund(purchase.id, amountRefunded, tx);
     const moved = row ? row.refundedAmount - purchase.refundedAmount : 0;
     if (row && moved > 0) {

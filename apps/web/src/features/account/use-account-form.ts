@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { type DefaultValues, type FieldPath, type FieldValues, type UseFormReturn, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { whileIdle } from "./components/submit-button";
+import { whileIdle } from "@/components/ui/submit-button";
 import { applyServerErrors, focusFirstError } from "./server-errors";
 
 export interface FormAlertState {

@@ -2,7 +2,7 @@
 
 import type { NotificationPreferencesUpdate, NotificationPreferences as Preferences } from "@lumen/contracts";
 import { useEffect, useState } from "react";
-import { FormAlert } from "@/features/account/components/form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { errorText } from "@/lib/error-text";
 import { useResource } from "@/lib/use-resource";
 import { getNotificationPreferences, updateNotificationPreferences } from "./notifications.api";

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { ButtonLink, buttonClasses } from "@/components/button-link";
+import { FormAlert } from "@/components/ui/form-alert";
 import { AuthHeading } from "@/features/account/components/auth-heading";
-import { FormAlert } from "@/features/account/components/form-alert";
 import { errorText } from "@/lib/error-text";
 import { unsubscribe } from "./notifications.api";
 

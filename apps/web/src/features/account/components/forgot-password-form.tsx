@@ -5,14 +5,12 @@ import { useState } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
-import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { isProduction } from "@/env";
 import { requestPasswordReset } from "../account.api";
 import { type ForgotPasswordForm as ForgotValues, forgotPasswordFormSchema } from "../account-schemas";
 import { useAccountForm } from "../use-account-form";
 import { AuthHeading } from "./auth-heading";
-import { FormAlert } from "@/components/ui/form-alert";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 

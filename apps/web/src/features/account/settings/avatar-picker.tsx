@@ -4,10 +4,10 @@ import { AVATAR_CONTENT_TYPES, AVATAR_MAX_BYTES, type User } from "@lumen/contra
 import { useId, useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { Avatar } from "@/components/ui/avatar";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Spinner } from "@/components/ui/spinner";
 import { updateSessionUser } from "@/features/auth/session";
 import { errorText } from "@/lib/error-text";
-import { FormAlert } from "@/components/ui/form-alert";
 import { removeAvatar, uploadAvatar } from "./settings.api";
 
 const MAX_MIB = AVATAR_MAX_BYTES / (1024 * 1024);

@@ -3,10 +3,10 @@
 import type { User } from "@lumen/contracts";
 import { useEffect, useRef, useState } from "react";
 import { ButtonLink } from "@/components/button-link";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Spinner } from "@/components/ui/spinner";
 import { updateSessionUser } from "@/features/auth/session";
 import { errorText } from "@/lib/error-text";
-import { FormAlert } from "@/components/ui/form-alert";
 import { confirmEmailChange } from "./settings.api";
 
 type Outcome = { kind: "checking" } | { kind: "changed"; user: User } | { kind: "failed"; text: string };

@@ -3,11 +3,11 @@
 import { ACCOUNT_DELETION_CONFIRMATION } from "@lumen/contracts";
 import { useRouter } from "next/navigation";
 import { z } from "zod";
-import { FormField, inputClasses } from "@/components/ui/form-field";
-import { signOut } from "@/features/auth/session";
 import { FormAlert } from "@/components/ui/form-alert";
-import { PasswordField } from "../components/password-field";
+import { FormField, inputClasses } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { signOut } from "@/features/auth/session";
+import { PasswordField } from "../components/password-field";
 import { useAccountForm } from "../use-account-form";
 import { deleteAccount } from "./settings.api";
 

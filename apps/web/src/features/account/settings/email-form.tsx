@@ -2,10 +2,10 @@
 
 import { emailChangeSchema, type User } from "@lumen/contracts";
 import { useState } from "react";
-import { FormField, inputClasses } from "@/components/ui/form-field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { PasswordField } from "../components/password-field";
+import { FormField, inputClasses } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { PasswordField } from "../components/password-field";
 import { useAccountForm } from "../use-account-form";
 import { requestEmailChange } from "./settings.api";
 

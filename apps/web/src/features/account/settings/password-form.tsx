@@ -3,9 +3,8 @@
 import { PASSWORD_MIN, passwordChangeSchema } from "@lumen/contracts";
 import type { z } from "zod";
 import { FormAlert } from "@/components/ui/form-alert";
-import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
-import { PasswordField } from "../components/password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { PasswordField } from "../components/password-field";
 import { useAccountForm } from "../use-account-form";
 import { changePassword } from "./settings.api";
 

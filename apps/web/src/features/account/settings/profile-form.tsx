@@ -4,10 +4,8 @@ import type { User } from "@lumen/contracts";
 import { z } from "zod";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
-import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
-import { updateSessionUser } from "@/features/auth/session";
-import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { updateSessionUser } from "@/features/auth/session";
 import { useAccountForm } from "../use-account-form";
 import { updateProfile } from "./settings.api";
 
