@@ -31,7 +31,11 @@ async function fill(
   await user.paste(text);
 }
 
-const NO_DEVICES = { "GET /auth/sessions": ok([]) };
+// The settings page also loads the signed-in devices and the notification preferences.
+const NO_DEVICES = {
+  "GET /auth/sessions": ok([]),
+  "GET /users/me/notification-preferences": ok({ kinds: [], weekly_progress_email: false }),
+};
 
 describe("change of email", () => {
   it("puts the API's refusals on their fields, then says where the link went and which address still works", async () => {
