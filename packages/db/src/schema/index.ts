@@ -1,5 +1,6 @@
 export * from "./ai.js";
 export * from "./analytics.js";
+export * from "./analytics-rollups.js";
 export * from "./auth.js";
 export * from "./billing.js";
 export * from "./courses.js";
