@@ -8,30 +8,45 @@
 // Learners: BENCH_USERS (default 200) accounts are registered through the API and enrolled in a free demo course,
 // and every authenticated request picks one of them, so the per-user rate limit (which the API process has raised
 // out of the way anyway) and per-user row locks are not what is measured.
+// The learner session (`session`) is docs/capacity.md's 30-minute session of BENCH_SESSION_LEARNERS (default 1,000)
+// learners: their combined request rate (145 requests per learner per 30 min) offered for BENCH_SESSION_SECONDS
+// (default 30), the requests drawn at random from the session's mix; its p99 is what issue 15 sets a target for.
 // Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_USERS (default 200),
-// BENCH_PORT (default 4100; the bare server uses the next port), BENCH_ONLY (comma-separated scenario keys:
-// health, catalog, detail, me, progress, mixed, login; all by default).
-import { spawn } from "node:child_process";
+// BENCH_PORT (default 4100), BENCH_BARE_PORT (the bare server's; default the next port), BENCH_DATABASE_PREFIX
+// (the throwaway database's name before the pid; default lumen_bench), BENCH_ONLY (comma-separated scenario keys:
+// health, catalog, detail, me, progress, mixed, login, session; all by default), BENCH_API_NODE_ARGS (extra flags
+// for the API's node process, e.g. "--cpu-prof --cpu-prof-dir=prof" to profile it).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import pg from "pg";
 import { buildApi } from "./build-api.mjs";
+import {
+  apiClient,
+  JSON_HEADERS,
+  pickDemoCourse,
+  processes,
+  progressReports,
+  quizGuesses,
+  throwawayDatabase,
+  waitReady,
+} from "./lib/bench-kit.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const userCount = Number(process.env.BENCH_USERS ?? 200);
+const sessionLearners = Number(process.env.BENCH_SESSION_LEARNERS ?? 1000);
+const sessionSeconds = Number(process.env.BENCH_SESSION_SECONDS ?? 30);
 const port = Number(process.env.BENCH_PORT ?? 4100);
-const barePort = port + 1;
+const barePort = Number(process.env.BENCH_BARE_PORT ?? port + 1);
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((s) => s.trim())) : null;
 const want = (key) => !only || only.has(key);
 const base = `http://127.0.0.1:${port}`;
 const bareBase = `http://127.0.0.1:${barePort}`;
 const PASSWORD = "bench learner passphrase 42";
-const json = { "content-type": "application/json" };
+const json = JSON_HEADERS;
 
 // Other work on the machine skews the figures: the load before the run is saved with them.
 const loadBefore = os.loadavg()[0];
@@ -39,32 +54,21 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "lumen-bench-"));
 let databaseUrl;
 let dropDatabase = async () => {};
 if (process.env.DATABASE_URL) {
-  const name = `lumen_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
+  const database = await throwawayDatabase(
+    process.env.DATABASE_URL,
+    `${process.env.BENCH_DATABASE_PREFIX ?? "lumen_bench"}_${process.pid}`,
+  );
+  databaseUrl = database.url;
+  dropDatabase = database.drop;
 }
 
-const children = [];
-function start(args, cwd, env) {
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "inherit", "inherit"] });
-  children.push(child);
-  return child;
-}
+const children = processes();
+const start = (args, cwd, env) => children.start(process.execPath, args, { cwd, env });
 
 // The compiled API, as production runs it (built first; turbo makes an unchanged build instant).
 buildApi(root);
-const apiProcess = start(["--enable-source-maps", "dist/server.js"], path.join(root, "apps/api"), {
+const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+const apiProcess = start([...apiNodeArgs, "--enable-source-maps", "dist/server.js"], path.join(root, "apps/api"), {
   ...process.env,
   NODE_ENV: "production",
   JWT_SECRET: "bench-secret-bench-secret-bench-secret-0123",
@@ -76,40 +80,22 @@ const apiProcess = start(["--enable-source-maps", "dist/server.js"], path.join(r
   LOG_LEVEL: "warn",
   // The limiter would stop a load test after 100 requests; it is measured by the tests, not here.
   RATE_LIMIT_MAX: "1000000000",
+  // The learner session asks the (offline) tutor: the daily budgets would cut it off.
+  AI_USER_DAILY_LIMIT: "1000000",
+  AI_PLATFORM_DAILY_LIMIT: "100000000",
+  // The offline tutor, whatever the shell has set: a hosted model's latency is not the API's.
+  ANTHROPIC_API_KEY: "",
+  AI_BASE_URL: "",
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
 });
 
 async function cleanup() {
-  for (const child of children) {
-    if (child.exitCode !== null) continue;
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
-  }
+  await children.stopAll();
   await dropDatabase();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-async function waitReady(url, child = apiProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`the server for ${url} exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not become ready`);
-}
-
-async function api(method, url, { token, body } = {}) {
-  const res = await fetch(`${base}/api/v1${url}`, {
-    method,
-    headers: { ...(body ? json : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const payload = await res.json();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(payload.error ?? payload)}`);
-  return payload.data;
-}
+const api = apiClient(base);
 
 /** Runs `task` over `items` with at most `limit` at a time. */
 async function pool(items, limit, task) {
@@ -126,11 +112,12 @@ async function pool(items, limit, task) {
   return out;
 }
 
-/** Tally of response statuses per operation, to explain any non-2xx. */
+/** Tallies of response statuses per operation (mixed workload, learner session), to explain any non-2xx. */
 const statuses = new Map();
-function tally(op, status) {
+const sessionStatuses = new Map();
+function tally(map, op, status) {
   const key = `${op} ${status}`;
-  statuses.set(key, (statuses.get(key) ?? 0) + 1);
+  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 function run(title, opts) {
@@ -158,61 +145,32 @@ async function warm(url, requests) {
 
 // ---- the learners -------------------------------------------------------------------------------------------
 
-/** Picks the demo course the learners enroll in: free, with the most video lessons. */
-async function pickCourse() {
-  const catalog = await api("GET", "/courses?limit=100");
-  const details = await Promise.all(
-    catalog.items.filter((c) => c.pricing.is_free).map((c) => api("GET", `/courses/${c.id}`)),
-  );
-  const withVideos = details.map((d) => ({
-    id: d.id,
-    title: d.title,
-    videos: d.modules.flatMap((m) => m.lessons).filter((l) => l.kind === "video" && l.duration_seconds > 0),
-  }));
-  withVideos.sort((a, b) => b.videos.length - a.videos.length);
-  const chosen = withVideos[0];
-  if (!chosen || chosen.videos.length === 0) throw new Error("no free demo course with video lessons");
-  return { course: chosen, courseIds: catalog.items.map((c) => c.id) };
-}
-
-async function makeLearners(courseId) {
+/** Registers learners `from`…`to - 1` and enrolls each in `courseIds`. */
+async function makeLearners(courseIds, from, to) {
   const stamp = Date.now().toString(36);
   // Registration hashes a password (argon2id, ~80 ms of CPU): a few at a time suits 2 cores.
   return pool(
-    Array.from({ length: userCount }, (_, i) => i),
+    Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i),
     4,
     async (i) => {
       const email = `learner${i}.${stamp}@bench.lumen.test`;
       const session = await api("POST", "/auth/register", {
         body: { email, password: PASSWORD, full_name: `Bench Learner ${i}` },
       });
-      await api("POST", `/courses/${courseId}/enroll`, { token: session.access_token });
+      for (const courseId of courseIds)
+        await api("POST", `/courses/${courseId}/enroll`, { token: session.access_token });
       return { email, access: session.access_token, refresh: session.refresh_token, busy: false };
     },
   );
 }
 
-/**
- * A learner's player reports every 10 s of video: the segment just watched and the playhead. Each learner moves
- * through the course's videos in turn, so writes spread over many progress rows and some complete lessons.
- */
+/** The next progress report, learner after learner (each learner's player moves through the videos). */
 function progressWriter(learners, videos) {
-  const playhead = learners.map(() => ({ lesson: 0, at: 0 }));
+  const report = progressReports(learners.length, videos);
   let n = 0;
   return () => {
     const u = n++ % learners.length;
-    const state = playhead[u];
-    const video = videos[(state.lesson + u) % videos.length];
-    const from = state.at;
-    const to = Math.min(from + 10, video.duration_seconds);
-    state.at = to >= video.duration_seconds ? 0 : to;
-    if (state.at === 0) state.lesson++;
-    return {
-      method: "PUT",
-      path: `/api/v1/lessons/${video.id}/progress`,
-      headers: { ...json, authorization: `Bearer ${learners[u].access}` },
-      body: JSON.stringify({ position_seconds: to, segment: { from_seconds: from, to_seconds: to } }),
-    };
+    return report(u, learners[u].access);
   };
 }
 
@@ -220,22 +178,17 @@ function progressWriter(learners, videos) {
 
 const CATALOG = "/api/v1/courses?limit=12";
 
-function mixedWorkload(learners, courseIds, nextProgress) {
+/**
+ * A weighted mix of operations (`[weight, name, make(ctx)]`), for autocannon's setupRequest/onResponse. `auth`
+ * makes the learners' token refreshes and logins: a refresh token is single-use (a replay ends the session), so a
+ * learner has at most one auth call in flight, and a new pair replaces the learner's tokens. Responses are counted
+ * per operation and status in `statusMap`.
+ */
+function weightedWorkload(learners, statusMap, makeOps) {
   let n = 0;
   const pickUser = () => learners[n++ % learners.length];
   const read = (path, user) => ({ method: "GET", path, headers: { authorization: `Bearer ${user.access}` } });
-  // 80 % reads (catalog 35, course detail 30, me 15), 15 % progress writes, 5 % auth (4 refresh : 1 login).
-  const ops = [
-    [35, "catalog", () => read(CATALOG, pickUser())],
-    [30, "detail", () => read(`/api/v1/courses/${courseIds[n % courseIds.length]}`, pickUser())],
-    [15, "me", () => read("/api/v1/auth/me", pickUser())],
-    [15, "progress", nextProgress],
-    [4, "refresh", (ctx) => authOp(ctx, "refresh")],
-    [1, "login", (ctx) => authOp(ctx, "login")],
-  ];
-  const total = ops.reduce((s, [w]) => s + w, 0);
 
-  // A refresh token is single-use (a replay ends the session), so a learner has at most one auth call in flight.
   let a = 0;
   function idleLearner() {
     for (let k = 0; k < learners.length; k++) {
@@ -247,7 +200,7 @@ function mixedWorkload(learners, courseIds, nextProgress) {
     }
     return null;
   }
-  function authOp(ctx, kind) {
+  function auth(ctx, kind) {
     const user = idleLearner();
     if (!user) {
       ctx.op = "catalog";
@@ -270,6 +223,8 @@ function mixedWorkload(learners, courseIds, nextProgress) {
         };
   }
 
+  const ops = makeOps({ pickUser, read, auth, n: () => n });
+  const total = ops.reduce((sum, [w]) => sum + w, 0);
   return {
     setupRequest: (_req, ctx) => {
       let roll = Math.random() * total;
@@ -283,7 +238,7 @@ function mixedWorkload(learners, courseIds, nextProgress) {
       throw new Error("unreachable");
     },
     onResponse: (status, body, ctx) => {
-      tally(ctx.op, status);
+      tally(statusMap, ctx.op, status);
       if ((ctx.op === "refresh" || ctx.op === "login") && ctx.user) {
         if (status === 200) {
           const data = JSON.parse(body).data;
@@ -297,12 +252,69 @@ function mixedWorkload(learners, courseIds, nextProgress) {
   };
 }
 
+function mixedWorkload(learners, courseIds, nextProgress) {
+  // 80 % reads (catalog 35, course detail 30, me 15), 15 % progress writes, 5 % auth (4 refresh : 1 login).
+  return weightedWorkload(learners, statuses, ({ pickUser, read, auth, n }) => [
+    [35, "catalog", () => read(CATALOG, pickUser())],
+    [30, "detail", () => read(`/api/v1/courses/${courseIds[n() % courseIds.length]}`, pickUser())],
+    [15, "me", () => read("/api/v1/auth/me", pickUser())],
+    [15, "progress", nextProgress],
+    [4, "refresh", (ctx) => auth(ctx, "refresh")],
+    [1, "login", (ctx) => auth(ctx, "login")],
+  ]);
+}
+
+/** Requests per learner in a 30-minute session, as docs/capacity.md defines it ("The learner session"). */
+const SESSION_SECONDS_PER_LEARNER = 30 * 60;
+const SESSION_REQUESTS = 145;
+
+/**
+ * The learner session of docs/capacity.md, per 145 requests: browse (5 catalog pages, 3 course pages), watch
+ * (120 progress reports, one per 10 s of video), open 4 lessons with their resume points and 2 quizzes, submit 2
+ * quizzes, refresh the session twice and ask the tutor 3 questions. Each request is one learner's, at random.
+ */
+function sessionWorkload(learners, { course, courseIds }, answers) {
+  const nextProgress = progressWriter(learners, course.videos);
+  const lessonIds = course.lessons.map((l) => l.id);
+  let q = 0;
+  return weightedWorkload(learners, sessionStatuses, ({ pickUser, read, auth, n }) => [
+    [5, "catalog", () => read(CATALOG, pickUser())],
+    [3, "course", () => read(`/api/v1/courses/${courseIds[n() % courseIds.length]}`, pickUser())],
+    [120, "progress", nextProgress],
+    [4, "lesson", () => read(`/api/v1/lessons/${lessonIds[n() % lessonIds.length]}`, pickUser())],
+    [4, "resume", () => read(`/api/v1/lessons/${lessonIds[n() % lessonIds.length]}/progress`, pickUser())],
+    [2, "quiz", () => read(`/api/v1/lessons/${course.quizLesson.id}/quiz`, pickUser())],
+    [
+      2,
+      "quiz submit",
+      () => ({
+        method: "POST",
+        path: `/api/v1/lessons/${course.quizLesson.id}/quiz/attempts`,
+        headers: { ...json, authorization: `Bearer ${pickUser().access}` },
+        body: JSON.stringify({ answers }),
+      }),
+    ],
+    [2, "refresh", (ctx) => auth(ctx, "refresh")],
+    [
+      3,
+      "tutor",
+      () => ({
+        method: "POST",
+        path: "/api/v1/ai/chat",
+        headers: { ...json, authorization: `Bearer ${pickUser().access}` },
+        // A different question each time: the answer cache would otherwise serve all but the first.
+        body: JSON.stringify({ message: `What does this course say about idea ${q++}?`, course_id: course.id }),
+      }),
+    ],
+  ]);
+}
+
 let bare;
 try {
-  await waitReady(`${base}/health/ready`);
+  await waitReady(`${base}/health/ready`, apiProcess);
   console.log(`Preparing ${userCount} learners…`);
-  const { course, courseIds } = await pickCourse();
-  const learners = await makeLearners(course.id);
+  const { course, courseIds } = await pickDemoCourse(api);
+  const learners = await makeLearners([course.id], 0, userCount);
   console.log(`${learners.length} learners enrolled in "${course.title}" (${course.videos.length} video lessons)`);
 
   const results = [];
@@ -373,12 +385,12 @@ try {
   }
 
   const nextProgress = progressWriter(learners, course.videos);
+  let progress = null;
   if (want("progress")) {
-    results.push(
-      await run(`PUT /lessons/:id/progress (${learners.length} learners)`, {
-        requests: [{ setupRequest: (req) => ({ ...req, ...nextProgress() }) }],
-      }),
-    );
+    progress = await run(`PUT /lessons/:id/progress (${learners.length} learners)`, {
+      requests: [{ setupRequest: (req) => ({ ...req, ...nextProgress() }) }],
+    });
+    results.push(progress);
   }
 
   if (want("mixed")) {
@@ -388,6 +400,29 @@ try {
         requests: [{ setupRequest: mixed.setupRequest, onResponse: mixed.onResponse }],
       }),
     );
+  }
+
+  let session = null;
+  if (want("session")) {
+    // The bench's learners and more up to BENCH_SESSION_LEARNERS, all enrolled in a free course with a quiz too.
+    const picked = await pickDemoCourse(api, { needsQuiz: true });
+    const extraCourse = picked.course.id === course.id ? [] : [picked.course.id];
+    for (const learner of learners) {
+      for (const id of extraCourse) await api("POST", `/courses/${id}/enroll`, { token: learner.access });
+    }
+    console.log(`Preparing ${sessionLearners} learners for the learner session…`);
+    const more = await makeLearners([course.id, ...extraCourse], learners.length, sessionLearners);
+    const everyone = [...learners, ...more].slice(0, sessionLearners);
+    const quiz = await api("GET", `/lessons/${picked.course.quizLesson.id}/quiz`, { token: everyone[0].access });
+    const workload = sessionWorkload(everyone, picked, quizGuesses(quiz));
+    // The offered load of that many learners online at once, however fast the API answers (an open-loop rate).
+    const rate = Math.max(1, Math.round((everyone.length * SESSION_REQUESTS) / SESSION_SECONDS_PER_LEARNER));
+    session = await run(`learner session: ${everyone.length} learners (${rate} req/s offered)`, {
+      duration: sessionSeconds,
+      overallRate: rate,
+      requests: [{ setupRequest: workload.setupRequest, onResponse: workload.onResponse }],
+    });
+    results.push(session);
   }
 
   if (want("login")) {
@@ -413,10 +448,19 @@ try {
   // Issue 15's second target: a signed-in course page costs at most twice a (cached) catalog page.
   const detailRatio =
     catalog && detail ? Math.round((detail.requests_per_second / catalog.requests_per_second) * 100) / 100 : null;
+  // Issue 15: progress writes' p99 at most twice the catalog's, at the same connections.
+  const progressP99Ratio =
+    catalog && progress
+      ? Math.round((progress.latency_p99_ms / Math.max(1, catalog.latency_p99_ms)) * 100) / 100
+      : null;
   console.table(results);
   if (ratio !== null)
     console.log(`Catalog, API / bare: ${ratio} (${Math.round(ratio * 100)}% of the bare server's req/s)`);
-  if (detailRatio !== null) console.log(`Signed-in detail / catalog: ${detailRatio}`);
+  if (detailRatio !== null) console.log(`Signed-in detail / catalog req/s: ${detailRatio} (target ≥ 0.5)`);
+  if (progressP99Ratio !== null) console.log(`Progress p99 / catalog p99: ${progressP99Ratio} (target ≤ 2)`);
+  if (session) console.log(`Learner session p99: ${session.latency_p99_ms} ms (target ≤ 250 ms)`);
+  if (sessionStatuses.size > 0)
+    console.log("Learner session, responses by operation:", Object.fromEntries(sessionStatuses));
   const failing = [...statuses].filter(([key]) => !/ 2\d\d$/.test(key));
   if (failing.length > 0) console.log("Non-2xx in the mixed workload, by operation:", Object.fromEntries(failing));
   if (statuses.size > 0) console.log("Mixed workload, responses by operation:", Object.fromEntries(statuses));
@@ -450,8 +494,12 @@ try {
         learners: learners.length,
         catalog_api_to_bare_ratio: ratio,
         detail_to_catalog_ratio: detailRatio,
+        progress_p99_to_catalog_p99: progressP99Ratio,
+        session_learners: session ? sessionLearners : null,
+        session_p99_ms: session?.latency_p99_ms ?? null,
         results,
         mixed_statuses: Object.fromEntries(statuses),
+        session_statuses: Object.fromEntries(sessionStatuses),
       },
       null,
       2,

@@ -8,7 +8,7 @@
 // Needs root or the postgres user to read the backends' /proc entries, DATABASE_URL (a server to create the
 // database on; default postgres://postgres@127.0.0.1:5432/postgres) and redis-server on the PATH.
 // Options (env): BENCH_CAP_PORT (4764; Redis uses the next port), BENCH_CAP_CONNECTIONS (10), BENCH_CAP_LEARNERS (60), BENCH_CAP_SCALE (1).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +16,16 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { buildApi } from "./build-api.mjs";
+import {
+  apiClient,
+  JSON_HEADERS,
+  pickDemoCourse,
+  processes,
+  progressReports,
+  quizGuesses,
+  throwawayDatabase,
+  waitReady,
+} from "./lib/bench-kit.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.BENCH_CAP_PORT ?? 4764);
@@ -26,30 +36,23 @@ const scale = Number(process.env.BENCH_CAP_SCALE ?? 1);
 const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const base = `http://127.0.0.1:${port}`;
 const PASSWORD = "capacity learner passphrase 42";
-const json = { "content-type": "application/json" };
+const json = JSON_HEADERS;
 const TICK_MS = 1000 / 100; // USER_HZ: /proc reports CPU time in 1/100 s on Linux
 
 const name = `lumen_capacity_${process.pid}`;
+const database = await throwawayDatabase(serverUrl, name);
+const dbUrl = database.url;
+// Reads the backends' CPU (pg_stat_activity) while the run goes on.
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const dbUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 const dataDir = mkdtempSync(path.join(tmpdir(), "lumen-capacity-"));
 
-const children = [];
-const start = (cmd, args, opts) => {
-  const child = spawn(cmd, args, { stdio: ["ignore", "inherit", "inherit"], ...opts });
-  children.push(child);
-  return child;
-};
+const children = processes();
+const start = children.start;
 async function cleanup() {
-  for (const child of children.reverse()) {
-    if (child.exitCode !== null) continue;
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
-  }
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-  await admin.end();
+  await children.stopAll();
+  await admin.end().catch(() => {});
+  await database.drop().catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -96,26 +99,7 @@ async function redisCpu() {
   return (value("used_cpu_user") + value("used_cpu_sys")) * 1000;
 }
 
-async function call(method, url, { token, body } = {}) {
-  const res = await fetch(`${base}/api/v1${url}`, {
-    method,
-    headers: { ...(body ? json : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const payload = await res.json();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(payload.error ?? payload)}`);
-  return payload.data;
-}
-
-async function waitReady() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the API did not become ready");
-}
+const call = apiClient(base);
 
 /** Sends `amount` requests made by `make(i)` and returns CPU ms per request for each process, and latency. */
 async function measure(kind, amount, make) {
@@ -165,22 +149,9 @@ async function measure(kind, amount, make) {
 }
 
 try {
-  await waitReady();
-  const catalog = await call("GET", "/courses?limit=100");
-  const details = await Promise.all(
-    catalog.items.filter((c) => c.pricing.is_free).map((c) => call("GET", `/courses/${c.id}`)),
-  );
-  const lessonsOf = (d) => d.modules.flatMap((m) => m.lessons);
-  const course = details
-    .map((d) => ({ id: d.id, lessons: lessonsOf(d) }))
-    .filter(
-      (d) => d.lessons.some((l) => l.has_quiz) && d.lessons.some((l) => l.kind === "video" && l.duration_seconds > 0),
-    )
-    .sort((a, b) => b.lessons.length - a.lessons.length)[0];
-  if (!course) throw new Error("no free demo course with a video and a quiz");
-  const videos = course.lessons.filter((l) => l.kind === "video" && l.duration_seconds > 0);
-  const quizLesson = course.lessons.find((l) => l.has_quiz);
-  const courseIds = catalog.items.map((c) => c.id);
+  await waitReady(`${base}/health/ready`, api);
+  const { course, courseIds } = await pickDemoCourse(call, { needsQuiz: true, rankBy: "lessons" });
+  const { videos, quizLesson } = course;
 
   console.log(`Registering ${learnerCount} learners…`);
   const learners = [];
@@ -192,13 +163,9 @@ try {
     learners.push(s.access_token);
   }
   const quiz = await call("GET", `/lessons/${quizLesson.id}/quiz`, { token: learners[0] });
-  const answers = quiz.questions.map((q) => ({
-    question_id: q.id,
-    answer:
-      q.type === "single_choice" ? 0 : q.type === "multiple_choice" ? [0] : q.type === "true_false" ? true : "a guess",
-  }));
+  const answers = quizGuesses(quiz);
   const auth = (i) => ({ authorization: `Bearer ${learners[i % learners.length]}` });
-  const playhead = learners.map(() => ({ lesson: 0, at: 0 }));
+  const nextReport = progressReports(learners.length, videos);
 
   const n = (count) => Math.max(50, Math.round(count * scale));
   // Warm-up: JIT, pool connections, prepared statements.
@@ -218,18 +185,7 @@ try {
   rows.push(
     await measure("progress write (10 s of video)", n(2000), (i) => {
       const u = i % learners.length;
-      const state = playhead[u];
-      const video = videos[(state.lesson + u) % videos.length];
-      const from = state.at;
-      const to = Math.min(from + 10, video.duration_seconds);
-      state.at = to >= video.duration_seconds ? 0 : to;
-      if (state.at === 0) state.lesson++;
-      return {
-        method: "PUT",
-        path: `/api/v1/lessons/${video.id}/progress`,
-        headers: { ...json, ...auth(u) },
-        body: JSON.stringify({ position_seconds: to, segment: { from_seconds: from, to_seconds: to } }),
-      };
+      return nextReport(u, learners[u]);
     }),
   );
   rows.push(

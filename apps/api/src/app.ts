@@ -3,6 +3,7 @@ import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
+import { ANALYTICS_MAX_RANGE_DAYS } from "@lumen/contracts";
 import { type DatabaseHandle, DEMO_MEDIA_DIR } from "@lumen/db";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -177,6 +178,8 @@ declare module "fastify" {
 }
 
 const CLEANUP_EVERY_MS = 60 * 60_000;
+/** Past days are stored once they are over (an hour after midnight UTC); hourly keeps that within two hours. */
+const ANALYTICS_ROLLUP_EVERY_MS = 60 * 60_000;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -468,10 +471,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobs.register("maintenance.cleanup", async () => {
     app.log.info({ deleted: await cleanup.run() }, "cleanup: expired and old rows deleted");
   });
+  // Primary: it writes. The dashboards read the stored days through `read` like the raw events.
+  const analyticsRollups = createAnalyticsRepo(db);
+  jobs.register("analytics.rollup", async () => {
+    const stored = await analyticsRollups.rollUpDays(ANALYTICS_MAX_RANGE_DAYS);
+    if (stored > 0) app.log.info({ stored }, "analytics: daily rollups stored");
+  });
   app.decorate("startSchedules", async () => {
     await mail.start();
     await jobs.schedule("maintenance.cleanup", {}, CLEANUP_EVERY_MS);
     await notifications.startSchedule();
+    await jobs.schedule("analytics.rollup", {}, ANALYTICS_ROLLUP_EVERY_MS);
   });
   const lessonService = createLessonService({
     db,

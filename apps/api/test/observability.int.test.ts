@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSentryReceiver } from "../../../test-support/sentry-receiver.js";
 import { buildApp } from "../src/app.js";
 import { createErrorReporter } from "../src/lib/error-reporting.js";
 import { createMetrics } from "../src/lib/metrics.js";
@@ -8,7 +9,6 @@ import { prettyStream } from "../src/logger.js";
 import { startMetricsServer } from "../src/metrics-server.js";
 import { createFileTransport } from "../src/modules/mail/mail-transport.js";
 import { call, createTestContext, register, type TestContext } from "./helpers.js";
-import { startSentryReceiver } from "./support/sentry-receiver.js";
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { decodeJwt, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestContext, register, type Session, type TestContext } from "./helpers.js";
@@ -15,6 +16,10 @@ afterAll(async () => ctx?.close());
 
 const me = (token: string) => call(ctx.app, { method: "GET", url: "/api/v1/auth/me", token });
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+
+/** A compact token signed with the platform's secret by hand, for headers and claims jose would not produce. */
+const hmacSigned = (header: string, payload: string) =>
+  `${header}.${payload}.${createHmac("sha256", ctx.config.jwt.secret).update(`${header}.${payload}`).digest("base64url")}`;
 
 async function sign(
   overrides: Record<string, unknown>,
@@ -86,6 +91,28 @@ describe("access tokens", () => {
     const [h, , s] = session.access_token.split(".");
     const tampered = `${h}.${b64({ ...claims, role: "admin" })}.${s}`;
     expect((await me(tampered)).status).toBe(401);
+  });
+
+  it("are refused when a signature is spelled differently, even if it decodes to the same bytes", async () => {
+    const token = await sign({});
+    expect((await me(`${token}=`)).status).toBe(401);
+    expect((await me(`${token}*`)).status).toBe(401);
+    expect((await me(`${token}.`)).status).toBe(401);
+  });
+
+  it("are refused when their header asks for critical extensions", async () => {
+    const [, payload] = (await sign({})).split(".");
+    expect((await me(hmacSigned(b64({ alg: "HS256", crit: ["exp"] }), payload ?? ""))).status).toBe(401);
+    expect((await me(hmacSigned(b64({ alg: "HS256", typ: "JWT" }), payload ?? ""))).status).toBe(200);
+  });
+
+  it("are refused before their not-before time, or without a jti", async () => {
+    expect((await me(await sign({ nbf: Math.floor(Date.now() / 1000) + 600 }))).status).toBe(401);
+    const [header, payload] = (await sign({})).split(".");
+    const { jti: _jti, ...withoutJti } = JSON.parse(Buffer.from(payload ?? "", "base64url").toString()) as object & {
+      jti?: string;
+    };
+    expect((await me(hmacSigned(header ?? "", b64(withoutJti)))).status).toBe(401);
   });
 
   it("take the role from the account, not from the token", async () => {

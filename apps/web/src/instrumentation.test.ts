@@ -1,7 +1,7 @@
 import * as Sentry from "@sentry/nextjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSentryReceiver } from "../../../test-support/sentry-receiver";
 import { onRequestError, register } from "./instrumentation";
-import { startSentryReceiver } from "./test/sentry-receiver";
 
 // What must never leave the process. Kept up here: the SDK sends source lines around each stack frame, and these
 // are runtime data, not code.

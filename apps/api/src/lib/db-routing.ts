@@ -218,11 +218,14 @@ export function createReadRouting(
 
   // The context is entered in preHandler, after the auth hook: everything the handler awaits runs inside it.
   app.addHook("preHandler", (request, _reply, done) => {
-    const context: RequestContext = {
-      replicaAllowed: SAFE_METHODS.has(request.method),
-      userId: request.auth?.userId ?? null,
-    };
-    requests.run(context, () => done());
+    const enter = (userId: string | null) =>
+      requests.run({ replicaAllowed: SAFE_METHODS.has(request.method), userId }, () => done());
+    if (request.auth || !request.routeOptions.config?.sessionInHandler) return enter(request.auth?.userId ?? null);
+    // The handler checks the session itself; the token's subject is enough to keep the caller's reads sticky.
+    void Promise.resolve(request.claims).then(
+      (claims) => enter(claims?.sub ?? null),
+      () => enter(null),
+    );
   });
   // Marked before the response leaves, so the user's next request already finds the mark.
   app.addHook("onSend", async (request, _reply, payload) => {

@@ -9,118 +9,96 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: "lumen_" });
   const registers = [registry];
 
-  const http = new Histogram({
-    name: "lumen_http_request_duration_seconds",
-    help: "HTTP request duration by route template, method and status",
-    labelNames: ["method", "route", "status"] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers,
-  });
-  const dbQuery = new Histogram({
-    name: "lumen_db_query_duration_seconds",
-    help: "Database query duration (outside transactions) by outcome",
-    labelNames: ["outcome"] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
-    registers,
-  });
-  const dbPool = new Gauge({
-    name: "lumen_db_pool_connections",
-    help: "PostgreSQL pool connections by state (total, idle, waiting clients)",
-    labelNames: ["state"] as const,
-    registers,
-  });
-  const dbReads = new Counter({
-    name: "lumen_db_reads_total",
-    help: "Queries of the replica-routed reads (catalog, search, guest course detail, analytics) by the pool that served them",
-    labelNames: ["pool"] as const,
-    registers,
-  });
-  const dbReplicaLag = new Gauge({
-    name: "lumen_db_replica_lag_seconds",
-    help: "How far the read replica may be behind the primary (upper bound from the last lag probe)",
-    registers,
-  });
-  const dbReplicaUp = new Gauge({
-    name: "lumen_db_replica_up",
-    help: "1 when the read replica answered its last lag probe, else 0 (also 0 without DATABASE_READ_URL)",
-    registers,
-  });
-  const cache = new Counter({
-    name: "lumen_cache_requests_total",
-    help: "Cache lookups by cache and result (hit or miss)",
-    labelNames: ["cache", "result"] as const,
-    registers,
-  });
-  const redisFallbacks = new Counter({
-    name: "lumen_redis_fallbacks_total",
-    help: "Times a component fell back to in-process state because Redis failed",
-    labelNames: ["component"] as const,
-    registers,
-  });
-  const rateLimited = new Counter({
-    name: "lumen_rate_limit_refusals_total",
-    help: "Requests refused with 429 by route template",
-    labelNames: ["route"] as const,
-    registers,
-  });
-  const aiRequests = new Counter({
-    name: "lumen_ai_requests_total",
-    help: "Model calls by provider and outcome (ok or error)",
-    labelNames: ["provider", "outcome"] as const,
-    registers,
-  });
-  const aiTokens = new Counter({
-    name: "lumen_ai_tokens_total",
-    help: "Model tokens by provider and direction (input or output)",
-    labelNames: ["provider", "direction"] as const,
-    registers,
-  });
-  const aiCost = new Counter({
-    name: "lumen_ai_cost_usd_total",
-    help: "Estimated model cost in US dollars by provider",
-    labelNames: ["provider"] as const,
-    registers,
-  });
-  const aiLatency = new Histogram({
-    name: "lumen_ai_request_duration_seconds",
-    help: "Model call duration by provider",
-    labelNames: ["provider"] as const,
-    buckets: [0.25, 0.5, 1, 2, 4, 8, 15, 30, 60],
-    registers,
-  });
-  const aiPlatformToday = new Gauge({
-    name: "lumen_ai_platform_requests_today",
-    help: "Model requests counted against today's platform-wide budget (UTC day)",
-    registers,
-  });
-  const aiPlatformLimit = new Gauge({
-    name: "lumen_ai_platform_daily_limit",
-    help: "The platform-wide daily budget of model requests (AI_PLATFORM_DAILY_LIMIT)",
-    registers,
-  });
-  const mailQueue = new Gauge({
-    name: "lumen_mail_queue_depth",
-    help: "Outbox mails by state: pending (first try due), retrying (failed before), dead (gave up)",
-    labelNames: ["state"] as const,
-    registers,
-  });
-  const mailDeliveries = new Counter({
-    name: "lumen_mail_deliveries_total",
-    help: "Mail delivery attempts by outcome (sent, retry, failed)",
-    labelNames: ["outcome"] as const,
-    registers,
-  });
-  const business = new Counter({
-    name: "lumen_business_events_total",
-    help: "Registrations, enrollments, lesson completions, purchases and subscriptions",
-    labelNames: ["event"] as const,
-    registers,
-  });
-  const ready = new Gauge({
-    name: "lumen_ready",
-    help: "1 when this instance is ready to serve (migrated, database reachable), else 0",
-    registers,
-  });
+  // Every family is registered on this app's registry only; label names are literal tuples, so a typo in a
+  // label is a type error where the metric is used.
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Counter<L>({ name, help, labelNames, registers });
+  const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Gauge<L>({ name, help, labelNames, registers });
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) =>
+    new Histogram<L>({ name, help, labelNames, buckets, registers });
+
+  const http = histogram(
+    "lumen_http_request_duration_seconds",
+    "HTTP request duration by route template, method and status",
+    ["method", "route", "status"],
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  );
+  const dbQuery = histogram(
+    "lumen_db_query_duration_seconds",
+    "Database query duration (outside transactions) by outcome",
+    ["outcome"],
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+  );
+  const dbPool = gauge(
+    "lumen_db_pool_connections",
+    "PostgreSQL pool connections by state (total, idle, waiting clients)",
+    ["state"],
+  );
+  const dbReads = counter(
+    "lumen_db_reads_total",
+    "Queries of the replica-routed reads (catalog, search, guest course detail, analytics) by the pool that served them",
+    ["pool"],
+  );
+  const dbReplicaLag = gauge(
+    "lumen_db_replica_lag_seconds",
+    "How far the read replica may be behind the primary (upper bound from the last lag probe)",
+  );
+  const dbReplicaUp = gauge(
+    "lumen_db_replica_up",
+    "1 when the read replica answered its last lag probe, else 0 (also 0 without DATABASE_READ_URL)",
+  );
+  const cache = counter("lumen_cache_requests_total", "Cache lookups by cache and result (hit or miss)", [
+    "cache",
+    "result",
+  ]);
+  const redisFallbacks = counter(
+    "lumen_redis_fallbacks_total",
+    "Times a component fell back to in-process state because Redis failed",
+    ["component"],
+  );
+  const rateLimited = counter("lumen_rate_limit_refusals_total", "Requests refused with 429 by route template", [
+    "route",
+  ]);
+  const aiRequests = counter("lumen_ai_requests_total", "Model calls by provider and outcome (ok or error)", [
+    "provider",
+    "outcome",
+  ]);
+  const aiTokens = counter("lumen_ai_tokens_total", "Model tokens by provider and direction (input or output)", [
+    "provider",
+    "direction",
+  ]);
+  const aiCost = counter("lumen_ai_cost_usd_total", "Estimated model cost in US dollars by provider", ["provider"]);
+  const aiLatency = histogram(
+    "lumen_ai_request_duration_seconds",
+    "Model call duration by provider",
+    ["provider"],
+    [0.25, 0.5, 1, 2, 4, 8, 15, 30, 60],
+  );
+  const aiPlatformToday = gauge(
+    "lumen_ai_platform_requests_today",
+    "Model requests counted against today's platform-wide budget (UTC day)",
+  );
+  const aiPlatformLimit = gauge(
+    "lumen_ai_platform_daily_limit",
+    "The platform-wide daily budget of model requests (AI_PLATFORM_DAILY_LIMIT)",
+  );
+  const mailQueue = gauge(
+    "lumen_mail_queue_depth",
+    "Outbox mails by state: pending (first try due), retrying (failed before), dead (gave up)",
+    ["state"],
+  );
+  const mailDeliveries = counter(
+    "lumen_mail_deliveries_total",
+    "Mail delivery attempts by outcome (sent, retry, failed)",
+    ["outcome"],
+  );
+  const business = counter(
+    "lumen_business_events_total",
+    "Registrations, enrollments, lesson completions, purchases and subscriptions",
+    ["event"],
+  );
+  const ready = gauge("lumen_ready", "1 when this instance is ready to serve (migrated, database reachable), else 0");
 
   const refreshers: Array<() => Promise<void> | void> = [];
 

@@ -1,21 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AnthropicStub, STUB_ANSWER, startAnthropicStub } from "./anthropic-stub.js";
 import { type Envelope, openEventStream, request, type SseEvent, waitFor } from "./http.js";
-import {
-  type ApiInstance,
-  apiInstance,
-  checkPrerequisites,
-  cleanupAll,
-  clusterEnv,
-  createTestDatabase,
-  freePort,
-  type Nginx,
-  type RedisServer,
-  startNginx,
-  startRedis,
-  type TestDatabase,
-} from "./processes.js";
-import { addresses, buildCourseWorld, type CourseWorld, signUp } from "./world.js";
+import { type ApiInstance, cleanupAll, freePort, type Nginx, type TestDatabase } from "./processes.js";
+import { type Cluster, startCluster, stopCluster } from "./support.js";
+import { addresses, type CourseWorld, signUp } from "./world.js";
 
 /**
  * Issue 15 item 4: two compiled API instances sharing PostgreSQL and Redis behind nginx (deploy/nginx). Limits
@@ -27,7 +15,6 @@ const AI_DAILY_LIMIT = 3;
 
 describe("two API instances behind nginx", () => {
   let db: TestDatabase;
-  let redis: RedisServer;
   let stub: AnthropicStub;
   let a: ApiInstance;
   let b: ApiInstance;
@@ -35,34 +22,25 @@ describe("two API instances behind nginx", () => {
   let world: CourseWorld;
   const client = addresses(10);
 
+  const cluster: Partial<Cluster> = {};
+
   beforeAll(async () => {
-    checkPrerequisites();
-    db = await createTestDatabase();
-    redis = await startRedis();
     stub = await startAnthropicStub(await freePort());
-    const env = clusterEnv({
-      databaseUrl: db.url,
-      redisUrl: redis.url(),
+    ({ db, a, b, nginx, world } = await startCluster(cluster, {
+      from: client(),
       extra: {
         RATE_LIMIT_MAX: String(RATE_LIMIT),
         ANTHROPIC_API_KEY: "sk-ant-cluster-test",
         ANTHROPIC_BASE_URL: stub.baseUrl,
         AI_USER_DAILY_LIMIT: String(AI_DAILY_LIMIT),
       },
-    });
-    a = await apiInstance("api-a", env);
-    b = await apiInstance("api-b", env);
-    // Both at once: the migrations' advisory lock lets exactly one of them migrate.
-    await Promise.all([a.start(), b.start()]);
-    nginx = await startNginx([a, b]);
-    world = await buildCourseWorld(nginx.url, db, client());
+    }));
   }, 180_000);
 
   afterAll(async () => {
     await cleanupAll();
     await stub?.close();
-    await redis?.stop();
-    await db?.drop();
+    await stopCluster(cluster);
   });
 
   it("counts one rate-limit window per client across both instances and nginx", async () => {

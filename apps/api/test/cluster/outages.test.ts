@@ -1,22 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Envelope, request, waitFor } from "./http.js";
-import {
-  type ApiInstance,
-  apiInstance,
-  checkPrerequisites,
-  cleanupAll,
-  clusterEnv,
-  createTestDatabase,
-  freePort,
-  type Nginx,
-  type RedisServer,
-  startNginx,
-  startRedis,
-  type TestDatabase,
-} from "./processes.js";
+import { type ApiInstance, cleanupAll, freePort, type Nginx, type RedisServer } from "./processes.js";
+import { type Cluster, startCluster, stopCluster } from "./support.js";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.js";
-import { addresses, buildCourseWorld, type CourseWorld } from "./world.js";
+import { addresses, type CourseWorld } from "./world.js";
 
 /**
  * Issue 15 item 6: the cluster survives its services going away. Redis down → reads keep working, limits count
@@ -30,7 +18,6 @@ const WITHIN_MS = 2_000;
 type Ready = { database: string; redis: string; draining: boolean };
 
 describe("outages of Redis and PostgreSQL", () => {
-  let db: TestDatabase;
   let redis: RedisServer;
   let proxy: TcpProxy;
   let a: ApiInstance;
@@ -39,35 +26,31 @@ describe("outages of Redis and PostgreSQL", () => {
   let world: CourseWorld;
   const client = addresses(20);
 
+  const cluster: Partial<Cluster> = {};
+
   beforeAll(async () => {
-    checkPrerequisites();
-    db = await createTestDatabase();
-    redis = await startRedis();
-    const direct = new URL(db.url);
-    proxy = await startTcpProxy({
-      port: await freePort(),
-      target: { host: direct.hostname, port: Number(direct.port || 5432) },
-    });
-    const proxied = new URL(db.url);
-    proxied.hostname = "127.0.0.1";
-    proxied.port = String(proxy.port);
-    const env = clusterEnv({
-      databaseUrl: proxied.toString(),
-      redisUrl: redis.url(),
+    ({ redis, a, b, nginx, world } = await startCluster(cluster, {
+      from: client(),
       extra: { RATE_LIMIT_MAX: String(RATE_LIMIT) },
-    });
-    a = await apiInstance("api-a", env);
-    b = await apiInstance("api-b", env);
-    await Promise.all([a.start(), b.start()]);
-    nginx = await startNginx([a, b]);
-    world = await buildCourseWorld(nginx.url, db, client());
+      // PostgreSQL is reached through a proxy the tests cut.
+      databaseUrl: async (directUrl) => {
+        const direct = new URL(directUrl);
+        proxy = await startTcpProxy({
+          port: await freePort(),
+          target: { host: direct.hostname, port: Number(direct.port || 5432) },
+        });
+        const proxied = new URL(directUrl);
+        proxied.hostname = "127.0.0.1";
+        proxied.port = String(proxy.port);
+        return proxied.toString();
+      },
+    }));
   }, 180_000);
 
   afterAll(async () => {
     await cleanupAll();
     await proxy?.close();
-    await redis?.stop();
-    await db?.drop();
+    await stopCluster(cluster);
   });
 
   const ready = (instance: ApiInstance) => request<Envelope<Ready>>(`${instance.url}/health/ready`);

@@ -1,6 +1,7 @@
 export * from "./account.js";
 export * from "./ai.js";
 export * from "./analytics.js";
+export * from "./analytics-rollups.js";
 export * from "./auth.js";
 export * from "./billing.js";
 export * from "./certificates.js";

@@ -1,6 +1,7 @@
-import { courses, type Executor, enrollments, lessons, users } from "@lumen/db";
+import { authSessions, courses, type Executor, enrollments, lessons, users } from "@lumen/db";
 import { and, type Column, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { qualified } from "../../lib/sql.js";
+import { authStateColumns } from "../auth/auth-state.js";
 import { courseColumnsOf, entitledSql, premiumActiveSql } from "./entitlement.repo.js";
 
 export type CourseAccessRow = {
@@ -59,35 +60,61 @@ export function createAccessRepo(db: Executor) {
     creatorId: courses.creatorId,
     isFree: courses.isFree,
   };
+  const lessonColumns = {
+    id: lessons.id,
+    courseId: lessons.courseId,
+    moduleId: lessons.moduleId,
+    kind: lessons.kind,
+    isPreview: lessons.isPreview,
+    durationSeconds: lessons.durationSeconds,
+    title: lessons.title,
+  };
+  const userId = sql.placeholder("userId");
+  // A guest's null user id matches no enrollment.
+  const enrolledSql = sql<boolean>`exists (select 1 from ${enrollments} e where e.user_id = ${userId}::uuid and e.course_id = ${courses.id} and e.status = 'active')`;
   const lessonForQuery = db
-    .select({
-      lesson: {
-        id: lessons.id,
-        courseId: lessons.courseId,
-        moduleId: lessons.moduleId,
-        kind: lessons.kind,
-        isPreview: lessons.isPreview,
-        durationSeconds: lessons.durationSeconds,
-        title: lessons.title,
-      },
-      course: courseColumns,
-      // A guest's null user id matches no enrollment.
-      enrolled: sql<boolean>`exists (select 1 from ${enrollments} e where e.user_id = ${sql.placeholder("userId")}::uuid and e.course_id = ${courses.id} and e.status = 'active')`,
-      entitled: entitledSql(sql.placeholder("userId")),
-    })
+    .select({ lesson: lessonColumns, course: courseColumns, enrolled: enrolledSql, entitled: entitledSql(userId) })
     .from(lessons)
     .innerJoin(courses, eq(courses.id, lessons.courseId))
     .where(eq(lessons.id, sql.placeholder("lessonId")))
     .limit(1)
     .prepare("lumen_lesson_for_user");
+  // The caller's session and account state (see auth-state.ts) from the same round trip as the route's own read.
+  const sessionOfCaller = and(eq(authSessions.id, sql.placeholder("sessionId")), eq(authSessions.userId, userId));
+  // Every progress write: the session check, the lesson, its course and the caller's enrollment and entitlement.
+  const lessonForSessionQuery = db
+    .select({
+      state: authStateColumns,
+      lesson: lessonColumns,
+      course: courseColumns,
+      enrolled: enrolledSql,
+      entitled: entitledSql(userId),
+    })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(lessons, eq(lessons.id, sql.placeholder("lessonId")))
+    .leftJoin(courses, eq(courses.id, lessons.courseId))
+    .where(sessionOfCaller)
+    .limit(1)
+    .prepare("lumen_lesson_for_session");
   // A signed-in reader of a cached course page: their enrollment and entitlement, in one prepared round trip.
   const viewerQuery = db
-    .select({ enrollment: getTableColumns(enrollments), entitled: entitledSql(sql.placeholder("userId")) })
+    .select({ enrollment: getTableColumns(enrollments), entitled: entitledSql(userId) })
     .from(courses)
-    .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, sql.placeholder("userId"))))
+    .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, userId)))
     .where(eq(courses.id, sql.placeholder("courseId")))
     .limit(1)
     .prepare("lumen_course_viewer");
+  // The same with the session check folded in (a signed-in course page is then one query besides the cache).
+  const sessionViewerQuery = db
+    .select({ state: authStateColumns, enrollment: getTableColumns(enrollments), entitled: entitledSql(userId) })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(courses, eq(courses.id, sql.placeholder("courseId")))
+    .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.userId, userId)))
+    .where(sessionOfCaller)
+    .limit(1)
+    .prepare("lumen_course_viewer_session");
 
   return {
     /** The user's enrollment in the course (any status) and whether they may open its content. */
@@ -99,6 +126,23 @@ export function createAccessRepo(db: Executor) {
       return { enrollment: row?.enrollment ?? null, entitled: Boolean(row?.entitled) };
     },
 
+    /**
+     * `viewerState` and the caller's session state in one round trip; undefined when the session does not
+     * exist. The enrollment is null (and entitled false) for a course that does not exist.
+     */
+    async sessionViewerState(ids: { userId: string; sessionId: string; courseId: string }) {
+      const [row] = await sessionViewerQuery.execute(ids);
+      return row && { state: row.state, enrollment: row.enrollment ?? null, entitled: Boolean(row.entitled) };
+    },
+
+    /** `findLessonFor` and the caller's session state in one round trip; undefined when the session does not exist. */
+    async findLessonForSession(ids: { userId: string; sessionId: string; lessonId: string }) {
+      const [row] = await lessonForSessionQuery.execute(ids);
+      if (!row) return undefined;
+      const { state, lesson, course, enrolled, entitled } = row;
+      return { state, found: lesson && course ? { lesson, course, enrolled, entitled } : undefined };
+    },
+
     async findCourse(courseId: string): Promise<CourseAccessRow | undefined> {
       const [row] = await db.select(courseColumns).from(courses).where(eq(courses.id, courseId)).limit(1);
       return row;
@@ -106,18 +150,7 @@ export function createAccessRepo(db: Executor) {
 
     async findLesson(lessonId: string) {
       const [row] = await db
-        .select({
-          lesson: {
-            id: lessons.id,
-            courseId: lessons.courseId,
-            moduleId: lessons.moduleId,
-            kind: lessons.kind,
-            isPreview: lessons.isPreview,
-            durationSeconds: lessons.durationSeconds,
-            title: lessons.title,
-          },
-          course: courseColumns,
-        })
+        .select({ lesson: lessonColumns, course: courseColumns })
         .from(lessons)
         .innerJoin(courses, eq(courses.id, lessons.courseId))
         .where(eq(lessons.id, lessonId))

@@ -1,5 +1,7 @@
 import { AppError, forbidden, notFound, unauthorized } from "../../lib/errors.js";
 import type { AuthContext } from "../auth/auth.service.js";
+import { authContextOf } from "../auth/auth-state.js";
+import type { AccessClaims } from "../auth/tokens.js";
 import type { AccessRepo, CourseAccessRow } from "./access.repo.js";
 
 export type LessonContext = NonNullable<Awaited<ReturnType<AccessRepo["findLesson"]>>>;
@@ -29,6 +31,18 @@ export function createAccessService(repo: AccessRepo) {
       course_id: courseId,
     });
 
+  /** A lesson's context for progress and quizzes: enrolled (and entitled) learners only. */
+  function enrolledOnly(auth: AuthContext, found: Awaited<ReturnType<AccessRepo["findLessonFor"]>>): LessonContext {
+    if (!found) throw notFound("Lesson");
+    const { enrolled, entitled, ...ctx } = found;
+    if (!visibleTo(auth, ctx.course, enrolled)) throw notFound("Lesson");
+    if (!enrolled) {
+      throw new AppError("FORBIDDEN", "Enroll in the course first: progress and quizzes are for enrolled learners");
+    }
+    if (!entitled) throw paymentRequired(ctx.course.id);
+    return ctx;
+  }
+
   return {
     canManage,
 
@@ -42,6 +56,16 @@ export function createAccessService(repo: AccessRepo) {
 
     /** A signed-in reader's enrollment in a course and their entitlement to its content, in one query. */
     viewerState: (userId: string, courseId: string) => repo.viewerState(userId, courseId),
+
+    /**
+     * `viewerState` for a caller whose session is not checked yet (a `sessionInHandler` route): the session check
+     * rides in the same query, and the checked caller comes back with it (a 401 when the session is over).
+     */
+    async sessionViewerState(claims: AccessClaims, courseId: string) {
+      const row = await repo.sessionViewerState({ userId: claims.sub, sessionId: claims.sid, courseId });
+      const auth = authContextOf(claims, row?.state);
+      return { auth, enrollment: row?.enrollment ?? null, entitled: row?.entitled ?? false };
+    },
 
     /** Premium that currently opens paid courses (active/trialing, or paid up to a period end still ahead). */
     hasActivePremium: (userId: string) => repo.hasActivePremium(userId),
@@ -96,15 +120,14 @@ export function createAccessService(repo: AccessRepo) {
     /** Progress and quiz attempts belong to enrolled learners only. */
     async enrolledLesson(auth: AuthContext | null, lessonId: string): Promise<LessonContext> {
       if (!auth) throw unauthorized();
-      const found = await repo.findLessonFor(lessonId, auth.userId);
-      if (!found) throw notFound("Lesson");
-      const { enrolled, entitled, ...ctx } = found;
-      if (!visibleTo(auth, ctx.course, enrolled)) throw notFound("Lesson");
-      if (!enrolled) {
-        throw new AppError("FORBIDDEN", "Enroll in the course first: progress and quizzes are for enrolled learners");
-      }
-      if (!entitled) throw paymentRequired(ctx.course.id);
-      return ctx;
+      return enrolledOnly(auth, await repo.findLessonFor(lessonId, auth.userId));
+    },
+
+    /** `enrolledLesson` for a caller whose session is not checked yet: both checks in one query. */
+    async enrolledLessonForSession(claims: AccessClaims, lessonId: string) {
+      const row = await repo.findLessonForSession({ userId: claims.sub, sessionId: claims.sid, lessonId });
+      const auth = authContextOf(claims, row?.state);
+      return { auth, ctx: enrolledOnly(auth, row?.found) };
     },
   };
 }

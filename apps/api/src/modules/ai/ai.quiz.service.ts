@@ -57,40 +57,17 @@ function toGenerated(
   }
 }
 
-/** The wire shape of an offline item: the contract has no `kind` or accepted answers. */
+/**
+ * The wire shape of an offline item: the contract has no `kind` (what the question exercises, for the evaluation)
+ * and no accepted answers (a short answer's graded variants); every other field carries over as it is.
+ */
 function toWire(item: QuizItem): GeneratedQuestion {
-  const { question, explanation, source } = item;
-  switch (item.type) {
-    case "single_choice":
-      return {
-        type: item.type,
-        question,
-        options: item.options,
-        correct_answer: item.correct_answer,
-        explanation,
-        source,
-      };
-    case "multiple_choice":
-      return {
-        type: item.type,
-        question,
-        options: item.options,
-        correct_answer: item.correct_answer,
-        explanation,
-        source,
-      };
-    case "true_false":
-      return {
-        type: item.type,
-        question,
-        options: item.options,
-        correct_answer: item.correct_answer,
-        explanation,
-        source,
-      };
-    default:
-      return { type: "short_answer", question, options: [], correct_answer: item.correct_answer, explanation, source };
+  if (item.type === "short_answer") {
+    const { kind: _kind, accepted_answers: _accepted, ...wire } = item;
+    return wire;
   }
+  const { kind: _kind, ...wire } = item;
+  return wire;
 }
 
 /** What each difficulty asks the model for: the same kinds of thinking as the offline generator. */

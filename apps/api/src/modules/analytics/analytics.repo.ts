@@ -86,6 +86,19 @@ const inRange = (column: SQL, range: DayRange) => {
 };
 const forCourse = (column: SQL, courseId: string | undefined) =>
   courseId ? sql` AND ${column} = ${courseId}::uuid` : sql``;
+/** Events of one UTC day (`day` a date): the same rows as `(e.created_at AT TIME ZONE 'UTC')::date = day`. */
+const onDay = (day: SQL) =>
+  sql`e.created_at >= ${day}::timestamp AT TIME ZONE 'UTC' AND e.created_at < (${day} + 1)::timestamp AT TIME ZONE 'UTC'`;
+
+/** The daily series' figures over a set of events `e`: stored by the rollup job, or computed for a day not stored. */
+const dailyFigures = sql`
+  count(DISTINCT (e.user_id, e.course_id)) FILTER (WHERE e.type = 'enrollment')::int AS enrollments,
+  count(DISTINCT e.user_id)::int AS active_learners,
+  count(DISTINCT (e.user_id, e.lesson_id)) FILTER (WHERE e.type = 'lesson_completion')::int AS lesson_completions`;
+
+/** Held exclusively while the rollup job stores days; the analytics_rollup_invalidation trigger takes it shared. */
+const ROLLUP_LOCK = 7316001;
+
 /** The platform dashboard lists this many courses at most, the most enrolled first. */
 export const PLATFORM_COURSE_LIMIT = 100;
 
@@ -156,27 +169,78 @@ export function createAnalyticsRepo(db: Executor) {
       return row;
     },
 
-    /** One row per UTC day of the range, zero days included. */
+    /**
+     * One row per UTC day of the range, zero days included. A past day the rollup job has stored is read from
+     * analytics_daily_rollups (one row); any other day, today included, from its raw events, with exactly the
+     * aggregates the job stores (`dailyFigures`), so the answer is the same either way.
+     */
     async daily(range: DayRange, courseId?: string): Promise<DailyRow[]> {
       return rows<DailyRow>(
         db,
         sql`
+        WITH days AS (
+          SELECT d::date AS day FROM generate_series(${range.from}::timestamp, ${range.to}::timestamp, interval '1 day') AS d
+        ), stored AS (
+          SELECT r.day, r.enrollments, r.active_learners, r.lesson_completions
+            FROM analytics_daily_rollups r
+           WHERE r.course_id IS NOT DISTINCT FROM ${courseId ?? null}::uuid
+             AND r.day >= ${range.from}::date AND r.day <= ${range.to}::date
+             AND r.day < (now() AT TIME ZONE 'UTC')::date
+        )
         SELECT to_char(d.day, 'YYYY-MM-DD') AS date,
-               coalesce(e.enrollments, 0)::int AS enrollments,
-               coalesce(e.active_learners, 0)::int AS active_learners,
-               coalesce(e.lesson_completions, 0)::int AS lesson_completions
-          FROM generate_series(${range.from}::timestamp, ${range.to}::timestamp, interval '1 day') AS d(day)
-          LEFT JOIN (
-            SELECT (e.created_at AT TIME ZONE 'UTC')::date AS day,
-                   count(DISTINCT (e.user_id, e.course_id)) FILTER (WHERE e.type = 'enrollment') AS enrollments,
-                   count(DISTINCT e.user_id) AS active_learners,
-                   count(DISTINCT (e.user_id, e.lesson_id)) FILTER (WHERE e.type = 'lesson_completion') AS lesson_completions
+               coalesce(s.enrollments, raw.enrollments, 0)::int AS enrollments,
+               coalesce(s.active_learners, raw.active_learners, 0)::int AS active_learners,
+               coalesce(s.lesson_completions, raw.lesson_completions, 0)::int AS lesson_completions
+          FROM days d
+          LEFT JOIN stored s ON s.day = d.day
+          LEFT JOIN LATERAL (
+            SELECT ${dailyFigures}
               FROM analytics_events e
-             WHERE ${inRange(sql`e.created_at`, range)}${forCourse(sql`e.course_id`, courseId)}
-             GROUP BY 1
-          ) e ON e.day = d.day::date
+             WHERE s.day IS NULL AND ${onDay(sql`d.day`)}${forCourse(sql`e.course_id`, courseId)}
+          ) raw ON true
          ORDER BY d.day`,
       );
+    },
+
+    /**
+     * Stores the daily figures of every whole past UTC day of the last `days` that has events and no stored row
+     * yet (a day ends for the job an hour after midnight, longer than any transaction that could still add to it),
+     * for the platform and for each course with events that day. Idempotent per (course, day): running it again
+     * stores nothing new, and a row deleted by a later change to its day (the analytics_rollup_invalidation
+     * trigger) is stored again. The exclusive lock makes such a change wait until the day is stored, then delete it.
+     */
+    async rollUpDays(days: number): Promise<number> {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK})`);
+        const cutoff = sql`(date_trunc('day', now() - interval '1 hour', 'UTC') AT TIME ZONE 'UTC')`;
+        const stored = await rows<{ n: number }>(
+          tx,
+          sql`
+          WITH todo AS (
+            SELECT d::date AS day
+              FROM generate_series(${cutoff} - ${days}::int * interval '1 day', ${cutoff} - interval '1 day', interval '1 day') AS d
+             WHERE NOT EXISTS (SELECT 1 FROM analytics_daily_rollups r WHERE r.course_id IS NULL AND r.day = d::date)
+          ), figures AS (
+            SELECT t.day, e.course_id, GROUPING(e.course_id) = 1 AS platform, ${dailyFigures}
+              FROM todo t JOIN analytics_events e ON ${onDay(sql`t.day`)}
+             GROUP BY GROUPING SETS ((t.day), (t.day, e.course_id))
+          ), upserted AS (
+            INSERT INTO analytics_daily_rollups (course_id, day, enrollments, active_learners, lesson_completions)
+            SELECT CASE WHEN f.platform THEN NULL ELSE f.course_id END, f.day, f.enrollments, f.active_learners,
+                   f.lesson_completions
+              FROM figures f
+             WHERE f.platform OR f.course_id IS NOT NULL
+            ON CONFLICT ON CONSTRAINT analytics_daily_rollups_scope_day DO UPDATE SET
+              enrollments = EXCLUDED.enrollments,
+              active_learners = EXCLUDED.active_learners,
+              lesson_completions = EXCLUDED.lesson_completions,
+              computed_at = now()
+            RETURNING 1
+          )
+          SELECT count(*)::int AS n FROM upserted`,
+        );
+        return stored[0]?.n ?? 0;
+      });
     },
 
     /**

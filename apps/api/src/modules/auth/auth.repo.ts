@@ -1,5 +1,6 @@
 import { authSessions, type Executor, emailTokens, loginFailures, refreshTokens, users } from "@lumen/db";
 import { and, asc, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { authStateColumns } from "./auth-state.js";
 
 /** The longest lockout window (per account, one hour): older failures no longer count. */
 const LOGIN_FAILURE_RETENTION_MS = 60 * 60_000;
@@ -9,14 +10,7 @@ export type EmailTokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];
 export function createAuthRepo(db: Executor) {
   // The hottest query of the API: prepared once, so it is neither rebuilt nor re-planned on every request.
   const authStateQuery = db
-    .select({
-      role: users.role,
-      disabled: users.disabled,
-      emailVerified: users.emailVerified,
-      tokenVersion: users.tokenVersion,
-      revokedAt: authSessions.revokedAt,
-      expiresAt: authSessions.expiresAt,
-    })
+    .select(authStateColumns)
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .where(and(eq(authSessions.id, sql.placeholder("sessionId")), eq(authSessions.userId, sql.placeholder("userId"))))

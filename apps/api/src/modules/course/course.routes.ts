@@ -16,7 +16,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { adoptSession, currentAuth, requireAuth, sessionClaims } from "../../plugins/auth.js";
 import { PUBLIC_READ, sendEntry } from "../../plugins/http-cache.js";
 import type { CourseService } from "./course.service.js";
 
@@ -106,11 +106,12 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
   );
 
   // GET /courses/:id – outline, creator, stats and the caller's enrollment; drafts only for owner and admins.
-  // Guests get the cached public page as is; signed in, the cached page plus the caller's enrollment and access.
+  // Guests get the cached public page as is; signed in, the cached page plus the caller's enrollment and access,
+  // read in the same query as the session check.
   r.get(
     "/courses/:id",
     {
-      config: PUBLIC_READ,
+      config: { ...PUBLIC_READ, sessionInHandler: true },
       schema: {
         tags,
         summary: "Course detail with its outline",
@@ -118,10 +119,13 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
         response: responds(courseDetailSchema),
       },
     },
-    async (request, reply) =>
-      request.auth
-        ? reply.send(ok(await service.viewerDetail(request.auth, request.params.id)))
-        : sendEntry(reply, await service.publicDetail(request.params.id)),
+    async (request, reply) => {
+      const claims = await sessionClaims(request);
+      if (!claims) return sendEntry(reply, await service.publicDetail(request.params.id));
+      const { auth, detail } = await service.viewerDetail(claims, request.params.id);
+      adoptSession(request, auth);
+      return reply.send(ok(detail));
+    },
   );
 
   // PUT /courses/:id – owner or admin; status moves draft → published → archived (publishing needs a lesson)

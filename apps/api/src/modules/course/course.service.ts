@@ -25,6 +25,7 @@ import {
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
+import type { AccessClaims } from "../auth/tokens.js";
 import { presentEnrollment } from "../enrollment/enrollment.presenter.js";
 import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
 import type { MediaService } from "../media/media.service.js";
@@ -166,23 +167,28 @@ export function createCourseService(deps: {
     },
 
     /**
-     * Signed in: a published course is the cached public page plus one query for the caller's enrollment and
-     * entitlement; drafts (owner, admins) and archived courses (enrolled learners) take the uncached path.
+     * Signed in: a published course is the cached public page plus ONE query, the caller's session check folded
+     * together with their enrollment and entitlement (the route checks no session before: `sessionInHandler`);
+     * drafts (owner, admins) and archived courses (enrolled learners) take the uncached path. Returns the checked
+     * caller with the page.
      */
-    async viewerDetail(auth: AuthContext, courseId: string): Promise<CourseDetail> {
+    async viewerDetail(claims: AccessClaims, courseId: string): Promise<{ auth: AuthContext; detail: CourseDetail }> {
+      const { auth, enrollment, entitled } = await access.sessionViewerState(claims, courseId);
       const cached = (await publicPage(courseId)).data;
-      if (!cached) return detail(auth, courseId);
-      const { enrollment, entitled } = await access.viewerState(auth.userId, courseId);
+      if (!cached) return { auth, detail: await detail(auth, courseId) };
       const canEdit = access.canManage(auth, { creatorId: cached.creator.id });
       // A refunded purchase or lapsed Premium keeps the enrollment (and progress) but not the content.
       const active = enrollment?.status === "active";
       return {
-        ...cached,
-        enrollment: enrollment ? presentEnrollment(enrollment) : null,
-        access: {
-          can_edit: canEdit,
-          can_view_content: canEdit || (active && entitled),
-          requires_premium: cached.access.requires_premium,
+        auth,
+        detail: {
+          ...cached,
+          enrollment: enrollment ? presentEnrollment(enrollment) : null,
+          access: {
+            can_edit: canEdit,
+            can_view_content: canEdit || (active && entitled),
+            requires_premium: cached.access.requires_premium,
+          },
         },
       };
     },

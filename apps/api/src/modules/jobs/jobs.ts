@@ -40,6 +40,8 @@ export interface JobPayloads {
   "notification.weekly_progress": Record<string, never>;
   /** Delete expired sessions, tokens and login failures, and events past their retention. */
   "maintenance.cleanup": Record<string, never>;
+  /** Store the analytics daily series of whole past days that are not stored yet (analytics_daily_rollups). */
+  "analytics.rollup": Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 

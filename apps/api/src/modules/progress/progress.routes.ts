@@ -2,8 +2,9 @@ import { courseProgressSchema, progressSchema, progressUpdateSchema, userProgres
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { unauthorized } from "../../lib/errors.js";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { adoptSession, currentAuth, requireAuth, sessionClaims } from "../../plugins/auth.js";
 import type { ProgressService } from "./progress.service.js";
 
 const idParams = z.object({ id: z.uuid() });
@@ -31,11 +32,13 @@ export function progressRoutes(app: FastifyInstance, opts: { service: ProgressSe
     async (request) => ok(await service.start(currentAuth(request), request.params.id)),
   );
 
-  // PUT /lessons/:id/progress – one atomic write; send the segment just watched to count real viewing
+  // PUT /lessons/:id/progress – one atomic write; send the segment just watched to count real viewing.
+  // The hottest write: the session is checked in the same query as the lesson and the enrollment.
   r.put(
     "/lessons/:id/progress",
     {
       ...learner,
+      config: { sessionInHandler: true },
       schema: {
         tags,
         security,
@@ -45,8 +48,13 @@ export function progressRoutes(app: FastifyInstance, opts: { service: ProgressSe
         response: responds(progressSchema),
       },
     },
-    async (request) =>
-      ok(await service.update(currentAuth(request), request.params.id, request.body), "Progress saved"),
+    async (request) => {
+      const claims = await sessionClaims(request);
+      if (!claims) throw unauthorized();
+      const { auth, progress } = await service.update(claims, request.params.id, request.body);
+      adoptSession(request, auth);
+      return ok(progress, "Progress saved");
+    },
   );
 
   // GET /lessons/:id/progress – the caller's progress on a lesson (resume point included)

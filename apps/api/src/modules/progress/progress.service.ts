@@ -4,6 +4,7 @@ import { AppError, forbidden } from "../../lib/errors.js";
 import type { AccessService, LessonContext } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
 import type { AuthContext } from "../auth/auth.service.js";
+import type { AccessClaims } from "../auth/tokens.js";
 import type { CertificateService } from "../certificate/certificate.service.js";
 import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
 import type { ProgressRepo, ProgressRow } from "./progress.repo.js";
@@ -86,9 +87,13 @@ export function createProgressService(deps: {
       return presentProgress(row, ctx.lesson.durationSeconds);
     },
 
-    // PUT /lessons/:id/progress
-    async update(auth: AuthContext, lessonId: string, input: ProgressUpdate): Promise<Progress> {
-      const ctx = await access.enrolledLesson(auth, lessonId);
+    // PUT /lessons/:id/progress – the session is checked with the lesson access (one query), then one upsert
+    async update(
+      claims: AccessClaims,
+      lessonId: string,
+      input: ProgressUpdate,
+    ): Promise<{ auth: AuthContext; progress: Progress }> {
+      const { auth, ctx } = await access.enrolledLessonForSession(claims, lessonId);
       const duration = ctx.lesson.durationSeconds;
       const clamp = (s: number) => (duration > 0 ? Math.min(s, duration) : s);
       const row = await progress.write({
@@ -100,7 +105,7 @@ export function createProgressService(deps: {
         durationSeconds: duration,
         isVideo: ctx.lesson.kind === "video",
       });
-      return presentProgress(await settleCompletion(row, ctx), duration);
+      return { auth, progress: presentProgress(await settleCompletion(row, ctx), duration) };
     },
 
     // POST /lessons/:id/complete – text lessons on request; video lessons once 90% has really been watched

@@ -9,7 +9,8 @@ export interface EnvelopeItem {
 }
 
 /**
- * A loopback Sentry ingest endpoint: accepts `POST /api/<project>/envelope/` as the SDK sends them (newline-
+ * Shared by the API's and the web app's tests (each imports this file by its relative path; it needs nothing but
+ * Node). A loopback Sentry ingest endpoint: accepts `POST /api/<project>/envelope/` as the SDK sends them (newline-
  * delimited JSON: envelope header, then item header and payload pairs; gzip when the SDK compresses), checks the
  * `X-Sentry-Auth` key, and keeps every envelope's raw text for assertions about what left the process.
  */
