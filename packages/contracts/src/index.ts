@@ -14,6 +14,7 @@ export * from "./media.js";
 export * from "./payments.js";
 export * from "./progress.js";
 export * from "./quiz.js";
+export * from "./recall.js";
 export * from "./review.js";
 export * from "./user.js";
 export * from "./webvtt.js";

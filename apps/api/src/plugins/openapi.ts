@@ -19,6 +19,8 @@ import {
   courseProgressSchema,
   courseRemovalSchema,
   courseSummarySchema,
+  dailyReviewSchema,
+  dailyReviewStatsSchema,
   ERROR_STATUS,
   type ErrorCode,
   enrollmentSchema,
@@ -36,6 +38,7 @@ import {
   quizAttemptResultSchema,
   quizAttemptSummarySchema,
   quizViewSchema,
+  recallGradeResultSchema,
   refundResultSchema,
   reviewSchema,
   securityEventSchema,
@@ -86,6 +89,9 @@ const COMPONENTS: Record<string, z.ZodType> = {
   QuizAttemptResult: quizAttemptResultSchema,
   QuizAttemptSummary: quizAttemptSummarySchema,
   QuizAttemptSummaryPage: pageOf(quizAttemptSummarySchema),
+  DailyReview: dailyReviewSchema,
+  DailyReviewStats: dailyReviewStatsSchema,
+  RecallGradeResult: recallGradeResultSchema,
   Review: reviewSchema,
   ReviewPage: pageOf(reviewSchema),
   Citation: citationSchema,
@@ -131,6 +137,7 @@ export const ROUTE_ERRORS: Record<string, readonly number[]> = {
   "POST /api/v1/payments/subscription/resume": [409],
   "POST /api/v1/admin/payments/:id/refund": [409],
   "POST /api/v1/media": [413, 415],
+  "POST /api/v1/review/cards/:id/grade": [409],
 };
 
 type RouteLike = Pick<RouteOptions, "url" | "method" | "preHandler" | "config">;

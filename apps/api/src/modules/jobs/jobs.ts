@@ -22,6 +22,10 @@ export interface JobPayloads {
   "alert.webhook": { eventId: string };
   /** Email one security alert to every admin, through the outbox. */
   "alert.email": { eventId: string };
+  /** Build a learner's daily-review cards of a lesson they completed (one card per term: reruns add nothing). */
+  "recall.build": { userId: string; lessonId: string };
+  /** Build the cards of every completed lesson that has none yet (lessons completed before the daily review). */
+  "recall.backfill": Record<string, never>;
   /** Delete expired sessions, tokens and login failures, and events past their retention. */
   "maintenance.cleanup": Record<string, never>;
 }

@@ -41,13 +41,16 @@ export function createProgressService(deps: {
   enrollments: Pick<EnrollmentRepo, "listForUser">;
   access: AccessService;
   analytics: AnalyticsRecorder;
+  /** Called once per completion, after it is committed (the daily review builds its cards from it). */
+  onLessonCompleted?: (userId: string, lessonId: string) => Promise<void>;
 }) {
   const { db, progress, enrollments, access, analytics } = deps;
 
   /** Counts a completion exactly once: course progress, the completion event and the learner's stats. */
   async function settleCompletion(row: ProgressRow, ctx: LessonContext): Promise<ProgressRow> {
     if (!row.isCompleted || row.completedAt) return row;
-    return db.transaction(async (tx) => {
+    let counted = false;
+    const settled = await db.transaction(async (tx) => {
       const claimed = await progress.claimCompletion(row.id, tx);
       if (!claimed) return row; // another request counted it
       await progress.recountEnrollment(row.userId, row.courseId, tx);
@@ -67,8 +70,11 @@ export function createProgressService(deps: {
         },
         tx,
       );
+      counted = true;
       return claimed;
     });
+    if (counted) await deps.onLessonCompleted?.(row.userId, row.lessonId);
+    return settled;
   }
 
   return {
