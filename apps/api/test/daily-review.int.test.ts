@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DailyReview, DailyReviewStats, RecallGradeResult, UserResult } from "@lumen/contracts";
+import type { DailyReview, DailyReviewStats, RecallGradeResult, User } from "@lumen/contracts";
 import { execRows } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -225,8 +225,8 @@ describe("grading a card with FSRS", () => {
 
 describe("the day's review and the streak", () => {
   const me = async () =>
-    (await call<UserResult>(ctx.app, { method: "GET", url: "/api/v1/auth/me", token: learner.access_token })).body.data
-      .user.stats;
+    (await call<{ user: User }>(ctx.app, { method: "GET", url: "/api/v1/auth/me", token: learner.access_token })).body
+      .data.user.stats;
 
   it("counts a finished review as the day's activity, once, extending the streak", async () => {
     await completeLesson();
