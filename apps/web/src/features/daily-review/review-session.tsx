@@ -40,11 +40,18 @@ export function ReviewSession() {
   const cards = today.status === "ready" ? today.data.items : [];
   const card = cards[index];
 
-  const reveal = () => {
-    setRevealed(true);
-    // The meaning is what the learner checks their answer against: take them (and a screen reader) there.
-    requestAnimationFrame(() => meaningRef.current?.focus());
-  };
+  // Focus follows the review: to the meaning once shown (what the learner checks their answer against), to the next
+  // card's button after a rating, to the closing note at the end; so the whole review runs from the keyboard.
+  useEffect(() => {
+    if (revealed) meaningRef.current?.focus();
+  }, [revealed]);
+  useEffect(() => {
+    if (index > 0) showButton.current?.focus();
+  }, [index]);
+  useEffect(() => {
+    if (finished) doneRef.current?.focus();
+  }, [finished]);
+  const reveal = () => setRevealed(true);
 
   const grade = useCallback(
     async (rating: RecallRating) => {
@@ -60,11 +67,9 @@ export function ReviewSession() {
         const result = await gradeCard(card.id, reviewId, rating);
         if (index + 1 >= cards.length) {
           setFinished(result.stats);
-          requestAnimationFrame(() => doneRef.current?.focus());
         } else {
           setIndex(index + 1);
           setRevealed(false);
-          requestAnimationFrame(() => showButton.current?.focus());
         }
       } catch (error) {
         setGradeError(error);
