@@ -22,8 +22,8 @@ export interface RecallCardDraft {
 export const MAX_CARDS_PER_LESSON = 8;
 const MAX_MEANING = 300;
 const MIN_MEANING_WORDS = 5;
-/** A pronoun points at a sentence the card doesn't show ("Where the plant spends them"): such a card can't stand alone. */
-const LEANS = /\b(it|them|they|this|these|those)\b/i;
+/** A pronoun or "here" points at a sentence the card doesn't show ("Where the plant spends them"): no card alone. */
+const LEANS = /\b(it|them|they|this|these|those|here|there)\b/i;
 
 /** The lesson's own chunks, as the offline tutor reads passages (the course description is not part of it). */
 export function lessonPassages(
