@@ -101,7 +101,7 @@ async function click(page, selector, name, scope) {
   await el.dispose();
 }
 
-const text = (page) => page.evaluate(() => document.body.innerText);
+const text = (page) => page.evaluate(() => document.body.textContent ?? "");
 const videoTime = (page) => page.evaluate(() => document.querySelector("video")?.currentTime ?? -1);
 
 async function shoot(page, name) {

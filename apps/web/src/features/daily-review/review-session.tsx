@@ -1,6 +1,6 @@
 "use client";
 
-import type { DailyReviewStats, RecallCard, RecallRating } from "@lumen/contracts";
+import type { DailyReviewStats, RecallRating } from "@lumen/contracts";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ButtonLink, buttonClasses } from "@/components/button-link";
