@@ -105,6 +105,9 @@ import { createProgressService } from "./modules/progress/progress.service.js";
 import { createQuizRepo } from "./modules/quiz/quiz.repo.js";
 import { quizRoutes } from "./modules/quiz/quiz.routes.js";
 import { createQuizService } from "./modules/quiz/quiz.service.js";
+import { createRecallRepo } from "./modules/recall/recall.repo.js";
+import { recallRoutes } from "./modules/recall/recall.routes.js";
+import { createRecallService } from "./modules/recall/recall.service.js";
 import { createReviewRepo } from "./modules/review/review.repo.js";
 import { reviewRoutes } from "./modules/review/review.routes.js";
 import { createReviewService } from "./modules/review/review.service.js";
@@ -146,6 +149,8 @@ export interface AppDeps {
    * Redis; without it jobs always run in the process that enqueued them.
    */
   runJobs?: boolean;
+  /** The clock of time-based learning rules (the daily review's schedule); tests move it through days. */
+  now?: () => Date;
   /** How long this instance trusts a cache version read from Redis (250 ms by default; tests use 0). */
   cacheVersionTtlMs?: number;
   /** A streaming read replica for catalog, search, guest course detail and analytics reads (DATABASE_READ_URL). */
@@ -482,6 +487,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await jobs.schedule("maintenance.cleanup", {}, CLEANUP_EVERY_MS);
     await notifications.startSchedule();
     await jobs.schedule("analytics.rollup", {}, ANALYTICS_ROLLUP_EVERY_MS);
+    await jobs.enqueue("recall.backfill", {}, { jobId: `recall.backfill:${new Date().toISOString().slice(0, 13)}` });
   });
   const lessonService = createLessonService({
     db,
@@ -501,6 +507,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     analytics,
     cache: publicReads,
   });
+  // Daily review: recall cards built off the request path when a lesson is completed, scheduled with FSRS.
+  const recallService = createRecallService({
+    db,
+    repo: createRecallRepo(db),
+    analytics,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  jobs.register(
+    "recall.build",
+    async ({ userId, lessonId }) => void (await recallService.buildForCompletion(userId, lessonId)),
+  );
+  jobs.register("recall.backfill", async () => {
+    app.log.info(await recallService.backfill(), "daily review: cards built for completed lessons");
+  });
   const progressService = createProgressService({
     db,
     progress: createProgressRepo(db),
@@ -508,6 +528,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     analytics,
     certificates: certificateService,
+    // A lost enqueue (Redis down) costs no completion: the backfill builds the cards later.
+    onLessonCompleted: (userId, lessonId) =>
+      jobs.enqueue("recall.build", { userId, lessonId }, { jobId: `recall.build:${userId}:${lessonId}` }).then(
+        () => undefined,
+        (err) => app.log.warn({ err, lessonId }, "daily review: card build not queued; the backfill will do it"),
+      ),
   });
   // Payments: Stripe when configured, the built-in test checkout otherwise; one fulfilment for both.
   const paymentProvider = config.billing.stripe
@@ -649,6 +675,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       noteRoutes(api, {
         service: createNoteService({ notes: createNoteRepo(db), access, appUrl: config.appUrl }),
       });
+      recallRoutes(api, { service: recallService });
       aiRoutes(api, { chat: chatService, path: createPathService(createPathRepo(db)), quiz: quizGenerator });
       analyticsRoutes(api, { service: analyticsService });
       billingRoutes(api, { service: billingService, webhook: billingWebhook });

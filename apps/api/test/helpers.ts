@@ -91,7 +91,13 @@ async function openTestDatabase(): Promise<{ database: DatabaseHandle; drop(): P
 }
 
 export async function createTestContext(
-  opts: { config?: Partial<AppConfig>; mailTransport?: MailTransport; redis?: Redis | null } = {},
+  opts: {
+    config?: Partial<AppConfig>;
+    mailTransport?: MailTransport;
+    redis?: Redis | null;
+    /** The app's clock for time-based learning rules (the daily review). */
+    now?: () => Date;
+  } = {},
 ): Promise<TestContext> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "lumen-test-"));
   const outboxDir = path.join(dataDir, "outbox");
@@ -107,6 +113,7 @@ export async function createTestContext(
     mailTransport: opts.mailTransport ?? createFileTransport(outboxDir),
     redisPrefix: `lumen-test:${randomBytes(6).toString("hex")}:`,
     logger: false,
+    ...(opts.now ? { now: opts.now } : {}),
   });
   await app.ready();
   return {

@@ -17,6 +17,7 @@ export * from "./notifications.js";
 export * from "./payments.js";
 export * from "./progress.js";
 export * from "./quiz.js";
+export * from "./recall.js";
 export * from "./review.js";
 export * from "./user.js";
 export * from "./webvtt.js";

@@ -19,6 +19,8 @@ import {
   courseProgressSchema,
   courseRemovalSchema,
   courseSummarySchema,
+  dailyReviewSchema,
+  dailyReviewStatsSchema,
   ERROR_STATUS,
   type ErrorCode,
   enrollmentSchema,
@@ -41,6 +43,7 @@ import {
   quizAttemptResultSchema,
   quizAttemptSummarySchema,
   quizViewSchema,
+  recallGradeResultSchema,
   refundResultSchema,
   reviewSchema,
   securityEventSchema,
@@ -93,6 +96,9 @@ const COMPONENTS: Record<string, z.ZodType> = {
   QuizAttemptSummaryPage: pageOf(quizAttemptSummarySchema),
   Note: noteSchema,
   NoteList: noteListSchema,
+  DailyReview: dailyReviewSchema,
+  DailyReviewStats: dailyReviewStatsSchema,
+  RecallGradeResult: recallGradeResultSchema,
   Review: reviewSchema,
   ReviewPage: pageOf(reviewSchema),
   Citation: citationSchema,
@@ -150,6 +156,7 @@ export const ROUTE_ERRORS: Record<string, readonly number[]> = {
   "POST /api/v1/auth/email/confirm": [409],
   "DELETE /api/v1/users/me": [409],
   "PUT /api/v1/users/me/avatar": [413, 415],
+  "POST /api/v1/review/cards/:id/grade": [409],
 };
 
 type RouteLike = Pick<RouteOptions, "url" | "method" | "preHandler" | "config">;

@@ -285,6 +285,7 @@ export const ANALYTICS_EVENT_TYPES = [
   "lesson_completion",
   "quiz_submitted",
   "ai_chat",
+  "review_session",
 ] as const;
 
 /** Append-only learning events; KPIs are computed from them. */

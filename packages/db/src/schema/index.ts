@@ -9,4 +9,5 @@ export * from "./courses.js";
 export * from "./media.js";
 export * from "./notes.js";
 export * from "./notifications.js";
+export * from "./recall.js";
 export * from "./users.js";

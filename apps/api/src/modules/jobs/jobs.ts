@@ -38,6 +38,10 @@ export interface JobPayloads {
   "notification.lesson_published": { lessonId: string };
   /** The weekly progress email to every learner who opted in. */
   "notification.weekly_progress": Record<string, never>;
+  /** Build a learner's daily-review cards of a lesson they completed (one card per term: reruns add nothing). */
+  "recall.build": { userId: string; lessonId: string };
+  /** Build the cards of every completed lesson that has none yet (lessons completed before the daily review). */
+  "recall.backfill": Record<string, never>;
   /** Delete expired sessions, tokens and login failures, and events past their retention. */
   "maintenance.cleanup": Record<string, never>;
   /** Store the analytics daily series of whole past days that are not stored yet (analytics_daily_rollups). */

@@ -45,6 +45,8 @@ export function createProgressService(deps: {
   analytics: AnalyticsRecorder;
   /** A claimed completion may complete the course: the certificate check runs once it has committed. */
   certificates: Pick<CertificateService, "completionMayHaveChanged">;
+  /** Called once per completion, after it is committed (the daily review builds its cards from it). */
+  onLessonCompleted?: (userId: string, lessonId: string) => Promise<void>;
 }) {
   const { db, progress, enrollments, access, analytics, certificates } = deps;
 
@@ -73,7 +75,10 @@ export function createProgressService(deps: {
       );
       return claimed;
     });
-    if (settled !== row) await certificates.completionMayHaveChanged(row.userId, row.courseId, `lesson.${row.id}`);
+    if (settled !== row) {
+      await certificates.completionMayHaveChanged(row.userId, row.courseId, `lesson.${row.id}`);
+      await deps.onLessonCompleted?.(row.userId, row.lessonId);
+    }
     return settled;
   }
 

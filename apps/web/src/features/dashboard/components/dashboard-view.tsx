@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { updateSessionUser, useSession } from "@/features/auth/session";
 import { myCertificates } from "@/features/certificates/certificates.api";
 import { MyCertificates } from "@/features/certificates/components/my-certificates";
+import { ReviewDashboardCard } from "@/features/daily-review/review-dashboard-card";
 import { useAuthResource } from "@/lib/use-auth-resource";
 import { aiUsage, learningPath, me, myCourses } from "../dashboard.api";
 import { courseToResume, firstName } from "../dashboard-format";
@@ -79,6 +80,7 @@ export function DashboardView({ now }: { now?: Date }) {
           </div>
         )}
         <div className="space-y-6 lg:col-start-3 lg:row-span-3 lg:row-start-1">
+          <ReviewDashboardCard />
           <StatsPanel stats={user.stats} />
           <AiBudget resource={usage} onRetry={usage.retry} now={now} />
         </div>
