@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ButtonLink, buttonClasses } from "@/components/button-link";
 import { SectionError } from "@/components/ui/section";
-import { useAuthResource } from "@/lib/use-auth-resource";
 import { errorText } from "@/lib/error-text";
+import { useAuthResource } from "@/lib/use-auth-resource";
 import { gradeCard, momentHref, todaysCards } from "./daily-review.api";
 import { newReviewId } from "./review-id";
 
