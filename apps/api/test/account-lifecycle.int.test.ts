@@ -1,4 +1,4 @@
-import { execRows, progress, reviews } from "@lumen/db";
+import { certificates, execRows, lessonNotes, notifications, progress, reviews } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type TestApp, withApp } from "./fixtures/app.js";
@@ -172,6 +172,25 @@ describe("DELETE /users/me", () => {
     await ctx.database.db
       .insert(reviews)
       .values({ userId: ada.user.id, courseId: built.courseId, rating: 5, body: "Clear and kind." });
+    await ctx.database.db.insert(lessonNotes).values({
+      userId: ada.user.id,
+      courseId: built.courseId,
+      lessonId,
+      kind: "note",
+      body: "My private thought",
+      positionSeconds: 12,
+    });
+    await ctx.database.db.insert(certificates).values({
+      userId: ada.user.id,
+      courseId: built.courseId,
+      code: "ADALOVELACE23456",
+      learnerName: "Ada Lovelace",
+      courseTitle: "Course",
+      creatorName: "Creator",
+    });
+    await ctx.database.db
+      .insert(notifications)
+      .values({ userId: ada.user.id, kind: "certificate.earned", dedupeKey: "cert.ada", data: {} });
     const phone = (await login(ctx.app, "ada@gone.test")).body.data;
 
     const wrong = await remove(ada, "not my password at all");
@@ -207,6 +226,14 @@ describe("DELETE /users/me", () => {
             + (select count(*) from enrollments where user_id = ${ada.user.id})::int as n`,
     );
     expect(Number(kept.rows[0]?.n)).toBe(2);
+    const erased = await execRows<{ n: number }>(
+      ctx.database.db,
+      sql`select (select count(*) from lesson_notes where user_id = ${ada.user.id})::int
+            + (select count(*) from certificates where user_id = ${ada.user.id})::int
+            + (select count(*) from notifications where user_id = ${ada.user.id})::int as n`,
+    );
+    expect(Number(erased.rows[0]?.n)).toBe(0);
+    expect((await call(ctx.app, { method: "GET", url: "/api/v1/certificates/ADALOVELACE23456" })).status).toBe(404);
     const listed = await call<{ items: Array<{ body: string; user: { full_name: string } }> }>(ctx.app, {
       method: "GET",
       url: `/api/v1/courses/${built.courseId}/reviews`,

@@ -1,11 +1,15 @@
 import {
   aiConversations,
   authSessions,
+  certificates,
   courses,
   type Executor,
   emailChanges,
   emailTokens,
+  lessonNotes,
   loginFailures,
+  notificationPreferences,
+  notifications,
   refreshTokens,
   reviews,
   securityEvents,
@@ -143,7 +147,8 @@ export function createAccountRepo(db: Executor) {
      * Erases what identifies the person and keeps the row, so progress, quiz attempts, analytics events, reviews
      * and payments stay attached to an anonymous account (creators' figures and the accounts' books don't change).
      * The email becomes a unique tombstone, the password hash a value no password verifies, the account disabled
-     * with its token version bumped; sessions end, tokens and tutor conversations are deleted.
+     * with its token version bumped; sessions end; tokens (and with them pending email changes), tutor conversations, notes,
+     * notifications and their preferences are deleted, and so are certificates (their public page names the person).
      */
     async erase(
       userId: string,
@@ -171,6 +176,10 @@ export function createAccountRepo(db: Executor) {
       await tx.delete(refreshTokens).where(eq(refreshTokens.userId, userId));
       await tx.delete(emailTokens).where(eq(emailTokens.userId, userId));
       await tx.delete(aiConversations).where(eq(aiConversations.userId, userId));
+      await tx.delete(lessonNotes).where(eq(lessonNotes.userId, userId));
+      await tx.delete(certificates).where(eq(certificates.userId, userId));
+      await tx.delete(notifications).where(eq(notifications.userId, userId));
+      await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId));
       await tx.delete(loginFailures).where(eq(loginFailures.emailKey, anonymous.formerEmailKey));
     },
   };

@@ -3,14 +3,20 @@ import {
   aiMessages,
   analyticsEvents,
   authSessions,
+  certificates,
   courses,
   type Executor,
   enrollments,
   invoices,
   lessonNotes,
+  notificationPreferences,
+  notifications,
   progress,
   purchases,
   quizAttempts,
+  recallCards,
+  recallReviews,
+  recallSessions,
   reviews,
   securityEvents,
   subscriptions,
@@ -41,7 +47,7 @@ export function createUserExport(db: Executor) {
     async collect(userId: string): Promise<Record<string, Json>> {
       return db.transaction(
         async (tx) => {
-          const byUser = <T extends { userId: unknown; createdAt?: unknown }>(table: T) =>
+          const byUser = <T extends { userId: unknown }>(table: T) =>
             eq(table.userId as never, userId);
           const [
             enrolled,
@@ -49,6 +55,12 @@ export function createUserExport(db: Executor) {
             attempts,
             reviewRows,
             noteRows,
+            certificateRows,
+            cards,
+            cardReviews,
+            reviewSessions,
+            notificationRows,
+            preferenceRows,
             conversations,
             messages,
             events,
@@ -64,6 +76,16 @@ export function createUserExport(db: Executor) {
             tx.select().from(quizAttempts).where(byUser(quizAttempts)).orderBy(asc(quizAttempts.createdAt)),
             tx.select().from(reviews).where(byUser(reviews)).orderBy(asc(reviews.createdAt)),
             tx.select().from(lessonNotes).where(byUser(lessonNotes)).orderBy(asc(lessonNotes.createdAt)),
+            tx.select().from(certificates).where(byUser(certificates)).orderBy(asc(certificates.issuedAt)),
+            tx.select().from(recallCards).where(byUser(recallCards)).orderBy(asc(recallCards.createdAt)),
+            tx.select().from(recallReviews).where(byUser(recallReviews)).orderBy(asc(recallReviews.reviewedAt)),
+            tx.select().from(recallSessions).where(byUser(recallSessions)).orderBy(asc(recallSessions.day)),
+            tx.select().from(notifications).where(byUser(notifications)).orderBy(asc(notifications.createdAt)),
+            tx
+              .select()
+              .from(notificationPreferences)
+              .where(byUser(notificationPreferences))
+              .orderBy(asc(notificationPreferences.kind)),
             tx.select().from(aiConversations).where(byUser(aiConversations)).orderBy(asc(aiConversations.createdAt)),
             tx.select().from(aiMessages).where(byUser(aiMessages)).orderBy(asc(aiMessages.createdAt)),
             tx.select().from(analyticsEvents).where(byUser(analyticsEvents)).orderBy(asc(analyticsEvents.createdAt)),
@@ -88,6 +110,12 @@ export function createUserExport(db: Executor) {
             quiz_attempts: attempts.map((r) => plain(r, ["userId"])),
             reviews: reviewRows.map((r) => plain(r, ["userId"])),
             notes: noteRows.map((r) => plain(r, ["userId"])),
+            certificates: certificateRows.map((r) => plain(r, ["userId"])),
+            review_cards: cards.map((r) => plain(r, ["userId"])),
+            card_reviews: cardReviews.map((r) => plain(r, ["userId"])),
+            daily_reviews: reviewSessions.map((r) => plain(r, ["userId"])),
+            notifications: notificationRows.map((r) => plain(r, ["userId", "dedupeKey"])),
+            notification_preferences: preferenceRows.map((r) => plain(r, ["userId"])),
             tutor_conversations: conversations.map((c) => ({
               ...plain(c, ["userId"]),
               messages: messages
