@@ -487,7 +487,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await jobs.schedule("maintenance.cleanup", {}, CLEANUP_EVERY_MS);
     await notifications.startSchedule();
     await jobs.schedule("analytics.rollup", {}, ANALYTICS_ROLLUP_EVERY_MS);
-    await jobs.enqueue("recall.backfill", {}, { jobId: `recall.backfill:${new Date().toISOString().slice(0, 13)}` });
+    await jobs.enqueue("recall.backfill", {}, { jobId: `recall.backfill.${new Date().toISOString().slice(0, 13)}` });
   });
   const lessonService = createLessonService({
     db,
@@ -530,7 +530,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     certificates: certificateService,
     // A lost enqueue (Redis down) costs no completion: the backfill builds the cards later.
     onLessonCompleted: (userId, lessonId) =>
-      jobs.enqueue("recall.build", { userId, lessonId }, { jobId: `recall.build:${userId}:${lessonId}` }).then(
+      jobs.enqueue("recall.build", { userId, lessonId }, { jobId: `recall.build.${userId}.${lessonId}` }).then(
         () => undefined,
         (err) => app.log.warn({ err, lessonId }, "daily review: card build not queued; the backfill will do it"),
       ),

@@ -10,7 +10,7 @@ const SHUTDOWN_GRACE_MS = 30_000;
 
 /**
  * `npm run start:worker`: runs the background jobs (lesson re-indexing…) the API instances enqueue with
- * JOBS_MODE=producer, taking them from Redis. It serves no HTTP but its metrics; on SIGTERM it stops taking
+ * JOBS_MODE=producer, taking them from Redis. It serves no HTTP but its metrics and readiness (METRICS_PORT); on SIGTERM it stops taking
  * jobs, lets the running one finish, and exits. A job interrupted by a crash is picked up again once BullMQ
  * sees its lock expire (handlers are idempotent).
  */
@@ -33,8 +33,15 @@ async function main(): Promise<void> {
   });
   await app.ready();
   await app.startSchedules();
+  // Its readiness is the app's own (database, migrations, Redis, not draining), asked without a public listener.
+  const ready = async () => {
+    const res = await app.inject({ method: "GET", url: "/health/ready" });
+    return { status: res.statusCode, body: res.body };
+  };
   const metricsServer =
-    env.METRICS_PORT > 0 ? await startMetricsServer(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT }) : null;
+    env.METRICS_PORT > 0
+      ? await startMetricsServer(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT, ready })
+      : null;
   app.log.info({ jobs: app.jobs.driver, metrics: metricsServer?.port ?? "off" }, "Lumen worker ready");
 
   onShutdown({

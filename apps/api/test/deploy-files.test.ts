@@ -45,7 +45,7 @@ describe("deployment files", () => {
 
   it("the production stack runs PostgreSQL, Redis, two APIs, a worker, the web app, nginx, Prometheus, Grafana", () => {
     const doc = parseYaml(read("docker-compose.yml"), { merge: true }) as {
-      services: Record<string, { command?: string[]; volumes?: string[] }>;
+      services: Record<string, { command?: string[]; volumes?: string[]; healthcheck?: { test: string[] } }>;
     };
     expect(Object.keys(doc.services).sort()).toEqual(
       ["api-1", "api-2", "grafana", "nginx", "postgres", "prometheus", "redis", "web", "worker"].sort(),
@@ -55,6 +55,8 @@ describe("deployment files", () => {
     expect(doc.services["api-1"]?.command?.join(" ")).toBe(start.replace("dist/", "apps/api/dist/"));
     const worker = JSON.parse(read("apps/api/package.json")).scripts["start:worker"] as string;
     expect(doc.services.worker?.command?.join(" ")).toBe(worker.replace("dist/", "apps/api/dist/"));
+    // The worker is healthy when its app is ready (database, migrations), asked on its metrics port.
+    expect(doc.services.worker?.healthcheck?.test.join(" ")).toContain("http://127.0.0.1:9464/health/ready");
     for (const volume of doc.services.prometheus?.volumes ?? []) {
       expect(volume.startsWith("./deploy/") || !volume.startsWith(".")).toBe(true);
     }
@@ -102,13 +104,23 @@ describe("deployment files", () => {
     })
     .strict();
 
-  it.each(["apps/api/railway.toml", "apps/web/railway.toml"])("%s is Railway config as code", (file) => {
-    const config = railway.parse(parseToml(read(file)));
-    expect(config.deploy.restartPolicyType).toBe("ON_FAILURE");
-    if (config.build.dockerfilePath) expect(() => read(config.build.dockerfilePath as string)).not.toThrow();
+  it.each(["apps/api/railway.toml", "apps/api/railway.worker.toml", "apps/web/railway.toml"])(
+    "%s is Railway config as code",
+    (file) => {
+      const config = railway.parse(parseToml(read(file)));
+      expect(config.deploy.restartPolicyType).toBe("ON_FAILURE");
+      if (config.build.dockerfilePath) expect(() => read(config.build.dockerfilePath as string)).not.toThrow();
+    },
+  );
+
+  it.each(["apps/api/railway.toml", "apps/api/railway.worker.toml"])("%s health-checks /health/ready", (file) => {
+    expect(railway.parse(parseToml(read(file))).deploy.healthcheckPath).toBe("/health/ready");
   });
 
-  it("the API service's health check is /health/ready", () => {
-    expect(railway.parse(parseToml(read("apps/api/railway.toml"))).deploy.healthcheckPath).toBe("/health/ready");
+  it("the worker's service runs the worker with its readiness on Railway's port", () => {
+    const { startCommand } = railway.parse(parseToml(read("apps/api/railway.worker.toml"))).deploy;
+    expect(startCommand).toContain("apps/api/dist/worker.js");
+    expect(startCommand).toMatch(/METRICS_PORT=\$\{PORT:-9464\}/);
+    expect(startCommand).toContain("METRICS_HOST=0.0.0.0");
   });
 });

@@ -62,6 +62,19 @@ describe.each(drivers)("jobs (%s driver)", (_name, make) => {
     expect(ran).toEqual(["a"]);
   });
 
+  it("refuses a job id BullMQ cannot key (empty or with a colon) on either driver, running nothing", async () => {
+    env = make();
+    const ran: string[] = [];
+    env.queue.register("lesson.reindex", async ({ lessonId }) => {
+      ran.push(lessonId);
+    });
+    for (const jobId of ["lesson.reindex:a", ""]) {
+      await expect(env.queue.enqueue("lesson.reindex", { lessonId: "a" }, { jobId })).rejects.toThrow(/Invalid job id/);
+    }
+    await env.queue.idle();
+    expect(ran).toEqual([]);
+  });
+
   it("retries a failing handler with backoff until it succeeds", async () => {
     env = make();
     const attempts: number[] = [];

@@ -105,8 +105,39 @@ describe("metrics", () => {
         expect(res.status).toBe(200);
         expect(await res.text()).toContain("lumen_process_resident_memory_bytes");
         expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(404);
+        // Without a readiness probe (the API serves its own on the public port) there is no health route here.
+        expect((await fetch(`http://127.0.0.1:${server.port}/health/ready`)).status).toBe(404);
       } finally {
         await server.close();
+      }
+      // The worker's: its app's own readiness (database, migrations, draining), and a 503 when it cannot be asked.
+      let failing = false;
+      const probed = await startMetricsServer(plain.app.metrics, {
+        host: "127.0.0.1",
+        port: 0,
+        ready: async () => {
+          if (failing) throw new Error("the app is gone");
+          const res = await plain.app.inject({ method: "GET", url: "/health/ready" });
+          return { status: res.statusCode, body: res.body };
+        },
+      });
+      try {
+        const ok = await fetch(`http://127.0.0.1:${probed.port}/health/ready`);
+        expect(ok.status).toBe(200);
+        expect(ok.headers.get("cache-control")).toBe("no-store");
+        expect(((await ok.json()) as { data: unknown }).data).toMatchObject({
+          database: "ok",
+          migrations: "applied",
+          draining: false,
+        });
+        failing = true;
+        const down = await fetch(`http://127.0.0.1:${probed.port}/health/ready`);
+        expect(down.status).toBe(503);
+        expect(down.headers.get("retry-after")).toBe("2");
+        expect(((await down.json()) as { error: { code: string } }).error.code).toBe("SERVICE_UNAVAILABLE");
+        expect((await fetch(`http://127.0.0.1:${probed.port}/metrics`)).status).toBe(200);
+      } finally {
+        await probed.close();
       }
     } finally {
       await plain.close();

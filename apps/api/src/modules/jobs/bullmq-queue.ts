@@ -3,6 +3,7 @@ import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { FastifyBaseLogger } from "fastify";
 import type { Redis } from "ioredis";
 import {
+  assertJobId,
   DEFAULT_ATTEMPTS,
   DEFAULT_BACKOFF_MS,
   type EnqueueOptions,
@@ -100,6 +101,7 @@ export function createBullJobQueue(opts: {
       local.register(name, handler);
     },
     async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}) {
+      if (options.jobId !== undefined) assertJobId(options.jobId);
       const id = options.jobId ?? randomUUID();
       // BullMQ ignores an add whose job id exists (atomically); the lookup only tells the caller which happened.
       try {

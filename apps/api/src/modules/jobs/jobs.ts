@@ -60,8 +60,18 @@ export interface JobContext {
 }
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: JobContext) => Promise<void>;
 
+/**
+ * A custom job id as both drivers accept it: BullMQ keys jobs in Redis as `<prefix>:<queue>:<id>` and refuses an id
+ * with a colon, so the in-process driver refuses it too (a colon would otherwise only fail once Redis is configured).
+ */
+export function assertJobId(id: string): void {
+  if (id.length === 0 || id.includes(":")) {
+    throw new Error(`Invalid job id "${id}": a custom job id is non-empty and has no ":" (use "." between parts)`);
+  }
+}
+
 export interface EnqueueOptions {
-  /** Idempotency key: a second enqueue with the id of a known job is ignored. */
+  /** Idempotency key: a second enqueue with the id of a known job is ignored. No ":" in it (see assertJobId). */
   jobId?: string;
   /** Runs in all, first included (default 3). */
   attempts?: number;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import {
+  assertJobId,
   DEFAULT_ATTEMPTS,
   DEFAULT_BACKOFF_MS,
   type EnqueueOptions,
@@ -118,6 +119,7 @@ export function createMemoryJobQueue(opts: { log: Pick<FastifyBaseLogger, "warn"
     },
     async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}) {
       if (closed) throw new Error("the job queue is closed");
+      if (options.jobId !== undefined) assertJobId(options.jobId);
       const id = options.jobId ?? randomUUID();
       if (known.has(id)) return { id, accepted: false };
       known.add(id);

@@ -47,8 +47,7 @@ export function createUserExport(db: Executor) {
     async collect(userId: string): Promise<Record<string, Json>> {
       return db.transaction(
         async (tx) => {
-          const byUser = <T extends { userId: unknown }>(table: T) =>
-            eq(table.userId as never, userId);
+          const byUser = <T extends { userId: unknown }>(table: T) => eq(table.userId as never, userId);
           const [
             enrolled,
             progressRows,
