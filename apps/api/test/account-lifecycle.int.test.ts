@@ -1,5 +1,6 @@
 import { certificates, execRows, lessonNotes, notifications, progress, reviews } from "@lumen/db";
 import { sql } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type TestApp, withApp } from "./fixtures/app.js";
 import { call, fieldsOf, login, outbox, type Session, STRONG_PASSWORD } from "./helpers.js";
@@ -335,7 +336,7 @@ describe("PUT and DELETE /users/me/avatar", () => {
     expect(firstUrl).toMatch(/^\/api\/v1\/media\/[0-9a-f-]{36}$/);
     const served = await get(firstUrl);
     expect(served.statusCode).toBe(200);
-    expect(served.headers["content-type"]).toBe("image/png");
+    expect(served.headers["content-type"]).toBe("image/webp");
     const instructor = await call<{ avatar_url: string | null }>(ctx.app, {
       method: "GET",
       url: `/api/v1/instructors/${ada.user.id}`,
@@ -347,11 +348,14 @@ describe("PUT and DELETE /users/me/avatar", () => {
     });
     expect(listed.body.data.items[0]?.user.avatar_url).toBe(firstUrl);
 
-    const jpeg = Buffer.concat([JPEG_HEAD, Buffer.alloc(200)]);
+    // A JPEG named .png: recognised from its bytes, and stored re-encoded like any other.
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3a6" } })
+      .jpeg()
+      .toBuffer();
     const second = await put(ada, jpeg, "me.png", "image/png");
     expect(second.status).toBe(200);
     const secondUrl = String(second.body.data.user.profile.avatar_url);
-    expect((await get(secondUrl)).headers["content-type"]).toBe("image/jpeg");
+    expect((await get(secondUrl)).headers["content-type"]).toBe("image/webp");
     expect((await get(firstUrl)).statusCode).toBe(404);
 
     const removed = await call<{ user: User }>(ctx.app, {
@@ -362,6 +366,48 @@ describe("PUT and DELETE /users/me/avatar", () => {
     expect(removed.status).toBe(200);
     expect(removed.body.data.user.profile.avatar_url).toBeUndefined();
     expect((await get(secondUrl)).statusCode).toBe(404);
+  });
+
+  it("keeps only the pixels: a centred square of at most 512 px as WebP, without EXIF, GPS or appended bytes", async () => {
+    const ada = await ctx.people.learner("ada@pics.test");
+    const secret = Buffer.from("<?php system($_GET['c']); ?>");
+    const photo = Buffer.concat([
+      await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#c84" } })
+        .jpeg()
+        .withExif({ IFD0: { Make: "PhoneCo", Copyright: "Ada's home" }, IFD3: { GPSLatitudeRef: "N" } })
+        .toBuffer(),
+      secret,
+    ]);
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const stored = await put(ada, photo, "holiday.jpg", "image/jpeg");
+    expect(stored.status).toBe(200);
+    const served = await get(String(stored.body.data.user.profile.avatar_url));
+    expect(served.headers["content-type"]).toBe("image/webp");
+    const meta = await sharp(served.rawPayload).metadata();
+    expect(meta).toMatchObject({ format: "webp", width: 512, height: 512 });
+    expect(meta.exif).toBeUndefined();
+    expect(served.rawPayload.includes(secret)).toBe(false);
+    expect(served.rawPayload.includes(Buffer.from("PhoneCo"))).toBe(false);
+    // A small picture is not blown up: a 1×1 PNG stays 1×1.
+    const tiny = await put(ada, PNG, "dot.png");
+    const tinyMeta = await sharp((await get(String(tiny.body.data.user.profile.avatar_url))).rawPayload).metadata();
+    expect(tinyMeta).toMatchObject({ width: 1, height: 1 });
+  });
+
+  it("refuses a picture that cannot be decoded, keeping the one it has", async () => {
+    const ada = await ctx.people.learner("ada@pics.test");
+    const kept = String((await put(ada, PNG, "me.png")).body.data.user.profile.avatar_url);
+    // JPEG's signature, then nothing a decoder can read.
+    const broken = await put(ada, Buffer.concat([JPEG_HEAD, Buffer.alloc(200)]), "me.jpg", "image/jpeg");
+    expect(broken.status).toBe(400);
+    expect(broken.body.error?.code).toBe("VALIDATION_ERROR");
+    expect(broken.body.error?.message).toContain("could not be read");
+    expect((await me(ada.access_token)).body.data.user.profile.avatar_url).toBe(kept);
+    const { rows } = await execRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from media_assets where owner_id = ${ada.user.id}`,
+    );
+    expect(Number(rows[0]?.n)).toBe(1);
   });
 
   it("refuses a forged, a GIF, an SVG or an oversized picture, keeping the one it has", async () => {

@@ -35,7 +35,7 @@ export function avatarRoutes(app: FastifyInstance, opts: { service: AvatarServic
         tags,
         security,
         summary: "Upload your profile picture",
-        description: `multipart/form-data with one \`file\`. 413 PAYLOAD_TOO_LARGE past ${AVATAR_MAX_BYTES / (1024 * 1024)} MiB, 415 UNSUPPORTED_MEDIA_TYPE for anything but PNG, JPEG or WebP. The user's \`profile.avatar_url\` then names it.`,
+        description: `multipart/form-data with one \`file\`. 413 PAYLOAD_TOO_LARGE past ${AVATAR_MAX_BYTES / (1024 * 1024)} MiB, 415 UNSUPPORTED_MEDIA_TYPE for anything but PNG, JPEG or WebP, 400 VALIDATION_ERROR for a picture that cannot be decoded. It is stored re-encoded: a centred square of at most 512 px as WebP, without the upload's metadata (EXIF, GPS). The user's \`profile.avatar_url\` then names it.`,
         consumes: ["multipart/form-data"],
         body: avatarBodyDoc,
         response: responds(userResultSchema),

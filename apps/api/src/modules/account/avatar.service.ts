@@ -4,16 +4,21 @@ import { AppError, unauthorized } from "../../lib/errors.js";
 import type { MediaService, OwnImageRules, UploadPart } from "../media/media.service.js";
 import { presentUser } from "../user/user.presenter.js";
 import type { UserRepo } from "../user/user.repo.js";
+import { reencodeAvatar } from "./avatar.image.js";
 
 /** Avatars are stored apart from course media, so they can never be attached to a course and vanish with it. */
 export const AVATAR_KEY_PREFIX = "avatar";
 
-/** PNG, JPEG or WebP only (no GIF, no SVG), recognised from the bytes; at most AVATAR_MAX_BYTES. */
+/**
+ * PNG, JPEG or WebP only (no GIF, no SVG), recognised from the bytes; at most AVATAR_MAX_BYTES; stored re-encoded
+ * as a WebP square without the upload's metadata (reencodeAvatar).
+ */
 export const AVATAR_RULES: OwnImageRules = {
   contentTypes: AVATAR_CONTENT_TYPES,
   maxBytes: AVATAR_MAX_BYTES,
   names: "PNG, JPEG or WebP",
   keyPrefix: AVATAR_KEY_PREFIX,
+  reencode: reencodeAvatar,
 };
 
 const invalidFile = (message: string) =>

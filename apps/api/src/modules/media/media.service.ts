@@ -40,6 +40,11 @@ export interface OwnImageRules {
   /** The accepted formats in words, for the error ("PNG, JPEG or WebP"). */
   names: string;
   keyPrefix: string;
+  /**
+   * Rewrites the accepted bytes before they are stored (avatars: decoded, cropped and re-encoded, which drops EXIF
+   * and GPS metadata and anything hidden after the picture). Throws when the bytes are not a readable picture.
+   */
+  reencode?: (bytes: Buffer) => Promise<{ bytes: Buffer; contentType: string }>;
 }
 
 const UPLOAD_FIELDS = new Set(["kind", "course_id"]);
@@ -148,6 +153,24 @@ export function createMediaService(deps: {
 
       const id = randomUUID();
       const key = `${only?.keyPrefix ?? kind}/${id}`;
+      if (only?.reencode) {
+        // Small by rule (maxBytes), so held in memory: the stored picture is the re-encoded one, never the upload.
+        const chunks: Buffer[] = [];
+        for await (const chunk of counted()) chunks.push(chunk);
+        let out: { bytes: Buffer; contentType: string };
+        try {
+          out = await only.reencode(Buffer.concat(chunks));
+        } catch {
+          throw invalidField("file", `This picture could not be read: upload an intact ${only.names} file`);
+        }
+        const stored = await storage.put(key, Readable.from([out.bytes]), out.contentType);
+        if (stored.size !== out.bytes.length) {
+          await discard(key);
+          throw new Error(`storage kept ${stored.size} bytes of a ${out.bytes.length}-byte picture`);
+        }
+        const sha256 = createHash("sha256").update(out.bytes).digest("hex");
+        return { id, key, kind, contentType: out.contentType, size: out.bytes.length, sha256 };
+      }
       const stored = await storage.put(key, Readable.from(counted()), contentType);
       if (stored.size !== size) {
         await discard(key);
