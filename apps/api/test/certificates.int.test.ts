@@ -1,6 +1,6 @@
-import { inflateSync } from "node:zlib";
 import { certificates, courses, progress, users } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type TestApp, withApp } from "./fixtures/app.js";
 import { call, type Session } from "./helpers.js";
@@ -298,7 +298,7 @@ describe("public verification", () => {
     expect(res.headers["content-disposition"]).toBe(`attachment; filename="Lumen-certificate-${code}.pdf"`);
     const bytes = res.rawPayload;
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const text = pdfText(bytes);
+    const text = await pdfText(bytes);
     expect(text).toContain(code);
     expect(text).toContain(`http://localhost:3000/certificates/${code}`);
     expect(text).toContain("Sam Student");
@@ -350,33 +350,46 @@ describe("refunds", () => {
     expect(row?.revokedReason).toBe("refund");
     // Reading the list doesn't quietly issue it again: the course is closed.
     expect((await mine(learner)).body.data.items).toEqual([expect.objectContaining({ code, status: "revoked" })]);
-    const pdf = pdfText((await ctx.app.inject({ method: "GET", url: `/api/v1/certificates/${code}/pdf` })).rawPayload);
+    const pdf = await pdfText(
+      (await ctx.app.inject({ method: "GET", url: `/api/v1/certificates/${code}/pdf` })).rawPayload,
+    );
     expect(pdf).toContain("REVOKED");
   });
 });
 
 /**
- * The text a PDF shows, good enough to search: every Flate stream inflated, the hex strings the standard fonts are
- * drawn with decoded, and the metadata's UTF-16 strings decoded.
+ * The text a PDF shows, good enough to search: the document's own strings (metadata), and what its page draws, each
+ * run of glyph ids read back through its font's ToUnicode map (the embedded fonts draw glyph ids, not characters).
  */
-function pdfText(bytes: Buffer): string {
-  const raw = bytes.toString("latin1");
-  const parts: string[] = [raw];
-  const stream = /stream\r?\n/g;
-  for (let m = stream.exec(raw); m; m = stream.exec(raw)) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf("endstream", start);
-    try {
-      parts.push(inflateSync(bytes.subarray(start, end)).toString("latin1"));
-    } catch {
-      // Not a Flate stream (or trailing bytes): its raw text is already included.
+async function pdfText(bytes: Buffer): Promise<string> {
+  const doc = await PDFDocument.load(bytes);
+  const page = doc.getPage(0).node;
+  const text = (stream: unknown) =>
+    stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1") : "";
+  const unicode = (hex: string) => Buffer.from(hex, "hex").swap16().toString("utf16le");
+  // Resource name ("F1…") → glyph id (4 hex digits) → its characters.
+  const cmaps = new Map<string, Map<string, string>>();
+  const fonts = page.Resources()?.lookup(PDFName.of("Font"), PDFDict);
+  for (const [name, ref] of fonts?.entries() ?? []) {
+    const font = doc.context.lookup(ref, PDFDict);
+    const cmap = new Map<string, string>();
+    for (const m of text(doc.context.lookup(font.get(PDFName.of("ToUnicode")))).matchAll(
+      /<([0-9A-F]{4})>\s*<([0-9A-F]+)>/gi,
+    )) {
+      cmap.set((m[1] ?? "").toUpperCase(), unicode(m[2] ?? ""));
+    }
+    cmaps.set(name.asString(), cmap);
+  }
+  const contents = page.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
+  const drawn: string[] = [];
+  for (const stream of streams) {
+    let cmap: Map<string, string> | undefined;
+    for (const op of text(stream).matchAll(/(\/\S+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj/g)) {
+      if (op[1]) cmap = cmaps.get(op[1]);
+      else
+        drawn.push((op[2]?.toUpperCase().match(/.{4}/g) ?? []).map((glyph) => cmap?.get(glyph) ?? "\uFFFD").join(""));
     }
   }
-  const all = parts.join("\n");
-  const decoded = [...all.matchAll(/<([0-9A-Fa-f\s]+)>/g)].map((h) => {
-    const hex = (h[1] ?? "").replace(/\s/g, "");
-    const buf = Buffer.from(hex, "hex");
-    return hex.toUpperCase().startsWith("FEFF") ? buf.subarray(2).swap16().toString("utf16le") : buf.toString("latin1");
-  });
-  return `${all}\n${decoded.join("\n")}`;
+  return [doc.getTitle() ?? "", doc.getSubject() ?? "", ...drawn].join("\n");
 }

@@ -1,4 +1,6 @@
-import { PageSizes, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import fontkit from "@pdf-lib/fontkit";
+import { PageSizes, PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { certificateFonts } from "./certificate.fonts.js";
 
 export interface CertificatePdfInput {
   code: string;
@@ -17,12 +19,14 @@ const ACCENT = rgb(0.27, 0.31, 0.87);
 const REVOKED = rgb(0.72, 0.11, 0.11);
 
 /**
- * The standard PDF fonts only speak WinAnsi (Latin-1 and a few more). A character they can't encode loses its
- * accent if that helps ("Ł" stays, "ő" → "o" only when "ő" itself is missing) and becomes "?" otherwise, so any
- * name renders instead of failing the download. Embedding a Unicode font would need fontkit and a font file.
+ * What of `text` the font can draw: a character it has no glyph for loses its accent if that helps ("ő" → "o" only
+ * when "ő" itself is missing) and becomes "?" otherwise, so any name renders (never an empty box) instead of
+ * failing the download. Embedded fonts tell their characters; the standard ones are asked to encode.
  */
 export function encodable(text: string, font: PDFFont): string {
+  const charset = hasCharacterSet(font) ? new Set(font.getCharacterSet()) : null;
   const fits = (s: string) => {
+    if (charset) return [...s].every((ch) => charset.has(ch.codePointAt(0) as number));
     try {
       font.encodeText(s);
       return true;
@@ -40,6 +44,15 @@ export function encodable(text: string, font: PDFFont): string {
     }
   }
   return out;
+}
+
+/** Standard fonts throw from getCharacterSet; embedded (fontkit) ones list their code points. */
+function hasCharacterSet(font: PDFFont): boolean {
+  try {
+    return font.getCharacterSet().length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The date as printed: "4 December 2026" (UTC, so every server prints the same day). */
@@ -85,10 +98,18 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const page = doc.addPage([a4Long, a4Short]);
   const width = page.getWidth();
   const height = page.getHeight();
-  const sans = await doc.embedFont(StandardFonts.Helvetica);
-  const sansBold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const serif = await doc.embedFont(StandardFonts.TimesRoman);
-  const serifBold = await doc.embedFont(StandardFonts.TimesRomanBold);
+  doc.registerFontkit(fontkit);
+  const files = await certificateFonts();
+  // Named, not left to pdf-lib's random suffix, so the same certificate gives the same bytes (a subset's name is a
+  // six-letter tag, "+", the font's name).
+  const embed = (bytes: Uint8Array, tag: string, name: string) =>
+    doc.embedFont(bytes, { subset: true, customName: `${tag}+${name}` });
+  const [sans, sansBold, serif, serifBold] = await Promise.all([
+    embed(files.sans, "LUMENA", "DejaVuSans"),
+    embed(files.sansBold, "LUMENB", "DejaVuSans-Bold"),
+    embed(files.serif, "LUMENC", "DejaVuSerif"),
+    embed(files.serifBold, "LUMEND", "DejaVuSerif-Bold"),
+  ]);
   const maxWidth = width - 160;
 
   page.drawRectangle({ x: 24, y: 24, width: width - 48, height: height - 48, borderColor: ACCENT, borderWidth: 3 });
