@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type TestApp, withApp } from "./fixtures/app.js";
-import { call, outbox, type Session } from "./helpers.js";
+import { call, outbox, type Session, STRONG_PASSWORD } from "./helpers.js";
 import { type BuiltCourse, buildCourse, enroll } from "./learning-fixtures.js";
 import { billing, checkout, checkoutStatus, countRows, readLesson } from "./payment-fixtures.js";
 import { type FakeStripe, startFakeStripe } from "./support/fake-stripe.js";
@@ -426,5 +426,48 @@ describe("Stripe subscriptions", () => {
       token: admin.access_token,
     });
     expect(stats.body.data).toMatchObject({ yearly: 1, canceling: 1, mrr: 800 });
+  });
+
+  it("deleting the account cancels the subscription at Stripe at once; with Stripe down nothing is erased", async () => {
+    await checkout(ctx, student, { kind: "premium", interval: "month" });
+    const customer = await customerOf(student.user.id);
+    const sub = subscriptionObject("sub_3", customer);
+    stripe.putSubscription(sub);
+    await deliver(newEvent("customer.subscription.created", sub, nowSeconds() - 50));
+    expect((await billing(ctx, student)).body.data.premium_status).toBe(true);
+    const remove = () =>
+      call(ctx.app, {
+        method: "DELETE",
+        url: "/api/v1/users/me",
+        token: student.access_token,
+        payload: { password: STRONG_PASSWORD },
+      });
+
+    stripe.state.mode = "down";
+    const refused = await remove();
+    expect(refused.status).toBe(503);
+    expect(refused.body.error?.code).toBe("SERVICE_UNAVAILABLE");
+    expect((await billing(ctx, student)).body.data).toMatchObject({
+      premium_status: true,
+      subscription: { status: "active" },
+    });
+
+    stripe.state.mode = "ok";
+    stripe.requests.length = 0;
+    expect((await remove()).status).toBe(200);
+    expect(stripe.requests.filter((r) => r.path === "/v1/subscriptions/sub_3").map((r) => r.method)).toEqual([
+      "DELETE",
+    ]);
+    const { rows } = await execRows<{ status: string; premium: boolean; ended: boolean }>(
+      ctx.database.db,
+      sql`select s.status, u.premium_status as premium, s.current_period_end <= now() as ended
+          from subscriptions s join users u on u.id = s.user_id where u.id = ${student.user.id}`,
+    );
+    expect(rows).toEqual([{ status: "canceled", premium: false, ended: true }]);
+    // Stripe's own word arriving afterwards changes nothing for the deleted account.
+    const after = await deliver(
+      newEvent("customer.subscription.deleted", { ...sub, status: "canceled" }, nowSeconds()),
+    );
+    expect(after.status).toBe(200);
   });
 });
