@@ -468,6 +468,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     enrollments: createAccessRepo(db),
     cache: publicReads,
+    notifier: notifications,
   });
   jobs.register("lesson.reindex", async ({ lessonId }) => {
     await retrieval.indexLesson(lessonId);

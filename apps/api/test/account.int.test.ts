@@ -252,6 +252,7 @@ describe("export", () => {
       "progress",
       "quiz_attempts",
       "reviews",
+      "review_replies",
       "notes",
       "certificates",
       "review_cards",

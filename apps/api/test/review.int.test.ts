@@ -27,6 +27,12 @@ type Review = {
   created_at: string;
   updated_at: string;
   user: { id: string; full_name: string };
+  reply: {
+    body: string;
+    created_at: string;
+    updated_at: string;
+    author: { id: string; full_name: string } | null;
+  } | null;
 };
 type ReviewList = { items: Review[]; next_cursor: string | null };
 
@@ -274,5 +280,134 @@ describe("GET /courses/:id/reviews/me", () => {
     expect(mine.status).toBe(200);
     expect(mine.body.data).toMatchObject({ rating: 5, body: "Loved it", user: { id: learner.user.id } });
     expect((await call(ctx.app, { method: "GET", url })).status).toBe(401);
+  });
+});
+
+describe("PUT and DELETE /courses/:id/reviews/:reviewId/reply", () => {
+  const replyUrl = (reviewId: string, course = courseId) => `${reviewsUrl(course)}/${reviewId}/reply`;
+  const putReply = (reviewId: string, payload: object, token?: string, course = courseId) =>
+    call<Review>(ctx.app, { method: "PUT", url: replyUrl(reviewId, course), payload, ...(token ? { token } : {}) });
+  const bell = async (who: Session) => {
+    await ctx.app.jobs.idle();
+    const res = await call<{ items: Array<{ kind: string; title: string; link: string | null }> }>(ctx.app, {
+      method: "GET",
+      url: "/api/v1/notifications",
+      token: who.access_token,
+    });
+    return res.body.data.items;
+  };
+
+  it("the creator replies under the review; the reviewer is told once, and edits keep the first posting", async () => {
+    const review = (await putReview(courseId, { rating: 3, body: "Too fast." }, learner.access_token)).body.data;
+    expect(review.reply).toBeNull();
+    const posted = await putReply(
+      review.id,
+      { body: "  Thanks! Lesson 2 now has a slower part.  " },
+      creator.access_token,
+    );
+    expect(posted.status).toBe(200);
+    expect(posted.body.data.reply).toMatchObject({
+      body: "Thanks! Lesson 2 now has a slower part.",
+      author: { id: creator.user.id },
+    });
+    // The review itself is not "edited" by a reply.
+    expect(posted.body.data.updated_at).toBe(review.updated_at);
+
+    const listed = await call<ReviewList>(ctx.app, { method: "GET", url: reviewsUrl(courseId) });
+    expect(listed.body.data.items[0]?.reply?.body).toBe("Thanks! Lesson 2 now has a slower part.");
+    const mine = await call<Review>(ctx.app, {
+      method: "GET",
+      url: `${reviewsUrl(courseId)}/me`,
+      token: learner.access_token,
+    });
+    expect(mine.body.data.reply?.author?.id).toBe(creator.user.id);
+
+    const edited = await putReply(review.id, { body: "Thanks! Lessons 2 and 3 are slower now." }, creator.access_token);
+    expect(edited.body.data.reply?.created_at).toBe(posted.body.data.reply?.created_at);
+    expect(edited.body.data.reply?.body).toBe("Thanks! Lessons 2 and 3 are slower now.");
+
+    const told = (await bell(learner)).filter((n) => n.kind === "review.reply");
+    expect(told).toHaveLength(1);
+    expect(told[0]?.link).toBe(`/courses/${courseId}#reviews`);
+    expect(await bell(creator)).toEqual([]);
+
+    // The learner editing their review keeps the reply.
+    await putReview(courseId, { rating: 4 }, learner.access_token);
+    const after = await call<ReviewList>(ctx.app, { method: "GET", url: reviewsUrl(courseId) });
+    expect(after.body.data.items[0]).toMatchObject({
+      rating: 4,
+      reply: { body: "Thanks! Lessons 2 and 3 are slower now." },
+    });
+  });
+
+  it("removes the reply (idempotently); a reply posted again tells the reviewer again", async () => {
+    const review = (await putReview(courseId, { rating: 5 }, learner.access_token)).body.data;
+    await putReply(review.id, { body: "Glad it helped." }, creator.access_token);
+    for (let i = 0; i < 2; i++) {
+      const removed = await call<Review>(ctx.app, {
+        method: "DELETE",
+        url: replyUrl(review.id),
+        token: creator.access_token,
+      });
+      expect(removed.status).toBe(200);
+      expect(removed.body.data.reply).toBeNull();
+    }
+    const listed = await call<ReviewList>(ctx.app, { method: "GET", url: reviewsUrl(courseId) });
+    expect(listed.body.data.items[0]?.reply).toBeNull();
+    await putReply(review.id, { body: "Glad it helped, really." }, creator.access_token);
+    expect((await bell(learner)).filter((n) => n.kind === "review.reply")).toHaveLength(2);
+  });
+
+  it("only the course's creator and admins reply: others 403, guests 401, other courses' reviews 404", async () => {
+    const review = (await putReview(courseId, { rating: 2 }, learner.access_token)).body.data;
+    const other = await learnerOf(courseId, "other@example.com");
+    const otherCreator = await userWithRole(ctx, "rival@example.com", "creator");
+    for (const who of [learner, other, otherCreator]) {
+      const res = await putReply(review.id, { body: "Not mine to answer" }, who.access_token);
+      expect(res.status).toBe(403);
+      expect(res.body.error?.code).toBe("FORBIDDEN");
+      const del = await call(ctx.app, { method: "DELETE", url: replyUrl(review.id), token: who.access_token });
+      expect(del.status).toBe(403);
+    }
+    expect((await putReply(review.id, { body: "Hi" })).status).toBe(401);
+
+    const admin = await userWithRole(ctx, "admin@example.com", "admin");
+    const byAdmin = await putReply(
+      review.id,
+      { body: "The creator is on leave; we have passed this on." },
+      admin.access_token,
+    );
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.data.reply?.author?.id).toBe(admin.user.id);
+
+    // The review must be the course's own.
+    const otherCourse = await createCourse(creator.user.id);
+    const elsewhere = await putReply(review.id, { body: "Hi" }, creator.access_token, otherCourse);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error?.code).toBe("NOT_FOUND");
+    const unknown = await putReply("00000000-0000-4000-8000-000000000000", { body: "Hi" }, creator.access_token);
+    expect(unknown.status).toBe(404);
+    expect((await putReply("not-a-uuid", { body: "Hi" }, creator.access_token)).status).toBe(400);
+  });
+
+  it("refuses an empty or overlong reply with the field named, keeping the one there", async () => {
+    const review = (await putReview(courseId, { rating: 4 }, learner.access_token)).body.data;
+    await putReply(review.id, { body: "Thank you." }, creator.access_token);
+    for (const payload of [{ body: "   " }, { body: "x".repeat(2001) }, {}, { body: 42 }]) {
+      const res = await putReply(review.id, payload, creator.access_token);
+      expect(res.status, JSON.stringify(payload).slice(0, 40)).toBe(400);
+      expect(fieldsOf(res.body)).toHaveProperty("body");
+    }
+    const listed = await call<ReviewList>(ctx.app, { method: "GET", url: reviewsUrl(courseId) });
+    expect(listed.body.data.items[0]?.reply?.body).toBe("Thank you.");
+  });
+
+  it("a guest's cached page shows a new reply at once", async () => {
+    const review = (await putReview(courseId, { rating: 4 }, learner.access_token)).body.data;
+    const before = await call<ReviewList>(ctx.app, { method: "GET", url: reviewsUrl(courseId) });
+    expect(before.body.data.items[0]?.reply).toBeNull();
+    await putReply(review.id, { body: "Thanks for the kind words." }, creator.access_token);
+    const after = await call<ReviewList>(ctx.app, { method: "GET", url: reviewsUrl(courseId) });
+    expect(after.body.data.items[0]?.reply?.body).toBe("Thanks for the kind words.");
   });
 });

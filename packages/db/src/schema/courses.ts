@@ -271,9 +271,17 @@ export const reviews = pgTable(
     body: text("body").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    /** The course creator's (or an admin's) public answer; null while there is none. */
+    replyBody: text("reply_body"),
+    /** Who wrote the reply (null once that account is gone: the reply stays, signed as the course's creator). */
+    replyUserId: uuid("reply_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** When the reply was first posted (kept by edits, so the reviewer is told once). */
+    repliedAt: timestamp("replied_at", { withTimezone: true, mode: "date", precision: 3 }),
+    replyUpdatedAt: timestamp("reply_updated_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
   (t) => [
     uniqueIndex("reviews_user_course_key").on(t.userId, t.courseId),
+    check("reviews_reply_complete", sql`(${t.replyBody} is null) = (${t.repliedAt} is null)`),
     index("reviews_course_idx").on(t.courseId, t.createdAt),
     check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
   ],

@@ -1,13 +1,23 @@
 import { courses, type Executor, reviews, users } from "@lumen/db";
 import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 
 export type ReviewRow = typeof reviews.$inferSelect;
-export type ReviewWithAuthor = { review: ReviewRow; authorName: string; authorAvatar: string | null };
+export type ReviewWithAuthor = {
+  review: ReviewRow;
+  authorName: string;
+  authorAvatar: string | null;
+  replierName: string | null;
+  replierAvatar: string | null;
+};
 
+const replier = alias(users, "replier");
 const withAuthor = {
   review: reviews,
   authorName: users.fullName,
   authorAvatar: sql<string | null>`${users.profile} ->> 'avatar_url'`,
+  replierName: replier.fullName,
+  replierAvatar: sql<string | null>`${replier.profile} ->> 'avatar_url'`,
 };
 
 export function createReviewRepo(db: Executor) {
@@ -71,9 +81,63 @@ export function createReviewRepo(db: Executor) {
         .select(withAuthor)
         .from(reviews)
         .innerJoin(users, eq(users.id, reviews.userId))
+        .leftJoin(replier, eq(replier.id, reviews.replyUserId))
         .where(and(eq(reviews.userId, userId), eq(reviews.courseId, courseId)))
         .limit(1);
       return row;
+    },
+
+    /** One review of the course, with its author and the course's title (undefined: no such review there). */
+    async findInCourse(
+      reviewId: string,
+      courseId: string,
+      tx: Executor = db,
+    ): Promise<(ReviewWithAuthor & { courseTitle: string }) | undefined> {
+      const [row] = await tx
+        .select({ ...withAuthor, courseTitle: courses.title })
+        .from(reviews)
+        .innerJoin(users, eq(users.id, reviews.userId))
+        .innerJoin(courses, eq(courses.id, reviews.courseId))
+        .leftJoin(replier, eq(replier.id, reviews.replyUserId))
+        .where(and(eq(reviews.id, reviewId), eq(reviews.courseId, courseId)))
+        .limit(1);
+      return row;
+    },
+
+    /**
+     * Writes the reply to one review of the course; the first posting time is kept across edits. The review's own
+     * updated_at (the reviewer's edits) is left alone. Returns when the reply was first posted and whether this
+     * write posted it, or undefined when the review is not the course's.
+     */
+    async setReply(
+      reviewId: string,
+      courseId: string,
+      reply: { userId: string; body: string },
+      tx: Executor = db,
+    ): Promise<{ repliedAt: Date; posted: boolean } | undefined> {
+      const now = new Date();
+      const [row] = await tx
+        .update(reviews)
+        .set({
+          replyBody: reply.body,
+          replyUserId: reply.userId,
+          repliedAt: sql`coalesce(${reviews.repliedAt}, ${now.toISOString()}::timestamptz)`,
+          replyUpdatedAt: now,
+        })
+        .where(and(eq(reviews.id, reviewId), eq(reviews.courseId, courseId)))
+        .returning({ repliedAt: reviews.repliedAt });
+      if (!row?.repliedAt) return undefined;
+      return { repliedAt: row.repliedAt, posted: row.repliedAt.getTime() === now.getTime() };
+    },
+
+    /** Removes the reply to one review of the course; false when the review is not the course's. */
+    async clearReply(reviewId: string, courseId: string, tx: Executor = db): Promise<boolean> {
+      const rows = await tx
+        .update(reviews)
+        .set({ replyBody: null, replyUserId: null, repliedAt: null, replyUpdatedAt: null })
+        .where(and(eq(reviews.id, reviewId), eq(reviews.courseId, courseId)))
+        .returning({ id: reviews.id });
+      return rows.length > 0;
     },
 
     /** A course's reviews, newest first, after the keyset position. */
@@ -90,6 +154,7 @@ export function createReviewRepo(db: Executor) {
         .select(withAuthor)
         .from(reviews)
         .innerJoin(users, eq(users.id, reviews.userId))
+        .leftJoin(replier, eq(replier.id, reviews.replyUserId))
         .where(and(...where))
         .orderBy(desc(reviews.createdAt), desc(reviews.id))
         .limit(filter.limit);

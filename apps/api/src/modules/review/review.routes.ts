@@ -1,4 +1,11 @@
-import { myReviewSchema, pageOf, reviewListQuerySchema, reviewSchema, reviewUpsertSchema } from "@lumen/contracts";
+import {
+  myReviewSchema,
+  pageOf,
+  reviewListQuerySchema,
+  reviewReplyUpsertSchema,
+  reviewSchema,
+  reviewUpsertSchema,
+} from "@lumen/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -79,6 +86,50 @@ export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewServic
     async (request) => {
       await service.remove(currentAuth(request), request.params.id);
       return ok(null, "Review deleted");
+    },
+  );
+
+  const replyParams = z.object({ id: z.uuid(), reviewId: z.uuid() });
+
+  // PUT /courses/:id/reviews/:reviewId/reply – the course's creator (or an admin) answers a review publicly; the
+  // reviewer is notified when the reply is first posted
+  r.put(
+    "/courses/:id/reviews/:reviewId/reply",
+    {
+      ...guard,
+      schema: {
+        tags,
+        security,
+        summary: "Reply to a review of your course",
+        description:
+          "Creates or edits the one public reply to a review, shown under it on the course page. Only the course's creator and admins may reply (403); the reviewer gets a `review.reply` notification when a reply is first posted, not on edits.",
+        params: replyParams,
+        body: reviewReplyUpsertSchema,
+        response: responds(reviewSchema),
+      },
+    },
+    async (request) => {
+      const { id, reviewId } = request.params;
+      return ok(await service.reply(currentAuth(request), id, reviewId, request.body), "Reply posted");
+    },
+  );
+
+  // DELETE /courses/:id/reviews/:reviewId/reply – removes the reply (idempotent)
+  r.delete(
+    "/courses/:id/reviews/:reviewId/reply",
+    {
+      ...guard,
+      schema: {
+        tags,
+        security,
+        summary: "Remove your reply to a review",
+        params: replyParams,
+        response: responds(reviewSchema),
+      },
+    },
+    async (request) => {
+      const { id, reviewId } = request.params;
+      return ok(await service.removeReply(currentAuth(request), id, reviewId), "Reply removed");
     },
   );
 }

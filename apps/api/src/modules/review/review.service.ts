@@ -1,4 +1,4 @@
-import type { Page, Review, ReviewUpsert } from "@lumen/contracts";
+import type { Page, Review, ReviewReplyUpsert, ReviewUpsert } from "@lumen/contracts";
 import type { Database, Transaction } from "@lumen/db";
 import type { CacheEntry } from "../../lib/cache.js";
 import type { PublicReads } from "../../lib/cache-public.js";
@@ -7,18 +7,30 @@ import { forbidden, notFound } from "../../lib/errors.js";
 import type { AccessRepo } from "../access/access.repo.js";
 import type { AccessService } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
+import type { Notifier } from "../notification/notification.service.js";
 import { presentReview } from "./review.presenter.js";
 import type { ReviewRepo } from "./review.repo.js";
 
 export function createReviewService(deps: {
   db: Database;
   reviews: ReviewRepo;
-  access: Pick<AccessService, "visibleCourse">;
+  access: Pick<AccessService, "visibleCourse" | "canManage">;
   enrollments: Pick<AccessRepo, "isEnrolled">;
   /** Reviews and the rating they add up to are public reads: a review write bumps the course's version. */
   cache: Pick<PublicReads, "course" | "courseChanged">;
+  /** Tells a reviewer their review has a reply (in the bell, and by email if they chose it). */
+  notifier?: Notifier;
 }) {
   const { db, reviews, access, enrollments, cache } = deps;
+
+  /** The review of a course the caller manages (its creator, or an admin): 403 for anyone else, 404 elsewhere. */
+  async function managedReview(auth: AuthContext, courseId: string, reviewId: string) {
+    const course = await access.visibleCourse(auth, courseId);
+    if (!access.canManage(auth, course)) throw forbidden("Only the course's creator can reply to its reviews");
+    const found = await reviews.findInCourse(reviewId, courseId);
+    if (!found) throw notFound("Review");
+    return found;
+  }
 
   /** Only learners with an active enrollment review a course, and never its own creator. */
   async function reviewableCourse(auth: AuthContext, courseId: string) {
@@ -80,6 +92,39 @@ export function createReviewService(deps: {
       await access.visibleCourse(auth, courseId);
       const row = await reviews.findOwn(auth.userId, courseId);
       return row ? presentReview(row) : null;
+    },
+
+    /**
+     * Posts or edits the creator's reply to a review. The reviewer is notified when a reply is first posted (not on
+     * each edit); the course's cached pages start over.
+     */
+    async reply(auth: AuthContext, courseId: string, reviewId: string, input: ReviewReplyUpsert): Promise<Review> {
+      const found = await managedReview(auth, courseId, reviewId);
+      const written = await reviews.setReply(reviewId, courseId, { userId: auth.userId, body: input.body });
+      if (!written) throw notFound("Review");
+      await cache.courseChanged(courseId);
+      if (written.posted && found.review.userId !== auth.userId) {
+        await deps.notifier?.notify(
+          found.review.userId,
+          "review.reply",
+          { course_id: courseId, course_title: found.courseTitle, review_id: reviewId },
+          // One per reply posted: a reply removed and posted again tells the reviewer again.
+          `${reviewId}.${written.repliedAt.getTime()}`,
+        );
+      }
+      const row = await reviews.findInCourse(reviewId, courseId);
+      if (!row) throw notFound("Review");
+      return presentReview(row);
+    },
+
+    /** Removes the creator's reply (idempotent: a review without one is answered as it is). */
+    async removeReply(auth: AuthContext, courseId: string, reviewId: string): Promise<Review> {
+      await managedReview(auth, courseId, reviewId);
+      if (!(await reviews.clearReply(reviewId, courseId))) throw notFound("Review");
+      await cache.courseChanged(courseId);
+      const row = await reviews.findInCourse(reviewId, courseId);
+      if (!row) throw notFound("Review");
+      return presentReview(row);
     },
 
     /** Public for any course the caller may see; newest first. */

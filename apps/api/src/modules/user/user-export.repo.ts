@@ -53,6 +53,7 @@ export function createUserExport(db: Executor) {
             progressRows,
             attempts,
             reviewRows,
+            replyRows,
             noteRows,
             certificateRows,
             cards,
@@ -74,6 +75,18 @@ export function createUserExport(db: Executor) {
             tx.select().from(progress).where(byUser(progress)).orderBy(asc(progress.startedAt)),
             tx.select().from(quizAttempts).where(byUser(quizAttempts)).orderBy(asc(quizAttempts.createdAt)),
             tx.select().from(reviews).where(byUser(reviews)).orderBy(asc(reviews.createdAt)),
+            // The replies they wrote, as a course's creator or an admin, to other people's reviews.
+            tx
+              .select({
+                reviewId: reviews.id,
+                courseId: reviews.courseId,
+                body: reviews.replyBody,
+                repliedAt: reviews.repliedAt,
+                updatedAt: reviews.replyUpdatedAt,
+              })
+              .from(reviews)
+              .where(eq(reviews.replyUserId, userId))
+              .orderBy(asc(reviews.repliedAt)),
             tx.select().from(lessonNotes).where(byUser(lessonNotes)).orderBy(asc(lessonNotes.createdAt)),
             tx.select().from(certificates).where(byUser(certificates)).orderBy(asc(certificates.issuedAt)),
             tx.select().from(recallCards).where(byUser(recallCards)).orderBy(asc(recallCards.createdAt)),
@@ -108,6 +121,7 @@ export function createUserExport(db: Executor) {
             progress: progressRows.map((r) => plain(r, ["userId", "creditAt", "creditBalance", "lastRewatch"])),
             quiz_attempts: attempts.map((r) => plain(r, ["userId"])),
             reviews: reviewRows.map((r) => plain(r, ["userId"])),
+            review_replies: replyRows.map((r) => plain(r)),
             notes: noteRows.map((r) => plain(r, ["userId"])),
             certificates: certificateRows.map((r) => plain(r, ["userId"])),
             review_cards: cards.map((r) => plain(r, ["userId"])),
