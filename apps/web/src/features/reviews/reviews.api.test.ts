@@ -27,6 +27,7 @@ describe("the learner's own review", () => {
       created_at: "2026-01-02T00:00:00.000Z",
       updated_at: "2026-01-02T00:00:00.000Z",
       user: { id: "u-sam", full_name: "Sam Rivera" },
+      reply: null,
     };
     serveApi({ [ME]: ok(review) });
     expect(await getMyReview(COURSE)).toEqual(review);

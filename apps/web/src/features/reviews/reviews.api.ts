@@ -1,4 +1,12 @@
-import { myReviewSchema, type Page, pageOf, type Review, type ReviewUpsert, reviewSchema } from "@lumen/contracts";
+import {
+  myReviewSchema,
+  type Page,
+  pageOf,
+  type Review,
+  type ReviewReplyUpsert,
+  type ReviewUpsert,
+  reviewSchema,
+} from "@lumen/contracts";
 import { z } from "zod";
 import { authRequest } from "@/features/auth/session";
 import { type ApiClient, type ApiRequestOptions, api } from "@/lib/api-client";
@@ -34,4 +42,16 @@ export function saveMyReview(courseId: string, review: ReviewUpsert): Promise<Re
 // DELETE /courses/{id}/reviews/me
 export async function deleteMyReview(courseId: string): Promise<void> {
   await authRequest(`${path(courseId)}/me`, z.null(), { method: "DELETE" });
+}
+
+const replyPath = (courseId: string, reviewId: string) => `${path(courseId)}/${encodeURIComponent(reviewId)}/reply`;
+
+// PUT /courses/{id}/reviews/{reviewId}/reply – the course's creator (or an admin) answers a review publicly.
+export function saveReviewReply(courseId: string, reviewId: string, reply: ReviewReplyUpsert): Promise<Review> {
+  return authRequest(replyPath(courseId, reviewId), reviewSchema, { method: "PUT", body: reply });
+}
+
+// DELETE /courses/{id}/reviews/{reviewId}/reply
+export function deleteReviewReply(courseId: string, reviewId: string): Promise<Review> {
+  return authRequest(replyPath(courseId, reviewId), reviewSchema, { method: "DELETE" });
 }

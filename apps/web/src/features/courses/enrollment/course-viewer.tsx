@@ -96,6 +96,11 @@ export function CourseViewerProvider({ courseId, children }: { courseId: string;
   return <CourseViewerContext value={value}>{children}</CourseViewerContext>;
 }
 
+/** The viewer when rendered inside <CourseViewerProvider>, null elsewhere (parts that also render on their own). */
+export function useOptionalCourseViewer(): CourseViewer | null {
+  return useContext(CourseViewerContext)?.viewer ?? null;
+}
+
 export function useCourseViewer(): CourseViewerContextValue {
   const value = useContext(CourseViewerContext);
   if (!value) throw new Error("useCourseViewer must be used inside <CourseViewerProvider>");

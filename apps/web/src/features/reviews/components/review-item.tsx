@@ -2,8 +2,18 @@ import type { Review } from "@lumen/contracts";
 import { Avatar } from "@/components/ui/avatar";
 import { RatingStars } from "@/components/ui/rating-stars";
 import { formatReviewDate, starsLabel } from "../review-format";
+import { ReviewReply } from "./review-reply";
 
-export function ReviewItem({ review }: { review: Review }) {
+/** One review, and the creator's reply under it (written here by the course's creator or an admin: `canReply`). */
+export function ReviewItem({
+  review,
+  canReply = false,
+  onChange = () => {},
+}: {
+  review: Review;
+  canReply?: boolean;
+  onChange?: (review: Review) => void;
+}) {
   const edited = review.updated_at !== review.created_at;
   return (
     <article className="flex gap-4 py-6 first:pt-0">
@@ -18,6 +28,7 @@ export function ReviewItem({ review }: { review: Review }) {
         {review.body && (
           <p className="mt-3 leading-relaxed whitespace-pre-line text-pretty text-foreground">{review.body}</p>
         )}
+        {(review.reply || canReply) && <ReviewReply review={review} canReply={canReply} onChange={onChange} />}
       </div>
     </article>
   );

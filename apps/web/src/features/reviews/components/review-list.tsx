@@ -3,6 +3,7 @@
 import type { Review } from "@lumen/contracts";
 import { useEffect, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { useOptionalCourseViewer } from "@/features/courses/enrollment/course-viewer";
 import { type ApiClient, api } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 import { listReviews } from "../reviews.api";
@@ -26,6 +27,10 @@ export function ReviewList({
   const [failure, setFailure] = useState<string | null>(null);
   /** The first newly loaded review takes focus, so keyboard users continue reading where the list grew. */
   const [focusId, setFocusId] = useState<string | null>(null);
+  const viewer = useOptionalCourseViewer();
+  // The course's creator and admins answer reviews (the API decides; this only shows the buttons).
+  const canReply =
+    viewer?.status === "ready" && (viewer.user.role === "admin" || viewer.user.id === viewer.course.creatorId);
 
   useEffect(() => {
     if (focusId) document.getElementById(`review-${focusId}`)?.focus();
@@ -54,7 +59,11 @@ export function ReviewList({
       <ul className="divide-y divide-border">
         {reviews.map((review) => (
           <li key={review.id} id={`review-${review.id}`} tabIndex={-1} className="rounded-lg">
-            <ReviewItem review={review} />
+            <ReviewItem
+              review={review}
+              canReply={canReply}
+              onChange={(updated) => setReviews((all) => all.map((r) => (r.id === updated.id ? updated : r)))}
+            />
           </li>
         ))}
       </ul>
