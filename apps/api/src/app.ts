@@ -463,7 +463,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     certificates: certificateService,
   });
   const reviewService = createReviewService({
-    db,
     reviews: createReviewRepo(db),
     access,
     enrollments: createAccessRepo(db),

@@ -22,6 +22,11 @@ const withAuthor = {
 
 export function createReviewRepo(db: Executor) {
   return {
+    /** Runs `fn` in one transaction (the service passes `tx` back to the writes it groups). */
+    transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+      return db.transaction((tx) => fn(tx));
+    },
+
     /**
      * Locks the course row until the transaction ends, so rating writes to one course run one after another and
      * each recount (a later statement, with a fresh snapshot) sees every review committed before it.

@@ -1,5 +1,5 @@
 import type { Page, Review, ReviewReplyUpsert, ReviewUpsert } from "@lumen/contracts";
-import type { Database, Transaction } from "@lumen/db";
+import type { Executor } from "@lumen/db";
 import type { CacheEntry } from "../../lib/cache.js";
 import type { PublicReads } from "../../lib/cache-public.js";
 import { timePage } from "../../lib/cursor.js";
@@ -11,9 +11,23 @@ import type { Notifier } from "../notification/notification.service.js";
 import { presentReview } from "./review.presenter.js";
 import type { ReviewRepo } from "./review.repo.js";
 
+/** What the service asks of the review repository: the rules live here, the SQL there. */
+export type ReviewStore = Pick<
+  ReviewRepo,
+  | "transaction"
+  | "lockCourse"
+  | "upsert"
+  | "delete"
+  | "refreshCourseRating"
+  | "findOwn"
+  | "findInCourse"
+  | "listByCourse"
+  | "setReply"
+  | "clearReply"
+>;
+
 export function createReviewService(deps: {
-  db: Database;
-  reviews: ReviewRepo;
+  reviews: ReviewStore;
   access: Pick<AccessService, "visibleCourse" | "canManage">;
   enrollments: Pick<AccessRepo, "isEnrolled">;
   /** Reviews and the rating they add up to are public reads: a review write bumps the course's version. */
@@ -21,7 +35,7 @@ export function createReviewService(deps: {
   /** Tells a reviewer their review has a reply (in the bell, and by email if they chose it). */
   notifier?: Notifier;
 }) {
-  const { db, reviews, access, enrollments, cache } = deps;
+  const { reviews, access, enrollments, cache } = deps;
 
   /** The review of a course the caller manages (its creator, or an admin): 403 for anyone else, 404 elsewhere. */
   async function managedReview(auth: AuthContext, courseId: string, reviewId: string) {
@@ -41,8 +55,8 @@ export function createReviewService(deps: {
   }
 
   /** Runs a review write and the course's rating recount in one transaction, serialised per course. */
-  async function withRatingRefresh<T>(courseId: string, write: (tx: Transaction) => Promise<T>) {
-    const result = await db.transaction(async (tx) => {
+  async function withRatingRefresh<T>(courseId: string, write: (tx: Executor) => Promise<T>) {
+    const result = await reviews.transaction(async (tx) => {
       if (!(await reviews.lockCourse(courseId, tx))) throw notFound("Course");
       const result = await write(tx);
       await reviews.refreshCourseRating(courseId, tx);
