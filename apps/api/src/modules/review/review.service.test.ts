@@ -42,9 +42,18 @@ function setup(store: Partial<ReviewStore> = {}, opts: { enrolled?: boolean } = 
       order.push("commit");
       return out;
     }),
-    lockCourse: vi.fn(async () => (order.push("lock"), true)),
-    upsert: vi.fn(async () => (order.push("upsert"), { id: "review-1", created: true })),
-    delete: vi.fn(async () => (order.push("delete"), true)),
+    lockCourse: vi.fn(async () => {
+      order.push("lock");
+      return true;
+    }),
+    upsert: vi.fn(async () => {
+      order.push("upsert");
+      return { id: "review-1", created: true };
+    }),
+    delete: vi.fn(async () => {
+      order.push("delete");
+      return true;
+    }),
     refreshCourseRating: vi.fn(async () => void order.push("recount")),
     findOwn: vi.fn(async () => reviewRow()),
     findInCourse: vi.fn(async () => reviewRow()),
