@@ -500,7 +500,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     notifications,
   });
   const enrollmentService = createEnrollmentService({
-    db,
     enrollments: enrollmentRepo,
     users,
     access,

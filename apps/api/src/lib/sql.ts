@@ -1,3 +1,4 @@
+import type { Executor } from "@lumen/db";
 import { type Column, getTableName, type SQL, sql } from "drizzle-orm";
 
 /**
@@ -7,4 +8,16 @@ import { type Column, getTableName, type SQL, sql } from "drizzle-orm";
  */
 export function qualified(column: Column): SQL {
   return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+}
+
+/**
+ * The `transaction()` a repository exposes, so a service groups its writes without holding the database handle
+ * (and a unit test hands it an in-memory stand-in). The callback's `tx` goes back to the repository's writes.
+ */
+export function transactions(db: Executor) {
+  return {
+    transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+      return db.transaction((tx) => fn(tx));
+    },
+  };
 }

@@ -1,10 +1,12 @@
 import { courseGrants, courses, type Executor, enrollments, lessons, modules, progress } from "@lumen/db";
 import { and, eq, sql } from "drizzle-orm";
+import { transactions } from "../../lib/sql.js";
 
 export type EnrollmentRow = typeof enrollments.$inferSelect;
 
 export function createEnrollmentRepo(db: Executor) {
   return {
+    ...transactions(db),
     async findForUser(userId: string, courseId: string, tx: Executor = db): Promise<EnrollmentRow | undefined> {
       const [row] = await tx
         .select()

@@ -1,5 +1,5 @@
 import type { Enrollment } from "@lumen/contracts";
-import type { Database, Executor } from "@lumen/db";
+import type { Executor } from "@lumen/db";
 import type { PublicReads } from "../../lib/cache-public.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
@@ -9,16 +9,28 @@ import type { UserRepo } from "../user/user.repo.js";
 import { presentEnrollment } from "./enrollment.presenter.js";
 import type { EnrollmentRepo } from "./enrollment.repo.js";
 
+/** What the service asks of the enrollment repository (its transaction() included). */
+export type EnrollmentStore = Pick<
+  EnrollmentRepo,
+  | "transaction"
+  | "findForUser"
+  | "insertIfAbsent"
+  | "reactivate"
+  | "cancel"
+  | "adjustEnrollmentCount"
+  | "grant"
+  | "listForUser"
+>;
+
 export function createEnrollmentService(deps: {
-  db: Database;
-  enrollments: EnrollmentRepo;
+  enrollments: EnrollmentStore;
   users: Pick<UserRepo, "findById">;
-  access: AccessService;
-  analytics: AnalyticsRecorder;
+  access: Pick<AccessService, "visibleCourse" | "entitledTo">;
+  analytics: Pick<AnalyticsRecorder, "record">;
   /** A course's enrollment count is public (catalog, "popular" sort): every change bumps the course. */
   cache: Pick<PublicReads, "courseChanged">;
 }) {
-  const { db, enrollments, users, access, analytics, cache } = deps;
+  const { enrollments, users, access, analytics, cache } = deps;
   return {
     /**
      * Idempotent and race-free: the first call creates the enrollment (201), later ones return it (200).
@@ -37,7 +49,7 @@ export function createEnrollmentService(deps: {
           course_id: courseId,
         });
       }
-      const result = await db.transaction(async (tx) => {
+      const result = await enrollments.transaction(async (tx) => {
         const row =
           (await enrollments.insertIfAbsent(auth.userId, courseId, tx)) ??
           (await enrollments.reactivate(auth.userId, courseId, tx));
@@ -60,7 +72,7 @@ export function createEnrollmentService(deps: {
     /** Leaves the course; progress is kept, so enrolling again picks up where the learner was. */
     async unenroll(auth: AuthContext, courseId: string): Promise<Enrollment> {
       await access.visibleCourse(auth, courseId);
-      const cancelled = await db.transaction(async (tx) => {
+      const cancelled = await enrollments.transaction(async (tx) => {
         const row = await enrollments.cancel(auth.userId, courseId, tx);
         if (row) await enrollments.adjustEnrollmentCount(courseId, -1, tx);
         return row;

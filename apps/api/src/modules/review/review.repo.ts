@@ -1,6 +1,7 @@
 import { courses, type Executor, reviews, users } from "@lumen/db";
 import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { transactions } from "../../lib/sql.js";
 
 export type ReviewRow = typeof reviews.$inferSelect;
 export type ReviewWithAuthor = {
@@ -22,10 +23,7 @@ const withAuthor = {
 
 export function createReviewRepo(db: Executor) {
   return {
-    /** Runs `fn` in one transaction (the service passes `tx` back to the writes it groups). */
-    transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
-      return db.transaction((tx) => fn(tx));
-    },
+    ...transactions(db),
 
     /**
      * Locks the course row until the transaction ends, so rating writes to one course run one after another and

@@ -1,5 +1,6 @@
 import { contentChunks, courses, type Database, type Executor, lessons, modules } from "@lumen/db";
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { transactions } from "../../../lib/sql.js";
 import {
   enrolledCourseSql,
   freeCourseSql,
@@ -103,9 +104,7 @@ export function createRetrievalRepo(db: Database) {
   }
 
   return {
-    transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
-      return db.transaction((tx) => fn(tx));
-    },
+    ...transactions(db),
 
     /** What the chunker reads of a lesson. The quiz table is never read here. */
     async findLesson(lessonId: string, tx: Executor = db) {
