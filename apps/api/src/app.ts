@@ -521,7 +521,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.log.info(await recallService.backfill(), "daily review: cards built for completed lessons");
   });
   const progressService = createProgressService({
-    db,
     progress: createProgressRepo(db),
     enrollments: enrollmentRepo,
     access,

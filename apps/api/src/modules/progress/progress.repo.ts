@@ -1,6 +1,7 @@
 import { PLAYER_MAX_SPEED, PROGRESS_SLACK_SECONDS, VIDEO_COMPLETE_AT_PERCENT } from "@lumen/contracts";
 import { type Executor, enrollments, lessons, progress } from "@lumen/db";
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import { transactions } from "../../lib/sql.js";
 
 export type ProgressRow = typeof progress.$inferSelect;
 
@@ -50,6 +51,7 @@ function mapRow(r: Record<string, unknown>): ProgressRow {
 
 export function createProgressRepo(db: Executor) {
   return {
+    ...transactions(db),
     async find(userId: string, lessonId: string, tx: Executor = db): Promise<ProgressRow | undefined> {
       const [row] = await tx
         .select()

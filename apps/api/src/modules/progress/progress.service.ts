@@ -1,5 +1,4 @@
 import { type Progress, type ProgressUpdate, VIDEO_COMPLETE_AT_PERCENT } from "@lumen/contracts";
-import type { Database } from "@lumen/db";
 import { AppError, forbidden } from "../../lib/errors.js";
 import type { AccessService, LessonContext } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
@@ -37,23 +36,36 @@ export function presentProgress(row: ProgressRow, duration: number): Progress {
   };
 }
 
+/** What the service asks of the progress repository (its transaction() included). */
+export type ProgressStore = Pick<
+  ProgressRepo,
+  | "transaction"
+  | "find"
+  | "start"
+  | "write"
+  | "markComplete"
+  | "claimCompletion"
+  | "recountEnrollment"
+  | "listForCourse"
+  | "lessonDurations"
+>;
+
 export function createProgressService(deps: {
-  db: Database;
-  progress: ProgressRepo;
+  progress: ProgressStore;
   enrollments: Pick<EnrollmentRepo, "listForUser">;
-  access: AccessService;
-  analytics: AnalyticsRecorder;
+  access: Pick<AccessService, "enrolledLesson" | "enrolledLessonForSession" | "enrolledCourse">;
+  analytics: Pick<AnalyticsRecorder, "record">;
   /** A claimed completion may complete the course: the certificate check runs once it has committed. */
   certificates: Pick<CertificateService, "completionMayHaveChanged">;
   /** Called once per completion, after it is committed (the daily review builds its cards from it). */
   onLessonCompleted?: (userId: string, lessonId: string) => Promise<void>;
 }) {
-  const { db, progress, enrollments, access, analytics, certificates } = deps;
+  const { progress, enrollments, access, analytics, certificates } = deps;
 
   /** Counts a completion exactly once: course progress, the completion event and the learner's stats. */
   async function settleCompletion(row: ProgressRow, ctx: LessonContext): Promise<ProgressRow> {
     if (!row.isCompleted || row.completedAt) return row;
-    const settled = await db.transaction(async (tx) => {
+    const settled = await progress.transaction(async (tx) => {
       const claimed = await progress.claimCompletion(row.id, tx);
       if (!claimed) return row; // another request counted it
       await progress.recountEnrollment(row.userId, row.courseId, tx);

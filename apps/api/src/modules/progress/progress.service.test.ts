@@ -1,0 +1,170 @@
+import type { Executor } from "@lumen/db";
+import { describe, expect, it, vi } from "vitest";
+import { AppError } from "../../lib/errors.js";
+import type { LessonContext } from "../access/access.service.js";
+import type { AuthContext } from "../auth/auth.service.js";
+import type { ProgressRow } from "./progress.repo.js";
+import { createProgressService, type ProgressStore, resumeSeconds } from "./progress.service.js";
+
+const LEA = { userId: "lea", role: "student" } as AuthContext;
+const TX = { tx: true } as unknown as Executor;
+const lesson = (kind: "video" | "text", durationSeconds = 200) =>
+  ({ course: { id: "course-1" }, lesson: { id: "lesson-1", kind, durationSeconds } }) as unknown as LessonContext;
+const row = (over: Partial<ProgressRow> = {}) =>
+  ({
+    id: "p-1",
+    userId: "lea",
+    courseId: "course-1",
+    lessonId: "lesson-1",
+    watchPercentage: 0,
+    positionSeconds: 0,
+    watchedSegments: [],
+    isCompleted: false,
+    completedAt: null,
+    quizProgress: null,
+    startedAt: new Date("2026-11-01T10:00:00Z"),
+    updatedAt: new Date("2026-11-01T10:00:00Z"),
+    ...over,
+  }) as ProgressRow;
+
+function setup(opts: { ctx?: LessonContext; store?: Partial<ProgressStore> } = {}) {
+  const steps: string[] = [];
+  const ctx = opts.ctx ?? lesson("text");
+  const progress: ProgressStore = {
+    transaction: vi.fn(async (fn) => {
+      steps.push("begin");
+      const out = await fn(TX);
+      steps.push("commit");
+      return out;
+    }),
+    find: vi.fn(async () => undefined),
+    start: vi.fn(async () => ({ row: row(), inserted: true })),
+    write: vi.fn(async () => row()),
+    markComplete: vi.fn(async () => row({ isCompleted: true })),
+    claimCompletion: vi.fn(async () => {
+      steps.push("claim");
+      return row({ isCompleted: true, completedAt: new Date("2026-11-01T10:05:00Z") });
+    }),
+    recountEnrollment: vi.fn(async () => void steps.push("recount")),
+    listForCourse: vi.fn(async () => []),
+    lessonDurations: vi.fn(async () => new Map()),
+    ...opts.store,
+  };
+  const analytics = { record: vi.fn(async (event: { type: string }) => void steps.push(`event ${event.type}`)) };
+  const certificates = { completionMayHaveChanged: vi.fn(async () => void steps.push("certificate check")) };
+  const onLessonCompleted = vi.fn(async () => void steps.push("cards"));
+  const service = createProgressService({
+    progress,
+    enrollments: { listForUser: async () => [] },
+    access: {
+      enrolledLesson: async () => ctx,
+      enrolledLessonForSession: async () => ({ auth: LEA, ctx }),
+      enrolledCourse: async () => ({}) as never,
+    },
+    analytics,
+    certificates,
+    onLessonCompleted,
+  });
+  return { service, steps, progress, analytics, certificates, onLessonCompleted };
+}
+
+describe("completing a lesson", () => {
+  it("counts it once in one transaction (claim, recount, event), then the certificate check and the cards", async () => {
+    const { service, steps } = setup();
+    const done = await service.complete(LEA, "lesson-1");
+    expect(done.completed_at).toBe("2026-11-01T10:05:00.000Z");
+    expect(steps).toEqual([
+      "begin",
+      "claim",
+      "recount",
+      "event lesson_completion",
+      "commit",
+      "certificate check",
+      "cards",
+    ]);
+  });
+
+  it("when another request claimed the completion first, counts and triggers nothing more", async () => {
+    const { service, steps, certificates, onLessonCompleted } = setup({
+      store: { claimCompletion: async () => undefined },
+    });
+    await service.complete(LEA, "lesson-1");
+    expect(steps).toEqual(["begin", "commit"]);
+    expect(certificates.completionMayHaveChanged).not.toHaveBeenCalled();
+    expect(onLessonCompleted).not.toHaveBeenCalled();
+  });
+
+  it("an already counted completion opens no transaction", async () => {
+    const { service, progress } = setup({
+      store: { markComplete: async () => row({ isCompleted: true, completedAt: new Date("2026-11-01T10:05:00Z") }) },
+    });
+    await service.complete(LEA, "lesson-1");
+    expect(progress.transaction).not.toHaveBeenCalled();
+  });
+
+  it("refuses a video watched less than 90% with 409 and what is left, writing nothing", async () => {
+    const { service, progress } = setup({
+      ctx: lesson("video", 200),
+      store: { find: async () => row({ watchPercentage: 40 }) },
+    });
+    let error: unknown;
+    try {
+      await service.complete(LEA, "lesson-1");
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      status: 409,
+      code: "CONFLICT",
+      details: { watch_percentage: 40, required_percentage: 90, remaining_seconds: 100 },
+    });
+    expect(progress.markComplete).not.toHaveBeenCalled();
+  });
+
+  it("a progress write past the threshold settles the completion the same way", async () => {
+    const { service, steps } = setup({
+      ctx: lesson("video", 200),
+      store: { write: async () => row({ isCompleted: true, watchPercentage: 95 }) },
+    });
+    await service.update({ sub: "lea" } as never, "lesson-1", { position_seconds: 190 });
+    expect(steps).toContain("claim");
+    expect(steps.at(-1)).toBe("cards");
+  });
+
+  it("clamps positions and segments to the lesson's length", async () => {
+    const { service, progress } = setup({ ctx: lesson("video", 120) });
+    await service.update({ sub: "lea" } as never, "lesson-1", {
+      position_seconds: 500,
+      segment: { from_seconds: 100, to_seconds: 400 },
+    });
+    expect(progress.write).toHaveBeenCalledWith(expect.objectContaining({ positionSeconds: 120, segment: [100, 120] }));
+  });
+});
+
+describe("reading progress", () => {
+  it("another user's progress is only for admins", async () => {
+    const { service } = setup();
+    await expect(service.forUser(LEA, "tom")).rejects.toMatchObject({ status: 403, code: "FORBIDDEN" });
+    await expect(service.forUser({ userId: "root", role: "admin" } as AuthContext, "tom")).resolves.toEqual({
+      courses: [],
+    });
+  });
+
+  it("resumes at the first unwatched gap, and from the start once everything was watched", () => {
+    expect(resumeSeconds({ watchedSegments: [], positionSeconds: 42 }, 100)).toBe(42);
+    expect(
+      resumeSeconds(
+        {
+          watchedSegments: [
+            [30, 50],
+            [0, 20],
+          ],
+          positionSeconds: 45,
+        },
+        100,
+      ),
+    ).toBe(20);
+    expect(resumeSeconds({ watchedSegments: [[0, 99.5]], positionSeconds: 99 }, 100)).toBe(0);
+  });
+});
