@@ -455,7 +455,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await certificateService.issueIfComplete(userId, courseId);
   });
   const quizService = createQuizService({
-    db,
     quizzes: createQuizRepo(db),
     access,
     analytics,

@@ -1,5 +1,6 @@
 import { type Executor, progress, type QuizProgress, type QuizQuestionRow, quizAttempts, quizzes } from "@lumen/db";
 import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import { transactions } from "../../lib/sql.js";
 
 export type { QuizProgress, QuizQuestionRow };
 export type QuizRow = typeof quizzes.$inferSelect;
@@ -7,6 +8,7 @@ export type QuizAttemptRow = typeof quizAttempts.$inferSelect;
 
 export function createQuizRepo(db: Executor) {
   return {
+    ...transactions(db),
     async findByLesson(lessonId: string, tx: Executor = db): Promise<QuizRow | undefined> {
       const [row] = await tx.select().from(quizzes).where(eq(quizzes.lessonId, lessonId)).limit(1);
       return row;

@@ -8,7 +8,6 @@ import type {
   QuizUpsert,
   QuizView,
 } from "@lumen/contracts";
-import type { Database } from "@lumen/db";
 import type { PublicReads } from "../../lib/cache-public.js";
 import { timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
@@ -30,9 +29,21 @@ const NO_ATTEMPTS: QuizProgress = { attempts: 0, best_score: null, passed: false
 
 const randomQuestionId = () => `q-${randomBytes(5).toString("hex")}`;
 
+/** What the service asks of the quiz repository (its transaction() included). */
+export type QuizStore = Pick<
+  QuizRepo,
+  | "transaction"
+  | "findByLesson"
+  | "findQuizProgress"
+  | "upsert"
+  | "deleteByLesson"
+  | "insertAttempt"
+  | "recordQuizProgress"
+  | "listAttempts"
+>;
+
 export function createQuizService(deps: {
-  db: Database;
-  quizzes: QuizRepo;
+  quizzes: QuizStore;
   access: Pick<AccessService, "canManage" | "managedLesson" | "readableLesson" | "enrolledLesson">;
   analytics: Pick<AnalyticsRecorder, "record">;
   newQuestionId?: () => string;
@@ -41,7 +52,7 @@ export function createQuizService(deps: {
   /** A passing attempt may complete the course: the certificate check runs once it has committed. */
   certificates: Pick<CertificateService, "completionMayHaveChanged">;
 }) {
-  const { db, quizzes, access, analytics, cache, certificates } = deps;
+  const { quizzes, access, analytics, cache, certificates } = deps;
   const newQuestionId = deps.newQuestionId ?? randomQuestionId;
 
   async function quizOf(lessonId: string) {
@@ -92,7 +103,7 @@ export function createQuizService(deps: {
       const scored = scoreAttempt(quiz.questions, body.answers, quiz.passMark);
       const at = new Date();
       const scope = { userId: auth.userId, courseId: ctx.lesson.courseId, lessonId };
-      const { attempt, quizProgress } = await db.transaction(async (tx) => {
+      const { attempt, quizProgress } = await quizzes.transaction(async (tx) => {
         const attempt = await quizzes.insertAttempt(
           {
             ...scope,
