@@ -367,7 +367,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate("notifications", notifications);
   const authService = createAuthService({
-    db,
     users,
     auth: authRepo,
     signer,
@@ -380,7 +379,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     appUrl: config.appUrl,
   });
   const adminRepo = createAdminRepo(db);
-  const adminService = createAdminService({ db, users, auth: authRepo, security, repo: adminRepo, cipher });
+  const adminService = createAdminService({ users, auth: authRepo, security, repo: adminRepo, cipher });
   // Learning: one access policy and one analytics recorder shared by every learning module.
   const access = createAccessService(createAccessRepo(db));
   const analytics = instrumentRecorder(createAnalyticsRecorder(db), metrics);
@@ -421,7 +420,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const courseRepo = createCourseRepo(db, read);
   const enrollmentRepo = createEnrollmentRepo(db);
   const courseService = createCourseService({
-    db,
     courses: courseRepo,
     enrollments: enrollmentRepo,
     access,
@@ -489,7 +487,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await jobs.enqueue("recall.backfill", {}, { jobId: `recall.backfill.${new Date().toISOString().slice(0, 13)}` });
   });
   const lessonService = createLessonService({
-    db,
     lessons: createLessonRepo(db),
     courses: courseRepo,
     access,
@@ -507,7 +504,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Daily review: recall cards built off the request path when a lesson is completed, scheduled with FSRS.
   const recallService = createRecallService({
-    db,
     repo: createRecallRepo(db),
     analytics,
     ...(deps.now ? { now: deps.now } : {}),
@@ -569,7 +565,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   const emailChangeService = createEmailChangeService({
     ...passwordCheck,
-    db,
     users,
     account: accountRepo,
     security,
@@ -578,7 +573,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const accountDeletionService = createAccountDeletionService({
     ...passwordCheck,
-    db,
     users,
     account: accountRepo,
     billing: billingService,

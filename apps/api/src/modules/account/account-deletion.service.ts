@@ -1,5 +1,4 @@
 import { type AccountDeletion, DELETED_USER_NAME } from "@lumen/contracts";
-import type { Database } from "@lumen/db";
 import type { PublicReads } from "../../lib/cache-public.js";
 import { AppError, unauthorized } from "../../lib/errors.js";
 import type { AuthContext } from "../auth/auth.service.js";
@@ -24,9 +23,11 @@ export const tombstoneEmail = (userId: string) => `deleted-${userId}@deleted.inv
 
 export function createAccountDeletionService(
   deps: PasswordCheckDeps & {
-    db: Database;
     users: Pick<UserRepo, "findById">;
-    account: Pick<AccountRepo, "publishedCourseCount" | "otherAdminCount" | "reviewedCourseIds" | "erase">;
+    account: Pick<
+      AccountRepo,
+      "transaction" | "publishedCourseCount" | "otherAdminCount" | "reviewedCourseIds" | "erase"
+    >;
     billing: Pick<BillingService, "cancelForDeletedAccount">;
     media: Pick<MediaService, "removeOwnUpload">;
     cache: Pick<PublicReads, "courseChanged">;
@@ -34,7 +35,7 @@ export function createAccountDeletionService(
     mail: Pick<MailService, "enqueue">;
   },
 ) {
-  const { db, users, account, billing, media, cache, security, mail } = deps;
+  const { users, account, billing, media, cache, security, mail } = deps;
 
   return {
     /**
@@ -67,7 +68,7 @@ export function createAccountDeletionService(
       const cancelledSubscription = await billing.cancelForDeletedAccount(user.id);
       const avatar = user.profile.avatar_url;
       const reviewed = await account.reviewedCourseIds(user.id);
-      await db.transaction((tx) =>
+      await account.transaction((tx) =>
         account.erase(
           user.id,
           {

@@ -16,6 +16,7 @@ import {
   users,
 } from "@lumen/db";
 import { and, count, eq, gt, isNull, ne, notInArray, sql } from "drizzle-orm";
+import { transactions } from "../../lib/sql.js";
 
 /**
  * The account's own lifecycle: a pending change of email (a `change_email` email token with its new address) and
@@ -23,6 +24,7 @@ import { and, count, eq, gt, isNull, ne, notInArray, sql } from "drizzle-orm";
  */
 export function createAccountRepo(db: Executor) {
   return {
+    ...transactions(db),
     /** Stores a new change request; older unused `change_email` tokens of the user stop working first. */
     async insertEmailChange(
       input: { userId: string; tokenHash: string; expiresAt: Date; newEmail: string; sessionId: string },

@@ -1,5 +1,4 @@
 import type { EmailChange, EmailChangeRequested, User } from "@lumen/contracts";
-import type { Database } from "@lumen/db";
 import { randomToken, sha256 } from "../../lib/crypto.js";
 import { AppError, isUniqueViolation, unauthorized } from "../../lib/errors.js";
 import type { AuthContext } from "../auth/auth.service.js";
@@ -21,15 +20,17 @@ export const EMAIL_CHANGE_BUDGET = { max: 5, windowMs: 60 * 60_000 } as const;
 
 export function createEmailChangeService(
   deps: PasswordCheckDeps & {
-    db: Database;
     users: Pick<UserRepo, "findById" | "findByEmail">;
-    account: Pick<AccountRepo, "insertEmailChange" | "consumeEmailChange" | "applyEmailChange" | "eventsSince">;
+    account: Pick<
+      AccountRepo,
+      "transaction" | "insertEmailChange" | "consumeEmailChange" | "applyEmailChange" | "eventsSince"
+    >;
     security: Pick<SecurityService, "record">;
     mail: Pick<MailService, "enqueue" | "enqueueThrottled">;
     appUrl: string;
   },
 ) {
-  const { db, users, account, security, mail, cipher, appUrl } = deps;
+  const { users, account, security, mail, cipher, appUrl } = deps;
 
   return {
     /**
@@ -94,7 +95,7 @@ export function createEmailChangeService(
       if (!before) throw unauthorized("Account no longer exists");
       let applied: { newEmail: string; ended: number };
       try {
-        applied = await db.transaction(async (tx) => {
+        applied = await account.transaction(async (tx) => {
           const change = await account.consumeEmailChange(sha256(token), ctx.userId, new Date(), tx);
           if (!change) {
             throw new AppError(

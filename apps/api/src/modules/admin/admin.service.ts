@@ -1,5 +1,4 @@
 import type { Page, Role, SecurityEvent, SecurityEventType, User } from "@lumen/contracts";
-import type { Database } from "@lumen/db";
 import type { FieldCipher } from "../../lib/crypto.js";
 import { type TimeCursor, timePage } from "../../lib/cursor.js";
 import { AppError, notFound } from "../../lib/errors.js";
@@ -32,14 +31,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
 export function createAdminService(deps: {
-  db: Database;
   users: UserRepo;
   auth: Pick<AuthRepo, "revokeAllSessions">;
   security: SecurityService;
   repo: Pick<AdminRepo, "emailsByIds">;
   cipher: FieldCipher;
 }) {
-  const { db, users, auth, security, repo, cipher } = deps;
+  const { users, auth, security, repo, cipher } = deps;
   return {
     async listUsers(filter: {
       q?: string | undefined;
@@ -61,7 +59,7 @@ export function createAdminService(deps: {
       if (actorId === userId && (change.disabled === true || (change.role !== undefined && change.role !== "admin"))) {
         throw new AppError("CONFLICT", "You can't disable your own account or remove your own admin role");
       }
-      const { before, after } = await db.transaction(async (tx) => {
+      const { before, after } = await users.transaction(async (tx) => {
         const before = await users.findById(userId, tx);
         if (!before) throw notFound("User");
         const disabling = change.disabled === true && !before.disabled;

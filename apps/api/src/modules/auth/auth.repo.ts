@@ -1,5 +1,6 @@
 import { authSessions, type Executor, emailTokens, loginFailures, refreshTokens, users } from "@lumen/db";
 import { and, asc, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { transactions } from "../../lib/sql.js";
 import { authStateColumns } from "./auth-state.js";
 
 /** The longest lockout window (per account, one hour): older failures no longer count. */
@@ -18,6 +19,7 @@ export function createAuthRepo(db: Executor) {
     .prepare("lumen_auth_state");
 
   return {
+    ...transactions(db),
     async createSession(input: { userId: string; expiresAt: Date; userAgent: string | null }, tx: Executor = db) {
       const [row] = await tx.insert(authSessions).values(input).returning();
       if (!row) throw new Error("insert returned no row");

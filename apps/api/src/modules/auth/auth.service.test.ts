@@ -9,7 +9,6 @@ import type { PasswordHasher } from "./password.js";
 function service(overrides: { user?: object | undefined; passwords: PasswordHasher }) {
   const calls: string[] = [];
   const deps = {
-    db: {} as AuthServiceDeps["db"],
     users: { findByEmail: async () => overrides.user } as unknown as AuthServiceDeps["users"],
     auth: { clearLoginFailures: async () => {} } as unknown as AuthServiceDeps["auth"],
     signer: {} as AuthServiceDeps["signer"],
@@ -63,7 +62,6 @@ describe("password reset request", () => {
     const deferred: Array<() => Promise<void>> = [];
     const lookups: string[] = [];
     const svc = createAuthService({
-      db: {} as AuthServiceDeps["db"],
       users: {
         findByEmail: async (email: string) => {
           lookups.push(email);

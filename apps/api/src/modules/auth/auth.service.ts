@@ -8,7 +8,6 @@ import {
   type Role,
   type User,
 } from "@lumen/contracts";
-import type { Database } from "@lumen/db";
 import type { BackgroundTasks } from "../../lib/background.js";
 import { type FieldCipher, randomToken, sha256 } from "../../lib/crypto.js";
 import { AppError, isUniqueViolation, unauthorized } from "../../lib/errors.js";
@@ -39,7 +38,6 @@ export interface AuthContext {
 }
 
 export interface AuthServiceDeps {
-  db: Database;
   users: UserRepo;
   auth: AuthRepo;
   signer: TokenSigner;
@@ -54,7 +52,7 @@ export interface AuthServiceDeps {
 }
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { db, users, auth, signer, throttle, security, mail, background, cipher, passwords, appUrl } = deps;
+  const { users, auth, signer, throttle, security, mail, background, cipher, passwords, appUrl } = deps;
   const clientKeyOf = (meta: RequestMeta) => cipher.keyedHash(meta.ip ?? "unknown");
   const disabledError = () =>
     new AppError("FORBIDDEN", "This account has been disabled. Contact support if you think this is a mistake.");
@@ -269,7 +267,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     async confirmPasswordReset(token: string, newPassword: string, meta: RequestMeta): Promise<void> {
       const passwordHash = await passwords.hash(newPassword);
-      const userId = await db.transaction(async (tx) => {
+      const userId = await auth.transaction(async (tx) => {
         const consumed = await auth.consumeEmailToken(sha256(token), "reset_password", new Date(), tx);
         if (!consumed)
           throw new AppError("VALIDATION_ERROR", "This reset link is invalid, expired or already used", {
@@ -305,7 +303,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
       await auth.clearLoginFailures(emailKey, clientKey);
       const passwordHash = await passwords.hash(input.new_password);
-      const signedOut = await db.transaction(async (tx) => {
+      const signedOut = await auth.transaction(async (tx) => {
         await users.update(user.id, { passwordHash }, tx);
         return auth.revokeOtherSessions(user.id, ctx.sessionId, "password_changed", tx);
       });

@@ -1,6 +1,6 @@
 import { courses, type Executor, enrollments, lessons, modules, quizzes, refreshCourseDerived, users } from "@lumen/db";
 import { and, asc, eq, getTableColumns, gte, lte, type SQL, sql } from "drizzle-orm";
-import { qualified } from "../../lib/sql.js";
+import { qualified, transactions } from "../../lib/sql.js";
 
 export type CourseSort = "newest" | "popular" | "rating" | "relevance";
 export type CourseRow = typeof courses.$inferSelect;
@@ -123,6 +123,7 @@ export function createCourseRepo(db: Executor, read: Executor = db) {
   };
 
   return {
+    ...transactions(db),
     /** Published courses matching the filter, ordered by the sort key then id (both descending). */
     async listPublished(
       filter: CourseListFilter,

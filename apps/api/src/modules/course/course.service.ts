@@ -9,7 +9,6 @@ import type {
   StudioCourse,
   StudioCourseListQuery,
 } from "@lumen/contracts";
-import type { Database } from "@lumen/db";
 import type { CacheEntry } from "../../lib/cache.js";
 import { type PublicReads, queryKey } from "../../lib/cache-public.js";
 import {
@@ -69,7 +68,6 @@ const TRANSITIONS: Record<string, readonly string[]> = {
 };
 
 export function createCourseService(deps: {
-  db: Database;
   courses: CourseRepo;
   enrollments: Pick<EnrollmentRepo, "findForUser">;
   access: AccessService;
@@ -79,7 +77,7 @@ export function createCourseService(deps: {
   /** The server cache of public reads; every write here that changes one bumps the course's version. */
   cache: Pick<PublicReads, "catalog" | "course" | "courseChanged">;
 }) {
-  const { db, courses, enrollments, access, indexer, media, cache } = deps;
+  const { courses, enrollments, access, indexer, media, cache } = deps;
   /** An uploaded image must be the caller's to use here (a new course: from their own library). */
   const thumbnailToStore = (auth: AuthContext, url: string | null | undefined, courseId: string | null) =>
     url
@@ -277,7 +275,7 @@ export function createCourseService(deps: {
         }
         values.status = input.status;
       }
-      await db.transaction(async (tx) => {
+      await courses.transaction(async (tx) => {
         await courses.update(courseId, values, tx);
         await courses.refreshDerived(courseId, tx);
       });

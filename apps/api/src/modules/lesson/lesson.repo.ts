@@ -1,5 +1,6 @@
 import { courses, type Executor, lessons, modules, quizzes } from "@lumen/db";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { transactions } from "../../lib/sql.js";
 
 export type LessonRow = typeof lessons.$inferSelect;
 export type ModuleRow = typeof modules.$inferSelect;
@@ -12,6 +13,7 @@ const uuidArray = (ids: string[]) =>
 
 export function createLessonRepo(db: Executor) {
   return {
+    ...transactions(db),
     /**
      * Locks the course row for the rest of the transaction and counts its modules and lessons: two concurrent
      * creations can't both pass a cap at its last free place.

@@ -8,7 +8,6 @@ import {
   parseWebVtt,
   webVttText,
 } from "@lumen/contracts";
-import type { Database } from "@lumen/db";
 import type { PublicReads } from "../../lib/cache-public.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AccessService } from "../access/access.service.js";
@@ -78,7 +77,6 @@ function checkLessonText(contentMd: string, transcriptText: string) {
 }
 
 export function createLessonService(deps: {
-  db: Database;
   lessons: LessonRepo;
   courses: Pick<CourseRepo, "refreshDerived">;
   access: AccessService;
@@ -89,7 +87,7 @@ export function createLessonService(deps: {
   /** Tells the learners of a published course about a new lesson (a job; nothing is sent in the request). */
   notifications?: Pick<NotificationService, "lessonPublished">;
 }) {
-  const { db, lessons, courses, access, jobs, media, cache } = deps;
+  const { lessons, courses, access, jobs, media, cache } = deps;
   const reindex = (lesson: Pick<LessonRow, "id" | "updatedAt">) =>
     jobs.enqueue("lesson.reindex", { lessonId: lesson.id }, { jobId: reindexJobId(lesson) });
   const present = (l: LessonRow, hasQuiz: boolean) => presentLesson(l, hasQuiz, media.videoUrlFor(l.videoUrl));
@@ -107,7 +105,7 @@ export function createLessonService(deps: {
   return {
     async createModule(auth: AuthContext, courseId: string, input: { title: string; position?: number | undefined }) {
       await access.managedCourse(auth, courseId);
-      const created = await db.transaction(async (tx) => {
+      const created = await lessons.transaction(async (tx) => {
         const counts = await lessons.lockCourseCounts(courseId, tx);
         if (counts.modules >= MAX_MODULES_PER_COURSE) {
           throw new AppError("CONFLICT", `A course can have at most ${MAX_MODULES_PER_COURSE} modules`, {
@@ -131,7 +129,7 @@ export function createLessonService(deps: {
     /** Deletes a module and its lessons. */
     async deleteModule(auth: AuthContext, moduleId: string) {
       const mod = await managedModule(auth, moduleId);
-      await db.transaction(async (tx) => {
+      await lessons.transaction(async (tx) => {
         await lessons.deleteModule(moduleId, tx);
         await courses.refreshDerived(mod.courseId, tx);
       });
@@ -159,7 +157,7 @@ export function createLessonService(deps: {
       const transcript = readTranscript(input.transcript_vtt);
       checkLessonText(input.content_md, transcript.text);
       const videoUrl = await videoUrlToStore(auth, input.video_url, mod.courseId);
-      const row = await db.transaction(async (tx) => {
+      const row = await lessons.transaction(async (tx) => {
         const counts = await lessons.lockCourseCounts(mod.courseId, tx);
         if (counts.lessons >= MAX_LESSONS_PER_COURSE) {
           throw new AppError("CONFLICT", `A course can have at most ${MAX_LESSONS_PER_COURSE} lessons`, {
@@ -232,7 +230,7 @@ export function createLessonService(deps: {
           values.transcriptText ?? current?.transcriptText ?? "",
         );
       }
-      await db.transaction(async (tx) => {
+      await lessons.transaction(async (tx) => {
         await lessons.updateLesson(lessonId, values, tx);
         // Only this course's derived data is rebuilt: one lesson's change never re-indexes the catalog.
         await courses.refreshDerived(ctx.course.id, tx);
@@ -246,7 +244,7 @@ export function createLessonService(deps: {
 
     async deleteLesson(auth: AuthContext, lessonId: string): Promise<void> {
       const ctx = await access.managedLesson(auth, lessonId);
-      await db.transaction(async (tx) => {
+      await lessons.transaction(async (tx) => {
         await lessons.deleteLesson(lessonId, tx);
         await courses.refreshDerived(ctx.course.id, tx);
       });

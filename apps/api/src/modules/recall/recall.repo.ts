@@ -1,5 +1,6 @@
 import { courses, type Executor, lessons, progress, recallCards, recallReviews, recallSessions } from "@lumen/db";
 import { and, asc, count, eq, gte, lt, sql } from "drizzle-orm";
+import { transactions } from "../../lib/sql.js";
 import { readableLessonSql, type Viewer } from "../access/access.repo.js";
 import type { RecallCardDraft } from "./recall.cards.js";
 
@@ -51,6 +52,7 @@ export function createRecallRepo(db: Executor) {
     and(eq(recallCards.userId, viewer.userId), readableLessonSql(recallCards.lessonId, viewer));
 
   return {
+    ...transactions(db),
     /** What the card builder reads of a lesson: its text, transcript and course title. */
     async lessonContent(lessonId: string, tx: Executor = db) {
       const [row] = await tx

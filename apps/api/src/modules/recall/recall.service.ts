@@ -7,7 +7,7 @@ import {
   type RecallGradeResult,
   type RecallRating,
 } from "@lumen/contracts";
-import type { Database, Executor } from "@lumen/db";
+import type { Executor } from "@lumen/db";
 import { type Card, createEmptyCard, fsrs, generatorParameters, Rating, type State } from "ts-fsrs";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
@@ -99,17 +99,16 @@ function today(now: Date) {
 }
 
 export function createRecallService(deps: {
-  db: Database;
   repo: RecallRepo;
   analytics: Pick<AnalyticsRecorder, "record">;
   /** The clock (tests inject one to move through days). */
   now?: () => Date;
 }) {
-  const { db, repo, analytics } = deps;
+  const { repo, analytics } = deps;
   const now = deps.now ?? (() => new Date());
   const viewerOf = (auth: AuthContext) => ({ userId: auth.userId, role: auth.role });
 
-  async function stats(auth: AuthContext, at: Date, tx: Executor = db): Promise<DailyReviewStats> {
+  async function stats(auth: AuthContext, at: Date, tx?: Executor): Promise<DailyReviewStats> {
     const { day, start, end } = today(at);
     const counts = await repo.counts(viewerOf(auth), end, start, tx);
     return {
@@ -169,7 +168,7 @@ export function createRecallService(deps: {
     async grade(auth: AuthContext, cardId: string, input: RecallGrade): Promise<RecallGradeResult> {
       const at = now();
       const { day } = today(at);
-      return db.transaction(async (tx) => {
+      return repo.transaction(async (tx) => {
         const card = await repo.lockCard(viewerOf(auth), cardId, tx);
         if (!card) throw notFound("Card");
         // A review id already used: the same review sent again gets its first outcome; another card's id is refused.

@@ -1,11 +1,13 @@
 import { type Executor, users } from "@lumen/db";
 import { and, desc, eq, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import { transactions } from "../../lib/sql.js";
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
 
 export function createUserRepo(db: Executor) {
   return {
+    ...transactions(db),
     async findById(id: string, tx: Executor = db): Promise<UserRow | undefined> {
       const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
       return row;
