@@ -145,6 +145,22 @@ async function warm(url, requests) {
 
 // ---- the learners -------------------------------------------------------------------------------------------
 
+/**
+ * Registers one learner. A keep-alive socket the server closed just as it was reused fails the POST without an
+ * answer (undici retries only idempotent requests): try again, and sign in if the first attempt did register.
+ */
+async function register(email, fullName) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api("POST", "/auth/register", { body: { email, password: PASSWORD, full_name: fullName } });
+    } catch (err) {
+      if (/: 409 /.test(String(err?.message)))
+        return api("POST", "/auth/login", { body: { email, password: PASSWORD } });
+      if (attempt >= 3 || err?.cause?.code !== "UND_ERR_SOCKET") throw err;
+    }
+  }
+}
+
 /** Registers learners `from`…`to - 1` and enrolls each in `courseIds`. */
 async function makeLearners(courseIds, from, to) {
   const stamp = Date.now().toString(36);
@@ -154,9 +170,7 @@ async function makeLearners(courseIds, from, to) {
     4,
     async (i) => {
       const email = `learner${i}.${stamp}@bench.lumen.test`;
-      const session = await api("POST", "/auth/register", {
-        body: { email, password: PASSWORD, full_name: `Bench Learner ${i}` },
-      });
+      const session = await register(email, `Bench Learner ${i}`);
       for (const courseId of courseIds)
         await api("POST", `/courses/${courseId}/enroll`, { token: session.access_token });
       return { email, access: session.access_token, refresh: session.refresh_token, busy: false };
