@@ -1,13 +1,12 @@
-import type { Executor } from "@lumen/db";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../../lib/errors.js";
+import { recordingTransaction } from "../../lib/sql.testing.js";
 import type { CourseAccessRow } from "../access/access.repo.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { EnrollmentRow } from "./enrollment.repo.js";
 import { createEnrollmentService, type EnrollmentStore } from "./enrollment.service.js";
 
 const LEA = { userId: "lea", role: "student" } as AuthContext;
-const TX = { tx: true } as unknown as Executor;
 const published = (over: Partial<CourseAccessRow> = {}): CourseAccessRow => ({
   id: "course-1",
   status: "published",
@@ -32,12 +31,7 @@ const row = (over: Partial<EnrollmentRow> = {}): EnrollmentRow => ({
 function setup(opts: { course?: CourseAccessRow; entitled?: boolean; store?: Partial<EnrollmentStore> } = {}) {
   const steps: string[] = [];
   const enrollments: EnrollmentStore = {
-    transaction: vi.fn(async (fn) => {
-      steps.push("begin");
-      const out = await fn(TX);
-      steps.push("commit");
-      return out;
-    }),
+    transaction: recordingTransaction(steps),
     findForUser: vi.fn(async () => undefined),
     insertIfAbsent: vi.fn(async () => {
       steps.push("insert");

@@ -1,13 +1,12 @@
-import type { Executor } from "@lumen/db";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../../lib/errors.js";
+import { recordingTransaction } from "../../lib/sql.testing.js";
 import type { LessonContext } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { ProgressRow } from "./progress.repo.js";
 import { createProgressService, type ProgressStore, resumeSeconds } from "./progress.service.js";
 
 const LEA = { userId: "lea", role: "student" } as AuthContext;
-const TX = { tx: true } as unknown as Executor;
 const lesson = (kind: "video" | "text", durationSeconds = 200) =>
   ({ course: { id: "course-1" }, lesson: { id: "lesson-1", kind, durationSeconds } }) as unknown as LessonContext;
 const row = (over: Partial<ProgressRow> = {}) =>
@@ -31,12 +30,7 @@ function setup(opts: { ctx?: LessonContext; store?: Partial<ProgressStore> } = {
   const steps: string[] = [];
   const ctx = opts.ctx ?? lesson("text");
   const progress: ProgressStore = {
-    transaction: vi.fn(async (fn) => {
-      steps.push("begin");
-      const out = await fn(TX);
-      steps.push("commit");
-      return out;
-    }),
+    transaction: recordingTransaction(steps),
     find: vi.fn(async () => undefined),
     start: vi.fn(async () => ({ row: row(), inserted: true })),
     write: vi.fn(async () => row()),

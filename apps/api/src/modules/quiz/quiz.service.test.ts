@@ -1,5 +1,5 @@
-import type { Executor } from "@lumen/db";
 import { describe, expect, it, vi } from "vitest";
+import { recordingTransaction } from "../../lib/sql.testing.js";
 import type { LessonContext } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { QuizAttemptRow, QuizRow } from "./quiz.repo.js";
@@ -7,7 +7,6 @@ import { createQuizService, type QuizStore } from "./quiz.service.js";
 
 const LEA = { userId: "lea", role: "student" } as AuthContext;
 const ADA = { userId: "ada", role: "creator" } as AuthContext;
-const TX = { tx: true } as unknown as Executor;
 const CTX = {
   course: { id: "course-1", creatorId: "ada" },
   lesson: { id: "lesson-1", courseId: "course-1" },
@@ -30,12 +29,7 @@ const QUIZ: QuizRow = {
 function setup(store: Partial<QuizStore> = {}) {
   const steps: string[] = [];
   const quizzes: QuizStore = {
-    transaction: vi.fn(async (fn) => {
-      steps.push("begin");
-      const out = await fn(TX);
-      steps.push("commit");
-      return out;
-    }),
+    transaction: recordingTransaction(steps),
     findByLesson: vi.fn(async () => QUIZ),
     findQuizProgress: vi.fn(async () => null),
     upsert: vi.fn(async () => QUIZ),

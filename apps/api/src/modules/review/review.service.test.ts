@@ -1,6 +1,6 @@
-import type { Executor } from "@lumen/db";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../../lib/errors.js";
+import { FAKE_TX, recordingTransaction } from "../../lib/sql.testing.js";
 import type { CourseAccessRow } from "../access/access.repo.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { ReviewRow, ReviewWithAuthor } from "./review.repo.js";
@@ -8,7 +8,6 @@ import { createReviewService, type ReviewStore } from "./review.service.js";
 
 const COURSE: CourseAccessRow = { id: "course-1", status: "published", creatorId: "ada", isFree: true };
 const as = (userId: string, role = "student"): AuthContext => ({ userId, role }) as AuthContext;
-const TX = { tx: true } as unknown as Executor;
 
 const reviewRow = (over: Partial<ReviewRow> = {}): ReviewWithAuthor & { courseTitle: string } => ({
   review: {
@@ -36,12 +35,7 @@ const reviewRow = (over: Partial<ReviewRow> = {}): ReviewWithAuthor & { courseTi
 function setup(store: Partial<ReviewStore> = {}, opts: { enrolled?: boolean } = {}) {
   const order: string[] = [];
   const reviews: ReviewStore = {
-    transaction: vi.fn(async (fn) => {
-      order.push("begin");
-      const out = await fn(TX);
-      order.push("commit");
-      return out;
-    }),
+    transaction: recordingTransaction(order),
     lockCourse: vi.fn(async () => {
       order.push("lock");
       return true;
@@ -98,7 +92,10 @@ describe("reviews", () => {
     const { created } = await service.upsert(as("lea"), COURSE.id, { rating: 4, body: "Good" });
     expect(created).toBe(true);
     expect(order).toEqual(["begin", "lock", "upsert", "recount", "commit", "cache"]);
-    expect(reviews.upsert).toHaveBeenCalledWith({ userId: "lea", courseId: COURSE.id, rating: 4, body: "Good" }, TX);
+    expect(reviews.upsert).toHaveBeenCalledWith(
+      { userId: "lea", courseId: COURSE.id, rating: 4, body: "Good" },
+      FAKE_TX,
+    );
   });
 
   it("refuses the course's own creator and learners without an enrollment, writing nothing", async () => {
