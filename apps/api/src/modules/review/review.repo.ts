@@ -21,6 +21,14 @@ const withAuthor = {
   replierAvatar: sql<string | null>`${replier.profile} ->> 'avatar_url'`,
 };
 
+/** Reviews with their author and the reply's author: the base of every read that presents a review. */
+const withAuthors = (tx: Executor) =>
+  tx
+    .select(withAuthor)
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.userId))
+    .leftJoin(replier, eq(replier.id, reviews.replyUserId));
+
 export function createReviewRepo(db: Executor) {
   return {
     ...transactions(db),
@@ -80,11 +88,7 @@ export function createReviewRepo(db: Executor) {
     },
 
     async findOwn(userId: string, courseId: string, tx: Executor = db): Promise<ReviewWithAuthor | undefined> {
-      const [row] = await tx
-        .select(withAuthor)
-        .from(reviews)
-        .innerJoin(users, eq(users.id, reviews.userId))
-        .leftJoin(replier, eq(replier.id, reviews.replyUserId))
+      const [row] = await withAuthors(tx)
         .where(and(eq(reviews.userId, userId), eq(reviews.courseId, courseId)))
         .limit(1);
       return row;
@@ -153,11 +157,7 @@ export function createReviewRepo(db: Executor) {
         const t = new Date(filter.after.t);
         where.push(or(lt(reviews.createdAt, t), and(eq(reviews.createdAt, t), lt(reviews.id, filter.after.id))) as SQL);
       }
-      return tx
-        .select(withAuthor)
-        .from(reviews)
-        .innerJoin(users, eq(users.id, reviews.userId))
-        .leftJoin(replier, eq(replier.id, reviews.replyUserId))
+      return withAuthors(tx)
         .where(and(...where))
         .orderBy(desc(reviews.createdAt), desc(reviews.id))
         .limit(filter.limit);
