@@ -24,7 +24,7 @@ const REVOKED = rgb(0.72, 0.11, 0.11);
  * failing the download. Embedded fonts tell their characters; the standard ones are asked to encode.
  */
 export function encodable(text: string, font: PDFFont): string {
-  const charset = hasCharacterSet(font) ? new Set(font.getCharacterSet()) : null;
+  const charset = characterSet(font);
   const fits = (s: string) => {
     if (charset) return [...s].every((ch) => charset.has(ch.codePointAt(0) as number));
     try {
@@ -46,13 +46,22 @@ export function encodable(text: string, font: PDFFont): string {
   return out;
 }
 
-/** Standard fonts throw from getCharacterSet; embedded (fontkit) ones list their code points. */
-function hasCharacterSet(font: PDFFont): boolean {
-  try {
-    return font.getCharacterSet().length > 0;
-  } catch {
-    return false;
+const characterSets = new WeakMap<PDFFont, Set<number> | null>();
+/**
+ * An embedded (fontkit) font's code points, listed once per font (a certificate asks for each line); null for a
+ * standard font, which throws from getCharacterSet and is asked to encode instead.
+ */
+function characterSet(font: PDFFont): Set<number> | null {
+  let set = characterSets.get(font);
+  if (set === undefined) {
+    try {
+      set = new Set(font.getCharacterSet());
+    } catch {
+      set = null;
+    }
+    characterSets.set(font, set);
   }
+  return set;
 }
 
 /** The date as printed: "4 December 2026" (UTC, so every server prints the same day). */
