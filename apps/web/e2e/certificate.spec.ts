@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, shoot } from "./support";
+import { expectAccessible, shoot, signedInPage } from "./support";
 
 // A learner finishes a short course (made for this run through the API by the demo creator), finds the certificate
 // on the course page and the dashboard, opens its public verification page and downloads the PDF.
@@ -70,12 +70,7 @@ test("the demo creator publishes a one-lesson course with a quiz, and a learner 
 });
 
 test("the learner completes the lesson and passes its quiz", async ({ browser }) => {
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(learner.email);
-  await page.getByLabel("Password", { exact: true }).fill(learner.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("button", { name: /account menu/i })).toBeVisible({ timeout: 20_000 });
+  page = await signedInPage(browser, learner);
 
   await page.goto(`/courses/${courseId}`);
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible } from "./support";
+import { enrolledInDemoLesson, expectAccessible, signedInPage } from "./support";
 
 // The confusion nudge in the learning room: a learner who rewinds onto the same stretch twice is offered an
 // explanation, and "Ask the tutor" fills the tutor's question with that stretch. Real API, production build.
@@ -25,23 +25,8 @@ async function seekTo(seconds: number) {
 }
 
 test.beforeAll(async ({ browser, request }) => {
-  const registered = await request.post("/api/v1/auth/register", { data: learner });
-  expect(registered.status(), await registered.text()).toBe(201);
-  const headers = { authorization: `Bearer ${(await registered.json()).data.access_token}` };
-  const found = await (await request.get(`/api/v1/courses?q=${encodeURIComponent(COURSE_TITLE)}&limit=5`)).json();
-  const courseId = found.data.items.find((c: { title: string }) => c.title === COURSE_TITLE).id;
-  const course = await (await request.get(`/api/v1/courses/${courseId}`)).json();
-  const lessons = course.data.modules.flatMap((m: { lessons: Array<{ id: string; title: string }> }) => m.lessons);
-  const lesson = lessons.find((l: { title: string }) => l.title === LESSON_TITLE);
-  expect((await request.post(`/api/v1/courses/${courseId}/enroll`, { headers })).status()).toBeLessThan(300);
-  roomUrl = `/learn/${courseId}/${lesson.id}`;
-
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(learner.email);
-  await page.getByLabel("Password", { exact: true }).fill(learner.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("button", { name: /account menu/i })).toBeVisible({ timeout: 20_000 });
+  ({ roomUrl } = await enrolledInDemoLesson(request, learner, COURSE_TITLE, LESSON_TITLE));
+  page = await signedInPage(browser, learner);
 });
 
 test.afterAll(async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, shoot } from "./support";
+import { enrolledInDemoLesson, expectAccessible, shoot, signedInPage } from "./support";
 
 // Notes, bookmarks and transcript search in the learning room, against the real API and the production build.
 test.describe.configure({ mode: "serial" });
@@ -26,23 +26,8 @@ async function parkVideo(seconds: number) {
 }
 
 test.beforeAll(async ({ browser, request }) => {
-  const registered = await request.post("/api/v1/auth/register", { data: learner });
-  expect(registered.status(), await registered.text()).toBe(201);
-  const headers = { authorization: `Bearer ${(await registered.json()).data.access_token}` };
-  const found = await (await request.get(`/api/v1/courses?q=${encodeURIComponent(COURSE_TITLE)}&limit=5`)).json();
-  courseId = found.data.items.find((c: { title: string }) => c.title === COURSE_TITLE).id;
-  const course = await (await request.get(`/api/v1/courses/${courseId}`)).json();
-  const lessons = course.data.modules.flatMap((m: { lessons: Array<{ id: string; title: string }> }) => m.lessons);
-  const lesson = lessons.find((l: { title: string }) => l.title === LESSON_TITLE);
-  expect((await request.post(`/api/v1/courses/${courseId}/enroll`, { headers })).status()).toBeLessThan(300);
-  roomUrl = `/learn/${courseId}/${lesson.id}`;
-
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(learner.email);
-  await page.getByLabel("Password", { exact: true }).fill(learner.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("button", { name: /account menu/i })).toBeVisible({ timeout: 20_000 });
+  ({ courseId, roomUrl } = await enrolledInDemoLesson(request, learner, COURSE_TITLE, LESSON_TITLE));
+  page = await signedInPage(browser, learner, { acceptDownloads: true });
 });
 
 test.afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -112,4 +112,41 @@ export async function linkFromOutbox(to: string, pathPrefix: string): Promise<st
     )
     .not.toBeNull();
   return found as unknown as string;
+}
+
+/** A page in a fresh context (desktop size unless `options` say otherwise), signed in through the login form. */
+export async function signedInPage(
+  browser: Browser,
+  who: { email: string; password: string },
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })).newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password", { exact: true }).fill(who.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("button", { name: /account menu/i })).toBeVisible({ timeout: 20_000 });
+  return page;
+}
+
+/**
+ * Registers `learner` through the API and enrolls them in the demo course titled `courseTitle`; returns the course
+ * and the learning-room URL of its lesson titled `lessonTitle`.
+ */
+export async function enrolledInDemoLesson(
+  request: APIRequestContext,
+  learner: { email: string; password: string; full_name: string },
+  courseTitle: string,
+  lessonTitle: string,
+): Promise<{ courseId: string; roomUrl: string }> {
+  const registered = await request.post("/api/v1/auth/register", { data: learner });
+  expect(registered.status(), await registered.text()).toBe(201);
+  const headers = { authorization: `Bearer ${(await registered.json()).data.access_token}` };
+  const found = await (await request.get(`/api/v1/courses?q=${encodeURIComponent(courseTitle)}&limit=5`)).json();
+  const courseId: string = found.data.items.find((c: { title: string }) => c.title === courseTitle).id;
+  const course = await (await request.get(`/api/v1/courses/${courseId}`)).json();
+  const lessons = course.data.modules.flatMap((m: { lessons: Array<{ id: string; title: string }> }) => m.lessons);
+  const lesson = lessons.find((l: { title: string }) => l.title === lessonTitle);
+  expect((await request.post(`/api/v1/courses/${courseId}/enroll`, { headers })).status()).toBeLessThan(300);
+  return { courseId, roomUrl: `/learn/${courseId}/${lesson.id}` };
 }
