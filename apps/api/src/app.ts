@@ -44,6 +44,7 @@ import { createAiRepo } from "./modules/ai/ai.repo.js";
 import { aiRoutes } from "./modules/ai/ai.routes.js";
 import { composeAnswer } from "./modules/ai/offline/answer.js";
 import { composeSummary } from "./modules/ai/offline/summary.js";
+import { createRetrievalRepo } from "./modules/ai/retrieval/retrieval.repo.js";
 import { createRetrievalIndex } from "./modules/ai/retrieval/retrieval.service.js";
 import { createAnalyticsRecorder } from "./modules/analytics/analytics.recorder.js";
 import { createAnalyticsRepo } from "./modules/analytics/analytics.repo.js";
@@ -386,7 +387,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(read), access });
   // AI tutor: retrieval over the course material; Claude, an OpenAI-compatible server, or the offline tutor.
   const providerEmbedder = createProviderEmbedder(config.ai);
-  const retrieval = createRetrievalIndex({ db, ...(providerEmbedder ? { embedder: providerEmbedder } : {}) });
+  const retrieval = createRetrievalIndex({
+    repo: createRetrievalRepo(db),
+    ...(providerEmbedder ? { embedder: providerEmbedder } : {}),
+  });
   // Media: uploads streamed to the storage driver; lesson videos reach learners as signed links.
   const storage = createStorage(config.media, config.dataDir);
   const mediaSigner = createMediaSigner(config.encryptionKey, config.media.urlTtlSeconds);
@@ -534,7 +538,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     : createTestProvider({ appUrl: config.appUrl });
   const billingRepo = createBillingRepo(db);
   const fulfilment = createFulfilment({
-    db,
     repo: billingRepo,
     enrollments: enrollmentService,
     access,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeAnswer } from "../src/modules/ai/offline/answer.js";
 import { generateQuizItems } from "../src/modules/ai/offline/quiz.js";
 import { buildVocabulary } from "../src/modules/ai/offline/terms.js";
+import { createRetrievalRepo } from "../src/modules/ai/retrieval/retrieval.repo.js";
 import { createRetrievalIndex, type RetrievalIndex } from "../src/modules/ai/retrieval/retrieval.service.js";
 import { hashPassword } from "../src/modules/auth/password.js";
 import { createTestContext, type TestContext } from "./helpers.js";
@@ -95,7 +96,7 @@ async function ask(question: string, course: string, options: { hintOnly?: boole
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.database.db, { hashPassword });
-  index = createRetrievalIndex({ db: ctx.database.db });
+  index = createRetrievalIndex({ repo: createRetrievalRepo(ctx.database.db) });
   await index.indexAll();
   const { rows: cs } = await execRows<{ id: string; title: string }>(
     ctx.database.db,

@@ -3,6 +3,7 @@ import { seedDemo } from "@lumen/db/seed";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_EMBEDDING_MODEL } from "../src/modules/ai/retrieval/embedding.js";
+import { createRetrievalRepo } from "../src/modules/ai/retrieval/retrieval.repo.js";
 import { createRetrievalIndex, type RetrievalIndex } from "../src/modules/ai/retrieval/retrieval.service.js";
 import { hashPassword } from "../src/modules/auth/password.js";
 import { createTestContext, type TestContext } from "./helpers.js";
@@ -98,7 +99,7 @@ async function chunkIds(): Promise<Map<string, string[]>> {
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.database.db, { hashPassword });
-  index = createRetrievalIndex({ db: ctx.database.db });
+  index = createRetrievalIndex({ repo: createRetrievalRepo(ctx.database.db) });
   await index.indexAll();
   const { rows: cs } = await execRows<{ id: string; title: string }>(
     ctx.database.db,

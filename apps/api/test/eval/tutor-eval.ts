@@ -6,6 +6,7 @@ import { offlineReply } from "../../src/modules/ai/ai.reply.js";
 import { findPassages, planAsk } from "../../src/modules/ai/ai.retrieve.js";
 import { composeAnswer } from "../../src/modules/ai/offline/answer.js";
 import { composeSummary } from "../../src/modules/ai/offline/summary.js";
+import { createRetrievalRepo } from "../../src/modules/ai/retrieval/retrieval.repo.js";
 import { createRetrievalIndex } from "../../src/modules/ai/retrieval/retrieval.service.js";
 import { hashPassword } from "../../src/modules/auth/password.js";
 import { call, login, type Session, type TestContext } from "../helpers.js";
@@ -86,7 +87,7 @@ export async function runTutorEval(ctx: TestContext): Promise<TutorMetrics> {
     return row.course_id;
   };
   const viewer = { userId: "00000000-0000-4000-8000-000000000000", role: "admin" };
-  const index = createRetrievalIndex({ db: ctx.database.db });
+  const index = createRetrievalIndex({ repo: createRetrievalRepo(ctx.database.db) });
   // The chat endpoint's own retrieval: search, rerank, the current lesson first, passages joined across cues.
   const search = (query: string, courseId: string, lessonId?: string): Promise<Passage[]> =>
     findPassages(index, planAsk(query, "normal", [], lessonId ?? null), {

@@ -1,4 +1,4 @@
-import type { Database, Executor } from "@lumen/db";
+import type { Executor } from "@lumen/db";
 import type { FastifyBaseLogger } from "fastify";
 import type { FieldCipher } from "../../lib/crypto.js";
 import type { CertificateService } from "../certificate/certificate.service.js";
@@ -31,7 +31,6 @@ type PaymentKind = "payment.succeeded" | "payment.failed" | "payment.refunded";
  * collected and queued after the commit (a rolled-back grant sends no receipt).
  */
 export function createFulfilment(deps: {
-  db: Database;
   repo: BillingRepo;
   enrollments: Pick<EnrollmentService, "admit" | "close">;
   access: { userEntitled(userId: string, courseId: string): Promise<boolean> };
@@ -46,7 +45,7 @@ export function createFulfilment(deps: {
   /** In-app (and, per preference, email) notifications of payment events; enqueued after the commit. */
   notifier?: Notifier;
 }) {
-  const { db, repo, enrollments, access, mail, certificates, cipher, appUrl, log } = deps;
+  const { repo, enrollments, access, mail, certificates, cipher, appUrl, log } = deps;
   const billingLink = `${appUrl}/account/billing`;
 
   /** Queues a payment notification after the commit (a rolled-back payment notifies nobody); `key` names the event. */
@@ -69,7 +68,7 @@ export function createFulfilment(deps: {
   /** Runs `work` in one transaction, then queues the mail it collected and runs its after-commit steps. */
   async function inTransaction<T>(work: (tx: Executor, out: AfterCommit) => Promise<T>): Promise<T> {
     const out: AfterCommit = { mails: [], after: [] };
-    const result = await db.transaction((tx) => work(tx, out));
+    const result = await repo.transaction((tx) => work(tx, out));
     for (const step of out.after) await step();
     for (const m of out.mails) await mail.enqueue(m);
     return result;
@@ -205,7 +204,7 @@ export function createFulfilment(deps: {
     if (row?.status === "refunded" && purchase.status === "paid") {
       out.after.push(async () => {
         if (await access.userEntitled(row.userId, row.courseId)) return;
-        await db.transaction(async (t) => {
+        await repo.transaction(async (t) => {
           await enrollments.close(row.userId, row.courseId, t);
           await certificates.revokeForRefund(row.userId, row.courseId, t);
         });

@@ -11,6 +11,7 @@ import {
   users,
 } from "@lumen/db";
 import { and, desc, eq, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import { transactions } from "../../lib/sql.js";
 import type { SubscriptionState } from "./billing.provider.js";
 
 export type CheckoutSessionRow = typeof checkoutSessions.$inferSelect;
@@ -19,6 +20,7 @@ export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
 export function createBillingRepo(db: Executor) {
   return {
+    ...transactions(db),
     /** Stores the event id; false when it was stored before (a replay, or a concurrent duplicate that won). */
     async recordEvent(e: { id: string; type: string; created: Date }, tx: Executor = db): Promise<boolean> {
       const rows = await tx

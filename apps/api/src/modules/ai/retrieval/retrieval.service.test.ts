@@ -88,12 +88,11 @@ const embedder: Embedder = {
     return texts.map((t) => (/loop/i.test(t) ? [1, 0] : [0, 1]));
   },
 };
-const db = {} as never;
 
 describe("indexing", () => {
   it("re-indexes one lesson in one transaction, with an embedding per chunk and the model recorded", async () => {
     const { repo, calls, tx } = fakeRepo({});
-    const index = createRetrievalIndex({ db, embedder, repo });
+    const index = createRetrievalIndex({ embedder, repo });
     expect(await index.indexLesson("l1")).toEqual({ chunks: 1 });
     const [[lesson, chunks, model, usedTx]] = calls.replaceLessonChunks as [
       [unknown, EmbeddedChunk[], string, unknown],
@@ -108,19 +107,19 @@ describe("indexing", () => {
 
   it("does nothing for a lesson that no longer exists (its chunks went with it)", async () => {
     const { repo, calls } = fakeRepo({});
-    expect(await createRetrievalIndex({ db, embedder, repo }).indexLesson("gone")).toEqual({ chunks: 0 });
+    expect(await createRetrievalIndex({ embedder, repo }).indexLesson("gone")).toEqual({ chunks: 0 });
     expect(calls.replaceLessonChunks).toBeUndefined();
   });
 
   it("backfills only the courses the store reports as missing or stale, for this embedder's model", async () => {
     const { repo, calls } = fakeRepo({ toIndex: ["c1"] });
-    const result = await createRetrievalIndex({ db, embedder, repo }).indexAll();
+    const result = await createRetrievalIndex({ embedder, repo }).indexAll();
     expect(result).toEqual({ courses: 1, chunks: 2 });
     expect(calls.courseIdsToIndex).toEqual([["fake-2"]]);
     expect(calls.replaceCourseChunks).toHaveLength(1);
 
     const idle = fakeRepo({ toIndex: [] });
-    expect(await createRetrievalIndex({ db, embedder, repo: idle.repo }).indexAll()).toEqual({ courses: 0, chunks: 0 });
+    expect(await createRetrievalIndex({ embedder, repo: idle.repo }).indexAll()).toEqual({ courses: 0, chunks: 0 });
     expect(idle.calls.replaceLessonChunks).toBeUndefined();
   });
 });
@@ -134,7 +133,7 @@ describe("search", () => {
 
   it("fuses the rankings and returns chunks with their signals, best first", async () => {
     const { repo } = fakeRepo({ rows, fullText: hits, trigram: hits });
-    const result = await createRetrievalIndex({ db, embedder, repo }).search({
+    const result = await createRetrievalIndex({ embedder, repo }).search({
       viewer: ADMIN,
       query: "loop",
       limit: 5,
@@ -146,7 +145,7 @@ describe("search", () => {
 
   it("boosts the current lesson without dropping the rest of the course", async () => {
     const { repo } = fakeRepo({ rows, fullText: hits, trigram: hits });
-    const result = await createRetrievalIndex({ db, embedder, repo }).search({
+    const result = await createRetrievalIndex({ embedder, repo }).search({
       viewer: ADMIN,
       query: "loop",
       lessonId: "current",
@@ -159,7 +158,7 @@ describe("search", () => {
       rows: [row("a", "l", "That is an infinite loop.")],
       trigram: [{ id: "a", score: 0.8 }],
     });
-    await createRetrievalIndex({ db, embedder, repo }).search({ viewer: ADMIN, query: "stop an infinte loop" });
+    await createRetrievalIndex({ embedder, repo }).search({ viewer: ADMIN, query: "stop an infinte loop" });
     const [[query, anyTerms]] = calls.fullTextHits as [[string, string]];
     expect(query).toBe("stop an infinite loop");
     expect(anyTerms.split(" or ")).toEqual(expect.arrayContaining(["infinte", "infinite", "loop", "stop"]));
@@ -175,7 +174,7 @@ describe("search", () => {
         ["b", [0, 1]],
       ]),
     });
-    const result = await createRetrievalIndex({ db, embedder, repo }).search({ viewer: ADMIN, query: "loop" });
+    const result = await createRetrievalIndex({ embedder, repo }).search({ viewer: ADMIN, query: "loop" });
     expect(calls.vectorHits).toBeUndefined();
     expect([...((calls.embeddingsOf?.[0]?.[0] as string[] | undefined) ?? [])].sort()).toEqual(["a", "b"]);
     expect(result[0]?.chunkId).toBe("a");
@@ -184,7 +183,7 @@ describe("search", () => {
 
   it("with pgvector, lets the database rank vectors of the embedder's model", async () => {
     const { repo, calls } = fakeRepo({ rows, pgvector: true, vector: [{ id: "b", score: 0.7 }] });
-    const result = await createRetrievalIndex({ db, embedder, repo }).search({ viewer: ADMIN, query: "loop" });
+    const result = await createRetrievalIndex({ embedder, repo }).search({ viewer: ADMIN, query: "loop" });
     expect(calls.vectorHits?.[0]?.[1]).toBe("fake-2");
     expect(calls.embeddingsOf).toBeUndefined();
     expect(result.map((r) => r.chunkId)).toEqual(["b"]);
@@ -192,7 +191,7 @@ describe("search", () => {
 
   it("returns nothing for an empty question", async () => {
     const { repo, calls } = fakeRepo({ rows, fullText: hits });
-    expect(await createRetrievalIndex({ db, embedder, repo }).search({ viewer: ADMIN, query: "   " })).toEqual([]);
+    expect(await createRetrievalIndex({ embedder, repo }).search({ viewer: ADMIN, query: "   " })).toEqual([]);
     expect(calls.fullTextHits).toBeUndefined();
   });
 });

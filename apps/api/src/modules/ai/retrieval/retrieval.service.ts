@@ -1,11 +1,10 @@
-import type { Database } from "@lumen/db";
 import type { Viewer } from "../../access/access.repo.js";
 import { correctWord, typoBudget, wordCounts } from "../offline/spelling.js";
 import { type ChunkInput, chunkCourse, chunkLesson } from "./chunker.js";
 import { cosine, type Embedder, localEmbedder } from "./embedding.js";
 import { RRF_K, ranksOf, reciprocalRankFusion, type Scored } from "./fusion.js";
 import { MAX_QUERY_LENGTH, queryTerms } from "./query.js";
-import { type ChunkRow, createRetrievalRepo, type EmbeddedChunk, type RetrievalRepo } from "./retrieval.repo.js";
+import type { ChunkRow, EmbeddedChunk, RetrievalRepo } from "./retrieval.repo.js";
 
 export type { ChunkRow } from "./retrieval.repo.js";
 
@@ -50,10 +49,9 @@ export interface RetrievalIndex {
 }
 
 export interface RetrievalDeps {
-  db: Database;
+  repo: RetrievalRepo;
   /** The provider's embedder when it has one; the local hashed embedder otherwise. */
   embedder?: Embedder;
-  repo?: RetrievalRepo;
 }
 
 /** How many hits each ranking contributes before fusion. */
@@ -71,7 +69,7 @@ const embeddingText = (chunk: ChunkInput) => (chunk.heading ? `${chunk.heading}\
 
 export function createRetrievalIndex(deps: RetrievalDeps): RetrievalIndex {
   const embedder = deps.embedder ?? localEmbedder;
-  const repo = deps.repo ?? createRetrievalRepo(deps.db);
+  const { repo } = deps;
   let pgvector: Promise<boolean> | undefined;
 
   // Detected once per index: extensions don't appear or vanish while the server runs.
