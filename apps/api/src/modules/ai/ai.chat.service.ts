@@ -171,6 +171,145 @@ export function createChatService(deps: {
     return { conversation, history, plan: asked, passages, guard, ...context };
   }
 
+  type Gathered = Awaited<ReturnType<typeof gather>>;
+  type Where = Awaited<ReturnType<typeof scope>>;
+
+  const modelRequestFor = (g: Gathered, message: string, learner: LearnerContext = g.learner) =>
+    modelRequest({ learner, passages: g.passages, plan: g.plan, guard: g.guard, history: g.history, message });
+
+  /**
+   * The answer cache's key: every input the answer depends on. With a model, the prompt holds the learner's own
+   * context (recent questions, the conversation): only they may get that answer back. Offline answers are built
+   * from the passages alone and are shared.
+   */
+  function answerKey(
+    auth: AuthContext,
+    message: string,
+    where: Where,
+    g: Gathered,
+    request: ReturnType<typeof modelRequest> | null,
+  ) {
+    const { plan, guard, passages, history, learner } = g;
+    return cacheKey({
+      question: message,
+      provider,
+      model,
+      owner: llm ? auth.userId : null,
+      // The recent-questions line is left out: it is the owner's own and changes with every question asked, so
+      // with it no repeated question would ever hit.
+      inputs: request
+        ? {
+            system: modelRequestFor(g, message, { ...learner, recentQuestions: [] }).system,
+            history: request.messages.slice(0, -1),
+          }
+        : {
+            level: learner.level,
+            intent: plan.intent,
+            mode: plan.mode,
+            // A follow-up is answered for the question it follows up on.
+            asked: plan.question === message ? null : plan.question,
+            lesson: where.lessonId,
+            hintOnly: guard.hintOnly,
+            hintStep: guard.step,
+            withheld: guard.withheld,
+            passages: passages.map((p) => [p.lessonId, p.startSeconds, p.heading, p.text]),
+            history: history.map((m) => [m.role, m.content]),
+          },
+    });
+  }
+
+  /**
+   * A fresh answer, offline or from the model, charged to the learner's daily budget. Only answers count: a
+   * refusal, "not covered" or an error costs the learner nothing.
+   */
+  async function answerFresh(
+    auth: AuthContext,
+    where: Where,
+    g: Gathered,
+    request: ReturnType<typeof modelRequest> | null,
+    started: number,
+    onDelta?: (text: string) => void,
+  ): Promise<Reply> {
+    const { plan, passages, guard, learner, premium } = g;
+    if (!llm || !request || !passages.some((p) => p.lessonId)) {
+      const answer = offlineReply(offline, { plan, passages, level: learner.level, guard, lessonId: where.lessonId });
+      if (answer.grounded) {
+        const usageId = await budget.reserve(auth.userId, premium);
+        await budget.settle(usageId, { inputTokens: 0, outputTokens: 0, costUsd: 0, latencyMs: Date.now() - started });
+      }
+      if (onDelta) for (const piece of answer.content.match(/\S+\s*/g) ?? []) onDelta(piece);
+      return answer;
+    }
+    const usageId = await budget.reserve(auth.userId, premium);
+    try {
+      const { answer, usage } = await answerWithModel({ llm, request, passages, guard, onDelta });
+      // The model found nothing to cite: "not covered" is free for the learner (the row stays for the record).
+      if (answer.grounded) await budget.settle(usageId, { ...usage, latencyMs: Date.now() - started });
+      else await budget.refund(usageId, Date.now() - started);
+      return answer;
+    } catch (err) {
+      await budget.refund(usageId, Date.now() - started);
+      throw err;
+    }
+  }
+
+  /** Keeps the exchange in the caller's conversation (a new one for a first question) and the analytics event. */
+  async function record(
+    exchange: {
+      auth: AuthContext;
+      input: ChatBody;
+      where: Where;
+      conversation: ConversationRow | undefined;
+      started: number;
+    },
+    answer: Reply,
+    cached: boolean,
+  ): Promise<ChatResult> {
+    const { auth, input, where, started } = exchange;
+    const conversation =
+      exchange.conversation ??
+      (await repo.createConversation({
+        userId: auth.userId,
+        courseId: where.courseId,
+        lessonId: where.lessonId,
+        title: input.message.length > 80 ? `${input.message.slice(0, 77)}…` : input.message,
+      }));
+    await repo.appendExchange(conversation.id, auth.userId, input.message, {
+      content: answer.content,
+      citations: answer.citations,
+      provider,
+      model,
+      cached,
+    });
+    await analytics.record({
+      type: "ai_chat",
+      userId: auth.userId,
+      courseId: where.courseId,
+      lessonId: where.lessonId,
+      // A question on a lesson is kept in the learner's words (and the video second, when known) so the creator
+      // can see where learners get stuck; the creator's view never includes who asked.
+      data: {
+        provider,
+        cached,
+        grounded: answer.grounded,
+        ...(where.lessonId ? { question: input.message.slice(0, ANALYTICS_QUESTION_CHARS) } : {}),
+        ...(where.videoSeconds !== null ? { position_seconds: where.videoSeconds } : {}),
+      },
+    });
+    if (cached) {
+      await repo.recordCached({ userId: auth.userId, kind: "chat", provider, model, latencyMs: Date.now() - started });
+    }
+    return {
+      answer: answer.content,
+      citations: answer.citations,
+      conversation_id: conversation.id,
+      cached,
+      provider,
+      model,
+      grounded: answer.grounded,
+    };
+  }
+
   return {
     provider,
     model,
@@ -183,136 +322,19 @@ export function createChatService(deps: {
       const started = Date.now();
       const where = await scope(auth, input);
       // Everything the answer is built from is gathered before the cache is asked, so the key covers it all.
-      const { history, plan, passages, guard, learner, premium, ...gathered } = await gather(auth, input, where);
-      let conversation = gathered.conversation;
-      const request = llm ? modelRequest({ learner, passages, plan, guard, history, message: input.message }) : null;
-      const key = cacheKey({
-        question: input.message,
-        provider,
-        model,
-        // With a model, the prompt holds the learner's own context (recent questions, the conversation):
-        // only they may get that answer back. Offline answers are built from the passages alone.
-        owner: llm ? auth.userId : null,
-        // The recent-questions line is left out: it is the owner's own and changes with every question asked, so
-        // with it no repeated question would ever hit.
-        inputs: request
-          ? {
-              system: modelRequest({
-                learner: { ...learner, recentQuestions: [] },
-                passages,
-                plan,
-                guard,
-                history,
-                message: input.message,
-              }).system,
-              history: request.messages.slice(0, -1),
-            }
-          : {
-              level: learner.level,
-              intent: plan.intent,
-              mode: plan.mode,
-              // A follow-up is answered for the question it follows up on.
-              asked: plan.question === input.message ? null : plan.question,
-              lesson: where.lessonId,
-              hintOnly: guard.hintOnly,
-              hintStep: guard.step,
-              withheld: guard.withheld,
-              passages: passages.map((p) => [p.lessonId, p.startSeconds, p.heading, p.text]),
-              history: history.map((m) => [m.role, m.content]),
-            },
-      });
-
-      const finish = async (answer: Reply, cached: boolean): Promise<ChatResult> => {
-        conversation ??= await repo.createConversation({
-          userId: auth.userId,
-          courseId: where.courseId,
-          lessonId: where.lessonId,
-          title: input.message.length > 80 ? `${input.message.slice(0, 77)}…` : input.message,
-        });
-        await repo.appendExchange(conversation.id, auth.userId, input.message, {
-          content: answer.content,
-          citations: answer.citations,
-          provider,
-          model,
-          cached,
-        });
-        await analytics.record({
-          type: "ai_chat",
-          userId: auth.userId,
-          courseId: where.courseId,
-          lessonId: where.lessonId,
-          // A question on a lesson is kept in the learner's words (and the video second, when known) so the
-          // creator can see where learners get stuck; the creator's view never includes who asked.
-          data: {
-            provider,
-            cached,
-            grounded: answer.grounded,
-            ...(where.lessonId ? { question: input.message.slice(0, ANALYTICS_QUESTION_CHARS) } : {}),
-            ...(where.videoSeconds !== null ? { position_seconds: where.videoSeconds } : {}),
-          },
-        });
-        if (cached)
-          await repo.recordCached({
-            userId: auth.userId,
-            kind: "chat",
-            provider,
-            model,
-            latencyMs: Date.now() - started,
-          });
-        return {
-          answer: answer.content,
-          citations: answer.citations,
-          conversation_id: conversation.id,
-          cached,
-          provider,
-          model,
-          grounded: answer.grounded,
-        };
-      };
+      const gathered = await gather(auth, input, where);
+      const request = llm ? modelRequestFor(gathered, input.message) : null;
+      const key = answerKey(auth, input.message, where, gathered, request);
+      const exchange = { auth, input, where, conversation: gathered.conversation, started };
 
       const hit = await cache.get<Reply>(key);
       if (hit) {
         onDelta?.(hit.content);
-        return finish(hit, true);
+        return record(exchange, hit, true);
       }
-      const stream = (text: string) => {
-        if (onDelta) for (const piece of text.match(/\S+\s*/g) ?? []) onDelta(piece);
-      };
-
-      // Only answers count against the budget: a refusal, "not covered" or an error costs the learner nothing.
-      if (!llm || !request || !passages.some((p) => p.lessonId)) {
-        const answer = offlineReply(offline, { plan, passages, level: learner.level, guard, lessonId: where.lessonId });
-        if (!answer.grounded) {
-          stream(answer.content);
-          return finish(answer, false);
-        }
-        const usageId = await budget.reserve(auth.userId, premium);
-        await budget.settle(usageId, {
-          inputTokens: 0,
-          outputTokens: 0,
-          costUsd: 0,
-          latencyMs: Date.now() - started,
-        });
-        stream(answer.content);
-        await cache.set(key, answer, limits.cacheTtlSeconds);
-        return finish(answer, false);
-      }
-
-      const usageId = await budget.reserve(auth.userId, premium);
-      try {
-        const { answer, usage } = await answerWithModel({ llm, request, passages, guard, onDelta });
-        if (!answer.grounded) {
-          // The model found nothing to cite: "not covered" is free for the learner (the row stays for the record).
-          await budget.refund(usageId, Date.now() - started);
-          return finish(answer, false);
-        }
-        await budget.settle(usageId, { ...usage, latencyMs: Date.now() - started });
-        await cache.set(key, answer, limits.cacheTtlSeconds);
-        return finish(answer, false);
-      } catch (err) {
-        await budget.refund(usageId, Date.now() - started);
-        throw err;
-      }
+      const answer = await answerFresh(auth, where, gathered, request, started, onDelta);
+      if (answer.grounded) await cache.set(key, answer, limits.cacheTtlSeconds);
+      return record(exchange, answer, false);
     },
 
     async conversations(auth: AuthContext, page: { limit: number; after?: { t: string; id: string } | undefined }) {
