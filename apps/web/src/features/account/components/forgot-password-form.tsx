@@ -4,13 +4,13 @@ import Link from "next/link";
 import { useState } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { FormAlert } from "@/components/ui/form-alert";
-import { FormField, inputClasses } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { isProduction } from "@/env";
 import { requestPasswordReset } from "../account.api";
 import { type ForgotPasswordForm as ForgotValues, forgotPasswordFormSchema } from "../account-schemas";
 import { useAccountForm } from "../use-account-form";
 import { AuthHeading } from "./auth-heading";
+import { EmailField } from "./email-field";
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
 
@@ -76,20 +76,7 @@ export function ForgotPasswordForm({ initialEmail = "" }: { initialEmail?: strin
       </AuthHeading>
       <form noValidate onSubmit={onSubmit} className="space-y-5">
         {alert && <FormAlert tone={alert.tone}>{alert.text}</FormAlert>}
-        <FormField id="forgot-email" label="Email" error={errors.email?.message}>
-          {(control) => (
-            <input
-              {...control}
-              {...register("email")}
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              autoCapitalize="none"
-              spellCheck={false}
-              className={inputClasses}
-            />
-          )}
-        </FormField>
+        <EmailField id="forgot-email" error={errors.email?.message} registration={register("email")} />
         <SubmitButton busy={isSubmitting} busyLabel="Sending the link…">
           Send me a reset link
         </SubmitButton>

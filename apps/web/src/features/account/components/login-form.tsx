@@ -7,7 +7,6 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormAlert } from "@/components/ui/form-alert";
-import { FormField, inputClasses } from "@/components/ui/form-field";
 import { SubmitButton, whileIdle } from "@/components/ui/submit-button";
 import { signIn } from "@/features/auth/session";
 import { isApiError } from "@/lib/api-client";
@@ -15,6 +14,7 @@ import { type LoginForm as LoginValues, loginFormSchema } from "../account-schem
 import { nextQuery } from "../safe-next";
 import { applyServerErrors, focusFirstError } from "../server-errors";
 import { AuthHeading } from "./auth-heading";
+import { EmailField } from "./email-field";
 import { PasswordField } from "./password-field";
 
 const LINK = "font-medium text-primary underline-offset-4 hover:underline";
@@ -93,20 +93,7 @@ export function LoginForm({ next, notice }: { next: string; notice?: string | un
             .
           </FormAlert>
         )}
-        <FormField id="login-email" label="Email" error={errors.email?.message}>
-          {(control) => (
-            <input
-              {...control}
-              {...register("email")}
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              autoCapitalize="none"
-              spellCheck={false}
-              className={inputClasses}
-            />
-          )}
-        </FormField>
+        <EmailField id="login-email" error={errors.email?.message} registration={register("email")} />
         <PasswordField
           id="login-password"
           label="Password"

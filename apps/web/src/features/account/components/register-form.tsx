@@ -16,6 +16,7 @@ import { type RegisterForm as RegisterValues, registerFormSchema } from "../acco
 import { nextQuery } from "../safe-next";
 import { applyServerErrors, focusFirstError } from "../server-errors";
 import { AuthHeading } from "./auth-heading";
+import { EmailField } from "./email-field";
 import { PasswordField } from "./password-field";
 import { PasswordRules } from "./password-rules";
 
@@ -86,20 +87,7 @@ export function RegisterForm({ next, onRegistered }: { next: string; onRegistere
             <input {...control} {...register("full_name")} type="text" autoComplete="name" className={inputClasses} />
           )}
         </FormField>
-        <FormField id="register-email" label="Email" error={errors.email?.message}>
-          {(control) => (
-            <input
-              {...control}
-              {...register("email")}
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              autoCapitalize="none"
-              spellCheck={false}
-              className={inputClasses}
-            />
-          )}
-        </FormField>
+        <EmailField id="register-email" error={errors.email?.message} registration={register("email")} />
         <PasswordField
           id="register-password"
           label="Password"

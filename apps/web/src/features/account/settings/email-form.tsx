@@ -3,8 +3,8 @@
 import { emailChangeSchema, type User } from "@lumen/contracts";
 import { useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
-import { FormField, inputClasses } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { EmailField } from "../components/email-field";
 import { PasswordField } from "../components/password-field";
 import { useAccountForm } from "../use-account-form";
 import { requestEmailChange } from "./settings.api";
@@ -39,25 +39,13 @@ export function EmailForm({ user }: { user: User }) {
           until then you keep signing in with <strong className="wrap-break-word">{user.email}</strong>.
         </FormAlert>
       )}
-      <FormField
+      <EmailField
         id="email-new"
         label="New email"
         hint="Other devices are signed out when the change is confirmed."
         error={errors.new_email?.message}
-      >
-        {(control) => (
-          <input
-            {...control}
-            {...register("new_email")}
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            className={inputClasses}
-          />
-        )}
-      </FormField>
+        registration={register("new_email")}
+      />
       <PasswordField
         id="email-password"
         label="Your current password"
