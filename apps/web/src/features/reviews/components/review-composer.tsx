@@ -4,6 +4,7 @@ import { MAX_REVIEW_LENGTH, type Review } from "@lumen/contracts";
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { ConfirmStrip } from "@/components/ui/confirm-strip";
 import { RatingStars } from "@/components/ui/rating-stars";
 import { useCourseViewer } from "@/features/courses/enrollment/course-viewer";
 import { errorText, fieldErrors } from "@/lib/error-text";
@@ -188,20 +189,14 @@ export function ReviewComposer({ courseId }: { courseId: string }) {
         <RatingStars value={review.rating} size="lg" label={starsLabel(review.rating)} />
         {review.body && <p className="leading-relaxed whitespace-pre-line text-foreground">{review.body}</p>}
         {confirmingDelete ? (
-          <div className="flex flex-wrap items-center gap-3 rounded-xl bg-danger-soft px-4 py-3">
-            <p className="text-sm font-medium text-danger">Delete your review? This can't be undone.</p>
-            <button
-              type="button"
-              onClick={remove}
-              aria-disabled={deleting || undefined}
-              className="h-9 rounded-full bg-danger px-4 text-sm font-medium text-background aria-disabled:opacity-70"
-            >
-              {deleting ? "Deleting…" : "Yes, delete it"}
-            </button>
-            <button type="button" onClick={() => setConfirmingDelete(false)} className={buttonClasses("ghost", "sm")}>
-              Keep it
-            </button>
-          </div>
+          <ConfirmStrip
+            question="Delete your review? This can't be undone."
+            confirmLabel="Yes, delete it"
+            busyLabel="Deleting…"
+            busy={deleting}
+            onConfirm={remove}
+            onCancel={() => setConfirmingDelete(false)}
+          />
         ) : (
           <div className="flex flex-wrap gap-3 pt-1">
             <button type="button" onClick={() => setEditing(true)} className={buttonClasses("secondary", "sm")}>

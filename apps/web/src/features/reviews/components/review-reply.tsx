@@ -3,6 +3,7 @@
 import { MAX_REVIEW_REPLY_LENGTH, type Review } from "@lumen/contracts";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
+import { ConfirmStrip } from "@/components/ui/confirm-strip";
 import { errorText, fieldErrors } from "@/lib/error-text";
 import { formatReviewDate } from "../review-format";
 import { deleteReviewReply, saveReviewReply } from "../reviews.api";
@@ -142,25 +143,16 @@ export function ReviewReply({
       )}
 
       {canReply && mode === "confirming-removal" && (
-        <div className="mt-3 flex flex-wrap items-center gap-3 rounded-xl bg-danger-soft px-4 py-3">
-          <p className="text-sm font-medium text-danger">Remove your reply? The reviewer keeps their review.</p>
-          <button
-            type="button"
-            onClick={remove}
-            aria-disabled={busy || undefined}
-            className="h-9 rounded-full bg-danger px-4 text-sm font-medium text-background aria-disabled:opacity-70"
-          >
-            {busy ? "Removing…" : "Yes, remove it"}
-          </button>
-          <button type="button" onClick={close} className={buttonClasses("ghost", "sm")}>
-            Keep it
-          </button>
-          {error && (
-            <p role="alert" className="w-full text-sm text-danger">
-              {error}
-            </p>
-          )}
-        </div>
+        <ConfirmStrip
+          className="mt-3"
+          question="Remove your reply? The reviewer keeps their review."
+          confirmLabel="Yes, remove it"
+          busyLabel="Removing…"
+          busy={busy}
+          onConfirm={remove}
+          onCancel={close}
+          error={error}
+        />
       )}
 
       {canReply && mode === "read" && (
