@@ -197,6 +197,31 @@ export function createMediaService(deps: {
     return false;
   }
 
+  /** Records stored bytes as the owner's asset; bytes whose row can't be written are deleted, not orphaned. */
+  async function record(
+    stored: Awaited<ReturnType<typeof store>>,
+    ownerId: string,
+    courseId: string | null,
+  ): Promise<MediaAsset> {
+    const { id, key, kind, contentType, size, sha256 } = stored;
+    try {
+      const row = await repo.insert({
+        id,
+        ownerId,
+        courseId,
+        kind,
+        contentType,
+        byteSize: size,
+        storageKey: key,
+        sha256,
+      });
+      return presentMediaAsset(row, playbackUrl(row));
+    } catch (err) {
+      await discard(key);
+      throw err;
+    }
+  }
+
   return {
     /** Multipart: optional `kind` and `course_id` fields, then one `file`. */
     async upload(auth: AuthContext, form: AsyncIterable<UploadPart>): Promise<MediaAsset> {
@@ -232,23 +257,7 @@ export function createMediaService(deps: {
         throw err;
       }
       if (!stored) throw invalidField("file", 'Attach the file in a multipart field named "file"');
-      const { id, key, kind, contentType, size, sha256 } = stored;
-      try {
-        const row = await repo.insert({
-          id,
-          ownerId: auth.userId,
-          courseId,
-          kind,
-          contentType,
-          byteSize: size,
-          storageKey: key,
-          sha256,
-        });
-        return presentMediaAsset(row, playbackUrl(row));
-      } catch (err) {
-        await discard(key);
-        throw err;
-      }
+      return record(stored, auth.userId, courseId);
     },
 
     /**
@@ -256,23 +265,7 @@ export function createMediaService(deps: {
      * sniffed from the bytes like every upload, owned by them and by no course. Served publicly like every image.
      */
     async storeOwnImage(ownerId: string, file: Readable, only: OwnImageRules): Promise<MediaAsset> {
-      const { id, key, kind, contentType, size, sha256 } = await store(file, "image", only);
-      try {
-        const row = await repo.insert({
-          id,
-          ownerId,
-          courseId: null,
-          kind,
-          contentType,
-          byteSize: size,
-          storageKey: key,
-          sha256,
-        });
-        return presentMediaAsset(row, playbackUrl(row));
-      } catch (err) {
-        await discard(key);
-        throw err;
-      }
+      return record(await store(file, "image", only), ownerId, null);
     },
 
     /**
