@@ -268,6 +268,14 @@ export function createCourseRepo(db: Executor, read: Executor = db) {
       await tx.delete(courses).where(eq(courses.id, id));
     },
 
+    /**
+     * Locks the course row for the rest of the transaction. An enrollment's foreign key check shares that row, so
+     * no enrollment can be added between a count under this lock and the commit.
+     */
+    async lock(courseId: string, tx: Executor): Promise<void> {
+      await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId)).for("update");
+    },
+
     async countEnrollments(courseId: string, tx: Executor = db): Promise<number> {
       const [row] = await tx
         .select({ n: sql<number>`count(*)::int` })

@@ -289,14 +289,18 @@ export function createCourseService(deps: {
     /** Deletes a course nobody enrolled in; one with enrollments is archived so no learner loses history. */
     async remove(auth: AuthContext, courseId: string): Promise<{ deleted: boolean; archived: boolean }> {
       await access.managedCourse(auth, courseId);
-      if ((await courses.countEnrollments(courseId)) > 0) {
-        await courses.update(courseId, { status: "archived" });
-        await cache.courseChanged(courseId);
-        return { deleted: false, archived: true };
-      }
-      await courses.delete(courseId);
+      // Counted under the course's lock: a learner enrolling meanwhile waits, and is never deleted with it.
+      const archived = await courses.transaction(async (tx) => {
+        await courses.lock(courseId, tx);
+        if ((await courses.countEnrollments(courseId, tx)) > 0) {
+          await courses.update(courseId, { status: "archived" }, tx);
+          return true;
+        }
+        await courses.delete(courseId, tx);
+        return false;
+      });
       await cache.courseChanged(courseId);
-      return { deleted: true, archived: false };
+      return { deleted: !archived, archived };
     },
   };
 }
