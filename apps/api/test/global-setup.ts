@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDatabase, dumpPglite } from "@lumen/db";
@@ -25,4 +25,6 @@ export default async function setup(project: TestProject) {
   writeFileSync(file, Buffer.from(await (await dumpPglite(handle)).arrayBuffer()));
   await handle.close();
   project.provide("pgliteSnapshot", file);
+  // 40+ MB per run: gone with the run, not left to fill the temporary directory.
+  return () => rmSync(file, { force: true });
 }
