@@ -119,7 +119,7 @@ import { createUserRepo } from "./modules/user/user.repo.js";
 import { userRoutes } from "./modules/user/user.routes.js";
 import { createUserService } from "./modules/user/user.service.js";
 import { createUserExport } from "./modules/user/user-export.repo.js";
-import { registerAuth, verifiedClaims } from "./plugins/auth.js";
+import { registerAuth, registerGuards, verifiedClaims } from "./plugins/auth.js";
 import { registerClientIp, trustProxyOption } from "./plugins/client-ip.js";
 import { registerErrorHandling } from "./plugins/error-handler.js";
 import { registerHttpCache } from "./plugins/http-cache.js";
@@ -215,6 +215,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: "idle",
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // First of all: every route declared from here on gets the guard its `config.auth` asks for.
+  registerGuards(app);
   app.setValidatorCompiler(validatorCompiler);
   // Responses are checked against their schemas in development and tests (a wrong shape fails loudly there);
   // production trusts the presenters, which build every response field by field, and skips the second pass.

@@ -14,6 +14,12 @@ declare module "fastify" {
      * until the handler calls `adoptSession`, and `sessionClaims` gives the handler the verified claims.
      */
     sessionInHandler?: boolean;
+    /**
+     * The route's guard: signed in, optionally with one of `roles` and a verified email. Declared here rather than
+     * as a preHandler so the OpenAPI document reads it from the route (an instrumented preHandler, such as
+     * Sentry's wrapper, no longer shows which guard it holds).
+     */
+    auth?: AuthRequirement;
   }
   interface FastifyRequest {
     /**
@@ -87,21 +93,12 @@ export interface AuthRequirement {
   verifiedEmail?: boolean;
 }
 
-/** What each guard asks for, so the OpenAPI document can list the refusals a route really gives (401, 403). */
-const guardRequirements = new WeakMap<object, AuthRequirement>();
-
-/** The requirement behind a `requireAuth()` guard; undefined for any other hook. */
-export function authRequirementOf(hook: unknown): AuthRequirement | undefined {
-  return typeof hook === "function" ? guardRequirements.get(hook) : undefined;
-}
-
-/** Route guard: signed in, optionally with one of `roles` and a verified email. */
-export function requireAuth(opts: AuthRequirement = {}) {
-  const guard = async (request: FastifyRequest, _reply: FastifyReply) => {
+/** Enforces `auth` on a route: signed in, optionally with one of `roles` and a verified email. */
+function guardFor(opts: AuthRequirement) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
     const auth = request.auth;
     if (!auth && request.routeOptions.config?.sessionInHandler) {
       // The handler checks the session (and can't check roles here): a guest is still refused before it runs.
-      if (opts.roles || opts.verifiedEmail) throw new Error("sessionInHandler routes take a plain requireAuth()");
       if (!(await request.claims)) throw unauthorized();
       return;
     }
@@ -111,8 +108,29 @@ export function requireAuth(opts: AuthRequirement = {}) {
       throw new AppError("EMAIL_NOT_VERIFIED", "Verify your email address first: check your inbox for the link");
     }
   };
-  guardRequirements.set(guard, opts);
-  return guard;
+}
+
+/**
+ * Puts each route's `config.auth` guard first among its preHandlers. Registered right after the app is created, so
+ * no route is declared before it: a route that asks for a guard always gets it.
+ */
+export function registerGuards(app: FastifyInstance): void {
+  app.addHook("onRoute", (route) => {
+    const requirement = route.config?.auth;
+    if (!requirement) {
+      // Documented as needing a bearer token (not optionally, `{}`), yet unguarded: a mistake, refused at startup.
+      const security = (route.schema as { security?: Array<Record<string, unknown>> } | undefined)?.security;
+      const optional = security?.some((entry) => Object.keys(entry).length === 0);
+      if (security && !optional && !route.config?.ownAuthorization) {
+        throw new Error(`${route.method} ${route.url} documents a bearer token but has no config.auth guard`);
+      }
+      return;
+    }
+    if (route.config?.sessionInHandler && (requirement.roles || requirement.verifiedEmail)) {
+      throw new Error(`${route.url}: a sessionInHandler route can only ask for a session (auth: {})`);
+    }
+    route.preHandler = [guardFor(requirement), ...[route.preHandler ?? []].flat()];
+  });
 }
 
 /** The caller's context inside a guarded handler. */

@@ -57,7 +57,6 @@ import {
 import type { FastifyInstance, RouteOptions } from "fastify";
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { authRequirementOf } from "./auth.js";
 
 /**
  * The shapes the document names under `components.schemas` (and references with `$ref`), so a generated client
@@ -159,7 +158,7 @@ export const ROUTE_ERRORS: Record<string, readonly number[]> = {
   "POST /api/v1/review/cards/:id/grade": [409],
 };
 
-type RouteLike = Pick<RouteOptions, "url" | "method" | "preHandler" | "config">;
+type RouteLike = Pick<RouteOptions, "url" | "method" | "config">;
 type SchemaLike = {
   params?: unknown;
   querystring?: unknown;
@@ -182,16 +181,13 @@ export function errorStatuses(route: RouteLike, schema: SchemaLike): number[] {
   const statuses = new Set<number>([500]);
   const url = route.url;
   const hasPathParams = url.includes(":") || url.includes("*");
-  const guards = [route.preHandler ?? []]
-    .flat()
-    .map(authRequirementOf)
-    .filter((g) => g !== undefined);
-  const guarded = guards.length > 0 || schema.security !== undefined;
+  const guard = route.config?.auth;
+  const guarded = guard !== undefined || schema.security !== undefined;
   if (!route.config?.ownAuthorization) statuses.add(401);
   if (!RATE_LIMIT_EXEMPT.test(url)) statuses.add(429);
   if (url.startsWith("/api/")) statuses.add(503);
   if (schema.params || schema.querystring || schema.body || schema.headers) statuses.add(400);
-  if (guards.some((g) => g.roles || g.verifiedEmail) || (guarded && hasPathParams)) statuses.add(403);
+  if (guard?.roles || guard?.verifiedEmail || (guarded && hasPathParams)) statuses.add(403);
   if (hasPathParams) statuses.add(404);
   const methods = [route.method].flat();
   for (const method of methods) for (const s of ROUTE_ERRORS[`${method} ${url}`] ?? []) statuses.add(s);

@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import { requestMeta } from "../auth/auth.routes.js";
 import type { AccountDeletionService } from "./account-deletion.service.js";
 import type { EmailChangeService } from "./email-change.service.js";
@@ -26,7 +26,7 @@ export function accountRoutes(
   r.post(
     "/auth/email",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags: ["auth"],
         security,
@@ -48,7 +48,7 @@ export function accountRoutes(
   r.post(
     "/auth/email/confirm",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags: ["auth"],
         security,
@@ -71,7 +71,7 @@ export function accountRoutes(
   r.delete(
     "/users/me",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags: ["users"],
         security,

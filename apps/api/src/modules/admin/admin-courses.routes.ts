@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decodeCursor, isTimeCursor } from "../../lib/cursor.js";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import { requestMeta } from "../auth/auth.routes.js";
 import type { AdminCourseService } from "./admin-courses.service.js";
 
@@ -18,7 +18,7 @@ const STATUS_WORDS = { draft: "unpublished (draft)", published: "published", arc
 
 export function adminCourseRoutes(app: FastifyInstance, opts: { service: AdminCourseService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const guard = { preHandler: requireAuth({ roles: ["admin"] }) };
+  const guard = { config: { auth: { roles: ["admin"] } } } as const;
   const tags = ["admin"];
   const security = [{ bearerAuth: [] }];
 

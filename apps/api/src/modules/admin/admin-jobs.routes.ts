@@ -4,13 +4,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound } from "../../lib/errors.js";
 import { ok, responds } from "../../lib/reply.js";
-import { requireAuth } from "../../plugins/auth.js";
 import type { JobQueue } from "../jobs/jobs.js";
 
 /** Background jobs for operators: counts by state, dead letters, and running a dead letter again. */
 export function adminJobRoutes(app: FastifyInstance, opts: { jobs: Pick<JobQueue, "driver" | "overview" | "retry"> }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const guard = { preHandler: requireAuth({ roles: ["admin"] }) };
+  const guard = { config: { auth: { roles: ["admin"] } } } as const;
   const tags = ["admin"];
   const security = [{ bearerAuth: [] }];
 

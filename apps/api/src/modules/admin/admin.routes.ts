@@ -12,13 +12,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decodeCursor, isTimeCursor } from "../../lib/cursor.js";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import { requestMeta } from "../auth/auth.routes.js";
 import type { AdminService } from "./admin.service.js";
 
 export function adminRoutes(app: FastifyInstance, opts: { service: AdminService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const guard = { preHandler: requireAuth({ roles: ["admin"] }) };
+  const guard = { config: { auth: { roles: ["admin"] } } } as const;
   const tags = ["admin"];
   const security = [{ bearerAuth: [] }];
 

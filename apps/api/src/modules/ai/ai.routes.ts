@@ -16,7 +16,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decodeCursor, isTimeCursor } from "../../lib/cursor.js";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import { toAppError } from "../../plugins/error-handler.js";
 import type { ChatService } from "./ai.chat.service.js";
 import type { PathService } from "./ai.path.service.js";
@@ -57,7 +57,7 @@ export function aiRoutes(app: FastifyInstance, opts: { chat: ChatService; path: 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["ai"];
   const security = [{ bearerAuth: [] }];
-  const signedIn = { preHandler: requireAuth() };
+  const signedIn = { config: { auth: {} } };
 
   // POST /ai/chat – grounded answer with citations to lesson + second; `Accept: text/event-stream` streams it
   // (events: `token` {text}…, then `done` with the full result, or `error` with the error envelope's error).
@@ -147,7 +147,7 @@ export function aiRoutes(app: FastifyInstance, opts: { chat: ChatService; path: 
   r.get(
     "/ai/usage/platform",
     {
-      preHandler: requireAuth({ roles: ["admin"] }),
+      config: { auth: { roles: ["admin"] } },
       schema: {
         tags,
         security,

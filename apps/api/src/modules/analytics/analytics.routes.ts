@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import type { AnalyticsService } from "./analytics.service.js";
 
 export function analyticsRoutes(app: FastifyInstance, opts: { service: AnalyticsService }) {
@@ -21,7 +21,7 @@ export function analyticsRoutes(app: FastifyInstance, opts: { service: Analytics
   r.get(
     "/analytics/platform",
     {
-      preHandler: requireAuth({ roles: ["admin"] }),
+      config: { auth: { roles: ["admin"] } },
       schema: {
         tags,
         security,
@@ -37,7 +37,7 @@ export function analyticsRoutes(app: FastifyInstance, opts: { service: Analytics
   r.get(
     "/analytics/courses/:id",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         security,
@@ -55,7 +55,7 @@ export function analyticsRoutes(app: FastifyInstance, opts: { service: Analytics
   r.get(
     "/analytics/courses/:id/lessons/:lesson_id",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         security,
@@ -73,7 +73,7 @@ export function analyticsRoutes(app: FastifyInstance, opts: { service: Analytics
   r.get(
     "/analytics/creator",
     {
-      preHandler: requireAuth({ roles: ["creator", "admin"] }),
+      config: { auth: { roles: ["creator", "admin"] } },
       schema: {
         tags,
         security,

@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import type { RequestMeta } from "../security/security.service.js";
 import type { AuthService } from "./auth.service.js";
 
@@ -135,7 +135,7 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
   r.post(
     "/auth/verify-email/resend",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         summary: "Send a new verification email",
@@ -175,7 +175,7 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
   r.get(
     "/auth/me",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         summary: "The signed-in user",
@@ -186,7 +186,7 @@ export function authRoutes(app: FastifyInstance, opts: { service: AuthService; c
     async (request) => ok({ user: await service.me(currentAuth(request).userId) }),
   );
 
-  const signedIn = { preHandler: requireAuth(), schema: { tags, security: [{ bearerAuth: [] }] } } as const;
+  const signedIn = { config: { auth: {} }, schema: { tags, security: [{ bearerAuth: [] }] } } as const;
 
   // POST /auth/password – change the password (the current one required); every other session ends
   r.post(

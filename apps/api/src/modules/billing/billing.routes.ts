@@ -19,7 +19,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decodeCursor, isTimeCursor } from "../../lib/cursor.js";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import type { BillingService } from "./billing.service.js";
 import type { BillingWebhook } from "./billing.webhook.js";
 
@@ -42,7 +42,7 @@ export function billingRoutes(app: FastifyInstance, opts: { service: BillingServ
   r.post(
     "/payments/checkout",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         security,
@@ -59,7 +59,7 @@ export function billingRoutes(app: FastifyInstance, opts: { service: BillingServ
   r.get(
     "/payments/checkout/:session_id",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         security,
@@ -75,7 +75,7 @@ export function billingRoutes(app: FastifyInstance, opts: { service: BillingServ
   r.post(
     "/payments/test-checkout/:session_id/pay",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         security,
@@ -96,7 +96,7 @@ export function billingRoutes(app: FastifyInstance, opts: { service: BillingServ
   r.get(
     "/payments/me",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         security,
@@ -111,7 +111,7 @@ export function billingRoutes(app: FastifyInstance, opts: { service: BillingServ
   r.post(
     "/payments/subscription/cancel",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: { tags, security, summary: "Cancel Premium at period end", response: responds(billingOverviewSchema) },
     },
     async (request) => ok(await service.cancel(currentAuth(request)), "Premium ends at the end of the period"),
@@ -121,7 +121,7 @@ export function billingRoutes(app: FastifyInstance, opts: { service: BillingServ
   r.post(
     "/payments/subscription/resume",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: { tags, security, summary: "Keep Premium renewing", response: responds(billingOverviewSchema) },
     },
     async (request) => ok(await service.resume(currentAuth(request)), "Premium renews again"),
@@ -131,7 +131,7 @@ export function billingRoutes(app: FastifyInstance, opts: { service: BillingServ
   r.post(
     "/payments/portal",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: { tags, security, summary: "A Stripe Customer Portal link", response: responds(portalSchema) },
     },
     async (request) => ok(await service.portal(currentAuth(request))),
@@ -159,7 +159,7 @@ export function billingRoutes(app: FastifyInstance, opts: { service: BillingServ
     );
   });
 
-  const admin = { preHandler: requireAuth({ roles: ["admin"] }) };
+  const admin = { config: { auth: { roles: ["admin"] } } } as const;
 
   // GET /admin/payments?status&user_email&course_id – newest first, keyset pagination
   r.get(
@@ -216,7 +216,7 @@ export function billingRoutes(app: FastifyInstance, opts: { service: BillingServ
   r.get(
     "/analytics/courses/:id/revenue",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags: ["analytics"],
         security,

@@ -16,7 +16,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ok, responds } from "../../lib/reply.js";
-import { adoptSession, currentAuth, requireAuth, sessionClaims } from "../../plugins/auth.js";
+import { adoptSession, currentAuth, sessionClaims } from "../../plugins/auth.js";
 import { PUBLIC_READ, sendEntry } from "../../plugins/http-cache.js";
 import type { CourseService } from "./course.service.js";
 
@@ -76,7 +76,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
   r.get(
     "/courses/mine",
     {
-      preHandler: requireAuth({ roles: ["creator", "admin"] }),
+      config: { auth: { roles: ["creator", "admin"] } },
       schema: {
         tags,
         security,
@@ -92,7 +92,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
   r.post(
     "/courses",
     {
-      preHandler: requireAuth({ roles: ["creator", "admin"] }),
+      config: { auth: { roles: ["creator", "admin"] } },
       schema: {
         tags,
         security,
@@ -132,7 +132,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
   r.put(
     "/courses/:id",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         security,
@@ -150,7 +150,7 @@ export function courseRoutes(app: FastifyInstance, opts: { service: CourseServic
   r.delete(
     "/courses/:id",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         security,

@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from "fas
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import { uploadError, uploadParts } from "./media.form.js";
 import type { MediaService } from "./media.service.js";
 
@@ -44,7 +44,7 @@ export function mediaRoutes(app: FastifyInstance, opts: { service: MediaService 
   r.post(
     "/media",
     {
-      preHandler: requireAuth({ roles: ["creator", "admin"] }),
+      config: { auth: { roles: ["creator", "admin"] } },
       // A failed upload may leave part of the body unread: close the connection rather than read it all.
       onError: async (_request, reply) => {
         reply.header("connection", "close");

@@ -13,13 +13,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decodeCursor, isTimeCursor } from "../../lib/cursor.js";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import type { NotificationService } from "./notification.service.js";
 
 export function notificationRoutes(app: FastifyInstance, opts: { service: NotificationService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { service } = opts;
-  const guard = { preHandler: requireAuth() };
+  const guard = { config: { auth: {} } };
   const tags = ["notifications"];
   const security = [{ bearerAuth: [] }];
 

@@ -8,13 +8,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import type { RecallService } from "./recall.service.js";
 
 export function recallRoutes(app: FastifyInstance, opts: { service: RecallService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { service } = opts;
-  const guard = { preHandler: requireAuth() };
+  const guard = { config: { auth: {} } };
   const tags = ["daily review"];
   const security = [{ bearerAuth: [] }];
 

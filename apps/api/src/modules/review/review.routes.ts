@@ -11,14 +11,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decodeCursor, isTimeCursor } from "../../lib/cursor.js";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import { PUBLIC_READ, sendEntry } from "../../plugins/http-cache.js";
 import type { ReviewService } from "./review.service.js";
 
 export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { service } = opts;
-  const guard = { preHandler: requireAuth() };
+  const guard = { config: { auth: {} } };
   const tags = ["reviews"];
   const security = [{ bearerAuth: [] }];
   const params = z.object({ id: z.uuid() });
@@ -60,7 +60,7 @@ export function reviewRoutes(app: FastifyInstance, opts: { service: ReviewServic
   r.put(
     "/courses/:id/reviews/me",
     {
-      preHandler: requireAuth({ verifiedEmail: true }),
+      config: { auth: { verifiedEmail: true } },
       schema: {
         tags,
         security,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ok, responds } from "../../lib/reply.js";
-import { currentAuth, requireAuth } from "../../plugins/auth.js";
+import { currentAuth } from "../../plugins/auth.js";
 import type { UserService } from "./user.service.js";
 
 export function userRoutes(app: FastifyInstance, opts: { service: UserService }) {
@@ -16,7 +16,7 @@ export function userRoutes(app: FastifyInstance, opts: { service: UserService })
   r.patch(
     "/users/me",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         security,
@@ -33,7 +33,7 @@ export function userRoutes(app: FastifyInstance, opts: { service: UserService })
   r.get(
     "/users/me/export",
     {
-      preHandler: requireAuth(),
+      config: { auth: {} },
       schema: {
         tags,
         security,
