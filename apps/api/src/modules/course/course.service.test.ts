@@ -68,7 +68,15 @@ const outlineWith = (lessons: number): Outline => [
 
 type CourseStore = Pick<
   CourseRepo,
-  "transaction" | "update" | "refreshDerived" | "outline" | "lock" | "countEnrollments" | "findWithCreator" | "delete"
+  | "transaction"
+  | "insert"
+  | "update"
+  | "refreshDerived"
+  | "outline"
+  | "lock"
+  | "countEnrollments"
+  | "findWithCreator"
+  | "delete"
 >;
 
 /**
@@ -81,6 +89,10 @@ function setup(opts: { status?: Status; lessons?: number; enrolled?: number } = 
   const row = courseRow(opts.status ?? "draft");
   const courses: CourseStore = {
     transaction: recordingTransaction(steps),
+    insert: vi.fn(async (values) => {
+      steps.push("insert");
+      return Object.assign(row, values);
+    }),
     update: vi.fn(async (_id, values) => {
       steps.push("update");
       Object.assign(row, values);
@@ -241,6 +253,28 @@ describe("who may edit a course", () => {
 });
 
 describe("writing a course", () => {
+  it("creates a draft and its derived stats in one transaction, then indexes its text", async () => {
+    const { service, courses, steps } = setup();
+    const created = await service.create(ADA, {
+      title: "Comets",
+      subtitle: "",
+      description: "Ice, dust and tails.",
+      category: "Science",
+      level: "beginner",
+      pricing: { is_free: true, price: 0 },
+      tags: ["space", "space"],
+      outcomes: [],
+      certificates_enabled: true,
+    });
+    expect(created.status).toBe("draft");
+    expect(courses.insert).toHaveBeenCalledWith(
+      expect.objectContaining({ creatorId: "ada", status: "draft", tags: ["space"] }),
+      FAKE_TX,
+    );
+    expect(courses.refreshDerived).toHaveBeenCalledWith("course-1", FAKE_TX);
+    expect(steps).toEqual(["begin", "insert", "refresh", "commit", "index"]);
+  });
+
   it("writes the fields and the derived stats in one transaction, then clears the cache, then re-indexes the text", async () => {
     const { service, courses, steps } = setup({ status: "published" });
     await service.update(ADA, "course-1", { title: "Comets, revised", tags: ["space", "space", "ice"] });

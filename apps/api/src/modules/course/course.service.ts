@@ -213,23 +213,30 @@ export function createCourseService(deps: {
 
     async create(auth: AuthContext, input: CourseCreate): Promise<CourseDetail> {
       const thumbnailUrl = await thumbnailToStore(auth, input.thumbnail_url, null);
-      const row = await courses.insert({
-        creatorId: auth.userId,
-        slug: slugify(input.title),
-        title: input.title,
-        subtitle: input.subtitle,
-        description: input.description,
-        category: input.category,
-        level: input.level,
-        isFree: input.pricing.is_free,
-        price: input.pricing.is_free ? 0 : input.pricing.price,
-        tags: [...new Set(input.tags)],
-        outcomes: input.outcomes,
-        thumbnailUrl,
-        status: "draft",
-        certificatesEnabled: input.certificates_enabled,
+      // The row and its derived stats (lesson count, search document) appear together or not at all.
+      const row = await courses.transaction(async (tx) => {
+        const inserted = await courses.insert(
+          {
+            creatorId: auth.userId,
+            slug: slugify(input.title),
+            title: input.title,
+            subtitle: input.subtitle,
+            description: input.description,
+            category: input.category,
+            level: input.level,
+            isFree: input.pricing.is_free,
+            price: input.pricing.is_free ? 0 : input.pricing.price,
+            tags: [...new Set(input.tags)],
+            outcomes: input.outcomes,
+            thumbnailUrl,
+            status: "draft",
+            certificatesEnabled: input.certificates_enabled,
+          },
+          tx,
+        );
+        await courses.refreshDerived(inserted.id, tx);
+        return inserted;
       });
-      await courses.refreshDerived(row.id);
       await indexer.indexCourseDescription(row.id);
       return detail(auth, row.id);
     },
