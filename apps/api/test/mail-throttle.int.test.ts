@@ -47,9 +47,14 @@ describe("mail throttles", () => {
     for (let i = 0; i < 5; i++) expect((await requestReset(`member${i}@example.com`, "203.0.113.50")).status).toBe(200);
     const mails = (await outbox(ctx)).filter((m) => m.subject.includes("Reset"));
     expect(mails).toHaveLength(MAIL_THROTTLE.max);
-    // Another client is not held back by that one.
-    await requestReset("member4@example.com", "203.0.113.51");
-    expect(await resets("member4@example.com")).toHaveLength(1);
+    // Another client is not held back by that one: an address the first client's limit held back gets its mail.
+    // Which addresses those are depends on the order the background lookups finished in, not the request order.
+    const heldBack = [0, 1, 2, 3, 4]
+      .map((i) => `member${i}@example.com`)
+      .find((address) => !mails.some((m) => m.to.includes(address)));
+    expect(heldBack).toBeDefined();
+    await requestReset(heldBack as string, "203.0.113.51");
+    expect(await resets(heldBack as string)).toHaveLength(1);
   });
 
   it("send at most 3 verification mails an hour, the answer unchanged", async () => {
