@@ -1,6 +1,7 @@
 import type { ChatBody } from "@lumen/contracts";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../../lib/errors.js";
+import { failure } from "../../lib/errors.testing.js";
 import type { AccessService, LessonContext } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { AiLimits } from "./ai.budget.js";
@@ -155,16 +156,6 @@ function setup(opts: { model?: (req: LlmRequest) => Promise<{ text: string } & L
   });
   return { service, repo, access, usage, llm, compose, analytics };
 }
-
-const failure = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
-};
 
 describe("the tutor's budget, offline", () => {
   it("a grounded answer reserves one unit of the learner's limit and settles it", async () => {

@@ -1,6 +1,7 @@
 import type { CourseUpdate } from "@lumen/contracts";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../../lib/errors.js";
+import { failure } from "../../lib/errors.testing.js";
 import { FAKE_TX, recordingTransaction } from "../../lib/sql.testing.js";
 import type { AccessRepo } from "../access/access.repo.js";
 import { createAccessService } from "../access/access.service.js";
@@ -126,16 +127,6 @@ function setup(opts: { status?: Status; lessons?: number; enrolled?: number } = 
   });
   return { service, courses, steps, row, cache, indexer };
 }
-
-const failure = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
-};
 
 describe("publishing a course", () => {
   it("needs at least one lesson: 409 CONFLICT on the status field, and nothing is written", async () => {
