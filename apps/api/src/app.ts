@@ -128,6 +128,7 @@ import { registerObservability } from "./plugins/observability.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimit } from "./plugins/rate-limit.js";
 import { createMemoryStore, createRedisStore } from "./plugins/rate-limit-store.js";
+import { registerViewerCache } from "./plugins/viewer-cache.js";
 
 export interface AppDeps {
   config: AppConfig;
@@ -384,7 +385,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const adminRepo = createAdminRepo(db);
   const adminService = createAdminService({ users, auth: authRepo, security, repo: adminRepo, cipher });
   // Learning: one access policy and one analytics recorder shared by every learning module.
-  const access = createAccessService(createAccessRepo(db));
+  const viewerCache = registerViewerCache(app, { database, ttlMs: config.viewerCacheTtlMs, metrics });
+  const access = createAccessService(createAccessRepo(db), { viewerCache });
   const analytics = instrumentRecorder(createAnalyticsRecorder(db), metrics);
   const analyticsService = createAnalyticsService({ repo: createAnalyticsRepo(read), access });
   // AI tutor: retrieval over the course material; Claude, an OpenAI-compatible server, or the offline tutor.

@@ -9,6 +9,8 @@ export interface AppConfig {
   encryptionKey: Buffer;
   corsOrigins: string[];
   appUrl: string;
+  /** How long a signed-in reader's session state and course access may be served from memory; 0: never. */
+  viewerCacheTtlMs: number;
   mailFrom: string;
   bodyLimit: number;
   rateLimit: { max: number; windowSeconds: number };
@@ -114,6 +116,7 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
       .map((o) => o.trim())
       .filter(Boolean),
     appUrl: env.APP_URL.replace(/\/$/, ""),
+    viewerCacheTtlMs: env.VIEWER_CACHE_TTL_MS,
     mailFrom: env.MAIL_FROM,
     bodyLimit: env.BODY_LIMIT_BYTES,
     rateLimit: { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },

@@ -28,6 +28,9 @@ const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   REDIS_URL: z.string().url().optional(),
+  // How long a signed-in reader's session check, enrollment and entitlement may be served from this instance's
+  // memory (lib/viewer-cache.ts; every change is pushed by the database, this only bounds the rest). 0: off.
+  VIEWER_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
   JWT_ISSUER: z.string().min(1).default("lumen"),
   JWT_AUDIENCE: z.string().min(1).default("lumen-api"),

@@ -39,6 +39,7 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
     encryptionKey: randomBytes(32),
     corsOrigins: ["http://localhost:3000"],
     appUrl: "http://localhost:3000",
+    viewerCacheTtlMs: 10_000,
     mailFrom: "Lumen <no-reply@lumen.test>",
     bodyLimit: 1024 * 1024,
     rateLimit: { max: 10_000, windowSeconds: 60 },

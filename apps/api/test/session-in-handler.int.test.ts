@@ -83,6 +83,7 @@ describe("a signed-in course page", () => {
     const missing = "00000000-0000-4000-8000-000000000000";
     expect((await detail(learner.access_token, missing)).status).toBe(404);
     await endings["a revoked session"]();
+    await ctx.app.viewerSync();
     expect((await detail(learner.access_token, missing)).status).toBe(401);
   });
 
@@ -90,6 +91,9 @@ describe("a signed-in course page", () => {
     it(`is refused with 401 for ${what}, as every other signed-in request is`, async () => {
       expect((await detail(learner.access_token)).status).toBe(200);
       await end();
+      // The change was made in the database directly: this instance applies its notification (on PostgreSQL, as
+      // it is delivered; a request's own writes are applied before its response).
+      await ctx.app.viewerSync();
       const res = await detail(learner.access_token);
       expect(res.status).toBe(401);
       expect(res.body.error?.code).toBe("UNAUTHORIZED");
@@ -122,6 +126,7 @@ describe("a progress write", () => {
   for (const [what, end] of Object.entries(endings)) {
     it(`is refused with 401 for ${what}, and writes nothing`, async () => {
       await end();
+      await ctx.app.viewerSync();
       const res = await report(learner.access_token);
       expect(res.status).toBe(401);
       expect(res.body.error?.code).toBe("UNAUTHORIZED");

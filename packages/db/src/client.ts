@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { type ListenHandlers, listenPglite, listenPostgres, type Subscription } from "./listen.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -30,6 +31,8 @@ export interface DatabaseHandle {
   poolStats(): { total: number; idle: number; waiting: number } | null;
   /** Calls `listener` after every query run outside a transaction, with its duration in seconds. */
   observeQueries(listener: QueryListener): void;
+  /** Subscribes to NOTIFY on `channel` (on PostgreSQL, over a connection of its own that is reopened when lost). */
+  listen(channel: string, handlers: ListenHandlers): Subscription;
   close(): Promise<void>;
 }
 
@@ -126,6 +129,7 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     ping: () => pingDb(db),
     poolStats: () => null,
     observeQueries,
+    listen: (channel, handlers) => listenPglite(client, channel, handlers),
     close: () => client.close(),
   };
 }
@@ -177,6 +181,11 @@ async function openPostgres(
     ping: () => pingDb(db, Math.min(opts.connectTimeoutMs + 250, 1_750)),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     observeQueries,
+    listen: (channel, handlers) =>
+      listenPostgres(url, channel, handlers, {
+        connectTimeoutMs: opts.connectTimeoutMs,
+        queryTimeoutMs: Math.min(opts.queryTimeoutMs, 2_000),
+      }),
     close: () => pool.end(),
   };
   primaryPools.set(handle, pool);

@@ -48,6 +48,10 @@ export function createMetrics() {
     "lumen_db_replica_up",
     "1 when the read replica answered its last lag probe, else 0 (also 0 without DATABASE_READ_URL)",
   );
+  const viewerCacheLive = gauge(
+    "lumen_viewer_cache_live",
+    "1 while the database's viewer change notifications arrive (the viewer cache serves), else 0 (it stands aside)",
+  );
   const cache = counter("lumen_cache_requests_total", "Cache lookups by cache and result (hit or miss)", [
     "cache",
     "result",
@@ -109,6 +113,7 @@ export function createMetrics() {
     dbPool,
     replica: { reads: dbReads, lag: dbReplicaLag, up: dbReplicaUp },
     cache,
+    viewerCacheLive,
     redisFallbacks,
     rateLimited,
     ai: {

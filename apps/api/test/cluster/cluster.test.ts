@@ -133,6 +133,36 @@ describe("two API instances behind nginx", () => {
     );
   });
 
+  it("shows an enrollment and a sign-out made on one instance to the other's viewer cache within a second", async () => {
+    const reader = await signUp(a.url, db, "viewer-cache@cluster.test", { from: client() });
+    const detail = (target: ApiInstance) =>
+      request<Envelope<{ enrollment: { status: string } | null }>>(`${target.url}/api/v1/courses/${world.courseId}`, {
+        token: reader.access_token,
+        from: client(),
+      });
+    // Read on B twice, so its viewer cache holds "not enrolled" for this session.
+    expect((await detail(b)).body.data.enrollment).toBeNull();
+    expect((await detail(b)).body.data.enrollment).toBeNull();
+    const enroll = await request(`${a.url}/api/v1/courses/${world.courseId}/enroll`, {
+      method: "POST",
+      token: reader.access_token,
+      from: client(),
+    });
+    expect(enroll.status).toBe(201);
+    await waitFor(
+      "instance B to show the enrollment",
+      async () => (await detail(b)).body.data.enrollment?.status === "active",
+      1_000,
+    );
+    const out = await request(`${a.url}/api/v1/auth/logout`, {
+      method: "POST",
+      token: reader.access_token,
+      from: client(),
+    });
+    expect(out.status).toBeLessThan(300);
+    await waitFor("instance B to refuse the ended session", async () => (await detail(b)).status === 401, 1_000);
+  });
+
   it("restarts both instances one at a time under load without a failed request", async () => {
     const urls = ["/api/v1/courses", `/api/v1/courses/${world.courseId}`, "/api/v1/courses/categories", "/health"];
     const results: Array<{ status: number; upstream: string; error?: string }> = [];

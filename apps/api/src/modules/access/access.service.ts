@@ -1,4 +1,5 @@
 import { AppError, forbidden, notFound, unauthorized } from "../../lib/errors.js";
+import type { ViewerCache } from "../../lib/viewer-cache.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import { authContextOf } from "../auth/auth-state.js";
 import type { AccessClaims } from "../auth/tokens.js";
@@ -13,7 +14,8 @@ export type LessonContext = NonNullable<Awaited<ReturnType<AccessRepo["findLesso
  * (owner, admin, grant, purchase or active Premium: `entitledSql`, the one rule): a refunded purchase or a
  * lapsed Premium closes the course again while the enrollment and its progress are kept.
  */
-export function createAccessService(repo: AccessRepo) {
+export function createAccessService(repo: AccessRepo, opts: { viewerCache?: ViewerCache | null } = {}) {
+  const viewerCache = opts.viewerCache ?? null;
   const canManage = (auth: AuthContext | null, course: Pick<CourseAccessRow, "creatorId">) =>
     Boolean(auth && (auth.role === "admin" || auth.userId === course.creatorId));
 
@@ -62,7 +64,16 @@ export function createAccessService(repo: AccessRepo) {
      * rides in the same query, and the checked caller comes back with it (a 401 when the session is over).
      */
     async sessionViewerState(claims: AccessClaims, courseId: string) {
-      const row = await repo.sessionViewerState({ userId: claims.sub, sessionId: claims.sid, courseId });
+      const ids = { userId: claims.sub, sessionId: claims.sid, courseId };
+      // Served from the viewer cache while it holds this session's answer for this course (see viewer-cache.ts):
+      // the state is checked below against the claims and the clock on every request, cached or not.
+      const row = viewerCache
+        ? await viewerCache.read(
+            { userId: ids.userId, courseId },
+            `course-viewer:${ids.userId}:${ids.sessionId}:${courseId}`,
+            () => repo.sessionViewerState(ids),
+          )
+        : await repo.sessionViewerState(ids);
       const auth = authContextOf(claims, row?.state);
       return { auth, enrollment: row?.enrollment ?? null, entitled: row?.entitled ?? false };
     },
@@ -125,7 +136,15 @@ export function createAccessService(repo: AccessRepo) {
 
     /** `enrolledLesson` for a caller whose session is not checked yet: both checks in one query. */
     async enrolledLessonForSession(claims: AccessClaims, lessonId: string) {
-      const row = await repo.findLessonForSession({ userId: claims.sub, sessionId: claims.sid, lessonId });
+      const ids = { userId: claims.sub, sessionId: claims.sid, lessonId };
+      // Cached like the course page's answer; a lesson that was not found is asked again every time.
+      const row = viewerCache
+        ? await viewerCache.read(
+            { userId: ids.userId, courseId: (r) => r?.found?.course.id },
+            `lesson-viewer:${ids.userId}:${ids.sessionId}:${lessonId}`,
+            () => repo.findLessonForSession(ids),
+          )
+        : await repo.findLessonForSession(ids);
       const auth = authContextOf(claims, row?.state);
       return { auth, ctx: enrolledOnly(auth, row?.found) };
     },
