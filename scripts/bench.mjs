@@ -147,7 +147,7 @@ async function warm(url, requests) {
 
 /**
  * Registers one learner. A keep-alive socket the server closed just as it was reused fails the POST without an
- * answer (undici retries only idempotent requests): try again, and sign in if the first attempt did register.
+ * answer: try again, and sign in if the first attempt did register.
  */
 async function register(email, fullName) {
   for (let attempt = 1; ; attempt++) {
@@ -156,7 +156,7 @@ async function register(email, fullName) {
     } catch (err) {
       if (/: 409 /.test(String(err?.message)))
         return api("POST", "/auth/login", { body: { email, password: PASSWORD } });
-      if (attempt >= 3 || err?.cause?.code !== "UND_ERR_SOCKET") throw err;
+      if (attempt >= 3 || err?.code !== "ECONNRESET") throw err;
     }
   }
 }

@@ -1,6 +1,7 @@
 // What scripts/bench.mjs and scripts/capacity.mjs share: child processes, a throwaway database, the API's JSON
 // calls, waiting for readiness, the demo course the learners use and the player's progress reports.
 import { spawn } from "node:child_process";
+import http from "node:http";
 import pg from "pg";
 
 export const JSON_HEADERS = { "content-type": "application/json" };
@@ -53,17 +54,47 @@ export async function waitReady(url, child) {
   throw new Error(`${url} did not become ready`);
 }
 
-/** `call(method, "/courses", { token, body })` against `${base}/api/v1`: the envelope's data, or a thrown error. */
+/**
+ * `call(method, "/courses", { token, body })` against `${base}/api/v1`: the envelope's data, or a thrown error.
+ * node:http with a keep-alive agent of its own rather than fetch: after the long autocannon runs, undici's pool
+ * (fetch) was seen opening a connection and never writing the request on it, until the API's 60 s headers timeout
+ * answered 408; the server had read nothing on that socket.
+ */
 export function apiClient(base) {
-  return async function call(method, url, { token, body } = {}) {
-    const res = await fetch(`${base}/api/v1${url}`, {
-      method,
-      headers: { ...(body ? JSON_HEADERS : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const origin = new URL(base);
+  return function call(method, url, { token, body } = {}) {
+    const payload = body ? JSON.stringify(body) : null;
+    const headers = {
+      ...(payload ? { ...JSON_HEADERS, "content-length": Buffer.byteLength(payload) } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    };
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: origin.hostname, port: origin.port, path: `/api/v1${url}`, method, headers, agent },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk) => {
+            text += chunk;
+          });
+          res.on("end", () => {
+            let parsed;
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              return reject(new Error(`${method} ${url}: ${res.statusCode} ${text.slice(0, 200)}`));
+            }
+            if (res.statusCode < 200 || res.statusCode >= 300)
+              return reject(new Error(`${method} ${url}: ${res.statusCode} ${JSON.stringify(parsed.error ?? parsed)}`));
+            resolve(parsed.data);
+          });
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(payload ?? undefined);
     });
-    const payload = await res.json();
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(payload.error ?? payload)}`);
-    return payload.data;
   };
 }
 
