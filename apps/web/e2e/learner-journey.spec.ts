@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, type Response, test } from "@playwright/test";
 import { expectAccessible, linkFromOutbox, shoot } from "./support";
 
 // One learner's whole first visit, in order, against the real API and the production build of the web app.
@@ -82,8 +82,14 @@ test("the learner enrolls, watches, and the saved position survives a reload", a
   await expect(video).toHaveCount(1);
   await expect.poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0)).toBeGreaterThan(0);
 
-  // Watch a few seconds at 4× speed, then pause: the pause sends the watched stretch.
-  const saved = page.waitForResponse((r) => r.url().includes("/progress") && r.request().method() === "PUT" && r.ok());
+  // Watch a few seconds at 4× speed, then pause: the pause sends the watched stretch. A busy machine can split it
+  // in two reports (a late time update reads as a jump), so what counts is the best figure the server answered.
+  const saved: Array<{ watch_percentage: number; position_seconds: number }> = [];
+  const onReport = async (r: Response) => {
+    if (!r.url().includes("/progress") || r.request().method() !== "PUT" || !r.ok()) return;
+    saved.push((await r.json()).data.video_progress);
+  };
+  page.on("response", onReport);
   await page.evaluate(async () => {
     const v = document.querySelector("video") as HTMLVideoElement;
     v.playbackRate = 4;
@@ -91,9 +97,11 @@ test("the learner enrolls, watches, and the saved position survives a reload", a
   });
   await expect.poll(videoTime, { timeout: 20_000 }).toBeGreaterThan(8);
   await page.evaluate(() => (document.querySelector("video") as HTMLVideoElement).pause());
-  const report = await (await saved).json();
-  expect(report.data.video_progress.watch_percentage).toBeGreaterThan(0);
   const stoppedAt = await videoTime();
+  await expect.poll(() => Math.max(0, ...saved.map((p) => p.watch_percentage))).toBeGreaterThan(0);
+  // The pause's own report (its position) has been answered before the reload.
+  await expect.poll(() => saved.some((p) => Math.abs(p.position_seconds - stoppedAt) < 1)).toBe(true);
+  page.off("response", onReport);
   await shoot(page, "06-learning-room");
   await expectAccessible(page, "learning room");
 
