@@ -16,6 +16,9 @@ const env = {
   API_PORT: apiPort,
   API_URL: apiUrl,
   APP_URL: process.env.APP_URL ?? `http://localhost:${webPort}`,
+  // The API tells the web app started here which cached pages to regenerate after a course changes; the shared
+  // secret is generated into $DATA_DIR/secrets.json by the API unless REVALIDATE_SECRET is set.
+  WEB_REVALIDATE_URL: process.env.WEB_REVALIDATE_URL ?? `http://localhost:${webPort}/api/revalidate`,
   TURBO_TELEMETRY_DISABLED: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };

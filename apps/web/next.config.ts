@@ -5,6 +5,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // Pages regenerated at run time (ISR, see src/lib/public-cache.ts) stay in this process's memory (an LRU of
+    // cacheMaxMemorySize, 50 MB) instead of being written under .next: a restart on another database (a reseed, a
+    // test run) never serves the previous one's pages, and requests for made-up course ids can't fill the disk.
+    isrFlushToDisk: false,
+  },
   // Everything this app serves (pages, the API gateway, assets): no MIME sniffing, no framing, no full referrers.
   async headers() {
     return [

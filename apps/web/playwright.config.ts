@@ -57,6 +57,9 @@ export default defineConfig({
         LOG_LEVEL: "warn",
         RATE_LIMIT_MAX: "100000",
         APP_URL: `http://localhost:${webPort}`,
+        // As `npm start` does: the API tells the web app which cached pages to regenerate after a course changes
+        // (signed with the secret it generates into DATA_DIR, where the web app's server reads it).
+        WEB_REVALIDATE_URL: `http://127.0.0.1:${webPort}/api/revalidate`,
         DATABASE_URL: "",
         REDIS_URL: "",
       },

@@ -40,6 +40,12 @@ if (!dev && !secret()) {
 }
 const gateway = createGateway({ isTrusted: createAddressMatcher(trusted), secret });
 installGateway(gateway);
+// The secret the API signs cache revalidation calls with (POST /api/revalidate, see src/env.ts revalidateSecret).
+globalThis[Symbol.for("lumen.revalidateSecret")] = secretSource({
+  secret: process.env.REVALIDATE_SECRET,
+  dataDir,
+  field: "revalidate_secret",
+});
 
 const app = next({ dev, dir, hostname, port, ...(dev ? { turbopack: true } : {}) });
 const handle = app.getRequestHandler();

@@ -20,6 +20,7 @@ const secrets = {
   jwtSecret: randomBytes(32).toString("base64url"),
   encryptionKey: randomBytes(32),
   gatewaySecret: randomBytes(32).toString("base64url"),
+  revalidateSecret: null,
 };
 const database = await createDatabase();
 try {

@@ -19,6 +19,7 @@ import { AppError } from "./lib/errors.js";
 import { instrumentCache, instrumentLlm, instrumentRecorder } from "./lib/instrument.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
 import { ok } from "./lib/reply.js";
+import { createWebRevalidator } from "./lib/web-revalidation.js";
 import { loggerOptions } from "./logger.js";
 import { createAccessRepo } from "./modules/access/access.repo.js";
 import { createAccessService } from "./modules/access/access.service.js";
@@ -422,8 +423,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }
     },
   });
+  // The web app's cached pages (Next's ISR) are told when a course changes, in the background.
+  const webRevalidator = config.webRevalidation
+    ? createWebRevalidator({
+        ...config.webRevalidation,
+        log: app.log,
+        onOutcome: (outcome) => metrics.webRevalidations.inc({ outcome }),
+      })
+    : null;
   // With a read replica, a fill right after an edit reads the primary (see guardCache in lib/db-routing.ts).
-  const publicReads = createPublicReads(readRouting ? readRouting.guardCache(sharedCache) : sharedCache);
+  const publicReads = createPublicReads(
+    readRouting ? readRouting.guardCache(sharedCache) : sharedCache,
+    webRevalidator,
+  );
   app.decorate("publicReads", publicReads);
   const courseRepo = createCourseRepo(db, read);
   const enrollmentRepo = createEnrollmentRepo(db);
@@ -703,6 +715,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await demoMediaRoutes(app, { root: DEMO_MEDIA_DIR, signer: mediaSigner });
 
   app.addHook("onClose", async () => {
+    await webRevalidator?.close();
     await background.drain();
     await jobs.close();
     await mail.stop();

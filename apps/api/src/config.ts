@@ -49,6 +49,11 @@ export interface AppConfig {
   billing: BillingConfig;
   /** Background jobs; absent: BullMQ's defaults. */
   jobs?: { lockMs?: number | undefined };
+  /**
+   * Where to tell the web app that a course's public view changed (its /api/revalidate), signed with the shared
+   * secret; absent or null: the web app's cached pages refresh on their timer only.
+   */
+  webRevalidation?: { url: string; secret: string } | null;
   /** Security alerts; absent: the defaults of ALERT_DEFAULTS, no webhook. */
   alerts?: AlertsConfig;
 }
@@ -187,6 +192,10 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
       timeoutMs: 4000,
     },
     jobs: { lockMs: env.JOBS_LOCK_MS },
+    webRevalidation:
+      env.WEB_REVALIDATE_URL && secrets.revalidateSecret
+        ? { url: env.WEB_REVALIDATE_URL, secret: secrets.revalidateSecret }
+        : null,
     alerts: {
       webhookUrl: env.ALERT_WEBHOOK_URL ?? null,
       refundThresholdCents: env.ALERT_REFUND_THRESHOLD_CENTS,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -117,6 +117,33 @@ describe("parseEnv", () => {
   });
 });
 
+describe("web revalidation", () => {
+  const production = {
+    NODE_ENV: "production",
+    JWT_SECRET: "s".repeat(40),
+    ENCRYPTION_KEY: "0f".repeat(32),
+    GATEWAY_SECRET: "g".repeat(40),
+  };
+
+  it("needs REVALIDATE_SECRET with WEB_REVALIDATE_URL in production", () => {
+    expect(() => parseEnv({ ...production, WEB_REVALIDATE_URL: "http://web:3000/api/revalidate" })).toThrow(
+      /REVALIDATE_SECRET/,
+    );
+    const env = parseEnv({
+      ...production,
+      WEB_REVALIDATE_URL: "http://web:3000/api/revalidate",
+      REVALIDATE_SECRET: "r".repeat(40),
+    });
+    expect(resolveSecrets(env, mkdtempSync(path.join(tmpdir(), "lumen-env-"))).revalidateSecret).toBe("r".repeat(40));
+    expect(() => parseEnv({ ...production, REVALIDATE_SECRET: "short" })).toThrow(/at least 32/);
+  });
+
+  it("is off in production without WEB_REVALIDATE_URL", () => {
+    const env = parseEnv(production);
+    expect(resolveSecrets(env, mkdtempSync(path.join(tmpdir(), "lumen-env-"))).revalidateSecret).toBeNull();
+  });
+});
+
 describe("resolveSecrets", () => {
   it("generates development secrets once and keeps them under DATA_DIR", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "lumen-env-"));
@@ -131,6 +158,22 @@ describe("resolveSecrets", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, "utf8"))).toHaveProperty("jwt_secret");
     expect(JSON.parse(readFileSync(file, "utf8"))).toHaveProperty("gateway_secret", first.gatewaySecret);
+    expect(second.revalidateSecret).toBe(first.revalidateSecret);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toHaveProperty("revalidate_secret", first.revalidateSecret);
+  });
+
+  it("adds the revalidation secret to a secrets file written before it existed, keeping the others", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "lumen-env-"));
+    const file = path.join(dir, "secrets.json");
+    const older = { jwt_secret: "j".repeat(48), encryption_key: "0f".repeat(32), gateway_secret: "g".repeat(40) };
+    writeFileSync(file, JSON.stringify(older));
+    const secrets = resolveSecrets(parseEnv({}), dir);
+    expect(secrets).toMatchObject({ jwtSecret: older.jwt_secret, gatewaySecret: older.gateway_secret });
+    expect(secrets.revalidateSecret?.length).toBeGreaterThanOrEqual(32);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({
+      ...older,
+      revalidate_secret: secrets.revalidateSecret,
+    });
   });
 
   it("uses the environment's secrets when given", () => {

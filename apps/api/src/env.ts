@@ -75,6 +75,12 @@ const envSchema = z.object({
     }),
   // Shared with the web app's server, which proves with it that the client address it forwards is real.
   GATEWAY_SECRET: z.string().min(32, "GATEWAY_SECRET must be at least 32 characters").optional(),
+  // The web app's cache revalidation endpoint (its /api/revalidate): told which cached pages to regenerate after a
+  // course changes. Unset: the web app's pages refresh on their timer (5 min). `npm start` points it at its web app.
+  WEB_REVALIDATE_URL: z.string().url().optional(),
+  // Signs those calls (HMAC); the web app checks it. Required with WEB_REVALIDATE_URL in production; outside
+  // production it is generated into $DATA_DIR/secrets.json, where the web app's server reads it.
+  REVALIDATE_SECRET: z.string().min(32, "REVALIDATE_SECRET must be at least 32 characters").optional(),
   SEED_DEMO: booleanFlag.default(true),
   // AI tutor: Claude when ANTHROPIC_API_KEY is set, an OpenAI-compatible server when AI_BASE_URL is, else offline.
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
@@ -167,6 +173,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
       throw new EnvError(`NODE_ENV=production needs ${missing.join(" and ")} to be set (see .env.example)`);
     }
   }
+  if (env.NODE_ENV === "production" && env.WEB_REVALIDATE_URL && !env.REVALIDATE_SECRET) {
+    throw new EnvError("WEB_REVALIDATE_URL needs REVALIDATE_SECRET in production (the web app checks the signature)");
+  }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new EnvError("Set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither");
   }
@@ -204,6 +213,8 @@ export interface Secrets {
   jwtSecret: string;
   encryptionKey: Buffer;
   gatewaySecret: string;
+  /** Signs the web app's cache revalidation calls; null in production without REVALIDATE_SECRET (not used then). */
+  revalidateSecret: string | null;
 }
 
 export function decodeEncryptionKey(value: string): Buffer {
@@ -218,17 +229,19 @@ export function decodeEncryptionKey(value: string): Buffer {
  * The web app's server reads `gateway_secret` from the same file in development.
  */
 export function resolveSecrets(env: Env, dataDir: string): Secrets {
-  let stored: { jwt_secret?: string; encryption_key?: string; gateway_secret?: string } = {};
+  let stored: { jwt_secret?: string; encryption_key?: string; gateway_secret?: string; revalidate_secret?: string } =
+    {};
   const file = path.join(dataDir, "secrets.json");
-  if (!env.JWT_SECRET || !env.ENCRYPTION_KEY || !env.GATEWAY_SECRET) {
-    if (env.NODE_ENV === "production")
-      throw new EnvError("JWT_SECRET, ENCRYPTION_KEY and GATEWAY_SECRET are required in production");
+  const production = env.NODE_ENV === "production";
+  if (!env.JWT_SECRET || !env.ENCRYPTION_KEY || !env.GATEWAY_SECRET || (!production && !env.REVALIDATE_SECRET)) {
+    if (production) throw new EnvError("JWT_SECRET, ENCRYPTION_KEY and GATEWAY_SECRET are required in production");
     if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8"));
-    if (!stored.jwt_secret || !stored.encryption_key || !stored.gateway_secret) {
+    if (!stored.jwt_secret || !stored.encryption_key || !stored.gateway_secret || !stored.revalidate_secret) {
       stored = {
         jwt_secret: stored.jwt_secret ?? randomBytes(48).toString("base64url"),
         encryption_key: stored.encryption_key ?? randomBytes(32).toString("hex"),
         gateway_secret: stored.gateway_secret ?? randomBytes(32).toString("base64url"),
+        revalidate_secret: stored.revalidate_secret ?? randomBytes(32).toString("base64url"),
       };
       mkdirSync(dataDir, { recursive: true });
       // Written whole under a temporary name, then renamed: the web app's server may read it at any moment.
@@ -242,5 +255,6 @@ export function resolveSecrets(env: Env, dataDir: string): Secrets {
     jwtSecret: env.JWT_SECRET ?? (stored.jwt_secret as string),
     encryptionKey: decodeEncryptionKey(env.ENCRYPTION_KEY ?? (stored.encryption_key as string)),
     gatewaySecret: env.GATEWAY_SECRET ?? (stored.gateway_secret as string),
+    revalidateSecret: env.REVALIDATE_SECRET ?? stored.revalidate_secret ?? null,
   };
 }

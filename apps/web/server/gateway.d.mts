@@ -9,7 +9,11 @@ export declare function clientAddress(
   forwardedFor: string | string[] | undefined,
   isTrusted: (address: string) => boolean,
 ): string;
-export declare function secretSource(opts: { secret?: string | undefined; dataDir: string }): () => string | null;
+export declare function secretSource(opts: {
+  secret?: string | undefined;
+  dataDir: string;
+  field?: string;
+}): () => string | null;
 export interface Gateway {
   run<T>(req: Pick<IncomingMessage, "headers" | "socket">, handle: () => T): T;
   headers(): Record<string, string>;

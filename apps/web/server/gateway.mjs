@@ -86,10 +86,11 @@ export function clientAddress(peer, forwardedFor, isTrusted) {
 }
 
 /**
- * GATEWAY_SECRET from the environment, else the one the API generates into $DATA_DIR/secrets.json outside
- * production (`npm start`, `npm run dev`), read until it appears: the API may start after the web app.
+ * GATEWAY_SECRET (or another `field`'s secret, such as REVALIDATE_SECRET) from the environment, else the one the API
+ * generates into $DATA_DIR/secrets.json outside production (`npm start`, `npm run dev`), read until it appears: the
+ * API may start after the web app.
  */
-export function secretSource({ secret, dataDir }) {
+export function secretSource({ secret, dataDir, field = "gateway_secret" }) {
   if (secret) return () => secret;
   const file = path.join(dataDir, "secrets.json");
   let found = null;
@@ -97,8 +98,7 @@ export function secretSource({ secret, dataDir }) {
     if (found) return found;
     try {
       const stored = JSON.parse(readFileSync(file, "utf8"));
-      if (typeof stored.gateway_secret === "string" && stored.gateway_secret.length >= 32)
-        found = stored.gateway_secret;
+      if (typeof stored[field] === "string" && stored[field].length >= 32) found = stored[field];
     } catch {
       // not written yet
     }

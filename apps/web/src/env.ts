@@ -8,6 +8,24 @@ const DEFAULT_API_URL = "http://localhost:4000";
 /** Development-only hints (e.g. where the local mail outbox is) stay out of production builds. */
 export const isProduction = process.env.NODE_ENV === "production";
 
+/**
+ * True while `next build` prerenders pages. The API is not running then (CI builds without it, and `npm start`
+ * builds before it starts the API), so cached public pages are rendered as placeholders that expire at once.
+ */
+export const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
+
+/**
+ * The secret the API signs its cache revalidation calls with (POST /api/revalidate). REVALIDATE_SECRET, or outside
+ * production the one the API generates into $DATA_DIR/secrets.json (read by the web app's server, see server.mjs,
+ * which publishes it under a global symbol). null: revalidation calls are refused.
+ */
+export function revalidateSecret(): string | null {
+  const configured = process.env.REVALIDATE_SECRET?.trim();
+  if (configured) return configured;
+  const hook = (globalThis as Record<symbol, (() => string | null) | undefined>)[Symbol.for("lumen.revalidateSecret")];
+  return hook?.() ?? null;
+}
+
 /** The API's internal URL for server-side calls and the same-origin gateway. */
 export function serverApiUrl(): string {
   return (process.env.API_URL ?? DEFAULT_API_URL).replace(/\/+$/, "");

@@ -18,6 +18,7 @@ export * from "./payments.js";
 export * from "./progress.js";
 export * from "./quiz.js";
 export * from "./recall.js";
+export * from "./revalidate.js";
 export * from "./review.js";
 export * from "./user.js";
 export * from "./webvtt.js";

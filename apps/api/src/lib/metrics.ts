@@ -97,6 +97,11 @@ export function createMetrics() {
     "Mail delivery attempts by outcome (sent, retry, failed)",
     ["outcome"],
   );
+  const webRevalidations = counter(
+    "lumen_web_revalidations_total",
+    "Calls asking the web app to regenerate its cached pages (coalesced course changes) by outcome (ok or error)",
+    ["outcome"],
+  );
   const business = counter(
     "lumen_business_events_total",
     "Registrations, enrollments, lesson completions, purchases and subscriptions",
@@ -126,6 +131,7 @@ export function createMetrics() {
     },
     mailQueue,
     mailDeliveries,
+    webRevalidations,
     business,
     ready,
     /** Runs `refresh` before every scrape (gauges read from the database or a pool at scrape time). */

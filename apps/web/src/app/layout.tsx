@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { MotionProvider } from "@/components/motion/motion-provider";
 import { SessionBootstrap } from "@/components/session-bootstrap";
@@ -35,14 +34,18 @@ export const viewport: Viewport = {
   ],
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The CSP nonce of this response (src/proxy.ts): the theme script must carry it to run.
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+/**
+ * Shared by cached pages (landing, catalog, course pages) and pages rendered per request, so it reads nothing of
+ * the request: the theme script is allowed by its hash in the CSP (lib/security-headers.ts), not by a nonce. Every
+ * page outside lib/public-cache.ts's three says `dynamic = "force-dynamic"` itself or through its group's layout
+ * (app/dynamic-pages.test.ts checks it), so its nonce reaches Next's scripts.
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that applies the saved theme before paint */}
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="flex min-h-dvh flex-col">
         <SessionBootstrap />

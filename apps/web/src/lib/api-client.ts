@@ -59,6 +59,11 @@ export interface ApiRequestOptions extends Omit<RequestInit, "body" | "method"> 
   /** Bearer token for authenticated calls. */
   accessToken?: string;
   timeoutMs?: number;
+  /**
+   * false: don't vouch for the visitor (gateway headers). Reads cached in Next's data cache must not carry them:
+   * they are not about any one visitor, and per-visitor headers would split the cache key by client address.
+   */
+  visitor?: boolean;
 }
 
 export interface ApiClientConfig {
@@ -121,14 +126,22 @@ export function createApiClient(config: ApiClientConfig = {}) {
     schema: S,
     options: ApiRequestOptions = {},
   ): Promise<z.output<S>> {
-    const { query, body, accessToken, timeoutMs = DEFAULT_TIMEOUT_MS, method = "GET", ...init } = options;
+    const {
+      query,
+      body,
+      accessToken,
+      timeoutMs = DEFAULT_TIMEOUT_MS,
+      method = "GET",
+      visitor = true,
+      ...init
+    } = options;
     const url = buildUrl(config.baseUrl ? trimSlash(config.baseUrl) : apiBaseUrl(), path, query);
     const headers = new Headers(init.headers);
     headers.set("accept", "application/json");
     if (body !== undefined) headers.set("content-type", "application/json");
     if (accessToken) headers.set("authorization", `Bearer ${accessToken}`);
     // Server-side rendering: the API counts the visitor this page is rendered for, not this server.
-    for (const [name, value] of Object.entries(gatewayHeaders())) headers.set(name, value);
+    if (visitor) for (const [name, value] of Object.entries(gatewayHeaders())) headers.set(name, value);
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
 

@@ -1,5 +1,8 @@
 import type { ReactNode } from "react";
 
+// Rendered per request, so its CSP nonce (src/proxy.ts) reaches Next's scripts: see app/layout.tsx.
+export const dynamic = "force-dynamic";
+
 /** Account pages: one centred card under the site header, roomy on a desk, edge to edge on a phone. */
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (

@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 import { RequireSession } from "@/components/require-session";
 
+// Rendered per request, so its CSP nonce (src/proxy.ts) reaches Next's scripts: see app/layout.tsx.
+export const dynamic = "force-dynamic";
+
 export default function DashboardLayout({ children }: { children: ReactNode }) {
   return (
     <RequireSession

@@ -6,9 +6,9 @@ import { PopularCourses, PopularCoursesSkeleton } from "@/features/courses/compo
 import { FeatureList } from "@/features/home/feature-list";
 import { TutorPreview } from "@/features/home/tutor-preview";
 
-// Rendered per request so the catalog is never baked in at build time (the API need not run during builds);
-// the course fetch itself is cached for 30 s.
-export const dynamic = "force-dynamic";
+// Served from Next's cache (lib/public-cache.ts): regenerated when the API says the catalog changed, and at the
+// latest after this many seconds. The build bakes a placeholder that expires at once (the API isn't running then).
+export const revalidate = 300;
 
 export default function HomePage() {
   return (

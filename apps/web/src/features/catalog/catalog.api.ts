@@ -15,7 +15,10 @@ export async function suggestCourses(
 }
 
 // GET /courses/categories – the published catalog's categories, alphabetical, each once (case-folded).
-export async function listCategories(client: ApiClient = api): Promise<string[]> {
-  const data = await client.request("/courses/categories", categoryListSchema, { cache: "no-store" });
+export async function listCategories(
+  options: Omit<ApiRequestOptions, "query" | "method" | "body"> = {},
+  client: ApiClient = api,
+): Promise<string[]> {
+  const data = await client.request("/courses/categories", categoryListSchema, options);
   return data.items.map((c) => c.name);
 }

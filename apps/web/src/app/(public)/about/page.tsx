@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InfoPage } from "@/components/info-page";
 
+// Rendered per request, so its CSP nonce (src/proxy.ts) reaches Next's scripts: see app/layout.tsx.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "About",
   description: "Lumen: video courses with an AI tutor that answers from the lesson and shows the moment it comes from.",

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { InfoPage } from "@/components/info-page";
 import { supportEmail } from "@/env";
 
+// Rendered per request, so its CSP nonce (src/proxy.ts) reaches Next's scripts: see app/layout.tsx.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Help",
   description: "Answers about progress, the AI tutor, quizzes, payments and your account, and how to reach us.",

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { PricingPlans } from "@/features/billing/components/pricing-plans";
 
+// Rendered per request, so its CSP nonce (src/proxy.ts) reaches Next's scripts: see app/layout.tsx.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Pricing",
   description: "Lumen is free to start. Premium opens every paid course, monthly or yearly.",

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { InfoPage } from "@/components/info-page";
 import { supportEmail } from "@/env";
 
+// Rendered per request, so its CSP nonce (src/proxy.ts) reaches Next's scripts: see app/layout.tsx.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Privacy notice",
   description: "What Lumen keeps about you, why, who else sees it, and how to get a copy or have it erased.",

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { InfoPage } from "@/components/info-page";
 import { supportEmail } from "@/env";
 
+// Rendered per request, so its CSP nonce (src/proxy.ts) reaches Next's scripts: see app/layout.tsx.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Terms of use",
   description: "The rules for using Lumen as a learner, a creator or a visitor.",

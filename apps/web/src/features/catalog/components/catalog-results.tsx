@@ -6,6 +6,7 @@ import { CourseGrid } from "@/features/courses/components/course-grid";
 import { formatCategory, formatLevel } from "@/features/courses/course-format";
 import { listCourses } from "@/features/courses/courses.api";
 import { type ApiError, isApiError } from "@/lib/api-client";
+import { CATALOG_TAG, publicRead, readForCachedPage } from "@/lib/public-cache";
 import {
   activeFilterCount,
   type CatalogState,
@@ -18,12 +19,24 @@ import {
   toCourseListParams,
   withCatalogChanges,
 } from "../catalog-params";
+import { CatalogGridSkeleton } from "./catalog-skeleton";
 import { AnnounceResults } from "./results-announcer";
 
-async function loadPage(state: CatalogState): Promise<{ page: Page<CourseSummary> } | { error: ApiError }> {
+async function loadPage(
+  state: CatalogState,
+  cached: boolean,
+): Promise<{ page: Page<CourseSummary> } | { error: ApiError } | { building: true }> {
+  if (cached) {
+    // The first view, in Next's cache under `catalog` (regenerated when the API says a course changed). A failure
+    // is thrown so it is never cached (see readForCachedPage); during the build it is a placeholder.
+    const page = await readForCachedPage(
+      () => listCourses(toCourseListParams(state), publicRead([CATALOG_TAG])),
+      "the catalog",
+    );
+    return page === null ? { building: true } : { page };
+  }
   try {
-    // Never cached: a course a creator has just published (or an admin taken down) shows at once, and the
-    // catalog query is one of the API's cheapest.
+    // Searches, filters and later pages: per request (the catalog query is one of the API's cheapest).
     return { page: await listCourses(toCourseListParams(state), { cache: "no-store" }) };
   } catch (error) {
     if (!isApiError(error)) throw error;
@@ -166,8 +179,9 @@ function Pagination({ state, nextCursor }: { state: CatalogState; nextCursor: st
 }
 
 /** One page of the catalog for the view in the URL, with worded empty and error states. */
-export async function CatalogResults({ state }: { state: CatalogState }) {
-  const result = await loadPage(state);
+export async function CatalogResults({ state, cached }: { state: CatalogState; cached: boolean }) {
+  const result = await loadPage(state, cached);
+  if ("building" in result) return <CatalogGridSkeleton />;
   if ("error" in result) return <ResultsError state={state} error={result.error} />;
 
   const { items, next_cursor: nextCursor } = result.page;

@@ -1,61 +1,29 @@
-import type { CourseSummary } from "@lumen/contracts";
-import { buttonClasses } from "@/components/button-link";
 import { StatusPanel } from "@/components/status-panel";
-import { type ApiError, isApiError } from "@/lib/api-client";
+import { CATALOG_TAG, publicRead, readForCachedPage } from "@/lib/public-cache";
 import { listCourses } from "../courses.api";
 import { CourseCardPlaceholder } from "./course-card-placeholder";
 import { CourseGrid } from "./course-grid";
 
 const HOME_COURSE_COUNT = 12;
 
-async function loadPopularCourses(): Promise<{ courses: CourseSummary[] } | { error: ApiError }> {
-  try {
-    const page = await listCourses(
-      { limit: HOME_COURSE_COUNT, sort: "popular" },
-      // Fresh on every visit, like the catalog: what is published now is what the home page shows.
-      { cache: "no-store" },
-    );
-    return { courses: page.items };
-  } catch (error) {
-    if (!isApiError(error)) throw error;
-    console.error(`[home] courses unavailable: ${error.code} (HTTP ${error.status}) ${error.message}`);
-    return { error };
-  }
-}
-
-/** The home page's course list. API trouble becomes a worded message; the rest of the page still renders. */
+/**
+ * The home page's course list, from Next's cache of the catalog (tag `catalog`). An API failure is thrown (see
+ * readForCachedPage): the last good home page stays in the cache. During the build: the skeleton.
+ */
 export async function PopularCourses() {
-  const result = await loadPopularCourses();
-  if ("error" in result) {
-    const { error } = result;
-    return (
-      <StatusPanel
-        tone="danger"
-        role="alert"
-        headingLevel={3}
-        title="We can't show the courses right now"
-        actions={
-          <a href="/" className={buttonClasses("primary")}>
-            Try again
-          </a>
-        }
-      >
-        {error.code === "NETWORK_ERROR"
-          ? "Our course catalog isn't answering at the moment. It's on our side, not yours: please try again in a minute."
-          : "Something went wrong on our side while loading the catalog. Please try again in a minute."}
-      </StatusPanel>
-    );
-  }
-
-  const { courses } = result;
-  if (courses.length === 0) {
+  const page = await readForCachedPage(
+    () => listCourses({ limit: HOME_COURSE_COUNT, sort: "popular" }, publicRead([CATALOG_TAG])),
+    "popular courses",
+  );
+  if (page === null) return <PopularCoursesSkeleton />;
+  if (page.items.length === 0) {
     return (
       <StatusPanel headingLevel={3} title="No courses yet" role="status">
         The first courses are being prepared. Check back soon.
       </StatusPanel>
     );
   }
-  return <CourseGrid courses={courses} />;
+  return <CourseGrid courses={page.items} />;
 }
 
 export function PopularCoursesSkeleton() {

@@ -1,20 +1,18 @@
 import type { CourseSummary, Page, Review } from "@lumen/contracts";
 import { RatingStars } from "@/components/ui/rating-stars";
 import { formatRating } from "@/features/courses/course-format";
-import { isApiError } from "@/lib/api-client";
+import { courseTag, publicRead } from "@/lib/public-cache";
 import { listReviews } from "../reviews.api";
 import { ReviewComposer } from "./review-composer";
 import { ReviewList } from "./review-list";
 
-async function firstPage(courseId: string): Promise<Page<Review> | null> {
-  try {
-    // Not cached: a learner who just posted a review expects to see it.
-    return await listReviews(courseId, {}, { cache: "no-store" });
-  } catch (error) {
-    if (!isApiError(error)) throw error;
-    console.error(`[course] reviews unavailable: ${error.code} (HTTP ${error.status}) ${error.message}`);
-    return null;
-  }
+/**
+ * The first page of reviews, cached with the course page under its tag: the API asks for a regeneration after a
+ * review is posted, edited, deleted or answered (the learner sees their own at once in the composer). A failure is
+ * thrown so that the cached page is never one without its reviews.
+ */
+function firstPage(courseId: string): Promise<Page<Review>> {
+  return listReviews(courseId, {}, publicRead([courseTag(courseId)]));
 }
 
 /** The course's rating, the signed-in learner's own review (when enrolled), and everyone's reviews. */
@@ -51,11 +49,7 @@ export async function CourseReviews({ courseId, stats }: { courseId: string; sta
       </div>
 
       <div className="mt-8">
-        {page === null ? (
-          <p role="alert" className="rounded-xl bg-danger-soft px-4 py-3 text-sm text-danger">
-            We can't show the reviews right now. Please try again in a minute.
-          </p>
-        ) : page.items.length > 0 ? (
+        {page.items.length > 0 ? (
           <ReviewList
             // A refresh after posting brings a new first page: start the list again from it.
             key={page.items.map((review) => `${review.id}@${review.updated_at}`).join(",")}

@@ -9,6 +9,9 @@ import { CertificateView } from "@/features/certificates/components/certificate-
 import { absoluteUrl, siteOrigin } from "@/features/courses/site-origin";
 import { type ApiError, isApiError } from "@/lib/api-client";
 
+// Rendered per request, so its CSP nonce (src/proxy.ts) reaches Next's scripts: see app/layout.tsx.
+export const dynamic = "force-dynamic";
+
 type Params = Promise<{ code: string }>;
 
 /** One API call per request, shared by the metadata and the page; never cached here, so a revocation shows at once. */

@@ -9,7 +9,6 @@ import { CourseHero } from "@/features/courses/components/course-hero";
 import { CourseIncludes } from "@/features/courses/components/course-includes";
 import { CourseOutcomes } from "@/features/courses/components/course-outcomes";
 import { CourseOutline } from "@/features/courses/components/course-outline";
-import { CourseUnavailable } from "@/features/courses/components/course-unavailable";
 import { formatDuration, formatLessonCount } from "@/features/courses/course-format";
 import { metaDescription } from "@/features/courses/course-meta";
 import { firstLessonId, getCourse } from "@/features/courses/courses.api";
@@ -17,27 +16,39 @@ import { CourseViewerProvider } from "@/features/courses/enrollment/course-viewe
 import { EnrollPanel } from "@/features/courses/enrollment/enroll-panel";
 import { absoluteUrl, siteOrigin } from "@/features/courses/site-origin";
 import { CourseReviews } from "@/features/reviews/components/course-reviews";
-import { type ApiError, apiMediaUrl, isApiError } from "@/lib/api-client";
+import { apiMediaUrl, isApiError } from "@/lib/api-client";
+import { courseTag, publicRead } from "@/lib/public-cache";
 
 type Params = Promise<{ courseId: string }>;
 
-/** One API call per request, shared by the metadata and the page. Not cached: enrollments and ratings move. */
-const loadCourse = cache(async (courseId: string): Promise<{ course: CourseDetail } | { error: ApiError }> => {
+// Served from Next's cache (lib/public-cache.ts), tagged `course:<id>`: the API asks for a regeneration whenever the
+// course's public view changes (edit, outline, reviews, enrollment count, status); at the latest after this long.
+// What depends on the visitor (enrollment, the enroll button, their review) is asked for in the browser
+// (CourseViewerProvider), so the cached page is the same for everyone.
+export const revalidate = 300;
+// No course is rendered at build time (the API isn't running then): each is rendered on its first request, then
+// served from the cache.
+export const dynamicParams = true;
+export function generateStaticParams(): { courseId: string }[] {
+  return [];
+}
+
+/**
+ * One API call per render, shared by the metadata and the page. Unknown ids, malformed ids and drafts are a cached
+ * 404, regenerated with the tag when a draft is published. Any other failure is thrown, so it is never cached: the
+ * last good page stays, or the visitor gets the error page.
+ */
+const loadCourse = cache(async (courseId: string): Promise<CourseDetail> => {
   try {
-    return { course: await getCourse(courseId, { cache: "no-store" }) };
+    return await getCourse(courseId, publicRead([courseTag(courseId)]));
   } catch (error) {
-    if (!isApiError(error)) throw error;
-    // A malformed id is a link to nothing, like an unknown one; drafts are hidden from visitors the same way.
-    if (error.code === "NOT_FOUND" || error.code === "VALIDATION_ERROR") notFound();
-    console.error(`[course] ${courseId} unavailable: ${error.code} (HTTP ${error.status}) ${error.message}`);
-    return { error };
+    if (isApiError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION_ERROR")) notFound();
+    throw error;
   }
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const result = await loadCourse((await params).courseId);
-  if ("error" in result) return { title: "Course" };
-  const { course } = result;
+  const course = await loadCourse((await params).courseId);
   const origin = siteOrigin();
   const url = absoluteUrl(origin, `/courses/${encodeURIComponent(course.id)}`);
   const thumbnail = apiMediaUrl(course.thumbnail_url);
@@ -66,14 +77,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function CoursePage({ params }: { params: Params }) {
-  const { courseId } = await params;
-  const result = await loadCourse(courseId);
-
-  if ("error" in result) {
-    return <CourseUnavailable courseId={courseId} error={result.error} />;
-  }
-
-  const { course } = result;
+  const course = await loadCourse((await params).courseId);
   const first = firstLessonId(course);
 
   return (

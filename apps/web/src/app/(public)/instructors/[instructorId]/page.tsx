@@ -10,6 +10,9 @@ import { InstructorHeader } from "@/features/instructors/instructor-header";
 import { getInstructor } from "@/features/instructors/instructors.api";
 import { type ApiError, isApiError } from "@/lib/api-client";
 
+// Rendered per request, so its CSP nonce (src/proxy.ts) reaches Next's scripts: see app/layout.tsx.
+export const dynamic = "force-dynamic";
+
 type Params = Promise<{ instructorId: string }>;
 
 type Loaded = { instructor: InstructorProfile; courses: CourseSummary[]; more: boolean } | { error: ApiError };

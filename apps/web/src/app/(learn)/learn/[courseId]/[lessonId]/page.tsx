@@ -4,6 +4,9 @@ import { cache } from "react";
 import { LearningRoom } from "@/features/learn/learning-room";
 import { lookUpLesson } from "@/features/learn/lesson-lookup";
 
+// Rendered per request, so its CSP nonce (src/proxy.ts) reaches Next's scripts: see app/layout.tsx.
+export const dynamic = "force-dynamic";
+
 interface Params {
   courseId: string;
   lessonId: string;
