@@ -50,10 +50,10 @@ export interface AppConfig {
   /** Background jobs; absent: BullMQ's defaults. */
   jobs?: { lockMs?: number | undefined };
   /**
-   * Where to tell the web app that a course's public view changed (its /api/revalidate), signed with the shared
+   * Where to tell each web app instance that a course's public view changed (its /api/revalidate), signed with the shared
    * secret; absent or null: the web app's cached pages refresh on their timer only.
    */
-  webRevalidation?: { url: string; secret: string } | null;
+  webRevalidation?: { urls: string[]; secret: string } | null;
   /** Security alerts; absent: the defaults of ALERT_DEFAULTS, no webhook. */
   alerts?: AlertsConfig;
 }
@@ -194,7 +194,7 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
     jobs: { lockMs: env.JOBS_LOCK_MS },
     webRevalidation:
       env.WEB_REVALIDATE_URL && secrets.revalidateSecret
-        ? { url: env.WEB_REVALIDATE_URL, secret: secrets.revalidateSecret }
+        ? { urls: env.WEB_REVALIDATE_URL, secret: secrets.revalidateSecret }
         : null,
     alerts: {
       webhookUrl: env.ALERT_WEBHOOK_URL ?? null,

@@ -138,6 +138,18 @@ describe("web revalidation", () => {
     expect(() => parseEnv({ ...production, REVALIDATE_SECRET: "short" })).toThrow(/at least 32/);
   });
 
+  it("takes one web app URL or several, comma-separated, and names a bad one", () => {
+    expect(parseEnv({ WEB_REVALIDATE_URL: "http://web:3000/api/revalidate" }).WEB_REVALIDATE_URL).toEqual([
+      "http://web:3000/api/revalidate",
+    ]);
+    expect(
+      parseEnv({ WEB_REVALIDATE_URL: " http://web-1:3000/api/revalidate, http://web-2:3000/api/revalidate " })
+        .WEB_REVALIDATE_URL,
+    ).toEqual(["http://web-1:3000/api/revalidate", "http://web-2:3000/api/revalidate"]);
+    expect(parseEnv({ WEB_REVALIDATE_URL: "" }).WEB_REVALIDATE_URL).toBeUndefined();
+    expect(() => parseEnv({ WEB_REVALIDATE_URL: "http://web-1:3000/api/revalidate,web-2" })).toThrow(/"web-2"/);
+  });
+
   it("is off in production without WEB_REVALIDATE_URL", () => {
     const env = parseEnv(production);
     expect(resolveSecrets(env, mkdtempSync(path.join(tmpdir(), "lumen-env-"))).revalidateSecret).toBeNull();

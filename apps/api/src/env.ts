@@ -76,8 +76,24 @@ const envSchema = z.object({
   // Shared with the web app's server, which proves with it that the client address it forwards is real.
   GATEWAY_SECRET: z.string().min(32, "GATEWAY_SECRET must be at least 32 characters").optional(),
   // The web app's cache revalidation endpoint (its /api/revalidate): told which cached pages to regenerate after a
-  // course changes. Unset: the web app's pages refresh on their timer (5 min). `npm start` points it at its web app.
-  WEB_REVALIDATE_URL: z.string().url().optional(),
+  // course changes. Several web app instances (each caches on its own): their URLs, comma-separated, each told.
+  // Unset: the web app's pages refresh on their timer (5 min). `npm start` points it at its web app.
+  WEB_REVALIDATE_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const urls = (value ?? "")
+        .split(",")
+        .map((u) => u.trim())
+        .filter(Boolean);
+      for (const url of urls) {
+        if (!z.string().url().safeParse(url).success || !/^https?:/i.test(url)) {
+          ctx.addIssue({ code: "custom", message: `WEB_REVALIDATE_URL: "${url}" is not an http(s) URL` });
+          return z.NEVER;
+        }
+      }
+      return urls.length > 0 ? urls : undefined;
+    }),
   // Signs those calls (HMAC); the web app checks it. Required with WEB_REVALIDATE_URL in production; outside
   // production it is generated into $DATA_DIR/secrets.json, where the web app's server reads it.
   REVALIDATE_SECRET: z.string().min(32, "REVALIDATE_SECRET must be at least 32 characters").optional(),

@@ -37,7 +37,7 @@ async function webApp() {
 }
 
 async function appTelling(url: string) {
-  const ctx = await createTestContext({ config: { webRevalidation: { url, secret: SECRET } } });
+  const ctx = await createTestContext({ config: { webRevalidation: { urls: [url], secret: SECRET } } });
   contexts.push(ctx);
   return ctx;
 }

@@ -60,12 +60,12 @@ function manualScheduler() {
   };
 }
 
-function revalidator(url: string, extra: Partial<WebRevalidationOptions> = {}) {
+function revalidator(url: string | string[], extra: Partial<WebRevalidationOptions> = {}) {
   const scheduler = manualScheduler();
   const outcomes: string[] = [];
   const warnings: string[] = [];
   const web = createWebRevalidator({
-    url,
+    urls: Array.isArray(url) ? url : [url],
     secret: SECRET,
     now: () => NOW,
     schedule: scheduler.schedule,
@@ -95,6 +95,34 @@ describe("telling the web app that courses changed", () => {
     expect(call.signature).toBe(`t=${time},v1=${hmac}`);
     expect(call.body).not.toContain(SECRET);
     expect(outcomes).toEqual(["ok"]);
+  });
+
+  it("tells every web app instance, each with its own signed call", async () => {
+    const one = await webApp();
+    const two = await webApp();
+    const { web, scheduler, outcomes } = revalidator([one.url, two.url]);
+    web.courseChanged("c-9");
+    scheduler.fire();
+    await web.idle();
+    for (const site of [one, two]) {
+      expect(site.received).toHaveLength(1);
+      expect(tagsOf(site.received[0] as Received).sort()).toEqual(["catalog", "course:c-9"]);
+    }
+    expect(outcomes).toEqual(["ok", "ok"]);
+  });
+
+  it("still tells the other instances when one of them is down", async () => {
+    const up = await webApp();
+    const down = await webApp((_, res) => {
+      res.statusCode = 503;
+      res.end("{}");
+    });
+    const { web, scheduler, outcomes } = revalidator([down.url, up.url]);
+    web.courseChanged("c-10");
+    scheduler.fire();
+    await web.idle();
+    expect(up.received).toHaveLength(1);
+    expect(outcomes.sort()).toEqual(["error", "ok"]);
   });
 
   it("coalesces a burst of changes into one call per window, each tag once", async () => {

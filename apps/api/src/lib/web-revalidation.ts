@@ -7,8 +7,8 @@ import {
 } from "@lumen/contracts";
 
 /**
- * The adapter that tells the web app which of Next's cached pages to regenerate (POST $WEB_REVALIDATE_URL, the
- * web app's /api/revalidate). Called by `courseChanged` (lib/cache-public.ts) after every write that changes a
+ * The adapter that tells the web app which of Next's cached pages to regenerate (POST to each of
+ * $WEB_REVALIDATE_URL, every web app instance's /api/revalidate). Called by `courseChanged` (lib/cache-public.ts) after every write that changes a
  * course's public view, so its tags mirror the API's cache versions: `course:<id>` and `catalog`.
  *
  * - Bursts are coalesced: tags gathered over `windowMs` (1 s) go out in one call (enrollments move counts often).
@@ -19,7 +19,8 @@ import {
  *   the secret itself never travels.
  */
 export interface WebRevalidationOptions {
-  url: string;
+  /** Every web app instance's /api/revalidate: each caches pages on its own, so each is told. */
+  urls: string[];
   secret: string;
   windowMs?: number;
   timeoutMs?: number;
@@ -58,12 +59,12 @@ export function createWebRevalidator(options: WebRevalidationOptions): WebRevali
   let cancel: (() => void) | null = null;
   let closed = false;
 
-  async function post(tags: string[]): Promise<void> {
+  async function post(url: string, tags: string[]): Promise<void> {
     const body = JSON.stringify({ tags });
     const time = Math.floor(now() / 1000);
     const hmac = createHmac("sha256", options.secret).update(revalidateSignedPayload(time, body)).digest("hex");
     try {
-      const response = await doFetch(options.url, {
+      const response = await doFetch(url, {
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -78,7 +79,7 @@ export function createWebRevalidator(options: WebRevalidationOptions): WebRevali
     } catch (err) {
       options.onOutcome?.("error", tags.length);
       options.log?.warn(
-        { err, tags: tags.length, url: options.url },
+        { err, tags: tags.length, url },
         "web revalidation failed; the web app's cached pages refresh on their timer",
       );
     }
@@ -89,9 +90,11 @@ export function createWebRevalidator(options: WebRevalidationOptions): WebRevali
     const tags = [...pending];
     pending.clear();
     for (let i = 0; i < tags.length; i += REVALIDATE_MAX_TAGS) {
-      const call = post(tags.slice(i, i + REVALIDATE_MAX_TAGS));
-      inFlight.add(call);
-      void call.finally(() => inFlight.delete(call));
+      for (const url of options.urls) {
+        const call = post(url, tags.slice(i, i + REVALIDATE_MAX_TAGS));
+        inFlight.add(call);
+        void call.finally(() => inFlight.delete(call));
+      }
     }
   }
 
