@@ -84,4 +84,25 @@ describe("POST /api/revalidate", () => {
     expect(result.status).toBe(413);
     expect(result.revalidated).toEqual([]);
   });
+
+  it("stops reading a streamed body with no length once it is too large", async () => {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 1_000) return controller.close(); // never reached: reading stops at 16 KB
+        controller.enqueue(new TextEncoder().encode("x".repeat(4096)));
+      },
+    });
+    const request = new Request("http://web.test/api/revalidate", {
+      method: "POST",
+      headers: { [REVALIDATE_SIGNATURE_HEADER]: `t=${NOW / 1000},v1=${"0".repeat(64)}` },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    const result = await send(request);
+    expect(result.status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+    expect(result.revalidated).toEqual([]);
+  });
 });

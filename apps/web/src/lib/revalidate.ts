@@ -35,6 +35,25 @@ function sameHex(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** The body as text, or null as soon as it passes `max` bytes (the rest is not read). */
+async function readCapped(request: Request, max: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /**
  * POST /api/revalidate – the API's "these courses changed" (apps/api/src/lib/web-revalidation.ts). Checks the
  * signature (HMAC of the time and body with REVALIDATE_SECRET, at most REVALIDATE_TOLERANCE_SECONDS old), then the
@@ -49,8 +68,9 @@ export async function handleRevalidate(request: Request, deps: RevalidateDeps): 
 
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) return failure("PAYLOAD_TOO_LARGE", "The body is too large.");
-  const body = await request.text();
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return failure("PAYLOAD_TOO_LARGE", "The body is too large.");
+  // Read with a cap: a chunked body says no length, and nobody has been authenticated yet.
+  const body = await readCapped(request, MAX_BODY_BYTES);
+  if (body === null) return failure("PAYLOAD_TOO_LARGE", "The body is too large.");
 
   const expected = createHmac("sha256", deps.secret)
     .update(revalidateSignedPayload(signature.time, body))
