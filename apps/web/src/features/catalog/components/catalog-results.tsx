@@ -1,6 +1,7 @@
 import type { CourseSummary, Page } from "@lumen/contracts";
 import Link from "next/link";
 import { ButtonLink, buttonClasses } from "@/components/button-link";
+import { RefreshUntilBuilt } from "@/components/refresh-until-built";
 import { StatusPanel } from "@/components/status-panel";
 import { CourseGrid } from "@/features/courses/components/course-grid";
 import { formatCategory, formatLevel } from "@/features/courses/course-format";
@@ -181,7 +182,14 @@ function Pagination({ state, nextCursor }: { state: CatalogState; nextCursor: st
 /** One page of the catalog for the view in the URL, with worded empty and error states. */
 export async function CatalogResults({ state, cached }: { state: CatalogState; cached: boolean }) {
   const result = await loadPage(state, cached);
-  if ("building" in result) return <CatalogGridSkeleton />;
+  if ("building" in result)
+    return (
+      <>
+        <CatalogGridSkeleton />
+        {/* The build's placeholder: the first visitor's browser asks again until the regenerated page is there. */}
+        <RefreshUntilBuilt />
+      </>
+    );
   if ("error" in result) return <ResultsError state={state} error={result.error} />;
 
   const { items, next_cursor: nextCursor } = result.page;
