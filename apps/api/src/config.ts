@@ -50,8 +50,8 @@ export interface AppConfig {
   /** Background jobs; absent: BullMQ's defaults. */
   jobs?: { lockMs?: number | undefined };
   /**
-   * Where to tell each web app instance that a course's public view changed (its /api/revalidate), signed with the shared
-   * secret; absent or null: the web app's cached pages refresh on their timer only.
+   * Where to tell each web app instance that a course's public view changed (its /api/revalidate), signed with the
+   * shared secret; absent or null: the web app's cached pages refresh on their timer only.
    */
   webRevalidation?: { urls: string[]; secret: string } | null;
   /** Security alerts; absent: the defaults of ALERT_DEFAULTS, no webhook. */

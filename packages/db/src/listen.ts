@@ -6,8 +6,6 @@ import pg from "pg";
  * transaction that sent them, to every subscriber of every process on the database.
  */
 export interface Subscription {
-  /** True while notifications are being received. While down, a subscriber must trust nothing it was told. */
-  readonly live: boolean;
   /**
    * Resolves once every notification committed before the call has been delivered to `onNotify` (one round trip
    * on the listening connection: PostgreSQL hands a listener its pending notifications before answering it).
@@ -120,9 +118,6 @@ export function listenPostgres(
   };
 
   return {
-    get live() {
-      return live;
-    },
     sync() {
       if (!client || !live) return Promise.resolve();
       if (!inFlight) return start();
@@ -152,7 +147,6 @@ export function listenPostgres(
 
 /** PGlite is one connection in this process: a notification is delivered before the statement that sent it returns. */
 export function listenPglite(client: PGlite, channel: string, handlers: ListenHandlers): Subscription {
-  let live = false;
   let closed = false;
   let unlisten: (() => Promise<void>) | null = null;
   const ready = client
@@ -160,17 +154,12 @@ export function listenPglite(client: PGlite, channel: string, handlers: ListenHa
     .then((off) => {
       unlisten = off;
       if (closed) return off();
-      live = true;
       handlers.onLive?.(true);
     });
   return {
-    get live() {
-      return live;
-    },
     sync: () => ready,
     async close() {
       closed = true;
-      live = false;
       await ready.catch(() => {});
       await unlisten?.().catch(() => {});
     },

@@ -1,5 +1,5 @@
 import { AppError, forbidden, notFound, unauthorized } from "../../lib/errors.js";
-import type { ViewerCache } from "../../lib/viewer-cache.js";
+import { createViewerCache, type ViewerCache } from "../../lib/viewer-cache.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import { authContextOf } from "../auth/auth-state.js";
 import type { AccessClaims } from "../auth/tokens.js";
@@ -15,7 +15,8 @@ export type LessonContext = NonNullable<Awaited<ReturnType<AccessRepo["findLesso
  * lapsed Premium closes the course again while the enrollment and its progress are kept.
  */
 export function createAccessService(repo: AccessRepo, opts: { viewerCache?: ViewerCache | null } = {}) {
-  const viewerCache = opts.viewerCache ?? null;
+  // Without a viewer cache every read goes to the database (a cache with no time to live passes reads through).
+  const viewerCache = opts.viewerCache ?? createViewerCache({ ttlMs: 0 });
   const canManage = (auth: AuthContext | null, course: Pick<CourseAccessRow, "creatorId">) =>
     Boolean(auth && (auth.role === "admin" || auth.userId === course.creatorId));
 
@@ -67,13 +68,11 @@ export function createAccessService(repo: AccessRepo, opts: { viewerCache?: View
       const ids = { userId: claims.sub, sessionId: claims.sid, courseId };
       // Served from the viewer cache while it holds this session's answer for this course (see viewer-cache.ts):
       // the state is checked below against the claims and the clock on every request, cached or not.
-      const row = viewerCache
-        ? await viewerCache.read(
-            { userId: ids.userId, courseId },
-            `course-viewer:${ids.userId}:${ids.sessionId}:${courseId}`,
-            () => repo.sessionViewerState(ids),
-          )
-        : await repo.sessionViewerState(ids);
+      const row = await viewerCache.read(
+        { userId: ids.userId, courseId },
+        `course-viewer:${ids.userId}:${ids.sessionId}:${courseId}`,
+        () => repo.sessionViewerState(ids),
+      );
       const auth = authContextOf(claims, row?.state);
       return { auth, enrollment: row?.enrollment ?? null, entitled: row?.entitled ?? false };
     },
@@ -138,13 +137,11 @@ export function createAccessService(repo: AccessRepo, opts: { viewerCache?: View
     async enrolledLessonForSession(claims: AccessClaims, lessonId: string) {
       const ids = { userId: claims.sub, sessionId: claims.sid, lessonId };
       // Cached like the course page's answer; a lesson that was not found is asked again every time.
-      const row = viewerCache
-        ? await viewerCache.read(
-            { userId: ids.userId, courseId: (r) => r?.found?.course.id },
-            `lesson-viewer:${ids.userId}:${ids.sessionId}:${lessonId}`,
-            () => repo.findLessonForSession(ids),
-          )
-        : await repo.findLessonForSession(ids);
+      const row = await viewerCache.read(
+        { userId: ids.userId, courseId: (r) => r?.found?.course.id },
+        `lesson-viewer:${ids.userId}:${ids.sessionId}:${lessonId}`,
+        () => repo.findLessonForSession(ids),
+      );
       const auth = authContextOf(claims, row?.state);
       return { auth, ctx: enrolledOnly(auth, row?.found) };
     },
