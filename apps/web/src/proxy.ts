@@ -33,10 +33,8 @@ export function proxy(request: NextRequest): NextResponse {
   const nonce = cached ? null : createNonce();
   const policy = contentSecurityPolicy(nonce, { dev: !isProduction });
   const requestHeaders = new Headers(request.headers);
-  if (nonce) {
-    requestHeaders.set("x-nonce", nonce);
-    requestHeaders.set("content-security-policy", policy);
-  }
+  // Next.js stamps the nonce on its scripts from the request's copy of the policy.
+  if (nonce) requestHeaders.set("content-security-policy", policy);
   let response: NextResponse;
   if (catalogView) {
     const url = request.nextUrl.clone();
