@@ -101,6 +101,7 @@ import { createNotificationRepo } from "./modules/notification/notification.repo
 import { notificationRoutes } from "./modules/notification/notification.routes.js";
 import { createNotificationService, type NotificationService } from "./modules/notification/notification.service.js";
 import { createUnsubscribeTokens } from "./modules/notification/notification.token.js";
+import { bufferKey, createMemoryBufferStore, createRedisBufferStore } from "./modules/progress/progress.buffer.js";
 import { createProgressRepo } from "./modules/progress/progress.repo.js";
 import { progressRoutes } from "./modules/progress/progress.routes.js";
 import { createProgressService } from "./modules/progress/progress.service.js";
@@ -130,6 +131,15 @@ import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimit } from "./plugins/rate-limit.js";
 import { createMemoryStore, createRedisStore } from "./plugins/rate-limit-store.js";
 import { registerViewerCache } from "./plugins/viewer-cache.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Writes every buffered progress report to the database now; resolves to the rows written (tests, scripts). */
+    progressFlush(): Promise<number>;
+    /** Drops a learner's clean buffered row so the next report reads the table again (after a direct edit). */
+    progressForget(userId: string, lessonId: string): Promise<void>;
+  }
+}
 
 export interface AppDeps {
   config: AppConfig;
@@ -535,7 +545,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobs.register("recall.backfill", async () => {
     app.log.info(await recallService.backfill(), "daily review: cards built for completed lessons");
   });
+  // Player reports: acknowledged from a buffer shared by every instance (Redis) or this one's memory, and written
+  // to the database in batches; without Redis there is one instance by design (state only in PostgreSQL and Redis).
+  let lastProgressFallbackLog = 0;
+  const progressWriteBehind =
+    config.progressWriteBehindMs > 0
+      ? {
+          store: redis
+            ? createRedisBufferStore(redis, { prefix: deps.redisPrefix ?? "lumen:" })
+            : createMemoryBufferStore(),
+          intervalMs: config.progressWriteBehindMs,
+          onFallback: (err: unknown) => {
+            metrics.redisFallbacks.inc({ component: "progress" });
+            if (Date.now() - lastProgressFallbackLog > 60_000) {
+              lastProgressFallbackLog = Date.now();
+              app.log.warn({ err }, "progress buffer unavailable; writing reports to the database directly");
+            }
+          },
+          onFlushed: (rows: number, ms: number) => {
+            metrics.progress.flushes.observe(ms / 1000);
+            metrics.progress.flushedRows.inc(rows);
+          },
+          onFlushError: (err: unknown) => {
+            metrics.progress.flushErrors.inc();
+            app.log.warn({ err }, "buffered progress not written yet; the next flush tries again");
+          },
+        }
+      : undefined;
   const progressService = createProgressService({
+    writeBehind: progressWriteBehind,
     progress: createProgressRepo(db),
     enrollments: enrollmentRepo,
     access,
@@ -675,7 +713,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       adminCourseRoutes(api, { service: adminCourseService });
       adminJobRoutes(api, { jobs });
       courseRoutes(api, { service: courseService });
-      userRoutes(api, { service: createUserService({ users, exporter: createUserExport(db), cipher }) });
+      userRoutes(api, {
+        service: createUserService({
+          users,
+          exporter: createUserExport(db),
+          cipher,
+          flushProgress: progressService.flushFor,
+        }),
+      });
       instructorRoutes(api, { service: createInstructorService({ instructors: createInstructorRepo(db) }) });
       quizRoutes(api, { service: quizService });
       reviewRoutes(api, { service: reviewService });
@@ -686,7 +731,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         service: createNoteService({ notes: createNoteRepo(db), access, appUrl: config.appUrl }),
       });
       recallRoutes(api, { service: recallService });
-      aiRoutes(api, { chat: chatService, path: createPathService(createPathRepo(db)), quiz: quizGenerator });
+      aiRoutes(api, {
+        chat: chatService,
+        path: createPathService(createPathRepo(db), progressService.flushFor),
+        quiz: quizGenerator,
+      });
       analyticsRoutes(api, { service: analyticsService });
       billingRoutes(api, { service: billingService, webhook: billingWebhook });
       certificateRoutes(api, { service: certificateService });
@@ -714,7 +763,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await demoMediaRoutes(app, { root: DEMO_MEDIA_DIR, signer: mediaSigner });
 
+  if (progressService.buffer) {
+    const { buffer } = progressService;
+    metrics.onScrape(async () => metrics.progress.buffered.set(await buffer.store.dirtyCount()));
+    app.decorate("progressFlush", () => buffer.flushAll());
+    app.decorate("progressForget", (userId: string, lessonId: string) =>
+      buffer.store.forget(bufferKey(userId, lessonId)),
+    );
+  } else {
+    app.decorate("progressFlush", async () => 0);
+    app.decorate("progressForget", async () => {});
+  }
+
   app.addHook("onClose", async () => {
+    // Acknowledged reports reach the database before it closes.
+    await progressService.buffer?.close();
     await webRevalidator?.close();
     await background.drain();
     await jobs.close();

@@ -11,6 +11,8 @@ export interface AppConfig {
   appUrl: string;
   /** How long a signed-in reader's session state and course access may be served from memory; 0: never. */
   viewerCacheTtlMs: number;
+  /** How often buffered player reports are written to the database; 0: no buffer, each is written at once. */
+  progressWriteBehindMs: number;
   mailFrom: string;
   bodyLimit: number;
   rateLimit: { max: number; windowSeconds: number };
@@ -122,6 +124,7 @@ export function configFromEnv(env: Env, secrets: Secrets, dataDir: string): AppC
       .filter(Boolean),
     appUrl: env.APP_URL.replace(/\/$/, ""),
     viewerCacheTtlMs: env.VIEWER_CACHE_TTL_MS,
+    progressWriteBehindMs: env.PROGRESS_WRITE_BEHIND_MS,
     mailFrom: env.MAIL_FROM,
     bodyLimit: env.BODY_LIMIT_BYTES,
     rateLimit: { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },

@@ -31,6 +31,10 @@ const envSchema = z.object({
   // How long a signed-in reader's session check, enrollment and entitlement may be served from this instance's
   // memory (lib/viewer-cache.ts; every change is pushed by the database, this only bounds the rest). 0: off.
   VIEWER_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  // Player reports are acknowledged from a write-behind buffer (Redis when REDIS_URL is set, this process's memory
+  // otherwise) and written to PostgreSQL in batches this often; completions are written at once. 0: every report is
+  // written before it is answered.
+  PROGRESS_WRITE_BEHIND_MS: z.coerce.number().int().min(0).max(10_000).default(500),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
   JWT_ISSUER: z.string().min(1).default("lumen"),
   JWT_AUDIENCE: z.string().min(1).default("lumen-api"),

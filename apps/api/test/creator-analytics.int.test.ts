@@ -75,6 +75,7 @@ function lessonAnalytics(who: Session, query = "", lessonId = course.videoLesson
 }
 
 async function videoTimeline() {
+  await ctx.app.progressFlush(); // analytics read the table: what was acknowledged, written
   const res = await lessonAnalytics(creator);
   expect(res.status).toBe(200);
   return res.body.data;
@@ -82,6 +83,7 @@ async function videoTimeline() {
 
 /** The rewatched stretches as stored, oldest first: what the heat strip is built from. */
 async function storedRewatches() {
+  await ctx.app.progressFlush();
   const { rows } = await execRows<{ from_seconds: number; to_seconds: number }>(
     ctx.database.db,
     sql`select from_seconds, to_seconds from lesson_rewatches order by created_at, from_seconds`,

@@ -235,6 +235,7 @@ describe("progress", () => {
       Array.from({ length: 50 }, (_, i) => put(course.videoLessonId, { watch_percentage: i + 1, position_seconds: i })),
     );
     expect(writes.every((w) => w.status === 200)).toBe(true);
+    await ctx.app.progressFlush();
     const { rows } = await execRows<{ watch_percentage: number }>(
       ctx.database.db,
       sql`select watch_percentage from progress`,
@@ -254,6 +255,7 @@ describe("progress", () => {
         }),
       ),
     );
+    await ctx.app.progressFlush();
     const { rows } = await execRows<{ watch_percentage: number; watched_segments: unknown[] }>(
       ctx.database.db,
       sql`select watch_percentage, watched_segments from progress`,

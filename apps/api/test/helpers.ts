@@ -40,6 +40,9 @@ export function testConfig(dataDir: string, overrides: Partial<AppConfig> = {}):
     corsOrigins: ["http://localhost:3000"],
     appUrl: "http://localhost:3000",
     viewerCacheTtlMs: 10_000,
+    // Reports are buffered as in production, but the timer never fires within a test: the table changes only when
+    // a read flushes, a completion writes through, or the test calls app.progressFlush(). Deterministic.
+    progressWriteBehindMs: 3_600_000,
     mailFrom: "Lumen <no-reply@lumen.test>",
     bodyLimit: 1024 * 1024,
     rateLimit: { max: 10_000, windowSeconds: 60 },
@@ -218,10 +221,12 @@ export async function markVerified(ctx: TestContext, ...sessions: Array<{ user: 
  * that long since their previous report: the server credits a segment only up to twice the time since then.
  */
 export async function elapseViewing(ctx: TestContext, userId: string, lessonId: string, seconds: number) {
+  await ctx.app.progressFlush(); // buffered reports first, then the edit, then the buffer reads the row again
   await ctx.database.db.execute(sql`
     insert into progress (user_id, course_id, lesson_id, credit_at, credit_balance)
     select ${userId}, l.course_id, l.id, now() - make_interval(secs => ${seconds}), 0 from lessons l where l.id = ${lessonId}
     on conflict (user_id, lesson_id) do update set credit_at = now() - make_interval(secs => ${seconds})`);
+  await ctx.app.progressForget(userId, lessonId);
 }
 
 /** The emails written to the outbox, newest last. */

@@ -40,7 +40,10 @@ const report = (token?: string) =>
     payload: { position_seconds: 10, segment: { from_seconds: 0, to_seconds: 10 } },
     ...(token ? { token } : {}),
   });
-const progressRows = () => ctx.database.db.select().from(progress).where(eq(progress.userId, learner.user.id));
+const progressRows = async () => {
+  await ctx.app.progressFlush(); // what was acknowledged, written
+  return ctx.database.db.select().from(progress).where(eq(progress.userId, learner.user.id));
+};
 
 const endings = {
   "a revoked session": async () => {

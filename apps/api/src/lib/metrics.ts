@@ -61,6 +61,24 @@ export function createMetrics() {
     "Times a component fell back to in-process state because Redis failed",
     ["component"],
   );
+  const progressFlushes = histogram(
+    "lumen_progress_flush_duration_seconds",
+    "Batched writes of buffered progress reports to PostgreSQL (one observation per batch)",
+    [],
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+  );
+  const progressFlushedRows = counter(
+    "lumen_progress_flushed_rows_total",
+    "Progress rows written from the write-behind buffer (each carries every report made since its last flush)",
+  );
+  const progressFlushErrors = counter(
+    "lumen_progress_flush_errors_total",
+    "Batched progress writes that failed (their reports stay buffered and are written by the next flush)",
+  );
+  const progressBuffered = gauge(
+    "lumen_progress_buffered_rows",
+    "Progress rows with reports acknowledged but not yet written to PostgreSQL",
+  );
   const rateLimited = counter("lumen_rate_limit_refusals_total", "Requests refused with 429 by route template", [
     "route",
   ]);
@@ -120,6 +138,12 @@ export function createMetrics() {
     cache,
     viewerCacheLive,
     redisFallbacks,
+    progress: {
+      flushes: progressFlushes,
+      flushedRows: progressFlushedRows,
+      flushErrors: progressFlushErrors,
+      buffered: progressBuffered,
+    },
     rateLimited,
     ai: {
       requests: aiRequests,

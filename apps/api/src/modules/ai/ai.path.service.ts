@@ -16,9 +16,14 @@ const LEVEL_NAME: Record<string, string> = { beginner: "beginner", intermediate:
  * then courses that fit what the learner has done. The ranking is computed, so it is the same on every
  * provider; each reason says why the step is there.
  */
-export function createPathService(repo: PathRepo) {
+export function createPathService(
+  repo: PathRepo,
+  /** Writes the learner's buffered progress reports first, so a lesson just watched is where they resume. */
+  flushProgress?: (userId: string) => Promise<void>,
+) {
   return {
     async forLearner(auth: AuthContext): Promise<{ items: PathItem[] }> {
+      await flushProgress?.(auth.userId);
       const [started, failed, next, courses] = await Promise.all([
         repo.inProgress(auth.userId),
         repo.failedQuizzes(auth.userId),

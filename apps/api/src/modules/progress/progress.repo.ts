@@ -16,6 +16,23 @@ const availableCredit = sql`(least(${SLACK}::float8, ${progress.creditBalance}::
 const touchEnrollment = (userId: string, courseId: string) =>
   sql`UPDATE ${enrollments} SET last_accessed_at = now() WHERE user_id = ${userId} AND course_id = ${courseId}`;
 
+/** A buffered progress row on its way to the table (see progress.buffer.ts). */
+export interface BufferedWrite {
+  userId: string;
+  courseId: string;
+  lessonId: string;
+  positionSeconds: number;
+  watchedSegments: Array<[number, number]>;
+  watchPercentage: number;
+  isCompleted: boolean;
+  creditAt: Date | null;
+  creditBalance: number;
+  /** Seconds watched again since the previous flush, for lesson_rewatches. */
+  rewatch: Array<[number, number]>;
+  /** The latest report's time: the position and the credit window of the later of row and buffer win. */
+  updatedAt: Date;
+}
+
 export interface ProgressWrite {
   userId: string;
   courseId: string;
@@ -152,6 +169,71 @@ export function createProgressRepo(db: Executor) {
         RETURNING *`;
       const result = (await tx.execute(statement)) as unknown as { rows: Array<Record<string, unknown>> };
       return mapRow(result.rows[0] as Record<string, unknown>);
+    },
+
+    /**
+     * Writes buffered rows in one statement. The merge commutes with the table's own writes: the segments are
+     * united, the percentage never drops, a completion is never undone, and the position and credit window come from
+     * whichever of row and buffer is later. Rows of a lesson or learner deleted meanwhile are dropped; each learner's
+     * enrollment gets its last access; rewatched seconds are appended to lesson_rewatches. Returns the rows as stored.
+     */
+    async flushBuffered(items: readonly BufferedWrite[], tx: Executor = db): Promise<ProgressRow[]> {
+      if (items.length === 0) return [];
+      const batch = JSON.stringify(
+        items.map((i) => ({
+          user_id: i.userId,
+          course_id: i.courseId,
+          lesson_id: i.lessonId,
+          position: i.positionSeconds,
+          segments: i.watchedSegments,
+          percentage: i.watchPercentage,
+          completed: i.isCompleted,
+          credit_at: i.creditAt?.toISOString() ?? null,
+          credit_balance: i.creditBalance,
+          rewatch: i.rewatch,
+          at: i.updatedAt.toISOString(),
+        })),
+      );
+      const done = VIDEO_COMPLETE_AT_PERCENT;
+      const result = (await tx.execute(sql`
+        WITH b AS (
+          SELECT b.* FROM jsonb_to_recordset(${batch}::jsonb) AS b(user_id uuid, course_id uuid, lesson_id uuid,
+                   position float8, segments jsonb, percentage float8, completed boolean, credit_at timestamptz,
+                   credit_balance float8, rewatch jsonb, at timestamptz)
+           WHERE EXISTS (SELECT 1 FROM ${lessons} l WHERE l.id = b.lesson_id AND l.course_id = b.course_id)
+             AND EXISTS (SELECT 1 FROM users u WHERE u.id = b.user_id)
+        ), touched AS (
+          UPDATE ${enrollments} e SET last_accessed_at = greatest(e.last_accessed_at, t.at)
+            FROM (SELECT user_id, course_id, max(at) AS at FROM b GROUP BY user_id, course_id) AS t
+           WHERE e.user_id = t.user_id AND e.course_id = t.course_id
+        ), up AS (
+          INSERT INTO ${progress} AS p (user_id, course_id, lesson_id, position_seconds, watch_percentage,
+                                        watched_segments, is_completed, credit_at, credit_balance, updated_at)
+          SELECT user_id, course_id, lesson_id, position, percentage, segments, completed, credit_at, credit_balance, at
+            FROM b
+          ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+            (watched_segments, watch_percentage, is_completed) = (
+              SELECT m.merged, greatest(p.watch_percentage, EXCLUDED.watch_percentage, m.coverage),
+                     p.is_completed OR EXCLUDED.is_completed
+                       OR (l.kind = 'video' AND greatest(p.watch_percentage, m.coverage) >= ${done})
+                FROM ${lessons} l,
+                     lumen_progress_step(p.watched_segments, EXCLUDED.watched_segments, l.duration_seconds) AS m
+               WHERE l.id = EXCLUDED.lesson_id),
+            position_seconds = CASE WHEN EXCLUDED.updated_at >= p.updated_at
+                                    THEN EXCLUDED.position_seconds ELSE p.position_seconds END,
+            credit_at = CASE WHEN EXCLUDED.updated_at >= p.updated_at THEN EXCLUDED.credit_at ELSE p.credit_at END,
+            credit_balance = CASE WHEN EXCLUDED.updated_at >= p.updated_at
+                                  THEN EXCLUDED.credit_balance ELSE p.credit_balance END,
+            updated_at = greatest(p.updated_at, EXCLUDED.updated_at)
+          RETURNING p.*
+        ), rewatched AS (
+          INSERT INTO lesson_rewatches (progress_id, course_id, lesson_id, from_seconds, to_seconds)
+          SELECT up.id, up.course_id, up.lesson_id, (s->>0)::real, (s->>1)::real
+            FROM up JOIN b ON b.user_id = up.user_id AND b.lesson_id = up.lesson_id,
+                 jsonb_array_elements(b.rewatch) AS s
+        )
+        SELECT * FROM up`)) as unknown as { rows: Array<Record<string, unknown>> };
+      return result.rows.map(mapRow);
     },
 
     /** Marks a lesson complete (text lessons, or a video already past the threshold). */

@@ -34,6 +34,7 @@ function setup(opts: { ctx?: LessonContext; store?: Partial<ProgressStore> } = {
     find: vi.fn(async () => undefined),
     start: vi.fn(async () => ({ row: row(), inserted: true })),
     write: vi.fn(async () => row()),
+    flushBuffered: vi.fn(async () => []),
     markComplete: vi.fn(async () => row({ isCompleted: true })),
     claimCompletion: vi.fn(async () => {
       steps.push("claim");

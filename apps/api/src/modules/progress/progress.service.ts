@@ -1,12 +1,14 @@
 import { type Progress, type ProgressUpdate, VIDEO_COMPLETE_AT_PERCENT } from "@lumen/contracts";
 import { AppError, forbidden } from "../../lib/errors.js";
-import type { AccessService, LessonContext } from "../access/access.service.js";
+import type { AccessService } from "../access/access.service.js";
 import type { AnalyticsRecorder } from "../analytics/analytics.recorder.js";
 import type { AuthContext } from "../auth/auth.service.js";
 import type { AccessClaims } from "../auth/tokens.js";
 import type { CertificateService } from "../certificate/certificate.service.js";
 import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
+import { type BufferStore, bufferKey, createProgressBuffer, type ProgressBuffer } from "./progress.buffer.js";
 import type { ProgressRepo, ProgressRow } from "./progress.repo.js";
+import { type Report, stepProgress } from "./progress.step.js";
 
 /** Where to resume: the start of the first unwatched gap (0 when all of it was watched). */
 export function resumeSeconds(row: Pick<ProgressRow, "watchedSegments" | "positionSeconds">, duration: number): number {
@@ -48,7 +50,31 @@ export type ProgressStore = Pick<
   | "recountEnrollment"
   | "listForCourse"
   | "lessonDurations"
+  | "flushBuffered"
 >;
+
+/** Player reports acknowledged before they reach the table (progress.buffer.ts). */
+export interface WriteBehind {
+  store: BufferStore;
+  /** How often buffered reports are written (and at most how long an acknowledged report waits for it). */
+  intervalMs: number;
+  /** How long a report may wait on the buffer's store before it is written to the table directly instead. */
+  timeoutMs?: number;
+  /** The store failed or was slow: that report went to the table directly. */
+  onFallback?: (err: unknown) => void;
+  onFlushed?: (rows: number, ms: number) => void;
+  onFlushError?: (err: unknown) => void;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`progress buffer: no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
 
 export function createProgressService(deps: {
   progress: ProgressStore;
@@ -59,11 +85,13 @@ export function createProgressService(deps: {
   certificates: Pick<CertificateService, "completionMayHaveChanged">;
   /** Called once per completion, after it is committed (the daily review builds its cards from it). */
   onLessonCompleted?: (userId: string, lessonId: string) => Promise<void>;
+  /** Absent: every report is written to the table before it is answered. */
+  writeBehind?: WriteBehind | undefined;
 }) {
   const { progress, enrollments, access, analytics, certificates } = deps;
 
   /** Counts a completion exactly once: course progress, the completion event and the learner's stats. */
-  async function settleCompletion(row: ProgressRow, ctx: LessonContext): Promise<ProgressRow> {
+  async function settleCompletion(row: ProgressRow, durationSeconds: number): Promise<ProgressRow> {
     if (!row.isCompleted || row.completedAt) return row;
     const settled = await progress.transaction(async (tx) => {
       const claimed = await progress.claimCompletion(row.id, tx);
@@ -80,7 +108,7 @@ export function createProgressService(deps: {
               0,
               Math.round(((claimed.completedAt?.getTime() ?? Date.now()) - claimed.startedAt.getTime()) / 1000),
             ),
-            duration_seconds: ctx.lesson.durationSeconds,
+            duration_seconds: durationSeconds,
           },
         },
         tx,
@@ -94,11 +122,94 @@ export function createProgressService(deps: {
     return settled;
   }
 
+  const writeBehind = deps.writeBehind;
+  const buffer: ProgressBuffer | null = writeBehind
+    ? createProgressBuffer({
+        store: writeBehind.store,
+        intervalMs: writeBehind.intervalMs,
+        // A flush can complete a lesson (two instances' reports united): it is counted like any other completion.
+        write: async (items) => {
+          const rows = await progress.flushBuffered(items);
+          const durations = new Map<string, number>();
+          return Promise.all(
+            rows.map(async (row) => {
+              if (!row.isCompleted || row.completedAt) return row;
+              if (!durations.has(row.courseId))
+                for (const [id, d] of await progress.lessonDurations(row.courseId)) durations.set(id, d);
+              return settleCompletion(row, durations.get(row.lessonId) ?? 0);
+            }),
+          );
+        },
+        ...(writeBehind.onFlushed ? { onFlushed: writeBehind.onFlushed } : {}),
+        ...(writeBehind.onFlushError ? { onError: writeBehind.onFlushError } : {}),
+      })
+    : null;
+  const storeTimeoutMs = writeBehind?.timeoutMs ?? 500;
+
+  /**
+   * A video report through the buffer: applied to the row as last acknowledged (loaded from the table the first
+   * time), stored with compare-and-set, answered. A report that completes the video is written through first, so
+   * the completion is counted before the learner hears of it. Undefined when other reports kept winning the race.
+   */
+  async function bufferedWrite(
+    userId: string,
+    courseId: string,
+    lessonId: string,
+    report: Report,
+  ): Promise<ProgressRow | undefined> {
+    if (!buffer) return undefined;
+    const key = bufferKey(userId, lessonId);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const current = await buffer.store.get(key);
+      const before = current?.entry.row ?? (await progress.find(userId, lessonId));
+      const now = new Date();
+      const { rewatch, ...stepped } = stepProgress(before, report, now);
+      const row: ProgressRow = before
+        ? { ...before, ...stepped, lastRewatch: [], updatedAt: now }
+        : {
+            id: "",
+            userId,
+            courseId,
+            lessonId,
+            ...stepped,
+            lastRewatch: [],
+            completedAt: null,
+            quizProgress: null,
+            startedAt: now,
+            updatedAt: now,
+          };
+      const entry = { row, durationSeconds: report.durationSeconds, isVideo: report.isVideo };
+      if (!(await buffer.store.put(key, current?.version, entry, rewatch))) continue;
+      if (row.isCompleted && !row.completedAt) return (await buffer.flushKeys([key])).get(key) ?? row;
+      return row;
+    }
+    return undefined;
+  }
+
+  /** The caller's reports still in the buffer are written before their progress is read or changed. */
+  async function flushFor(userId: string, lessonId?: string): Promise<void> {
+    if (!buffer) return;
+    if (lessonId) await buffer.flushKeys([bufferKey(userId, lessonId)]);
+    else await buffer.flushUser(userId);
+  }
+
+  /** After a write to the table the buffer didn't see, the entry is loaded again on the next report. */
+  async function forget(userId: string, lessonId: string): Promise<void> {
+    await buffer?.store.forget(bufferKey(userId, lessonId));
+  }
+
   return {
+    /** The write-behind buffer, when reports are buffered (flushed on close; tests flush it to read the table). */
+    buffer,
+    /** Writes a learner's buffered reports, for readers of their progress outside this service. */
+    flushFor: (userId: string) => flushFor(userId),
+
     // POST /lessons/:id/start
     async start(auth: AuthContext, lessonId: string): Promise<Progress> {
       const ctx = await access.enrolledLesson(auth, lessonId);
+      await flushFor(auth.userId, lessonId);
       const { row, inserted } = await progress.start(auth.userId, ctx.course.id, lessonId);
+      await forget(auth.userId, lessonId);
       if (inserted)
         await analytics.record({ type: "lesson_start", userId: auth.userId, courseId: ctx.course.id, lessonId });
       return presentProgress(row, ctx.lesson.durationSeconds);
@@ -113,22 +224,30 @@ export function createProgressService(deps: {
       const { auth, ctx } = await access.enrolledLessonForSession(claims, lessonId);
       const duration = ctx.lesson.durationSeconds;
       const clamp = (s: number) => (duration > 0 ? Math.min(s, duration) : s);
-      const row = await progress.write({
-        userId: auth.userId,
-        courseId: ctx.course.id,
-        lessonId,
+      const report: Report = {
         positionSeconds: clamp(input.position_seconds),
         segment: input.segment ? [clamp(input.segment.from_seconds), clamp(input.segment.to_seconds)] : undefined,
         durationSeconds: duration,
         isVideo: ctx.lesson.kind === "video",
-      });
-      return { auth, progress: presentProgress(await settleCompletion(row, ctx), duration) };
+      };
+      if (buffer && report.isVideo && duration > 0) {
+        try {
+          const row = await withTimeout(bufferedWrite(auth.userId, ctx.course.id, lessonId, report), storeTimeoutMs);
+          if (row) return { auth, progress: presentProgress(row, duration) };
+        } catch (err) {
+          // The buffer's store is down or slow: this report is written to the table like without a buffer.
+          writeBehind?.onFallback?.(err);
+        }
+      }
+      const row = await progress.write({ userId: auth.userId, courseId: ctx.course.id, lessonId, ...report });
+      return { auth, progress: presentProgress(await settleCompletion(row, duration), duration) };
     },
 
     // POST /lessons/:id/complete – text lessons on request; video lessons once 90% has really been watched
     async complete(auth: AuthContext, lessonId: string): Promise<Progress> {
       const ctx = await access.enrolledLesson(auth, lessonId);
       const duration = ctx.lesson.durationSeconds;
+      await flushFor(auth.userId, lessonId);
       if (ctx.lesson.kind === "video") {
         const current = await progress.find(auth.userId, lessonId);
         const watched = current?.watchPercentage ?? 0;
@@ -142,11 +261,13 @@ export function createProgressService(deps: {
         }
       }
       const row = await progress.markComplete(auth.userId, ctx.course.id, lessonId);
-      return presentProgress(await settleCompletion(row, ctx), duration);
+      await forget(auth.userId, lessonId);
+      return presentProgress(await settleCompletion(row, duration), duration);
     },
 
     async forLesson(auth: AuthContext, lessonId: string): Promise<Progress> {
       const ctx = await access.enrolledLesson(auth, lessonId);
+      await flushFor(auth.userId, lessonId);
       const row = await progress.find(auth.userId, lessonId);
       if (row) return presentProgress(row, ctx.lesson.durationSeconds);
       return {
@@ -162,6 +283,7 @@ export function createProgressService(deps: {
     /** The caller's progress on every lesson of a course they are enrolled in (completion marks, resume points). */
     async forCourse(auth: AuthContext, courseId: string) {
       await access.enrolledCourse(auth, courseId);
+      await flushFor(auth.userId);
       const [rows, durations] = await Promise.all([
         progress.listForCourse(auth.userId, courseId),
         progress.lessonDurations(courseId),

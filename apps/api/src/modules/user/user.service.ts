@@ -9,6 +9,8 @@ export function createUserService(deps: {
   users: Pick<UserRepo, "findById" | "updateProfile">;
   exporter: UserExport;
   cipher: FieldCipher;
+  /** Writes the learner's buffered progress reports, so the export holds everything acknowledged. */
+  flushProgress?: (userId: string) => Promise<void>;
 }) {
   const { users, exporter, cipher } = deps;
   return {
@@ -41,6 +43,7 @@ export function createUserService(deps: {
       const row = await users.findById(userId);
       if (!row) throw unauthorized("Account no longer exists");
       const exportedAt = new Date();
+      await deps.flushProgress?.(userId);
       const data = await exporter.collect(userId);
       return {
         filename: `lumen-data-${exportedAt.toISOString().slice(0, 10)}.json`,

@@ -1,0 +1,118 @@
+import { PLAYER_MAX_SPEED, PROGRESS_SLACK_SECONDS, VIDEO_COMPLETE_AT_PERCENT } from "@lumen/contracts";
+import type { ProgressRow } from "./progress.repo.js";
+
+/**
+ * A player report applied in memory, exactly as the SQL upsert applies it (`progress.repo.ts` `write`, with
+ * migrations 0006, 0009 and 0012): the write-behind buffer acknowledges reports with this and flushes them later.
+ * `progress.step.test.ts` checks both against each other on the same inputs.
+ */
+export type Segment = [number, number];
+
+/** The value PostgreSQL keeps in a `real` column and prints back: the shortest decimal of the float4. */
+export function float4(x: number): number {
+  const f = Math.fround(x);
+  if (!Number.isFinite(f) || f === 0) return f;
+  for (let digits = 1; digits < 9; digits++) {
+    const shorter = Number(f.toPrecision(digits));
+    if (Math.fround(shorter) === f) return shorter;
+  }
+  return Number(f.toPrecision(9));
+}
+
+/** The union of two segment lists: sorted, and a segment starting within 0.5 s of what came before continues it. */
+export function mergeSegments(a: readonly Segment[], b: readonly Segment[]): Segment[] {
+  const all = [...a, ...b].filter(([lo, hi]) => hi >= lo).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const merged: Segment[] = [];
+  let reach = Number.NEGATIVE_INFINITY;
+  for (const [lo, hi] of all) {
+    const last = merged[merged.length - 1];
+    if (!last || lo > reach + 0.5) merged.push([lo, hi]);
+    else last[1] = Math.max(last[1], hi);
+    reach = Math.max(reach, hi);
+  }
+  return merged;
+}
+
+/** The share of [0, duration] the segments cover, in percent with two decimals (at most 100). */
+export function segmentsCoverage(segments: readonly Segment[], duration: number): number {
+  if (!(duration > 0)) return 0;
+  let covered = 0;
+  for (const [lo, hi] of segments) covered += Math.max(0, Math.min(hi, duration) - Math.max(lo, 0));
+  return Math.min(100, Math.round(((100 * covered) / duration) * 100) / 100);
+}
+
+/** The seconds of `added` that `watched` already covers, overlaps under a second left out (a rewatch). */
+export function segmentsOverlap(watched: readonly Segment[], added: readonly Segment[]): Segment[] {
+  const overlap: Segment[] = [];
+  for (const a of added)
+    for (const w of watched) {
+      const lo = Math.max(w[0], a[0]);
+      const hi = Math.min(w[1], a[1]);
+      if (hi - lo >= 1) overlap.push([lo, hi]);
+    }
+  return overlap.sort((x, y) => x[0] - y[0]);
+}
+
+export interface Report {
+  positionSeconds: number;
+  segment?: Segment | undefined;
+  durationSeconds: number;
+  isVideo: boolean;
+}
+
+/** The fields a report reads and changes. */
+export type StepState = Pick<
+  ProgressRow,
+  "positionSeconds" | "watchedSegments" | "watchPercentage" | "isCompleted" | "creditAt" | "creditBalance"
+>;
+/** A report's outcome: the fields as they become, and the seconds it watched again. */
+export type Stepped = StepState & { rewatch: Segment[] };
+
+/**
+ * One report: the segment is cut to the viewing credit the row has (the slack left at the previous report plus
+ * twice the wall time since), merged in, and measured; a video passing 90% completes. No segment: only the position
+ * moves. `now` is the report's time.
+ */
+export function stepProgress(before: StepState | undefined, report: Report, now: Date): Stepped {
+  const position = float4(report.positionSeconds);
+  if (!report.segment || !(report.durationSeconds > 0)) {
+    return before
+      ? {
+          positionSeconds: position,
+          watchedSegments: before.watchedSegments,
+          watchPercentage: before.watchPercentage,
+          isCompleted: before.isCompleted,
+          creditAt: before.creditAt,
+          creditBalance: before.creditBalance,
+          rewatch: [],
+        }
+      : {
+          positionSeconds: position,
+          watchedSegments: [],
+          watchPercentage: 0,
+          isCompleted: false,
+          creditAt: now,
+          creditBalance: PROGRESS_SLACK_SECONDS,
+          rewatch: [],
+        };
+  }
+  const [from, to] = report.segment;
+  const budget = before
+    ? Math.min(PROGRESS_SLACK_SECONDS, before.creditBalance) +
+      PLAYER_MAX_SPEED * Math.max(0, (now.getTime() - (before.creditAt ?? now).getTime()) / 1000)
+    : PROGRESS_SLACK_SECONDS;
+  const upto = Math.min(to, from + budget);
+  const watched = before?.watchedSegments ?? [];
+  const merged = mergeSegments(watched, [[from, upto]]);
+  const coverage = segmentsCoverage(merged, report.durationSeconds);
+  const percentage = float4(Math.max(before?.watchPercentage ?? 0, coverage));
+  return {
+    positionSeconds: position,
+    watchedSegments: merged,
+    watchPercentage: percentage,
+    isCompleted: (before?.isCompleted ?? false) || (report.isVideo && percentage >= VIDEO_COMPLETE_AT_PERCENT),
+    creditAt: now,
+    creditBalance: float4(budget - (upto - from)),
+    rewatch: watched.length === 0 ? [] : segmentsOverlap(watched, [[from, upto]]),
+  };
+}
