@@ -92,7 +92,11 @@ export function createMemoryBufferStore(
     if (t - lastSweep < Math.min(idleMs, 60_000) && slots.size < max) return;
     lastSweep = t;
     for (const [key, slot] of slots) if (!slot.dirty && t - slot.touched > idleMs) slots.delete(key);
-    if (slots.size >= max) for (const [key, slot] of slots) if (!slot.dirty && slots.size >= max) slots.delete(key);
+    // Still full: the first-stored clean entries go (a Map iterates in insertion order).
+    for (const [key, slot] of slots) {
+      if (slots.size < max) break;
+      if (!slot.dirty) slots.delete(key);
+    }
   }
 
   return {

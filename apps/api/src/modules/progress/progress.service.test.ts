@@ -3,8 +3,9 @@ import { AppError } from "../../lib/errors.js";
 import { recordingTransaction } from "../../lib/sql.testing.js";
 import type { LessonContext } from "../access/access.service.js";
 import type { AuthContext } from "../auth/auth.service.js";
+import { createMemoryBufferStore } from "./progress.buffer.js";
 import type { ProgressRow } from "./progress.repo.js";
-import { createProgressService, type ProgressStore, resumeSeconds } from "./progress.service.js";
+import { createProgressService, type ProgressStore, resumeSeconds, type WriteBehind } from "./progress.service.js";
 
 const LEA = { userId: "lea", role: "student" } as AuthContext;
 const lesson = (kind: "video" | "text", durationSeconds = 200) =>
@@ -26,7 +27,7 @@ const row = (over: Partial<ProgressRow> = {}) =>
     ...over,
   }) as ProgressRow;
 
-function setup(opts: { ctx?: LessonContext; store?: Partial<ProgressStore> } = {}) {
+function setup(opts: { ctx?: LessonContext; store?: Partial<ProgressStore>; writeBehind?: WriteBehind } = {}) {
   const steps: string[] = [];
   const ctx = opts.ctx ?? lesson("text");
   const progress: ProgressStore = {
@@ -59,6 +60,7 @@ function setup(opts: { ctx?: LessonContext; store?: Partial<ProgressStore> } = {
     analytics,
     certificates,
     onLessonCompleted,
+    writeBehind: opts.writeBehind,
   });
   return { service, steps, progress, analytics, certificates, onLessonCompleted };
 }
@@ -161,5 +163,43 @@ describe("reading progress", () => {
       ),
     ).toBe(20);
     expect(resumeSeconds({ watchedSegments: [[0, 99.5]], positionSeconds: 99 }, 100)).toBe(0);
+  });
+});
+
+describe("a report while the buffer's store fails", () => {
+  const claims = { sub: LEA.userId } as never;
+  const report = { position_seconds: 12, segment: { from_seconds: 0, to_seconds: 4 } };
+
+  it("is written to the table directly, and the fallback is told", async () => {
+    const onFallback = vi.fn();
+    const broken = { ...createMemoryBufferStore(), get: async () => Promise.reject(new Error("redis down")) };
+    const { service, progress } = setup({
+      ctx: lesson("video", 100),
+      writeBehind: { store: broken, intervalMs: 0, onFallback },
+    });
+    const { progress: saved } = await service.update(claims, "lesson-1", report);
+    expect(saved.lesson_id).toBe("lesson-1");
+    expect(progress.write).toHaveBeenCalledTimes(1);
+    expect(onFallback).toHaveBeenCalledWith(expect.objectContaining({ message: "redis down" }));
+  });
+
+  it("that hangs is given up after the timeout, and written to the table", async () => {
+    const onFallback = vi.fn();
+    const hung = { ...createMemoryBufferStore(), get: () => new Promise<never>(() => {}) };
+    const { service, progress } = setup({
+      ctx: lesson("video", 100),
+      writeBehind: { store: hung, intervalMs: 0, timeoutMs: 5, onFallback },
+    });
+    await service.update(claims, "lesson-1", report);
+    expect(progress.write).toHaveBeenCalledTimes(1);
+    expect(onFallback.mock.calls[0]?.[0].message).toMatch(/no answer within 5 ms/);
+  });
+
+  it("of a text lesson never goes through the buffer", async () => {
+    const store = createMemoryBufferStore();
+    const { service, progress } = setup({ ctx: lesson("text"), writeBehind: { store, intervalMs: 0 } });
+    await service.update(claims, "lesson-1", { position_seconds: 3 });
+    expect(progress.write).toHaveBeenCalledTimes(1);
+    expect(store.size()).toBe(0);
   });
 });

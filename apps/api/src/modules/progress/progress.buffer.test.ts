@@ -1,0 +1,224 @@
+import { Redis } from "ioredis";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  type BufferEntry,
+  type BufferStore,
+  bufferKey,
+  createMemoryBufferStore,
+  createProgressBuffer,
+  createRedisBufferStore,
+} from "./progress.buffer.js";
+import type { BufferedWrite, ProgressRow } from "./progress.repo.js";
+
+const USER = "00000000-0000-4000-8000-000000000001";
+const LESSON = "00000000-0000-4000-8000-0000000000a1";
+const OTHER_LESSON = "00000000-0000-4000-8000-0000000000a2";
+const key = bufferKey(USER, LESSON);
+
+function entry(over: Partial<ProgressRow> = {}): BufferEntry {
+  return {
+    row: {
+      id: "",
+      userId: USER,
+      courseId: "00000000-0000-4000-8000-0000000000c1",
+      lessonId: LESSON,
+      watchPercentage: 10,
+      positionSeconds: 10.3,
+      watchedSegments: [[0, 10.3]],
+      lastRewatch: [],
+      isCompleted: false,
+      completedAt: null,
+      creditAt: new Date("2026-12-01T10:00:00.123Z"),
+      creditBalance: 2.5,
+      quizProgress: null,
+      startedAt: new Date("2026-12-01T09:00:00Z"),
+      updatedAt: new Date("2026-12-01T10:00:00.123Z"),
+      ...over,
+    },
+    durationSeconds: 100,
+    isVideo: true,
+  };
+}
+
+/** The same contract for both stores: memory always, Redis when REDIS_URL is set (CI's PostgreSQL + Redis run). */
+function contract(name: string, make: () => Promise<BufferStore>) {
+  describe(`${name} buffer store`, () => {
+    let store: BufferStore;
+    beforeEach(async () => {
+      store = await make();
+    });
+
+    it("stores with compare-and-set: a stale version loses, and the entry comes back as stored", async () => {
+      expect(await store.get(key)).toBeUndefined();
+      expect(await store.put(key, undefined, entry(), [])).toBe(true);
+      expect(await store.put(key, undefined, entry(), [])).toBe(false);
+      const stored = await store.get(key);
+      expect(stored?.entry).toEqual(entry());
+      expect(await store.put(key, stored?.version, entry({ positionSeconds: 20 }), [])).toBe(true);
+      expect(await store.put(key, stored?.version, entry({ positionSeconds: 30 }), [])).toBe(false);
+      expect((await store.get(key))?.entry.row.positionSeconds).toBe(20);
+    });
+
+    it("hands a dirty entry to one flush, with its rewatched seconds, once", async () => {
+      await store.put(key, undefined, entry(), [[1, 3]]);
+      const v = (await store.get(key))?.version;
+      await store.put(key, v, entry(), [[5, 7]]);
+      expect(await store.dirtyCount()).toBe(1);
+      expect(await store.dirtyOf(USER)).toEqual([key]);
+      expect(await store.claimDirty(10)).toEqual([key]);
+      expect(await store.claimDirty(10)).toEqual([]);
+      const taken = await store.take(key);
+      expect(taken?.rewatch).toEqual([
+        [1, 3],
+        [5, 7],
+      ]);
+      expect(await store.take(key)).toBeUndefined();
+      expect(await store.dirtyOf(USER)).toEqual([]);
+    });
+
+    it("settles a flushed entry with the stored row unless a report came since", async () => {
+      await store.put(key, undefined, entry(), []);
+      const taken = await store.take(key);
+      await store.settle(key, taken?.version ?? 0, entry({ id: "row-1" }));
+      expect((await store.get(key))?.entry.row.id).toBe("row-1");
+
+      const v = (await store.get(key))?.version;
+      await store.put(key, v, entry({ id: "row-1", positionSeconds: 50 }), []);
+      const again = await store.take(key);
+      await store.put(key, again?.version, entry({ id: "row-1", positionSeconds: 60 }), []); // a report meanwhile
+      await store.settle(key, again?.version ?? 0, entry({ id: "row-1", positionSeconds: 50 }));
+      expect((await store.get(key))?.entry.row.positionSeconds).toBe(60);
+      expect(await store.claimDirty(10)).toEqual([key]);
+    });
+
+    it("restores a failed flush: dirty again, rewatched seconds first, even if the entry was dropped", async () => {
+      await store.put(key, undefined, entry(), [[1, 3]]);
+      const taken = await store.take(key);
+      if (!taken) throw new Error("nothing taken");
+      const v = (await store.get(key))?.version;
+      await store.put(key, v, entry({ positionSeconds: 40 }), [[8, 9]]);
+      await store.restore(key, taken);
+      const retaken = await store.take(key);
+      expect(retaken?.rewatch).toEqual([
+        [1, 3],
+        [8, 9],
+      ]);
+      expect(retaken?.entry.row.positionSeconds).toBe(40);
+
+      const other = bufferKey(USER, OTHER_LESSON);
+      await store.put(other, undefined, entry({ lessonId: OTHER_LESSON }), [[2, 4]]);
+      const lost = await store.take(other);
+      if (!lost) throw new Error("nothing taken");
+      await store.forget(other); // clean: dropped
+      expect(await store.get(other)).toBeUndefined();
+      await store.restore(other, lost);
+      expect((await store.take(other))?.rewatch).toEqual([[2, 4]]);
+    });
+
+    it("forgets only a clean entry", async () => {
+      await store.put(key, undefined, entry(), []);
+      await store.forget(key);
+      expect(await store.get(key)).toBeDefined();
+      await store.take(key);
+      await store.forget(key);
+      expect(await store.get(key)).toBeUndefined();
+    });
+  });
+}
+
+contract("memory", async () => createMemoryBufferStore());
+
+const REDIS_URL = process.env.REDIS_URL;
+let redis: Redis | undefined;
+afterAll(async () => {
+  await redis?.quit();
+});
+describe.runIf(REDIS_URL)("with Redis", () => {
+  contract("Redis", async () => {
+    redis ??= new Redis(REDIS_URL as string, { maxRetriesPerRequest: 1 });
+    const prefix = `lumen-test:${process.pid}:${Math.random().toString(36).slice(2)}:`;
+    return createRedisBufferStore(redis, { prefix, idleMs: 60_000 });
+  });
+});
+
+describe("memory store bounds", () => {
+  it("drops clean entries idle past their time, never a dirty one, and refuses a new one when full of dirty", async () => {
+    let t = 0;
+    const store = createMemoryBufferStore({ idleMs: 1_000, max: 2, now: () => t });
+    await store.put(key, undefined, entry(), []);
+    await store.take(key); // clean
+    await store.put(bufferKey(USER, OTHER_LESSON), undefined, entry({ lessonId: OTHER_LESSON }), []); // dirty
+    t = 5_000;
+    await store.put(bufferKey(USER, "x"), undefined, entry({ lessonId: "x" }), []);
+    expect(store.size()).toBe(2);
+    expect(await store.get(key)).toBeUndefined();
+    await expect(store.put(bufferKey(USER, "y"), undefined, entry({ lessonId: "y" }), [])).rejects.toThrow(/full/);
+  });
+});
+
+describe("the buffer", () => {
+  const written: BufferedWrite[][] = [];
+  const stored = (items: BufferedWrite[]): ProgressRow[] =>
+    items.map((i) => ({ ...entry().row, ...i, id: `row-${i.lessonId}`, lastRewatch: [] }));
+
+  it("keeps reports through a failed write and writes them, rewatches included, on the next flush", async () => {
+    const store = createMemoryBufferStore();
+    let fail = true;
+    const onError = vi.fn();
+    const buffer = createProgressBuffer({
+      store,
+      intervalMs: 0,
+      write: async (items) => {
+        if (fail) throw new Error("database down");
+        written.push(items);
+        return stored(items);
+      },
+      onError,
+    });
+    await store.put(key, undefined, entry(), [[1, 3]]);
+    await expect(buffer.flushAll()).rejects.toThrow("database down");
+    expect(await store.dirtyCount()).toBe(1);
+    fail = false;
+    expect(await buffer.flushAll()).toBe(1);
+    expect(written.at(-1)?.[0]).toMatchObject({ lessonId: LESSON, rewatch: [[1, 3]], positionSeconds: 10.3 });
+    expect((await store.get(key))?.entry.row.id).toBe(`row-${LESSON}`);
+    expect(await buffer.flushAll()).toBe(0);
+    await buffer.close();
+  });
+
+  it("flushes on its timer, and on close what is left", async () => {
+    vi.useFakeTimers();
+    try {
+      const store = createMemoryBufferStore();
+      const write = vi.fn(async (items: BufferedWrite[]) => stored(items));
+      const buffer = createProgressBuffer({ store, intervalMs: 500, write });
+      await store.put(key, undefined, entry(), []);
+      await vi.advanceTimersByTimeAsync(499);
+      expect(write).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(write).toHaveBeenCalledTimes(1);
+      await store.put(bufferKey(USER, OTHER_LESSON), undefined, entry({ lessonId: OTHER_LESSON }), []);
+      await buffer.close();
+      expect(write).toHaveBeenCalledTimes(2);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(write).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("flushes one learner's rows only, in batches of the size asked", async () => {
+    const store = createMemoryBufferStore();
+    const write = vi.fn(async (items: BufferedWrite[]) => stored(items));
+    const buffer = createProgressBuffer({ store, intervalMs: 0, write, batchSize: 2 });
+    const someoneElse = "00000000-0000-4000-8000-000000000002";
+    await store.put(key, undefined, entry(), []);
+    await store.put(bufferKey(someoneElse, LESSON), undefined, entry({ userId: someoneElse }), []);
+    await buffer.flushUser(USER);
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(write.mock.calls[0]?.[0].map((i) => i.userId)).toEqual([USER]);
+    for (const l of ["l1", "l2", "l3"]) await store.put(bufferKey(USER, l), undefined, entry({ lessonId: l }), []);
+    expect(await buffer.flushAll()).toBe(4);
+    expect(write.mock.calls.slice(1).map((c) => c[0].length)).toEqual([2, 2]);
+  });
+});
