@@ -531,6 +531,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     access,
     analytics,
     cache: publicReads,
+    // The progress service is built below; a learner's list is read only once requests are served.
+    flushProgress: (userId) => progressService.flushFor(userId),
   });
   // Daily review: recall cards built off the request path when a lesson is completed, scheduled with FSRS.
   const recallService = createRecallService({

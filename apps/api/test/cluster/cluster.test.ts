@@ -163,6 +163,47 @@ describe("two API instances behind nginx", () => {
     await waitFor("instance B to refuse the ended session", async () => (await detail(b)).status === 401, 1_000);
   });
 
+  it("applies a learner's progress reports on either instance to one buffered row, written within 2 s", async () => {
+    const [video] = await db.query<{ id: string }>(
+      `insert into lessons (course_id, module_id, kind, title, duration_seconds, position)
+       select course_id, module_id, 'video', 'Comets on film', 100, position + 1 from lessons where id = $1
+       returning id`,
+      [world.lessonId],
+    );
+    const viewer = await signUp(a.url, db, "progress@cluster.test", { from: client() });
+    await db.query("insert into enrollments (user_id, course_id, status) values ($1, $2, 'active')", [
+      viewer.user.id,
+      world.courseId,
+    ]);
+    const report = (target: ApiInstance, body: object) =>
+      request<Envelope<{ video_progress: { watch_percentage: number; position_seconds: number } }>>(
+        `${target.url}/api/v1/lessons/${video?.id}/progress`,
+        { method: "PUT", body, token: viewer.access_token, from: client() },
+      );
+    const first = await report(a, { position_seconds: 4, segment: { from_seconds: 0, to_seconds: 4 } });
+    expect(first.status).toBe(200);
+    expect(first.body.data.video_progress.watch_percentage).toBe(4);
+    // B answers from the same buffered row (Redis): what A acknowledged is there, before any flush.
+    const second = await report(b, { position_seconds: 30 });
+    expect(second.status).toBe(200);
+    expect(second.body.data.video_progress).toMatchObject({ watch_percentage: 4, position_seconds: 30 });
+    await waitFor(
+      "the buffered reports to reach PostgreSQL",
+      async () => {
+        const rows = await db.query<{ position_seconds: number; watched_segments: unknown }>(
+          "select position_seconds, watched_segments from progress where user_id = $1",
+          [viewer.user.id],
+        );
+        return (
+          rows.length === 1 &&
+          Number(rows[0]?.position_seconds) === 30 &&
+          JSON.stringify(rows[0]?.watched_segments) === "[[0,4]]"
+        );
+      },
+      2_000,
+    );
+  });
+
   it("restarts both instances one at a time under load without a failed request", async () => {
     const urls = ["/api/v1/courses", `/api/v1/courses/${world.courseId}`, "/api/v1/courses/categories", "/health"];
     const results: Array<{ status: number; upstream: string; error?: string }> = [];

@@ -29,6 +29,8 @@ export function createEnrollmentService(deps: {
   analytics: Pick<AnalyticsRecorder, "record">;
   /** A course's enrollment count is public (catalog, "popular" sort): every change bumps the course. */
   cache: Pick<PublicReads, "courseChanged">;
+  /** Writes the learner's buffered progress reports first, so "continue where you left off" is current. */
+  flushProgress?: (userId: string) => Promise<void>;
 }) {
   const { enrollments, users, access, analytics, cache } = deps;
   return {
@@ -87,6 +89,7 @@ export function createEnrollmentService(deps: {
     },
 
     async mine(auth: AuthContext) {
+      await deps.flushProgress?.(auth.userId);
       const rows = await enrollments.listForUser(auth.userId);
       return rows.map((r) => ({
         course_id: r.courseId,

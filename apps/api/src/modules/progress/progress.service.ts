@@ -299,6 +299,7 @@ export function createProgressService(deps: {
     /** GET /progress/user/:id – that user or an admin. */
     async forUser(auth: AuthContext, userId: string) {
       if (auth.userId !== userId && auth.role !== "admin") throw forbidden("You can only see your own progress");
+      await flushFor(userId);
       const rows = await enrollments.listForUser(userId);
       return {
         courses: rows.map((r) => ({
