@@ -1,6 +1,8 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Taken } from "./progress.buffer.js";
 import {
+  BUSY,
   type BufferEntry,
   type BufferStore,
   bufferKey,
@@ -40,8 +42,15 @@ function entry(over: Partial<ProgressRow> = {}): BufferEntry {
   };
 }
 
+/** A take that must find an entry to flush. */
+async function taken(store: BufferStore, k = key): Promise<Taken> {
+  const t = await store.take(k);
+  if (!t || t === BUSY) throw new Error(`nothing taken: ${String(t)}`);
+  return t;
+}
+
 /** The same contract for both stores: memory always, Redis when REDIS_URL is set (CI's PostgreSQL + Redis run). */
-function contract(name: string, make: () => Promise<BufferStore>) {
+function contract(name: string, make: (opts?: { leaseMs?: number }) => Promise<BufferStore>) {
   describe(`${name} buffer store`, () => {
     let store: BufferStore;
     beforeEach(async () => {
@@ -67,66 +76,88 @@ function contract(name: string, make: () => Promise<BufferStore>) {
       expect(await store.dirtyOf(USER)).toEqual([key]);
       expect(await store.claimDirty(10)).toEqual([key]);
       expect(await store.claimDirty(10)).toEqual([]);
-      const taken = await store.take(key);
-      expect(taken?.rewatch).toEqual([
+      const first = await taken(store);
+      expect(first.rewatch).toEqual([
         [1, 3],
         [5, 7],
       ]);
+      // Being flushed: another flush waits for it, and the learner's reads still see it as not yet written.
+      expect(await store.take(key)).toBe(BUSY);
+      expect(await store.dirtyOf(USER)).toEqual([key]);
+      await store.settle(key, first.version, entry({ id: "row-1" }));
       expect(await store.take(key)).toBeUndefined();
       expect(await store.dirtyOf(USER)).toEqual([]);
+      expect(await store.claimDirty(10)).toEqual([]);
+    });
+
+    it("hands an entry on when its flush's lease runs out (the flusher died), and a report ends the lease", async () => {
+      const lapsing = await make({ leaseMs: 0 });
+      await lapsing.put(key, undefined, entry(), [[1, 3]]);
+      expect(await lapsing.claimDirty(10)).toEqual([key]);
+      const lost = await taken(lapsing);
+      expect(await lapsing.claimDirty(10)).toEqual([key]);
+      const again = await taken(lapsing);
+      expect(again.entry).toEqual(entry());
+      expect(again.version).toBeGreaterThan(lost.version);
+      await lapsing.settle(key, lost.version, entry({ id: "late" })); // the first flusher's settle is stale
+      expect((await lapsing.get(key))?.entry.row.id).toBe("");
+      await lapsing.put(key, again.version, entry({ positionSeconds: 70 }), []);
+      expect(await lapsing.claimDirty(10)).toEqual([key]);
+      expect(await lapsing.claimDirty(10)).toEqual([]);
     });
 
     it("settles a flushed entry with the stored row unless a report came since", async () => {
       await store.put(key, undefined, entry(), []);
-      const taken = await store.take(key);
-      await store.settle(key, taken?.version ?? 0, entry({ id: "row-1" }));
+      const first = await taken(store);
+      await store.settle(key, first.version, entry({ id: "row-1" }));
       expect((await store.get(key))?.entry.row.id).toBe("row-1");
 
       const v = (await store.get(key))?.version;
       await store.put(key, v, entry({ id: "row-1", positionSeconds: 50 }), []);
-      const again = await store.take(key);
-      await store.put(key, again?.version, entry({ id: "row-1", positionSeconds: 60 }), []); // a report meanwhile
-      await store.settle(key, again?.version ?? 0, entry({ id: "row-1", positionSeconds: 50 }));
+      const again = await taken(store);
+      await store.put(key, again.version, entry({ id: "row-1", positionSeconds: 60 }), []); // a report meanwhile
+      expect(await store.dirtyOf(USER)).toEqual([key]);
+      await store.settle(key, again.version, entry({ id: "row-1", positionSeconds: 50 }));
       expect((await store.get(key))?.entry.row.positionSeconds).toBe(60);
       expect(await store.claimDirty(10)).toEqual([key]);
     });
 
-    it("restores a failed flush: dirty again, rewatched seconds first, even if the entry was dropped", async () => {
+    it("restores a failed flush: dirty again, rewatched seconds first", async () => {
       await store.put(key, undefined, entry(), [[1, 3]]);
-      const taken = await store.take(key);
-      if (!taken) throw new Error("nothing taken");
+      const failed = await taken(store);
       const v = (await store.get(key))?.version;
       await store.put(key, v, entry({ positionSeconds: 40 }), [[8, 9]]);
-      await store.restore(key, taken);
-      const retaken = await store.take(key);
-      expect(retaken?.rewatch).toEqual([
+      await store.restore(key, failed);
+      const retaken = await taken(store);
+      expect(retaken.rewatch).toEqual([
         [1, 3],
         [8, 9],
       ]);
-      expect(retaken?.entry.row.positionSeconds).toBe(40);
+      expect(retaken.entry.row.positionSeconds).toBe(40);
 
       const other = bufferKey(USER, OTHER_LESSON);
       await store.put(other, undefined, entry({ lessonId: OTHER_LESSON }), [[2, 4]]);
-      const lost = await store.take(other);
-      if (!lost) throw new Error("nothing taken");
-      await store.forget(other); // clean: dropped
-      expect(await store.get(other)).toBeUndefined();
+      const lost = await taken(store, other);
       await store.restore(other, lost);
-      expect((await store.take(other))?.rewatch).toEqual([[2, 4]]);
+      expect(await store.claimDirty(10)).toEqual([other]);
+      expect((await taken(store, other)).rewatch).toEqual([[2, 4]]);
     });
 
     it("forgets only a clean entry", async () => {
       await store.put(key, undefined, entry(), []);
       await store.forget(key);
       expect(await store.get(key)).toBeDefined();
-      await store.take(key);
+      const flushing = await taken(store);
+      await store.forget(key);
+      expect(await store.get(key)).toBeDefined();
+      await store.settle(key, flushing.version, entry());
       await store.forget(key);
       expect(await store.get(key)).toBeUndefined();
     });
   });
 }
 
-contract("memory", async () => createMemoryBufferStore());
+contract("memory", async (opts) => createMemoryBufferStore(opts));
 
 const REDIS_URL = process.env.REDIS_URL;
 let redis: Redis | undefined;
@@ -134,10 +165,10 @@ afterAll(async () => {
   await redis?.quit();
 });
 describe.runIf(REDIS_URL)("with Redis", () => {
-  contract("Redis", async () => {
+  contract("Redis", async (opts) => {
     redis ??= new Redis(REDIS_URL as string, { maxRetriesPerRequest: 1 });
     const prefix = `lumen-test:${process.pid}:${Math.random().toString(36).slice(2)}:`;
-    return createRedisBufferStore(redis, { prefix, idleMs: 60_000 });
+    return createRedisBufferStore(redis, { prefix, idleMs: 60_000, ...opts });
   });
 });
 
@@ -146,7 +177,7 @@ describe("memory store bounds", () => {
     let t = 0;
     const store = createMemoryBufferStore({ idleMs: 1_000, max: 2, now: () => t });
     await store.put(key, undefined, entry(), []);
-    await store.take(key); // clean
+    await store.settle(key, (await taken(store)).version, entry()); // clean
     await store.put(bufferKey(USER, OTHER_LESSON), undefined, entry({ lessonId: OTHER_LESSON }), []); // dirty
     t = 5_000;
     await store.put(bufferKey(USER, "x"), undefined, entry({ lessonId: "x" }), []);
@@ -220,5 +251,35 @@ describe("the buffer", () => {
     for (const l of ["l1", "l2", "l3"]) await store.put(bufferKey(USER, l), undefined, entry({ lessonId: l }), []);
     expect(await buffer.flushAll()).toBe(4);
     expect(write.mock.calls.slice(1).map((c) => c[0].length)).toEqual([2, 2]);
+  });
+
+  it("makes a flush of a key another flush is writing wait until that one has written it", async () => {
+    const store = createMemoryBufferStore();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const write = vi.fn(async (items: BufferedWrite[]) => {
+      await gate;
+      return stored(items);
+    });
+    // Two instances sharing the store, and this instance's own second flush.
+    const here = createProgressBuffer({ store, intervalMs: 0, write });
+    const there = createProgressBuffer({ store, intervalMs: 0, write, busyWaitMs: 60_000 });
+    await store.put(key, undefined, entry(), [[1, 3]]);
+    const background = here.flushAll();
+    await vi.waitFor(() => expect(write).toHaveBeenCalledTimes(1));
+    const done: string[] = [];
+    const ownRead = here.flushKeys([key]).then(() => done.push("own"));
+    const otherRead = there.flushUser(USER).then(() => done.push("other"));
+    const everything = here.flushAll().then(() => done.push("all"));
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toEqual([]);
+    release();
+    await Promise.all([background, ownRead, otherRead, everything]);
+    expect(done.sort()).toEqual(["all", "other", "own"]);
+    expect(write).toHaveBeenCalledTimes(1); // nothing new to write: they waited for the first
+    expect((await store.get(key))?.entry.row.id).toBe(`row-${LESSON}`);
+    expect(await store.dirtyOf(USER)).toEqual([]);
   });
 });

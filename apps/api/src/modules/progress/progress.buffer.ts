@@ -28,6 +28,9 @@ export interface Taken extends Stored {
   rewatch: Segment[];
 }
 
+/** `take` on an entry another flush is writing now: wait for it (its lease runs out if that flusher died). */
+export const BUSY = "busy" as const;
+
 /** Where entries live. Every method is atomic per key. */
 export interface BufferStore {
   get(key: string): Promise<Stored | undefined>;
@@ -36,13 +39,19 @@ export interface BufferStore {
    * key dirty. Returns false when another update came first.
    */
   put(key: string, expected: number | undefined, entry: BufferEntry, rewatch: Segment[]): Promise<boolean>;
-  /** A learner's dirty keys (their unflushed rows), to write before reading their progress. */
+  /** A learner's keys with reports not yet in the table (dirty or being flushed), to write before reading theirs. */
   dirtyOf(userId: string): Promise<string[]>;
-  /** Up to `n` dirty keys, claimed: another flusher will not get them until they are dirtied again. */
+  /**
+   * Up to `n` dirty keys, claimed: another flusher will not get them until they are dirtied again. Keys whose flush
+   * lease ran out (the flusher died between take and settle) are claimed again too.
+   */
   claimDirty(n: number): Promise<string[]>;
-  /** A dirty entry and its rewatched seconds, taken for a flush (it is clean until the next report). */
-  take(key: string): Promise<Taken | undefined>;
-  /** After a flush: the stored row replaces the entry unless a report came since `taken`. */
+  /**
+   * A dirty entry and its rewatched seconds, taken for a flush under a lease: it is "being flushed" until settled,
+   * restored or reported to again. BUSY while another flush holds it; undefined when nothing is unflushed.
+   */
+  take(key: string): Promise<Taken | typeof BUSY | undefined>;
+  /** After a flush: the stored row replaces the entry, now clean, unless a report came since `taken`. */
   settle(key: string, takenVersion: number, entry: BufferEntry): Promise<void>;
   /** A flush failed: the entry is dirty again, its rewatched seconds back in place. */
   restore(key: string, taken: Taken): Promise<void>;
@@ -56,46 +65,57 @@ const userOf = (key: string) => key.slice(0, key.indexOf(":"));
 
 // ---- this process's memory ------------------------------------------------------------------------------------
 
+type SlotState = "clean" | "dirty" | "flushing";
+
 interface MemorySlot extends Stored {
   rewatch: Segment[];
-  dirty: boolean;
+  state: SlotState;
+  /** While flushing: when the flush's lease runs out. */
+  leaseUntil: number;
   touched: number;
 }
 
 /** Entries in memory, for one instance. Clean entries idle longer than `idleMs` are dropped, and at most `max` kept. */
 export function createMemoryBufferStore(
-  opts: { idleMs?: number; max?: number; now?: () => number } = {},
+  opts: { idleMs?: number; max?: number; leaseMs?: number; now?: () => number } = {},
 ): BufferStore & { size(): number } {
   const idleMs = opts.idleMs ?? 10 * 60_000;
   const max = opts.max ?? 200_000;
+  const leaseMs = opts.leaseMs ?? 30_000;
   const now = opts.now ?? Date.now;
   const slots = new Map<string, MemorySlot>();
   const dirty = new Set<string>();
-  const dirtyByUser = new Map<string, Set<string>>();
+  const flushing = new Set<string>();
+  const pendingByUser = new Map<string, Set<string>>();
   let lastSweep = now();
-  const markDirty = (key: string) => {
-    dirty.add(key);
+  const markPending = (key: string) => {
     const user = userOf(key);
-    const keys = dirtyByUser.get(user) ?? new Set<string>();
+    const keys = pendingByUser.get(user) ?? new Set<string>();
     keys.add(key);
-    dirtyByUser.set(user, keys);
+    pendingByUser.set(user, keys);
   };
-  const markClean = (key: string) => {
-    dirty.delete(key);
-    const keys = dirtyByUser.get(userOf(key));
+  const markDone = (key: string) => {
+    flushing.delete(key);
+    const keys = pendingByUser.get(userOf(key));
     keys?.delete(key);
-    if (keys?.size === 0) dirtyByUser.delete(userOf(key));
+    if (keys?.size === 0) pendingByUser.delete(userOf(key));
+  };
+  const setDirty = (key: string, slot: MemorySlot) => {
+    slots.set(key, slot);
+    flushing.delete(key);
+    dirty.add(key);
+    markPending(key);
   };
 
   function sweep() {
     const t = now();
     if (t - lastSweep < Math.min(idleMs, 60_000) && slots.size < max) return;
     lastSweep = t;
-    for (const [key, slot] of slots) if (!slot.dirty && t - slot.touched > idleMs) slots.delete(key);
+    for (const [key, slot] of slots) if (slot.state === "clean" && t - slot.touched > idleMs) slots.delete(key);
     // Still full: the first-stored clean entries go (a Map iterates in insertion order).
     for (const [key, slot] of slots) {
       if (slots.size < max) break;
-      if (!slot.dirty) slots.delete(key);
+      if (slot.state === "clean") slots.delete(key);
     }
   }
 
@@ -111,21 +131,26 @@ export function createMemoryBufferStore(
         sweep();
         if (slots.size >= max) throw new Error("progress buffer full");
       }
-      slots.set(key, {
+      setDirty(key, {
         version: (slot?.version ?? 0) + 1,
         entry,
         rewatch: [...(slot?.rewatch ?? []), ...rewatch],
-        dirty: true,
+        state: "dirty",
+        leaseUntil: 0,
         touched: now(),
       });
-      markDirty(key);
       return true;
     },
     async dirtyOf(userId) {
-      return [...(dirtyByUser.get(userId) ?? [])];
+      return [...(pendingByUser.get(userId) ?? [])];
     },
     async claimDirty(n) {
       const keys: string[] = [];
+      const t = now();
+      for (const key of flushing) {
+        if (keys.length >= n) break;
+        if ((slots.get(key)?.leaseUntil ?? 0) <= t) keys.push(key);
+      }
       for (const key of dirty) {
         if (keys.length >= n) break;
         keys.push(key);
@@ -134,29 +159,37 @@ export function createMemoryBufferStore(
       return keys;
     },
     async take(key) {
-      markClean(key);
+      dirty.delete(key);
       const slot = slots.get(key);
-      if (!slot?.dirty) return undefined;
+      if (!slot || slot.state === "clean") {
+        markDone(key);
+        return undefined;
+      }
+      if (slot.state === "flushing" && slot.leaseUntil > now()) return BUSY;
       const taken = { version: slot.version + 1, entry: slot.entry, rewatch: slot.rewatch };
-      slots.set(key, { ...slot, version: taken.version, rewatch: [], dirty: false });
+      slots.set(key, { ...slot, version: taken.version, rewatch: [], state: "flushing", leaseUntil: now() + leaseMs });
+      flushing.add(key);
       return taken;
     },
     async settle(key, takenVersion, entry) {
       const slot = slots.get(key);
-      if (slot?.version === takenVersion) slots.set(key, { ...slot, version: slot.version + 1, entry });
+      if (!slot) markDone(key);
+      else if (slot.version === takenVersion) {
+        slots.set(key, { ...slot, version: slot.version + 1, entry, state: "clean", leaseUntil: 0, touched: now() });
+        markDone(key);
+      }
     },
     async restore(key, taken) {
       const slot = slots.get(key);
-      slots.set(
+      setDirty(
         key,
         slot
-          ? { ...slot, version: slot.version + 1, rewatch: [...taken.rewatch, ...slot.rewatch], dirty: true }
-          : { version: taken.version + 1, entry: taken.entry, rewatch: taken.rewatch, dirty: true, touched: now() },
+          ? { ...slot, version: slot.version + 1, rewatch: [...taken.rewatch, ...slot.rewatch], state: "dirty" }
+          : { ...taken, version: taken.version + 1, state: "dirty", leaseUntil: 0, touched: now() },
       );
-      markDirty(key);
     },
     async forget(key) {
-      if (!slots.get(key)?.dirty) slots.delete(key);
+      if (slots.get(key)?.state === "clean") slots.delete(key);
     },
     async dirtyCount() {
       return dirty.size;
@@ -167,42 +200,60 @@ export function createMemoryBufferStore(
 
 // ---- Redis ------------------------------------------------------------------------------------------------------
 
-// An entry is a hash: v (version), e (the entry as JSON), rw (rewatched seconds as a JSON array), d ("1": dirty).
-// KEYS[1] the entry, KEYS[2] the dirty set, KEYS[3] the learner's dirty set; ARGV: expected version ("" for none),
-// entry, rewatch, member.
+// An entry is a hash: v (version), e (the entry as JSON), rw (rewatched seconds as a JSON array), d (state: "0"
+// clean, "1" dirty, "2" being flushed), lt (while flushed: when the lease runs out, ms of Redis's clock). Every script
+// gets KEYS[1] the entry, KEYS[2] the dirty set, KEYS[3] the learner's set of keys not yet in the table, KEYS[4] the
+// leases (a sorted set by when they run out), and ARGV[1] the member (the entry's key without the prefix).
+const NOW = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+`;
+
+// ARGV: member, expected version ("" for none), entry, rewatch.
 const PUT = `
 local v = redis.call('HGET', KEYS[1], 'v')
-if (ARGV[1] == '' and v) or (ARGV[1] ~= '' and v ~= ARGV[1]) then return 0 end
+if (ARGV[2] == '' and v) or (ARGV[2] ~= '' and v ~= ARGV[2]) then return 0 end
 local rw = redis.call('HGET', KEYS[1], 'rw')
-if ARGV[3] ~= '[]' then
-  if not rw or rw == '[]' then rw = ARGV[3] else rw = string.sub(rw, 1, -2) .. ',' .. string.sub(ARGV[3], 2) end
+if ARGV[4] ~= '[]' then
+  if not rw or rw == '[]' then rw = ARGV[4] else rw = string.sub(rw, 1, -2) .. ',' .. string.sub(ARGV[4], 2) end
 end
-redis.call('HSET', KEYS[1], 'v', (tonumber(v) or 0) + 1, 'e', ARGV[2], 'rw', rw or '[]', 'd', '1')
+redis.call('HSET', KEYS[1], 'v', (tonumber(v) or 0) + 1, 'e', ARGV[3], 'rw', rw or '[]', 'd', '1')
+redis.call('HDEL', KEYS[1], 'lt')
 redis.call('PERSIST', KEYS[1])
-redis.call('SADD', KEYS[2], ARGV[4])
-redis.call('SADD', KEYS[3], ARGV[4])
+redis.call('SADD', KEYS[2], ARGV[1])
+redis.call('SADD', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[4], ARGV[1])
 return 1`;
 
-// KEYS[1] the entry, KEYS[2] the dirty set, KEYS[3] the learner's; ARGV[1] the member. Returns {version, entry,
-// rewatch} or nil.
-const TAKE = `
+// ARGV: member, lease ms. Returns {version, entry, rewatch}, -1 while another flush holds it, or nil.
+const TAKE = `${NOW}
 redis.call('SREM', KEYS[2], ARGV[1])
-redis.call('SREM', KEYS[3], ARGV[1])
-local h = redis.call('HMGET', KEYS[1], 'v', 'e', 'rw', 'd')
-if not h[1] or h[4] ~= '1' then return nil end
+local h = redis.call('HMGET', KEYS[1], 'v', 'e', 'rw', 'd', 'lt')
+if not h[1] or (h[4] ~= '1' and h[4] ~= '2') then
+  redis.call('SREM', KEYS[3], ARGV[1])
+  redis.call('ZREM', KEYS[4], ARGV[1])
+  return nil
+end
+if h[4] == '2' and tonumber(h[5] or '0') > now then return -1 end
 local v = tonumber(h[1]) + 1
-redis.call('HSET', KEYS[1], 'v', v, 'rw', '[]', 'd', '0')
+local lt = now + tonumber(ARGV[2])
+redis.call('HSET', KEYS[1], 'v', v, 'rw', '[]', 'd', '2', 'lt', lt)
+redis.call('ZADD', KEYS[4], lt, ARGV[1])
 return {v, h[2], h[3] or '[]'}`;
 
-// KEYS[1] the entry; ARGV: taken version, entry, idle ms.
+// ARGV: member, taken version, entry, idle ms.
 const SETTLE = `
-local h = redis.call('HMGET', KEYS[1], 'v', 'd')
-if h[1] == ARGV[1] then redis.call('HSET', KEYS[1], 'v', tonumber(h[1]) + 1, 'e', ARGV[2]) end
-if h[1] and h[2] ~= '1' then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+local v = redis.call('HGET', KEYS[1], 'v')
+if v and v ~= ARGV[2] then return 0 end
+if v then
+  redis.call('HSET', KEYS[1], 'v', tonumber(v) + 1, 'e', ARGV[3], 'd', '0')
+  redis.call('HDEL', KEYS[1], 'lt')
+  redis.call('PEXPIRE', KEYS[1], ARGV[4])
+end
+redis.call('SREM', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[4], ARGV[1])
 return 1`;
 
-// KEYS[1] the entry, KEYS[2] the dirty set, KEYS[3] the learner's; ARGV: member, taken version, taken entry, taken
-// rewatch.
+// ARGV: member, taken version, taken entry, taken rewatch.
 const RESTORE = `
 local h = redis.call('HMGET', KEYS[1], 'v', 'rw')
 if not h[1] then
@@ -214,13 +265,25 @@ else
   end
   redis.call('HSET', KEYS[1], 'v', tonumber(h[1]) + 1, 'rw', rw, 'd', '1')
 end
+redis.call('HDEL', KEYS[1], 'lt')
 redis.call('PERSIST', KEYS[1])
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('SADD', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[4], ARGV[1])
 return 1`;
 
+// KEYS[1] the dirty set, KEYS[2] the leases; ARGV[1] how many. Run-out leases first, then dirty keys.
+const CLAIM = `${NOW}
+local n = tonumber(ARGV[1])
+local keys = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, n)
+for _, m in ipairs(keys) do redis.call('ZREM', KEYS[2], m) end
+if #keys < n then
+  for _, m in ipairs(redis.call('SPOP', KEYS[1], n - #keys)) do table.insert(keys, m) end
+end
+return keys`;
+
 const FORGET = `
-if redis.call('HGET', KEYS[1], 'd') ~= '1' then redis.call('DEL', KEYS[1]) end
+if redis.call('HGET', KEYS[1], 'd') == '0' then redis.call('DEL', KEYS[1]) end
 return 1`;
 
 function encodeEntry(entry: BufferEntry): string {
@@ -243,40 +306,36 @@ function decodeEntry(text: string): BufferEntry {
 }
 
 /** Entries in Redis, shared by every instance. Clean entries expire after `idleMs`. */
-export function createRedisBufferStore(redis: Redis, opts: { prefix: string; idleMs?: number }): BufferStore {
+export function createRedisBufferStore(
+  redis: Redis,
+  opts: { prefix: string; idleMs?: number; leaseMs?: number },
+): BufferStore {
   const idleMs = String(opts.idleMs ?? 10 * 60_000);
+  const leaseMs = String(opts.leaseMs ?? 30_000);
   const dirtySet = `${opts.prefix}progress:dirty`;
+  const leases = `${opts.prefix}progress:leases`;
   const entryKey = (key: string) => `${opts.prefix}progress:${key}`;
   const userSet = (key: string) => `${opts.prefix}progress:dirty:${userOf(key)}`;
+  const run = (script: string, key: string, ...args: string[]) =>
+    redis.eval(script, 4, entryKey(key), dirtySet, userSet(key), leases, key, ...args);
   return {
     async get(key) {
       const [v, e] = await redis.hmget(entryKey(key), "v", "e");
       return v && e ? { version: Number(v), entry: decodeEntry(e) } : undefined;
     },
     async put(key, expected, entry, rewatch) {
-      const done = await redis.eval(
-        PUT,
-        3,
-        entryKey(key),
-        dirtySet,
-        userSet(key),
-        expected === undefined ? "" : String(expected),
-        encodeEntry(entry),
-        JSON.stringify(rewatch),
-        key,
-      );
-      return Number(done) === 1;
+      const expectedArg = expected === undefined ? "" : String(expected);
+      return Number(await run(PUT, key, expectedArg, encodeEntry(entry), JSON.stringify(rewatch))) === 1;
     },
     async dirtyOf(userId) {
       return redis.smembers(userSet(`${userId}:`));
     },
     async claimDirty(n) {
-      return (await redis.spop(dirtySet, n)) ?? [];
+      return [...new Set((await redis.eval(CLAIM, 2, dirtySet, leases, String(n))) as string[])];
     },
     async take(key) {
-      const taken = (await redis.eval(TAKE, 3, entryKey(key), dirtySet, userSet(key), key)) as
-        | [number, string, string]
-        | null;
+      const taken = (await run(TAKE, key, leaseMs)) as [number, string, string] | -1 | null;
+      if (taken === -1) return BUSY;
       if (!taken) return undefined;
       return {
         version: Number(taken[0]),
@@ -285,23 +344,13 @@ export function createRedisBufferStore(redis: Redis, opts: { prefix: string; idl
       };
     },
     async settle(key, takenVersion, entry) {
-      await redis.eval(SETTLE, 1, entryKey(key), String(takenVersion), encodeEntry(entry), idleMs);
+      await run(SETTLE, key, String(takenVersion), encodeEntry(entry), idleMs);
     },
     async restore(key, taken) {
-      await redis.eval(
-        RESTORE,
-        3,
-        entryKey(key),
-        dirtySet,
-        userSet(key),
-        key,
-        String(taken.version),
-        encodeEntry(taken.entry),
-        JSON.stringify(taken.rewatch),
-      );
+      await run(RESTORE, key, String(taken.version), encodeEntry(taken.entry), JSON.stringify(taken.rewatch));
     },
     async forget(key) {
-      await redis.eval(FORGET, 1, entryKey(key));
+      await run(FORGET, key);
     },
     async dirtyCount() {
       return redis.scard(dirtySet);
@@ -345,22 +394,58 @@ export function createProgressBuffer(opts: {
   write: (items: BufferedWrite[]) => Promise<ProgressRow[]>;
   intervalMs: number;
   batchSize?: number;
+  /** How long a flush of given keys waits for another instance's flush of them before it reads on. */
+  busyWaitMs?: number;
   onFlushed?: (rows: number, ms: number) => void;
   onError?: (err: unknown) => void;
 }): ProgressBuffer {
   const { store } = opts;
   const batchSize = opts.batchSize ?? 500;
+  const busyWaitMs = opts.busyWaitMs ?? 2_000;
+  /** This process's flushes in progress, by key: a flush of the same key waits for them rather than polling. */
+  const inFlight = new Map<string, Promise<unknown>>();
+
+  /** Takes a key for a flush once `before` (this process's earlier flush of it) is done, and another instance's. */
+  async function takeWhenFree(key: string, before: Promise<unknown> | undefined, until: number) {
+    if (before) await before.catch(() => undefined);
+    let pause = 2;
+    for (;;) {
+      const taken = await store.take(key);
+      if (taken !== BUSY) return taken;
+      // Another instance is writing it: its rows are in the table once that flush settles, or its lease runs out.
+      if (performance.now() >= until) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      pause = Math.min(pause * 2, 50);
+    }
+  }
 
   async function flushTaken(keys: readonly string[]): Promise<Map<string, ProgressRow>> {
-    const taken = new Map<string, Taken>();
-    await Promise.all(
-      keys.map(async (key) => {
-        const t = await store.take(key);
-        if (t) taken.set(key, t);
-      }),
-    );
-    const stored = new Map<string, ProgressRow>();
-    if (taken.size === 0) return stored;
+    // Registered before the keys are taken, so that no flush starting meanwhile can miss this one and read on.
+    let done: () => void = () => undefined;
+    const work = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const before = new Map(keys.map((key) => [key, inFlight.get(key)]));
+    for (const key of keys) inFlight.set(key, work);
+    try {
+      const taken = new Map<string, Taken>();
+      const until = performance.now() + busyWaitMs;
+      await Promise.all(
+        keys.map(async (key) => {
+          const t = await takeWhenFree(key, before.get(key), until);
+          if (t) taken.set(key, t);
+        }),
+      );
+      const stored = new Map<string, ProgressRow>();
+      if (taken.size > 0) await writeTaken(taken, stored);
+      return stored;
+    } finally {
+      done();
+      for (const key of keys) if (inFlight.get(key) === work) inFlight.delete(key);
+    }
+  }
+
+  async function writeTaken(taken: Map<string, Taken>, stored: Map<string, ProgressRow>): Promise<void> {
     const started = performance.now();
     let rows: ProgressRow[];
     try {
@@ -376,10 +461,12 @@ export function createProgressBuffer(opts: {
         const row = stored.get(key);
         // A row the table dropped (its lesson or learner deleted) leaves the buffer too.
         if (row) await store.settle(key, t.version, { ...t.entry, row });
-        else await store.forget(key);
+        else {
+          await store.settle(key, t.version, t.entry);
+          await store.forget(key);
+        }
       }),
     );
-    return stored;
   }
 
   let running: Promise<number> | null = null;
@@ -387,11 +474,14 @@ export function createProgressBuffer(opts: {
     let total = 0;
     for (;;) {
       const keys = await store.claimDirty(batchSize);
-      if (keys.length === 0) return total;
+      if (keys.length === 0) break;
       // On a failed write the taken entries are dirty again (restored); the error reaches the caller.
       total += (await flushTaken(keys)).size;
-      if (keys.length < batchSize) return total;
+      if (keys.length < batchSize) break;
     }
+    // Flushes this process started before (a learner's own, say) are part of "everything written".
+    await Promise.all(new Set(inFlight.values()));
+    return total;
   }
 
   function tick() {
