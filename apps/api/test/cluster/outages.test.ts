@@ -24,12 +24,13 @@ describe("outages of Redis and PostgreSQL", () => {
   let b: ApiInstance;
   let nginx: Nginx;
   let world: CourseWorld;
+  let db: Cluster["db"];
   const client = addresses(20);
 
   const cluster: Partial<Cluster> = {};
 
   beforeAll(async () => {
-    ({ redis, a, b, nginx, world } = await startCluster(cluster, {
+    ({ db, redis, a, b, nginx, world } = await startCluster(cluster, {
       from: client(),
       extra: { RATE_LIMIT_MAX: String(RATE_LIMIT) },
       // PostgreSQL is reached through a proxy the tests cut.
@@ -92,6 +93,32 @@ describe("outages of Redis and PostgreSQL", () => {
     }
     for (const base of [nginx.url, a.url, b.url])
       expect(await learnerReads(base)).toEqual([200, 200, 200, 200, 200, 200]);
+
+    // Player reports have no buffer to go to: each is written to PostgreSQL before it is answered.
+    const [video] = await db.query<{ id: string }>(
+      `insert into lessons (course_id, module_id, kind, title, duration_seconds, position)
+       select course_id, module_id, 'video', 'Comets on film', 100, position + 1 from lessons where id = $1
+       returning id`,
+      [world.lessonId],
+    );
+    const report = (base: string, from: number, to: number) =>
+      request<Envelope<{ video_progress: { watch_percentage: number } }>>(
+        `${base}/api/v1/lessons/${video?.id}/progress`,
+        {
+          method: "PUT",
+          body: { position_seconds: to, segment: { from_seconds: from, to_seconds: to } },
+          token: world.learner.access_token,
+          from: client(),
+        },
+      );
+    const onA = await report(a.url, 0, 4);
+    expect(onA.status).toBe(200);
+    expect(onA.body.data.video_progress.watch_percentage).toBe(4);
+    const stored = await db.query<{ watched_segments: unknown }>(
+      "select watched_segments from progress where user_id = $1 and lesson_id = $2",
+      [world.learner.user.id, video?.id],
+    );
+    expect(stored.map((r) => r.watched_segments)).toEqual([[[0, 4]]]);
 
     // Limits fall back to each instance's memory: still a limit, counted per instance.
     const from = client();
