@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import { ANALYTICS_MAX_RANGE_DAYS } from "@lumen/contracts";
 import { type DatabaseHandle, DEMO_MEDIA_DIR } from "@lumen/db";
@@ -130,6 +129,7 @@ import { registerObservability } from "./plugins/observability.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimit } from "./plugins/rate-limit.js";
 import { createMemoryStore, createRedisStore } from "./plugins/rate-limit-store.js";
+import { registerSecurityHeaders } from "./plugins/security-headers.js";
 import { registerViewerCache } from "./plugins/viewer-cache.js";
 
 declare module "fastify" {
@@ -282,7 +282,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     // Swagger UI needs inline scripts and styles; the API itself serves only JSON and media.
     contentSecurityPolicy: {
       directives: {

@@ -111,9 +111,18 @@ describe("outages of Redis and PostgreSQL", () => {
           from: client(),
         },
       );
+    const lessonCall = (method: string, suffix: string) =>
+      request<Envelope<{ video_progress: { watch_percentage: number } }>>(
+        `${b.url}/api/v1/lessons/${video?.id}/${suffix}`,
+        { method, token: world.learner.access_token, from: client() },
+      );
+    expect((await lessonCall("POST", "start")).status).toBe(200);
     const onA = await report(a.url, 0, 4);
     expect(onA.status).toBe(200);
     expect(onA.body.data.video_progress.watch_percentage).toBe(4);
+    const read = await lessonCall("GET", "progress");
+    expect(read.status).toBe(200);
+    expect(read.body.data.video_progress.watch_percentage).toBe(4);
     const stored = await db.query<{ watched_segments: unknown }>(
       "select watched_segments from progress where user_id = $1 and lesson_id = $2",
       [world.learner.user.id, video?.id],

@@ -143,6 +143,19 @@ function contract(name: string, make: (opts?: { leaseMs?: number }) => Promise<B
       expect((await taken(store, other)).rewatch).toEqual([[2, 4]]);
     });
 
+    it("primes a clean entry only where there is none", async () => {
+      await store.prime(key, entry({ id: "row-1" }));
+      const primed = await store.get(key);
+      expect(primed?.entry).toEqual(entry({ id: "row-1" }));
+      expect(await store.claimDirty(10)).toEqual([]);
+      expect(await store.dirtyOf(USER)).toEqual([]);
+      await store.put(key, primed?.version, entry({ id: "row-1", positionSeconds: 80 }), []);
+      await store.prime(key, entry({ id: "row-1", positionSeconds: 1 }));
+      expect((await store.get(key))?.entry.row.positionSeconds).toBe(80);
+      await store.forget(key);
+      expect(await store.get(key)).toBeDefined(); // dirty
+    });
+
     it("forgets only a clean entry", async () => {
       await store.put(key, undefined, entry(), []);
       await store.forget(key);

@@ -28,6 +28,22 @@ export interface Taken extends Stored {
   rewatch: Segment[];
 }
 
+/** The buffer's store failed (Redis down): what was acknowledged stays there, to be written once it answers. */
+export class BufferStoreError extends Error {
+  constructor(cause: unknown) {
+    super(`progress buffer store: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "BufferStoreError";
+  }
+}
+
+async function inStore<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    throw err instanceof BufferStoreError ? err : new BufferStoreError(err);
+  }
+}
+
 /** `take` on an entry another flush is writing now: wait for it (its lease runs out if that flusher died). */
 export const BUSY = "busy" as const;
 
@@ -57,6 +73,8 @@ export interface BufferStore {
   restore(key: string, taken: Taken): Promise<void>;
   /** Drops a clean entry (the table changed under it); a dirty one stays for its flush. */
   forget(key: string): Promise<void>;
+  /** Stores the table's row as a clean entry where there is none, so the next report needs no read of the table. */
+  prime(key: string, entry: BufferEntry): Promise<void>;
   dirtyCount(): Promise<number>;
 }
 
@@ -191,6 +209,12 @@ export function createMemoryBufferStore(
     async forget(key) {
       if (slots.get(key)?.state === "clean") slots.delete(key);
     },
+    async prime(key, entry) {
+      if (slots.has(key)) return;
+      sweep();
+      if (slots.size < max)
+        slots.set(key, { version: 1, entry, rewatch: [], state: "clean", leaseUntil: 0, touched: now() });
+    },
     async dirtyCount() {
       return dirty.size;
     },
@@ -282,6 +306,13 @@ if #keys < n then
 end
 return keys`;
 
+// ARGV: member, entry, idle ms.
+const PRIME = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'v', 1, 'e', ARGV[2], 'rw', '[]', 'd', '0')
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
 const FORGET = `
 if redis.call('HGET', KEYS[1], 'd') == '0' then redis.call('DEL', KEYS[1]) end
 return 1`;
@@ -352,6 +383,9 @@ export function createRedisBufferStore(
     async forget(key) {
       await run(FORGET, key);
     },
+    async prime(key, entry) {
+      await run(PRIME, key, encodeEntry(entry), idleMs);
+    },
     async dirtyCount() {
       return redis.scard(dirtySet);
     },
@@ -410,7 +444,7 @@ export function createProgressBuffer(opts: {
     if (before) await before.catch(() => undefined);
     let pause = 2;
     for (;;) {
-      const taken = await store.take(key);
+      const taken = await inStore(store.take(key));
       if (taken !== BUSY) return taken;
       // Another instance is writing it: its rows are in the table once that flush settles, or its lease runs out.
       if (performance.now() >= until) return undefined;
@@ -451,21 +485,24 @@ export function createProgressBuffer(opts: {
     try {
       rows = await opts.write([...taken.values()].map(toBufferedWrite));
     } catch (err) {
-      await Promise.all([...taken].map(([key, t]) => store.restore(key, t)));
+      // Not written: dirty again. Should the store fail too, the leases run out and the rows are taken again.
+      await Promise.all([...taken].map(([key, t]) => store.restore(key, t))).catch(() => undefined);
       throw err;
     }
     opts.onFlushed?.(rows.length, performance.now() - started);
     for (const row of rows) stored.set(bufferKey(row.userId, row.lessonId), row);
-    await Promise.all(
-      [...taken].map(async ([key, t]) => {
-        const row = stored.get(key);
-        // A row the table dropped (its lesson or learner deleted) leaves the buffer too.
-        if (row) await store.settle(key, t.version, { ...t.entry, row });
-        else {
-          await store.settle(key, t.version, t.entry);
-          await store.forget(key);
-        }
-      }),
+    await inStore(
+      Promise.all(
+        [...taken].map(async ([key, t]) => {
+          const row = stored.get(key);
+          // A row the table dropped (its lesson or learner deleted) leaves the buffer too.
+          if (row) await store.settle(key, t.version, { ...t.entry, row });
+          else {
+            await store.settle(key, t.version, t.entry);
+            await store.forget(key);
+          }
+        }),
+      ),
     );
   }
 
@@ -473,7 +510,7 @@ export function createProgressBuffer(opts: {
   async function flushAll(): Promise<number> {
     let total = 0;
     for (;;) {
-      const keys = await store.claimDirty(batchSize);
+      const keys = await inStore(store.claimDirty(batchSize));
       if (keys.length === 0) break;
       // On a failed write the taken entries are dirty again (restored); the error reaches the caller.
       total += (await flushTaken(keys)).size;
@@ -502,7 +539,7 @@ export function createProgressBuffer(opts: {
     store,
     flushKeys: flushTaken,
     async flushUser(userId) {
-      const keys = await store.dirtyOf(userId);
+      const keys = await inStore(store.dirtyOf(userId));
       if (keys.length > 0) await flushTaken(keys);
     },
     async flushAll() {

@@ -203,3 +203,57 @@ describe("a report while the buffer's store fails", () => {
     expect(store.size()).toBe(0);
   });
 });
+
+describe("the buffer around the lesson's own reads and writes", () => {
+  const claims = { sub: LEA.userId } as never;
+  const report = { position_seconds: 4, segment: { from_seconds: 0, to_seconds: 4 } };
+  const failing = () => Promise.reject(new Error("redis down"));
+
+  it("starts a video with its row in the buffer: the first report reads nothing from the table", async () => {
+    const store = createMemoryBufferStore();
+    const { service, progress } = setup({
+      ctx: lesson("video", 100),
+      writeBehind: { store, intervalMs: 0 },
+      store: { start: vi.fn(async () => ({ row: row({ creditAt: null, creditBalance: 5 }), inserted: true })) },
+    });
+    await service.start(LEA, "lesson-1");
+    expect(store.size()).toBe(1);
+    const { progress: saved } = await service.update(claims, "lesson-1", report);
+    expect(saved.video_progress.watch_percentage).toBe(4);
+    expect(progress.find).not.toHaveBeenCalled();
+    expect(progress.write).not.toHaveBeenCalled();
+  });
+
+  it("starts and reads a lesson, and takes the fallback, while the buffer's store is down", async () => {
+    const onFallback = vi.fn();
+    const down = {
+      ...createMemoryBufferStore(),
+      take: failing,
+      dirtyOf: failing,
+      forget: failing,
+      prime: failing,
+    };
+    const { service, progress } = setup({
+      ctx: lesson("video", 100),
+      writeBehind: { store: down, intervalMs: 0, onFallback },
+    });
+    expect((await service.start(LEA, "lesson-1")).lesson_id).toBe("lesson-1");
+    expect((await service.forLesson(LEA, "lesson-1")).lesson_id).toBe("lesson-1");
+    expect((await service.forCourse(LEA, "course-1")).course_id).toBe("course-1");
+    expect(progress.start).toHaveBeenCalledTimes(1);
+    expect(onFallback).toHaveBeenCalledTimes(4); // start: flush and reload; lesson; course
+    expect(onFallback.mock.calls.every(([err]) => /redis down/.test(String(err)))).toBe(true);
+  });
+
+  it("does not hide a failed write of the buffered rows behind the store's fallback", async () => {
+    const store = createMemoryBufferStore();
+    const { service } = setup({
+      ctx: lesson("video", 100),
+      writeBehind: { store, intervalMs: 0 },
+      store: { flushBuffered: vi.fn(failing) },
+    });
+    await service.update(claims, "lesson-1", report);
+    await expect(service.forLesson(LEA, "lesson-1")).rejects.toThrow("redis down");
+    expect(await store.dirtyCount()).toBe(1); // kept for the next flush
+  });
+});

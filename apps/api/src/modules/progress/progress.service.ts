@@ -6,7 +6,13 @@ import type { AuthContext } from "../auth/auth.service.js";
 import type { AccessClaims } from "../auth/tokens.js";
 import type { CertificateService } from "../certificate/certificate.service.js";
 import type { EnrollmentRepo } from "../enrollment/enrollment.repo.js";
-import { type BufferStore, bufferKey, createProgressBuffer, type ProgressBuffer } from "./progress.buffer.js";
+import {
+  type BufferStore,
+  BufferStoreError,
+  bufferKey,
+  createProgressBuffer,
+  type ProgressBuffer,
+} from "./progress.buffer.js";
 import type { ProgressRepo, ProgressRow } from "./progress.repo.js";
 import { type Report, stepProgress } from "./progress.step.js";
 
@@ -186,16 +192,34 @@ export function createProgressService(deps: {
     return undefined;
   }
 
-  /** The caller's reports still in the buffer are written before their progress is read or changed. */
+  /**
+   * The caller's reports still in the buffer are written before their progress is read or changed. With the
+   * buffer's store down they cannot be: the table is read as it is (they are written once the store answers).
+   */
   async function flushFor(userId: string, lessonId?: string): Promise<void> {
     if (!buffer) return;
-    if (lessonId) await buffer.flushKeys([bufferKey(userId, lessonId)]);
-    else await buffer.flushUser(userId);
+    try {
+      if (lessonId) await buffer.flushKeys([bufferKey(userId, lessonId)]);
+      else await buffer.flushUser(userId);
+    } catch (err) {
+      if (!(err instanceof BufferStoreError)) throw err;
+      writeBehind?.onFallback?.(err);
+    }
   }
 
-  /** After a write to the table the buffer didn't see, the entry is loaded again on the next report. */
-  async function forget(userId: string, lessonId: string): Promise<void> {
-    await buffer?.store.forget(bufferKey(userId, lessonId));
+  /**
+   * After a write to the table the buffer didn't see, the entry is replaced by the table's row, so the next report
+   * starts from it without reading the table. A store that fails here costs that report one read, nothing more.
+   */
+  async function reload(row: ProgressRow, durationSeconds: number, isVideo: boolean): Promise<void> {
+    if (!buffer) return;
+    const key = bufferKey(row.userId, row.lessonId);
+    try {
+      await buffer.store.forget(key);
+      if (isVideo && durationSeconds > 0) await buffer.store.prime(key, { row, durationSeconds, isVideo });
+    } catch (err) {
+      writeBehind?.onFallback?.(err);
+    }
   }
 
   return {
@@ -209,7 +233,7 @@ export function createProgressService(deps: {
       const ctx = await access.enrolledLesson(auth, lessonId);
       await flushFor(auth.userId, lessonId);
       const { row, inserted } = await progress.start(auth.userId, ctx.course.id, lessonId);
-      await forget(auth.userId, lessonId);
+      await reload(row, ctx.lesson.durationSeconds, ctx.lesson.kind === "video");
       if (inserted)
         await analytics.record({ type: "lesson_start", userId: auth.userId, courseId: ctx.course.id, lessonId });
       return presentProgress(row, ctx.lesson.durationSeconds);
@@ -260,9 +284,9 @@ export function createProgressService(deps: {
           );
         }
       }
-      const row = await progress.markComplete(auth.userId, ctx.course.id, lessonId);
-      await forget(auth.userId, lessonId);
-      return presentProgress(await settleCompletion(row, duration), duration);
+      const row = await settleCompletion(await progress.markComplete(auth.userId, ctx.course.id, lessonId), duration);
+      await reload(row, duration, ctx.lesson.kind === "video");
+      return presentProgress(row, duration);
     },
 
     async forLesson(auth: AuthContext, lessonId: string): Promise<Progress> {

@@ -19,12 +19,30 @@ export function float4(x: number): number {
   return Number(f.toPrecision(9));
 }
 
+const byStart = (x: Segment, y: Segment) => x[0] - y[0] || x[1] - y[1];
+
+function isSorted(segments: readonly Segment[]): boolean {
+  for (let i = 1; i < segments.length; i++)
+    if (byStart(segments[i - 1] as Segment, segments[i] as Segment) > 0) return false;
+  return true;
+}
+
 /** The union of two segment lists: sorted, and a segment starting within 0.5 s of what came before continues it. */
 export function mergeSegments(a: readonly Segment[], b: readonly Segment[]): Segment[] {
-  const all = [...a, ...b].filter(([lo, hi]) => hi >= lo).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let all: Segment[];
+  if (isSorted(a)) {
+    // The usual case, a merged list and one report: each of b goes in its place (from the end, where playback adds).
+    all = a.slice();
+    for (const segment of b) {
+      let at = all.length;
+      while (at > 0 && byStart(all[at - 1] as Segment, segment) > 0) at--;
+      all.splice(at, 0, segment);
+    }
+  } else all = [...a, ...b].sort(byStart);
   const merged: Segment[] = [];
   let reach = Number.NEGATIVE_INFINITY;
   for (const [lo, hi] of all) {
+    if (!(hi >= lo)) continue;
     const last = merged[merged.length - 1];
     if (!last || lo > reach + 0.5) merged.push([lo, hi]);
     else last[1] = Math.max(last[1], hi);
