@@ -112,10 +112,54 @@ describe("viewer cache", () => {
   it("serves an entry for its time to live at most", async () => {
     const t = setup({ ttlMs: 5_000 });
     await t.read(alice);
-    t.advance(4_999);
+    t.advance(3_700);
     expect(await t.read(alice)).toBe("u-alice#1");
-    t.advance(1);
+    t.advance(1_300);
     expect(await t.read(alice)).toBe("u-alice#2");
+    expect(t.lookups).toEqual(["miss", "hit", "miss"]);
+  });
+
+  it("reads a busy entry again in its last quarter, behind the answer and once at a time", async () => {
+    let clock = 0;
+    const cache = createViewerCache({ ttlMs: 4_000, now: () => clock });
+    cache.setLive(true);
+    const reads: Array<ReturnType<typeof deferred<string>>> = [];
+    const read = () =>
+      cache.read(alice, "k", () => {
+        const d = deferred<string>();
+        reads.push(d);
+        return d.promise;
+      });
+    const first = read();
+    reads[0]?.resolve("first");
+    expect(await first).toBe("first");
+    clock = 3_001;
+    expect(await read()).toBe("first"); // answered at once; a read has started behind it
+    expect(await read()).toBe("first");
+    expect(reads).toHaveLength(2);
+    reads[1]?.resolve("second");
+    await Promise.resolve();
+    await Promise.resolve();
+    clock = 6_900; // past the first entry's time, within the second's
+    expect(await read()).toBe("second");
+    expect(reads).toHaveLength(2);
+  });
+
+  it("does not keep a read-ahead overtaken by a change", async () => {
+    let clock = 0;
+    const cache = createViewerCache({ ttlMs: 4_000, now: () => clock });
+    cache.setLive(true);
+    const pending = deferred<string>();
+    let n = 0;
+    const read = () => cache.read(alice, "k", () => (++n === 2 ? pending.promise : Promise.resolve(`v${n}`)));
+    await read();
+    clock = 3_500;
+    expect(await read()).toBe("v1");
+    cache.changed(`u:${alice.userId}`);
+    pending.resolve("stale");
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await read()).toBe("v3");
   });
 
   it("never stores 'nothing found'", async () => {

@@ -81,6 +81,29 @@ export function createViewerCache(opts: ViewerCacheOptions): ViewerCache {
     map.set(id, ++seq);
   };
 
+  /** Keys being read again ahead of their expiry (one read each at a time). */
+  const refreshing = new Set<string>();
+
+  /** Computes an answer and keeps it, unless a change it may not have seen came during the read. */
+  async function remember<T>(
+    scope: { userId: string; courseId: string | ((value: T) => string | undefined) },
+    key: string,
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    const started = seq;
+    const value = await compute();
+    if (value === undefined) return value;
+    const courseId = typeof scope.courseId === "function" ? scope.courseId(value) : scope.courseId;
+    if (courseId === undefined) return value;
+    const entry: Entry = { value, userId: scope.userId, courseId, seq: started, expiresAt: now() + opts.ttlMs };
+    if (live && valid(entry)) {
+      entries.delete(key);
+      entries.set(key, entry);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    }
+    return value;
+  }
+
   return {
     async read(scope, key, compute) {
       if (!live || opts.ttlMs <= 0) {
@@ -88,26 +111,24 @@ export function createViewerCache(opts: ViewerCacheOptions): ViewerCache {
         return compute();
       }
       const hit = entries.get(key);
-      if (hit && hit.expiresAt > now() && valid(hit)) {
+      const t = now();
+      if (hit && hit.expiresAt > t && valid(hit)) {
         // Most recently used last: Map keeps insertion order.
         entries.delete(key);
         entries.set(key, hit);
         opts.onLookup?.("hit");
+        // In its last quarter: read again behind this answer, so a busy entry never makes a reader wait for it.
+        if (hit.expiresAt - t < opts.ttlMs / 4 && !refreshing.has(key)) {
+          refreshing.add(key);
+          remember(scope, key, compute)
+            .catch(() => undefined) // the entry serves out its time; the next read after it asks again
+            .finally(() => refreshing.delete(key));
+        }
         return hit.value as never;
       }
       if (hit) entries.delete(key);
       opts.onLookup?.("miss");
-      const started = seq;
-      const value = await compute();
-      if (value === undefined) return value;
-      const courseId = typeof scope.courseId === "function" ? scope.courseId(value) : scope.courseId;
-      if (courseId === undefined) return value;
-      const entry: Entry = { value, userId: scope.userId, courseId, seq: started, expiresAt: now() + opts.ttlMs };
-      if (live && valid(entry)) {
-        entries.set(key, entry);
-        if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-      }
-      return value;
+      return remember(scope, key, compute);
     },
 
     changed(payload) {
