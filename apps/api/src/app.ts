@@ -133,6 +133,13 @@ import { registerSecurityHeaders } from "./plugins/security-headers.js";
 import { registerViewerCache } from "./plugins/viewer-cache.js";
 
 declare module "fastify" {
+  interface FastifyRequest {
+    /**
+     * Set by a write route whose request committed nothing (a progress report taken by the write-behind buffer):
+     * there is nothing to wait for on the change notifications, nor to read back from the primary.
+     */
+    wroteNothing: boolean;
+  }
   interface FastifyInstance {
     /** Writes every buffered progress report to the database now; resolves to the rows written (tests, scripts). */
     progressFlush(): Promise<number>;
@@ -229,6 +236,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // First of all: every route declared from here on gets the guard its `config.auth` asks for.
   registerGuards(app);
+  app.decorateRequest("wroteNothing", false);
   app.setValidatorCompiler(validatorCompiler);
   // Responses are checked against their schemas in development and tests (a wrong shape fails loudly there);
   // production trusts the presenters, which build every response field by field, and skips the second pass.

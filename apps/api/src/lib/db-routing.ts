@@ -229,7 +229,8 @@ export function createReadRouting(
   });
   // Marked before the response leaves, so the user's next request already finds the mark.
   app.addHook("onSend", async (request, _reply, payload) => {
-    if (!SAFE_METHODS.has(request.method) && request.auth) await sticky.mark(`user:${request.auth.userId}`);
+    if (!SAFE_METHODS.has(request.method) && request.auth && !request.wroteNothing)
+      await sticky.mark(`user:${request.auth.userId}`);
     return payload;
   });
   app.addHook("onClose", async () => {

@@ -42,7 +42,8 @@ export function registerViewerCache(
   app.decorate("viewerSync", () => subscription.sync());
   app.addHook("onSend", async (request, reply) => {
     // A 5xx wrote nothing worth waiting for, and during a database outage the wait would only delay the 503.
-    if (WRITES.has(request.method) && reply.statusCode < 500) await subscription.sync();
+    // Nor did a write that committed nothing.
+    if (WRITES.has(request.method) && reply.statusCode < 500 && !request.wroteNothing) await subscription.sync();
   });
   app.addHook("onClose", () => subscription.close());
   return cache;

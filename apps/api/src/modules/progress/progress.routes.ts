@@ -50,8 +50,9 @@ export function progressRoutes(app: FastifyInstance, opts: { service: ProgressSe
     async (request) => {
       const claims = await sessionClaims(request);
       if (!claims) throw unauthorized();
-      const { auth, progress } = await service.update(claims, request.params.id, request.body);
+      const { auth, progress, buffered } = await service.update(claims, request.params.id, request.body);
       adoptSession(request, auth);
+      request.wroteNothing = buffered;
       return ok(progress, "Progress saved");
     },
   );

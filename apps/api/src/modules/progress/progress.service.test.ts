@@ -218,10 +218,33 @@ describe("the buffer around the lesson's own reads and writes", () => {
     });
     await service.start(LEA, "lesson-1");
     expect(store.size()).toBe(1);
-    const { progress: saved } = await service.update(claims, "lesson-1", report);
+    const { progress: saved, buffered } = await service.update(claims, "lesson-1", report);
     expect(saved.video_progress.watch_percentage).toBe(4);
+    expect(buffered).toBe(true); // nothing committed: the response needs no wait for change notifications
     expect(progress.find).not.toHaveBeenCalled();
     expect(progress.write).not.toHaveBeenCalled();
+  });
+
+  it("says a report committed something when it completed the video or went to the table", async () => {
+    const store = createMemoryBufferStore();
+    const completedRow = row({ isCompleted: true, watchPercentage: 95, completedAt: null });
+    const { service } = setup({
+      ctx: lesson("video", 5),
+      writeBehind: { store, intervalMs: 0 },
+      store: {
+        start: vi.fn(async () => ({ row: row({ creditAt: null, creditBalance: 5 }), inserted: true })),
+        flushBuffered: vi.fn(async () => [completedRow]),
+      },
+    });
+    await service.start(LEA, "lesson-1");
+    const completing = await service.update(claims, "lesson-1", {
+      position_seconds: 5,
+      segment: { from_seconds: 0, to_seconds: 5 },
+    });
+    expect(completing.progress.completed_at).not.toBeNull();
+    expect(completing.buffered).toBe(false);
+    const text = setup({ ctx: lesson("text"), writeBehind: { store: createMemoryBufferStore(), intervalMs: 0 } });
+    expect((await text.service.update(claims, "lesson-1", { position_seconds: 3 })).buffered).toBe(false);
   });
 
   it("starts and reads a lesson, and takes the fallback, while the buffer's store is down", async () => {

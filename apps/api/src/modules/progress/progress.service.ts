@@ -162,7 +162,7 @@ export function createProgressService(deps: {
     courseId: string,
     lessonId: string,
     report: Report,
-  ): Promise<ProgressRow | undefined> {
+  ): Promise<{ row: ProgressRow; writtenThrough: boolean } | undefined> {
     if (!buffer) return undefined;
     const key = bufferKey(userId, lessonId);
     for (let attempt = 0; attempt < 4; attempt++) {
@@ -186,8 +186,10 @@ export function createProgressService(deps: {
           };
       const entry = { row, durationSeconds: report.durationSeconds, isVideo: report.isVideo };
       if (!(await buffer.store.put(key, current?.version, entry, rewatch))) continue;
-      if (row.isCompleted && !row.completedAt) return (await buffer.flushKeys([key])).get(key) ?? row;
-      return row;
+      if (row.isCompleted && !row.completedAt) {
+        return { row: (await buffer.flushKeys([key])).get(key) ?? row, writtenThrough: true };
+      }
+      return { row, writtenThrough: false };
     }
     return undefined;
   }
@@ -244,7 +246,7 @@ export function createProgressService(deps: {
       claims: AccessClaims,
       lessonId: string,
       input: ProgressUpdate,
-    ): Promise<{ auth: AuthContext; progress: Progress }> {
+    ): Promise<{ auth: AuthContext; progress: Progress; buffered: boolean }> {
       const { auth, ctx } = await access.enrolledLessonForSession(claims, lessonId);
       const duration = ctx.lesson.durationSeconds;
       const clamp = (s: number) => (duration > 0 ? Math.min(s, duration) : s);
@@ -256,15 +258,15 @@ export function createProgressService(deps: {
       };
       if (buffer && report.isVideo && duration > 0) {
         try {
-          const row = await withTimeout(bufferedWrite(auth.userId, ctx.course.id, lessonId, report), storeTimeoutMs);
-          if (row) return { auth, progress: presentProgress(row, duration) };
+          const done = await withTimeout(bufferedWrite(auth.userId, ctx.course.id, lessonId, report), storeTimeoutMs);
+          if (done) return { auth, progress: presentProgress(done.row, duration), buffered: !done.writtenThrough };
         } catch (err) {
           // The buffer's store is down or slow: this report is written to the table like without a buffer.
           writeBehind?.onFallback?.(err);
         }
       }
       const row = await progress.write({ userId: auth.userId, courseId: ctx.course.id, lessonId, ...report });
-      return { auth, progress: presentProgress(await settleCompletion(row, duration), duration) };
+      return { auth, progress: presentProgress(await settleCompletion(row, duration), duration), buffered: false };
     },
 
     // POST /lessons/:id/complete – text lessons on request; video lessons once 90% has really been watched
