@@ -143,10 +143,13 @@ function contract(name: string, make: (opts?: { leaseMs?: number }) => Promise<B
       expect((await taken(store, other)).rewatch).toEqual([[2, 4]]);
     });
 
-    it("primes a clean entry only where there is none", async () => {
-      await store.prime(key, entry({ id: "row-1" }));
+    it("primes the clean entry with the table's row, never one with reports not yet written", async () => {
+      await store.prime(key, entry({ id: "row-1", positionSeconds: 5 }));
+      const first = await store.get(key);
+      await store.prime(key, entry({ id: "row-1" })); // clean: replaced, and a racing put with `first` loses
       const primed = await store.get(key);
       expect(primed?.entry).toEqual(entry({ id: "row-1" }));
+      expect(primed?.version).toBeGreaterThan(first?.version ?? Number.POSITIVE_INFINITY);
       expect(await store.claimDirty(10)).toEqual([]);
       expect(await store.dirtyOf(USER)).toEqual([]);
       await store.put(key, primed?.version, entry({ id: "row-1", positionSeconds: 80 }), []);

@@ -73,7 +73,10 @@ export interface BufferStore {
   restore(key: string, taken: Taken): Promise<void>;
   /** Drops a clean entry (the table changed under it); a dirty one stays for its flush. */
   forget(key: string): Promise<void>;
-  /** Stores the table's row as a clean entry where there is none, so the next report needs no read of the table. */
+  /**
+   * Stores the table's row as the clean entry (replacing a clean one, never one with reports not yet written), so the
+   * next report starts from it without reading the table.
+   */
   prime(key: string, entry: BufferEntry): Promise<void>;
   dirtyCount(): Promise<number>;
 }
@@ -210,10 +213,13 @@ export function createMemoryBufferStore(
       if (slots.get(key)?.state === "clean") slots.delete(key);
     },
     async prime(key, entry) {
-      if (slots.has(key)) return;
-      sweep();
-      if (slots.size < max)
-        slots.set(key, { version: 1, entry, rewatch: [], state: "clean", leaseUntil: 0, touched: now() });
+      const slot = slots.get(key);
+      if (slot && slot.state !== "clean") return;
+      if (!slot) sweep();
+      if (slot || slots.size < max) {
+        const version = (slot?.version ?? 0) + 1;
+        slots.set(key, { version, entry, rewatch: [], state: "clean", leaseUntil: 0, touched: now() });
+      }
     },
     async dirtyCount() {
       return dirty.size;
@@ -308,8 +314,9 @@ return keys`;
 
 // ARGV: member, entry, idle ms.
 const PRIME = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], 'v', 1, 'e', ARGV[2], 'rw', '[]', 'd', '0')
+local h = redis.call('HMGET', KEYS[1], 'v', 'd')
+if h[1] and h[2] ~= '0' then return 0 end
+redis.call('HSET', KEYS[1], 'v', (tonumber(h[1]) or 0) + 1, 'e', ARGV[2], 'rw', '[]', 'd', '0')
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`;
 

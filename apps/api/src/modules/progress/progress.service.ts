@@ -210,15 +210,14 @@ export function createProgressService(deps: {
   }
 
   /**
-   * After a write to the table the buffer didn't see, the entry is replaced by the table's row, so the next report
-   * starts from it without reading the table. A store that fails here costs that report one read, nothing more.
+   * After a write to the table the buffer didn't see, its clean entry is replaced by the table's row, so the next
+   * report starts from it without reading the table. Only video reports are buffered. A store that fails here costs
+   * that report one read, nothing more.
    */
   async function reload(row: ProgressRow, durationSeconds: number, isVideo: boolean): Promise<void> {
-    if (!buffer) return;
-    const key = bufferKey(row.userId, row.lessonId);
+    if (!buffer || !isVideo || !(durationSeconds > 0)) return;
     try {
-      await buffer.store.forget(key);
-      if (isVideo && durationSeconds > 0) await buffer.store.prime(key, { row, durationSeconds, isVideo });
+      await buffer.store.prime(bufferKey(row.userId, row.lessonId), { row, durationSeconds, isVideo });
     } catch (err) {
       writeBehind?.onFallback?.(err);
     }
