@@ -565,6 +565,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             ? createRedisBufferStore(redis, { prefix: deps.redisPrefix ?? "lumen:" })
             : createMemoryBufferStore(),
           intervalMs: config.progressWriteBehindMs,
+          // Memory answers at once: only Redis needs the timeout that sends a report to the table instead.
+          timeoutMs: redis ? 500 : 0,
           onFallback: (err: unknown) => {
             metrics.redisFallbacks.inc({ component: "progress" });
             if (Date.now() - lastProgressFallbackLog > 60_000) {

@@ -64,7 +64,10 @@ export interface WriteBehind {
   store: BufferStore;
   /** How often buffered reports are written (and at most how long an acknowledged report waits for it). */
   intervalMs: number;
-  /** How long a report may wait on the buffer's store before it is written to the table directly instead. */
+  /**
+   * How long a report may wait on the buffer's store before it is written to the table directly instead (500 ms);
+   * 0 for a store that cannot hang (this process's memory), which spares every report a timer.
+   */
   timeoutMs?: number;
   /** The store failed or was slow: that report went to the table directly. */
   onFallback?: (err: unknown) => void;
@@ -257,7 +260,8 @@ export function createProgressService(deps: {
       };
       if (buffer && report.isVideo && duration > 0) {
         try {
-          const done = await withTimeout(bufferedWrite(auth.userId, ctx.course.id, lessonId, report), storeTimeoutMs);
+          const work = bufferedWrite(auth.userId, ctx.course.id, lessonId, report);
+          const done = await (storeTimeoutMs > 0 ? withTimeout(work, storeTimeoutMs) : work);
           if (done) return { auth, progress: presentProgress(done.row, duration), buffered: !done.writtenThrough };
         } catch (err) {
           // The buffer's store is down or slow: this report is written to the table like without a buffer.
