@@ -1,9 +1,9 @@
 import type { Progress } from "@lumen/contracts";
 import { execRows, lessons } from "@lumen/db";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { createProgressRepo } from "../src/modules/progress/progress.repo.js";
+import { type BufferedWrite, createProgressRepo } from "../src/modules/progress/progress.repo.js";
 import {
   mergeSegments,
   type Segment,
@@ -299,5 +299,74 @@ describe("write-behind", () => {
     expect(others).toEqual([]);
     expect(row?.watched_segments).toHaveLength(10);
     expect(row?.watch_percentage).toBe(5);
+  });
+});
+
+describe("a flush of buffered rows", () => {
+  const repo = () => createProgressRepo(ctx.database.db);
+  const item = (over: Partial<BufferedWrite>): BufferedWrite => ({
+    userId: learner.user.id,
+    courseId,
+    lessonId: videoId,
+    positionSeconds: 10,
+    watchedSegments: [],
+    watchPercentage: 0,
+    isCompleted: false,
+    creditAt: null,
+    creditBalance: 0,
+    rewatch: [],
+    updatedAt: new Date(),
+    tableVersion: null,
+    ...over,
+  });
+  const anotherWriter = (segments: Segment[]) =>
+    sql`update progress set watched_segments = ${JSON.stringify(segments)}::jsonb, watch_percentage = 10
+         where user_id = ${learner.user.id} and lesson_id = ${videoId}`;
+
+  it("merges a row changed since the buffer read it, and takes one still at that version as it is", async () => {
+    const { version: read } = await repo().start(learner.user.id, courseId, videoId);
+    await ctx.database.db.execute(anotherWriter([[40, 50]]));
+    const [merged] = await repo().flushBuffered([
+      item({ watchedSegments: [[0, 20]], watchPercentage: 20, tableVersion: read }),
+    ]);
+    expect(merged?.row.watchedSegments).toEqual([
+      [0, 20],
+      [40, 50],
+    ]);
+    expect(merged?.row.watchPercentage).toBe(30);
+    expect(merged?.version).not.toBe(read);
+    expect((await repo().findStored(learner.user.id, videoId))?.version).toBe(merged?.version);
+    // Values no buffer built on that version would send (it lost a segment), to show that nothing was merged.
+    const [same] = await repo().flushBuffered([
+      item({ watchedSegments: [[0, 25]], watchPercentage: 25, tableVersion: merged?.version ?? null }),
+    ]);
+    expect(same?.row.watchedSegments).toEqual([[0, 25]]);
+    expect(same?.row.watchPercentage).toBe(30); // never lower
+    expect((await tableRows())[0]?.watched_segments).toEqual([[0, 25]]);
+  });
+
+  // PGlite has one connection: nothing can write between the statement's snapshot and its update there.
+  it.runIf(process.env.DATABASE_URL)("merges a row another writer changed while the flush waited for it", async () => {
+    const { version } = await repo().start(learner.user.id, courseId, videoId);
+    const waitingOnLock = async () =>
+      (
+        await execRows<{ n: number }>(
+          ctx.database.db,
+          sql`select count(*)::int as n from pg_stat_activity
+               where datname = current_database() and wait_event_type = 'Lock'`,
+        )
+      ).rows[0]?.n === 1;
+    let flush: ReturnType<ReturnType<typeof repo>["flushBuffered"]> | undefined;
+    await ctx.database.db.transaction(async (tx) => {
+      await tx.execute(anotherWriter([[60, 70]]));
+      flush = repo().flushBuffered([item({ watchedSegments: [[0, 30]], watchPercentage: 30, tableVersion: version })]);
+      await vi.waitFor(async () => expect(await waitingOnLock()).toBe(true), { timeout: 10_000, interval: 20 });
+    });
+    const [row] = (await flush) ?? [];
+    expect(row?.row.watchedSegments).toEqual([
+      [0, 30],
+      [60, 70],
+    ]);
+    expect(row?.row.watchPercentage).toBe(40);
   });
 });

@@ -10,14 +10,14 @@ import {
   createProgressBuffer,
   createRedisBufferStore,
 } from "./progress.buffer.js";
-import type { BufferedWrite, ProgressRow } from "./progress.repo.js";
+import type { BufferedWrite, ProgressRow, StoredRow } from "./progress.repo.js";
 
 const USER = "00000000-0000-4000-8000-000000000001";
 const LESSON = "00000000-0000-4000-8000-0000000000a1";
 const OTHER_LESSON = "00000000-0000-4000-8000-0000000000a2";
 const key = bufferKey(USER, LESSON);
 
-function entry(over: Partial<ProgressRow> = {}): BufferEntry {
+function entry(over: Partial<ProgressRow> = {}, tableVersion: string | null = null): BufferEntry {
   return {
     row: {
       id: "",
@@ -39,6 +39,7 @@ function entry(over: Partial<ProgressRow> = {}): BufferEntry {
     },
     durationSeconds: 100,
     isVideo: true,
+    tableVersion,
   };
 }
 
@@ -120,6 +121,37 @@ function contract(name: string, make: (opts?: { leaseMs?: number }) => Promise<B
       await store.settle(key, again.version, entry({ id: "row-1", positionSeconds: 50 }));
       expect((await store.get(key))?.entry.row.positionSeconds).toBe(60);
       expect(await store.claimDirty(10)).toEqual([key]);
+    });
+
+    it("keeps what an entry is built on through its reports, and moves it on with a flush", async () => {
+      const builtOn = async () => (await store.get(key))?.entry.tableVersion;
+      const report = async (positionSeconds: number) =>
+        store.put(key, (await store.get(key))?.version, entry({ positionSeconds }, "a report's"), []);
+      await store.put(key, undefined, entry({}, "7:(0,1)"), []);
+      await report(20);
+      expect(await builtOn()).toBe("7:(0,1)");
+      // A flush that merged something into the row: a report applied since is not built on what it stored.
+      let t = await taken(store);
+      expect(t.entry.tableVersion).toBe("7:(0,1)");
+      await report(30);
+      await store.settle(key, t.version, entry({ id: "row-1", positionSeconds: 20 }, "8:(0,2)"), false);
+      expect(await builtOn()).toBe("7:(0,1)");
+      // One that stored the taken row as it was: the newer entry stays dirty, now built on the stored version.
+      t = await taken(store);
+      await report(40);
+      await store.settle(key, t.version, entry({ id: "row-1", positionSeconds: 30 }, "9:(0,3)"), true);
+      expect(await builtOn()).toBe("9:(0,3)");
+      expect((await store.get(key))?.entry.row.positionSeconds).toBe(40);
+      expect(await store.dirtyOf(USER)).toEqual([key]);
+      // A failed flush keeps it; a settled one and a prime replace it.
+      t = await taken(store);
+      await store.restore(key, t);
+      expect(await builtOn()).toBe("9:(0,3)");
+      t = await taken(store);
+      await store.settle(key, t.version, entry({ id: "row-1", positionSeconds: 40 }, "10:(0,4)"));
+      expect(await builtOn()).toBe("10:(0,4)");
+      await store.prime(key, entry({ id: "row-1" }, "11:(0,5)"));
+      expect(await builtOn()).toBe("11:(0,5)");
     });
 
     it("restores a failed flush: dirty again, rewatched seconds first", async () => {
@@ -205,8 +237,11 @@ describe("memory store bounds", () => {
 
 describe("the buffer", () => {
   const written: BufferedWrite[][] = [];
-  const stored = (items: BufferedWrite[]): ProgressRow[] =>
-    items.map((i) => ({ ...entry().row, ...i, id: `row-${i.lessonId}`, lastRewatch: [] }));
+  const stored = (items: BufferedWrite[]): StoredRow[] =>
+    items.map(({ tableVersion: _, ...i }) => ({
+      row: { ...entry().row, ...i, id: `row-${i.lessonId}`, lastRewatch: [] },
+      version: `7:(0,${i.lessonId})`,
+    }));
 
   it("keeps reports through a failed write and writes them, rewatches included, on the next flush", async () => {
     const store = createMemoryBufferStore();
@@ -267,6 +302,38 @@ describe("the buffer", () => {
     for (const l of ["l1", "l2", "l3"]) await store.put(bufferKey(USER, l), undefined, entry({ lessonId: l }), []);
     expect(await buffer.flushAll()).toBe(4);
     expect(write.mock.calls.slice(1).map((c) => c[0].length)).toEqual([2, 2]);
+  });
+
+  it("builds a report made during a flush on the stored version only when the flush merged nothing in", async () => {
+    for (const merged of [false, true]) {
+      const store = createMemoryBufferStore();
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let writing = false;
+      const buffer = createProgressBuffer({
+        store,
+        intervalMs: 0,
+        write: async (items) => {
+          writing = true;
+          await gate;
+          return stored(items).map(({ row }) => ({
+            // Another writer's segment united with the buffer's, or the buffer's row as it was.
+            row: merged ? { ...row, watchedSegments: [...row.watchedSegments, [90, 95] as [number, number]] } : row,
+            version: "8:(0,2)",
+          }));
+        },
+      });
+      await store.put(key, undefined, entry({}, "7:(0,1)"), []);
+      const flushing = buffer.flushAll();
+      await vi.waitFor(() => expect(writing).toBe(true));
+      await store.put(key, (await store.get(key))?.version, entry({ positionSeconds: 30 }), []);
+      release();
+      await flushing;
+      expect((await store.get(key))?.entry.tableVersion).toBe(merged ? "7:(0,1)" : "8:(0,2)");
+      expect(await store.dirtyOf(USER)).toEqual([key]);
+    }
   });
 
   it("makes a flush of a key another flush is writing wait until that one has written it", async () => {

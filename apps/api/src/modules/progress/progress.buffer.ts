@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { BufferedWrite, ProgressRow } from "./progress.repo.js";
+import type { BufferedWrite, ProgressRow, StoredRow } from "./progress.repo.js";
 import type { Segment } from "./progress.step.js";
 
 /**
@@ -17,6 +17,11 @@ export interface BufferEntry {
   row: ProgressRow;
   durationSeconds: number;
   isVideo: boolean;
+  /**
+   * The version of the table's row that `row` was built on (see progress.repo's flushBuffered): while the table
+   * still holds that version, a flush writes the entry as it is instead of merging it. Null or absent: not known.
+   */
+  tableVersion?: string | null;
 }
 
 export interface Stored {
@@ -52,7 +57,8 @@ export interface BufferStore {
   get(key: string): Promise<Stored | undefined>;
   /**
    * Replaces the entry if its version is still `expected` (undefined: no entry yet), appends `rewatch`, and marks the
-   * key dirty. Returns false when another update came first.
+   * key dirty. Returns false when another update came first. A report does not change what the entry is built on:
+   * `entry.tableVersion` is stored for a new entry only.
    */
   put(key: string, expected: number | undefined, entry: BufferEntry, rewatch: Segment[]): Promise<boolean>;
   /** A learner's keys with reports not yet in the table (dirty or being flushed), to write before reading theirs. */
@@ -67,8 +73,11 @@ export interface BufferStore {
    * restored or reported to again. BUSY while another flush holds it; undefined when nothing is unflushed.
    */
   take(key: string): Promise<Taken | typeof BUSY | undefined>;
-  /** After a flush: the stored row replaces the entry, now clean, unless a report came since `taken`. */
-  settle(key: string, takenVersion: number, entry: BufferEntry): Promise<void>;
+  /**
+   * After a flush: the stored row replaces the entry, now clean, unless a report came since `taken`. Then, when
+   * `rebase` says the stored row is the taken one as it was, the newer entry is built on the stored version.
+   */
+  settle(key: string, takenVersion: number, entry: BufferEntry, rebase?: boolean): Promise<void>;
   /** A flush failed: the entry is dirty again, its rewatched seconds back in place. */
   restore(key: string, taken: Taken): Promise<void>;
   /** Drops a clean entry (the table changed under it); a dirty one stays for its flush. */
@@ -154,7 +163,7 @@ export function createMemoryBufferStore(
       }
       setDirty(key, {
         version: (slot?.version ?? 0) + 1,
-        entry,
+        entry: slot ? { ...entry, tableVersion: slot.entry.tableVersion ?? null } : entry,
         rewatch: [...(slot?.rewatch ?? []), ...rewatch],
         state: "dirty",
         leaseUntil: 0,
@@ -192,12 +201,14 @@ export function createMemoryBufferStore(
       flushing.add(key);
       return taken;
     },
-    async settle(key, takenVersion, entry) {
+    async settle(key, takenVersion, entry, rebase = false) {
       const slot = slots.get(key);
       if (!slot) markDone(key);
       else if (slot.version === takenVersion) {
         slots.set(key, { ...slot, version: slot.version + 1, entry, state: "clean", leaseUntil: 0, touched: now() });
         markDone(key);
+      } else if (rebase) {
+        slots.set(key, { ...slot, entry: { ...slot.entry, tableVersion: entry.tableVersion ?? null } });
       }
     },
     async restore(key, taken) {
@@ -230,15 +241,16 @@ export function createMemoryBufferStore(
 
 // ---- Redis ------------------------------------------------------------------------------------------------------
 
-// An entry is a hash: v (version), e (the entry as JSON), rw (rewatched seconds as a JSON array), d (state: "0"
-// clean, "1" dirty, "2" being flushed), lt (while flushed: when the lease runs out, ms of Redis's clock). Every script
+// An entry is a hash: v (version), e (the entry as JSON, but its tableVersion), tv (the entry's tableVersion, "" for
+// none), rw (rewatched seconds as a JSON array), d (state: "0" clean, "1" dirty, "2" being flushed), lt (while
+// flushed: when the lease runs out, ms of Redis's clock). Every script
 // gets KEYS[1] the entry, KEYS[2] the dirty set, KEYS[3] the learner's set of keys not yet in the table, KEYS[4] the
 // leases (a sorted set by when they run out), and ARGV[1] the member (the entry's key without the prefix).
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 `;
 
-// ARGV: member, expected version ("" for none), entry, rewatch.
+// ARGV: member, expected version ("" for none), entry, rewatch, table version (kept for a new entry only).
 const PUT = `
 local v = redis.call('HGET', KEYS[1], 'v')
 if (ARGV[2] == '' and v) or (ARGV[2] ~= '' and v ~= ARGV[2]) then return 0 end
@@ -247,6 +259,7 @@ if ARGV[4] ~= '[]' then
   if not rw or rw == '[]' then rw = ARGV[4] else rw = string.sub(rw, 1, -2) .. ',' .. string.sub(ARGV[4], 2) end
 end
 redis.call('HSET', KEYS[1], 'v', (tonumber(v) or 0) + 1, 'e', ARGV[3], 'rw', rw or '[]', 'd', '1')
+if not v then redis.call('HSET', KEYS[1], 'tv', ARGV[5]) end
 redis.call('HDEL', KEYS[1], 'lt')
 redis.call('PERSIST', KEYS[1])
 redis.call('SADD', KEYS[2], ARGV[1])
@@ -254,10 +267,10 @@ redis.call('SADD', KEYS[3], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])
 return 1`;
 
-// ARGV: member, lease ms. Returns {version, entry, rewatch}, -1 while another flush holds it, or nil.
+// ARGV: member, lease ms. Returns {version, entry, rewatch, table version}, -1 while another flush holds it, or nil.
 const TAKE = `${NOW}
 redis.call('SREM', KEYS[2], ARGV[1])
-local h = redis.call('HMGET', KEYS[1], 'v', 'e', 'rw', 'd', 'lt')
+local h = redis.call('HMGET', KEYS[1], 'v', 'e', 'rw', 'd', 'lt', 'tv')
 if not h[1] or (h[4] ~= '1' and h[4] ~= '2') then
   redis.call('SREM', KEYS[3], ARGV[1])
   redis.call('ZREM', KEYS[4], ARGV[1])
@@ -268,14 +281,17 @@ local v = tonumber(h[1]) + 1
 local lt = now + tonumber(ARGV[2])
 redis.call('HSET', KEYS[1], 'v', v, 'rw', '[]', 'd', '2', 'lt', lt)
 redis.call('ZADD', KEYS[4], lt, ARGV[1])
-return {v, h[2], h[3] or '[]'}`;
+return {v, h[2], h[3] or '[]', h[6] or ''}`;
 
-// ARGV: member, taken version, entry, idle ms.
+// ARGV: member, taken version, entry, idle ms, table version, rebase ("1": a newer entry builds on it).
 const SETTLE = `
 local v = redis.call('HGET', KEYS[1], 'v')
-if v and v ~= ARGV[2] then return 0 end
+if v and v ~= ARGV[2] then
+  if ARGV[6] == '1' then redis.call('HSET', KEYS[1], 'tv', ARGV[5]) end
+  return 0
+end
 if v then
-  redis.call('HSET', KEYS[1], 'v', tonumber(v) + 1, 'e', ARGV[3], 'd', '0')
+  redis.call('HSET', KEYS[1], 'v', tonumber(v) + 1, 'e', ARGV[3], 'tv', ARGV[5], 'd', '0')
   redis.call('HDEL', KEYS[1], 'lt')
   redis.call('PEXPIRE', KEYS[1], ARGV[4])
 end
@@ -283,11 +299,11 @@ redis.call('SREM', KEYS[3], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])
 return 1`;
 
-// ARGV: member, taken version, taken entry, taken rewatch.
+// ARGV: member, taken version, taken entry, taken rewatch, taken table version.
 const RESTORE = `
 local h = redis.call('HMGET', KEYS[1], 'v', 'rw')
 if not h[1] then
-  redis.call('HSET', KEYS[1], 'v', tonumber(ARGV[2]) + 1, 'e', ARGV[3], 'rw', ARGV[4], 'd', '1')
+  redis.call('HSET', KEYS[1], 'v', tonumber(ARGV[2]) + 1, 'e', ARGV[3], 'rw', ARGV[4], 'tv', ARGV[5], 'd', '1')
 else
   local rw = h[2] or '[]'
   if ARGV[4] ~= '[]' then
@@ -312,11 +328,11 @@ if #keys < n then
 end
 return keys`;
 
-// ARGV: member, entry, idle ms.
+// ARGV: member, entry, idle ms, table version.
 const PRIME = `
 local h = redis.call('HMGET', KEYS[1], 'v', 'd')
 if h[1] and h[2] ~= '0' then return 0 end
-redis.call('HSET', KEYS[1], 'v', (tonumber(h[1]) or 0) + 1, 'e', ARGV[2], 'rw', '[]', 'd', '0')
+redis.call('HSET', KEYS[1], 'v', (tonumber(h[1]) or 0) + 1, 'e', ARGV[2], 'tv', ARGV[4], 'rw', '[]', 'd', '0')
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`;
 
@@ -324,15 +340,18 @@ const FORGET = `
 if redis.call('HGET', KEYS[1], 'd') == '0' then redis.call('DEL', KEYS[1]) end
 return 1`;
 
-function encodeEntry(entry: BufferEntry): string {
+/** The entry as stored in `e`: its tableVersion goes in `tv`. */
+function encodeEntry({ tableVersion: _, ...entry }: BufferEntry): string {
   return JSON.stringify(entry);
 }
+const encodeVersion = (entry: BufferEntry) => entry.tableVersion ?? "";
 
-function decodeEntry(text: string): BufferEntry {
+function decodeEntry(text: string, tableVersion: string | null | undefined): BufferEntry {
   const raw = JSON.parse(text) as BufferEntry & { row: Record<string, unknown> };
   const date = (v: unknown) => (v == null ? null : new Date(String(v)));
   return {
     ...raw,
+    tableVersion: tableVersion || null,
     row: {
       ...(raw.row as unknown as ProgressRow),
       completedAt: date(raw.row.completedAt),
@@ -358,12 +377,13 @@ export function createRedisBufferStore(
     redis.eval(script, 4, entryKey(key), dirtySet, userSet(key), leases, key, ...args);
   return {
     async get(key) {
-      const [v, e] = await redis.hmget(entryKey(key), "v", "e");
-      return v && e ? { version: Number(v), entry: decodeEntry(e) } : undefined;
+      const [v, e, tv] = await redis.hmget(entryKey(key), "v", "e", "tv");
+      return v && e ? { version: Number(v), entry: decodeEntry(e, tv) } : undefined;
     },
     async put(key, expected, entry, rewatch) {
       const expectedArg = expected === undefined ? "" : String(expected);
-      return Number(await run(PUT, key, expectedArg, encodeEntry(entry), JSON.stringify(rewatch))) === 1;
+      const args = [expectedArg, encodeEntry(entry), JSON.stringify(rewatch), encodeVersion(entry)];
+      return Number(await run(PUT, key, ...args)) === 1;
     },
     async dirtyOf(userId) {
       return redis.smembers(userSet(`${userId}:`));
@@ -372,26 +392,28 @@ export function createRedisBufferStore(
       return [...new Set((await redis.eval(CLAIM, 2, dirtySet, leases, String(n))) as string[])];
     },
     async take(key) {
-      const taken = (await run(TAKE, key, leaseMs)) as [number, string, string] | -1 | null;
+      const taken = (await run(TAKE, key, leaseMs)) as [number, string, string, string] | -1 | null;
       if (taken === -1) return BUSY;
       if (!taken) return undefined;
       return {
         version: Number(taken[0]),
-        entry: decodeEntry(taken[1]),
+        entry: decodeEntry(taken[1], taken[3]),
         rewatch: JSON.parse(taken[2]) as Segment[],
       };
     },
-    async settle(key, takenVersion, entry) {
-      await run(SETTLE, key, String(takenVersion), encodeEntry(entry), idleMs);
+    async settle(key, takenVersion, entry, rebase = false) {
+      const args = [String(takenVersion), encodeEntry(entry), idleMs, encodeVersion(entry), rebase ? "1" : "0"];
+      await run(SETTLE, key, ...args);
     },
     async restore(key, taken) {
-      await run(RESTORE, key, String(taken.version), encodeEntry(taken.entry), JSON.stringify(taken.rewatch));
+      const args = [encodeEntry(taken.entry), JSON.stringify(taken.rewatch), encodeVersion(taken.entry)];
+      await run(RESTORE, key, String(taken.version), ...args);
     },
     async forget(key) {
       await run(FORGET, key);
     },
     async prime(key, entry) {
-      await run(PRIME, key, encodeEntry(entry), idleMs);
+      await run(PRIME, key, encodeEntry(entry), idleMs, encodeVersion(entry));
     },
     async dirtyCount() {
       return redis.scard(dirtySet);
@@ -412,6 +434,21 @@ export interface ProgressBuffer {
   close(): Promise<void>;
 }
 
+/**
+ * Whether a flush stored the taken row's progress as it was (nothing merged into it): then reports applied to the
+ * taken row since build on the stored version as well.
+ */
+function sameProgress(stored: ProgressRow, taken: ProgressRow): boolean {
+  const a = stored.watchedSegments;
+  const b = taken.watchedSegments;
+  return (
+    stored.watchPercentage === taken.watchPercentage &&
+    stored.isCompleted === taken.isCompleted &&
+    a.length === b.length &&
+    a.every((s, i) => s[0] === b[i]?.[0] && s[1] === b[i]?.[1])
+  );
+}
+
 export function toBufferedWrite(taken: Taken): BufferedWrite {
   const { row } = taken.entry;
   return {
@@ -426,13 +463,14 @@ export function toBufferedWrite(taken: Taken): BufferedWrite {
     creditBalance: row.creditBalance,
     rewatch: taken.rewatch,
     updatedAt: row.updatedAt,
+    tableVersion: taken.entry.tableVersion ?? null,
   };
 }
 
 export function createProgressBuffer(opts: {
   store: BufferStore;
-  /** Writes a batch; returns the stored rows (completions settled). */
-  write: (items: BufferedWrite[]) => Promise<ProgressRow[]>;
+  /** Writes a batch; returns the stored rows (completions settled) with their versions. */
+  write: (items: BufferedWrite[]) => Promise<StoredRow[]>;
   intervalMs: number;
   batchSize?: number;
   /** How long a flush of given keys waits for another instance's flush of them before it reads on. */
@@ -488,7 +526,7 @@ export function createProgressBuffer(opts: {
 
   async function writeTaken(taken: Map<string, Taken>, stored: Map<string, ProgressRow>): Promise<void> {
     const started = performance.now();
-    let rows: ProgressRow[];
+    let rows: StoredRow[];
     try {
       rows = await opts.write([...taken.values()].map(toBufferedWrite));
     } catch (err) {
@@ -497,14 +535,21 @@ export function createProgressBuffer(opts: {
       throw err;
     }
     opts.onFlushed?.(rows.length, performance.now() - started);
-    for (const row of rows) stored.set(bufferKey(row.userId, row.lessonId), row);
+    const versions = new Map<string, string | null>();
+    for (const { row, version } of rows) {
+      const key = bufferKey(row.userId, row.lessonId);
+      stored.set(key, row);
+      versions.set(key, version);
+    }
     await inStore(
       Promise.all(
         [...taken].map(async ([key, t]) => {
           const row = stored.get(key);
           // A row the table dropped (its lesson or learner deleted) leaves the buffer too.
-          if (row) await store.settle(key, t.version, { ...t.entry, row });
-          else {
+          if (row) {
+            const entry = { ...t.entry, row, tableVersion: versions.get(key) ?? null };
+            await store.settle(key, t.version, entry, sameProgress(row, t.entry.row));
+          } else {
             await store.settle(key, t.version, t.entry);
             await store.forget(key);
           }

@@ -13,6 +13,19 @@ const SLACK = PROGRESS_SLACK_SECONDS;
 const availableCredit = sql`(least(${SLACK}::float8, ${progress.creditBalance}::float8)
   + ${PLAYER_MAX_SPEED}::float8 * greatest(0, extract(epoch FROM now() - coalesce(${progress.creditAt}, now())))::float8)`;
 
+/**
+ * A stored row's version: the transaction that wrote this version of it and where the version sits. Every write
+ * to the row makes a new version with a new pair, so a buffer that read a row knows whether it is still the one in
+ * the table (see flushBuffered).
+ */
+const rowVersion = (alias: string) => sql.raw(`${alias}.xmin::text || ':' || ${alias}.ctid::text`);
+
+/** A row as stored, with its version (null when not known: the next flush merges with the table, see below). */
+export interface StoredRow {
+  row: ProgressRow;
+  version: string | null;
+}
+
 const touchEnrollment = (userId: string, courseId: string) =>
   sql`UPDATE ${enrollments} SET last_accessed_at = now() WHERE user_id = ${userId} AND course_id = ${courseId}`;
 
@@ -31,6 +44,8 @@ export interface BufferedWrite {
   rewatch: Array<[number, number]>;
   /** The latest report's time: the position and the credit window of the later of row and buffer win. */
   updatedAt: Date;
+  /** The version of the stored row these values were built on; null when there was none or it is not known. */
+  tableVersion: string | null;
 }
 
 export interface ProgressWrite {
@@ -66,6 +81,86 @@ function mapRow(r: Record<string, unknown>): ProgressRow {
   };
 }
 
+/**
+ * The statement of `flushBuffered`. With `merge`, every row is merged with the table's, whatever its version.
+ * The merge (lumen_progress_step) is what costs: a learner who skips around has many segments to unite.
+ */
+async function flushStatement(
+  tx: Executor,
+  items: readonly BufferedWrite[],
+  opts: { merge?: boolean } = {},
+): Promise<StoredRow[]> {
+  const batch = JSON.stringify(
+    items.map((i) => ({
+      user_id: i.userId,
+      course_id: i.courseId,
+      lesson_id: i.lessonId,
+      position: i.positionSeconds,
+      segments: i.watchedSegments,
+      percentage: i.watchPercentage,
+      completed: i.isCompleted,
+      credit_at: i.creditAt?.toISOString() ?? null,
+      credit_balance: i.creditBalance,
+      rewatch: i.rewatch,
+      at: i.updatedAt.toISOString(),
+      version: opts.merge ? null : i.tableVersion,
+    })),
+  );
+  const done = VIDEO_COMPLETE_AT_PERCENT;
+  const result = (await tx.execute(sql`
+    WITH b AS (
+      SELECT b.* FROM jsonb_to_recordset(${batch}::jsonb) AS b(user_id uuid, course_id uuid, lesson_id uuid,
+               position float8, segments jsonb, percentage float8, completed boolean, credit_at timestamptz,
+               credit_balance float8, rewatch jsonb, at timestamptz, version text)
+       WHERE EXISTS (SELECT 1 FROM ${lessons} l WHERE l.id = b.lesson_id AND l.course_id = b.course_id)
+         AND EXISTS (SELECT 1 FROM users u WHERE u.id = b.user_id)
+    ), touched AS (
+      UPDATE ${enrollments} e SET last_accessed_at = greatest(e.last_accessed_at, t.at)
+        FROM (SELECT user_id, course_id, max(at) AS at FROM b GROUP BY user_id, course_id) AS t
+       WHERE e.user_id = t.user_id AND e.course_id = t.course_id
+    ), same AS (
+      UPDATE ${progress} AS p SET
+        position_seconds = b.position, watched_segments = b.segments,
+        watch_percentage = greatest(p.watch_percentage, b.percentage), is_completed = p.is_completed OR b.completed,
+        credit_at = b.credit_at, credit_balance = b.credit_balance, updated_at = greatest(p.updated_at, b.at)
+        FROM b
+       WHERE p.user_id = b.user_id AND p.lesson_id = b.lesson_id AND ${rowVersion("p")} = b.version
+      RETURNING p.*, ${rowVersion("p")} AS row_version
+    ), merged AS (
+      INSERT INTO ${progress} AS p (user_id, course_id, lesson_id, position_seconds, watch_percentage,
+                                    watched_segments, is_completed, credit_at, credit_balance, updated_at)
+      SELECT user_id, course_id, lesson_id, position, percentage, segments, completed, credit_at, credit_balance, at
+        FROM b
+       WHERE b.version IS NULL OR NOT EXISTS (
+               SELECT 1 FROM ${progress} q
+                WHERE q.user_id = b.user_id AND q.lesson_id = b.lesson_id AND ${rowVersion("q")} = b.version)
+      ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+        (watched_segments, watch_percentage, is_completed) = (
+          SELECT m.merged, greatest(p.watch_percentage, EXCLUDED.watch_percentage, m.coverage),
+                 p.is_completed OR EXCLUDED.is_completed
+                   OR (l.kind = 'video' AND greatest(p.watch_percentage, m.coverage) >= ${done})
+            FROM ${lessons} l,
+                 lumen_progress_step(p.watched_segments, EXCLUDED.watched_segments, l.duration_seconds) AS m
+           WHERE l.id = EXCLUDED.lesson_id),
+        position_seconds = CASE WHEN EXCLUDED.updated_at >= p.updated_at
+                                THEN EXCLUDED.position_seconds ELSE p.position_seconds END,
+        credit_at = CASE WHEN EXCLUDED.updated_at >= p.updated_at THEN EXCLUDED.credit_at ELSE p.credit_at END,
+        credit_balance = CASE WHEN EXCLUDED.updated_at >= p.updated_at
+                              THEN EXCLUDED.credit_balance ELSE p.credit_balance END,
+        updated_at = greatest(p.updated_at, EXCLUDED.updated_at)
+      RETURNING p.*, ${rowVersion("p")} AS row_version
+    ), up AS (
+      SELECT * FROM same UNION ALL SELECT * FROM merged
+    ), rewatched AS (
+      INSERT INTO lesson_rewatches (progress_id, course_id, lesson_id, from_seconds, to_seconds)
+      SELECT up.id, up.course_id, up.lesson_id, (s->>0)::real, (s->>1)::real
+        FROM up JOIN b ON b.user_id = up.user_id AND b.lesson_id = up.lesson_id,
+             jsonb_array_elements(b.rewatch) AS s
+    )
+    SELECT * FROM up`)) as unknown as { rows: Array<Record<string, unknown>> };
+  return result.rows.map((raw) => ({ row: mapRow(raw), version: String(raw.row_version) }));
+}
+
 export function createProgressRepo(db: Executor) {
   return {
     ...transactions(db),
@@ -76,6 +171,17 @@ export function createProgressRepo(db: Executor) {
         .where(and(eq(progress.userId, userId), eq(progress.lessonId, lessonId)))
         .limit(1);
       return row;
+    },
+
+    /** `find` with the row's version, for the write-behind buffer to build on. */
+    async findStored(userId: string, lessonId: string, tx: Executor = db): Promise<StoredRow | undefined> {
+      const result = (await tx.execute(sql`
+        SELECT p.*, ${rowVersion("p")} AS row_version FROM ${progress} p
+         WHERE p.user_id = ${userId} AND p.lesson_id = ${lessonId}`)) as unknown as {
+        rows: Array<Record<string, unknown>>;
+      };
+      const raw = result.rows[0];
+      return raw && { row: mapRow(raw), version: String(raw.row_version) };
     },
 
     async listForCourse(userId: string, courseId: string, tx: Executor = db): Promise<ProgressRow[]> {
@@ -100,7 +206,7 @@ export function createProgressRepo(db: Executor) {
       courseId: string,
       lessonId: string,
       tx: Executor = db,
-    ): Promise<{ row: ProgressRow; inserted: boolean }> {
+    ): Promise<StoredRow & { inserted: boolean }> {
       const result = (await tx.execute(sql`
         WITH touched AS (${touchEnrollment(userId, courseId)})
         INSERT INTO ${progress} (user_id, course_id, lesson_id, credit_at) VALUES (${userId}, ${courseId}, ${lessonId}, now())
@@ -108,9 +214,11 @@ export function createProgressRepo(db: Executor) {
           credit_balance = ${availableCredit},
           credit_at = now(),
           updated_at = now()
-        RETURNING *, (xmax = 0) AS inserted`)) as unknown as { rows: Array<Record<string, unknown>> };
+        RETURNING *, (xmax = 0) AS inserted, ${rowVersion("progress")} AS row_version`)) as unknown as {
+        rows: Array<Record<string, unknown>>;
+      };
       const raw = result.rows[0] as Record<string, unknown>;
-      return { row: mapRow(raw), inserted: Boolean(raw.inserted) };
+      return { row: mapRow(raw), inserted: Boolean(raw.inserted), version: String(raw.row_version) };
     },
 
     /**
@@ -172,68 +280,23 @@ export function createProgressRepo(db: Executor) {
     },
 
     /**
-     * Writes buffered rows in one statement. The merge commutes with the table's own writes: the segments are
-     * united, the percentage never drops, a completion is never undone, and the position and credit window come from
-     * whichever of row and buffer is later. Rows of a lesson or learner deleted meanwhile are dropped; each learner's
-     * enrollment gets its last access; rewatched seconds are appended to lesson_rewatches. Returns the rows as stored.
+     * Writes buffered rows in one statement. A row still at the version its buffered values were built on takes them
+     * as they are: the buffer applied its reports to that very row, so they already hold the merge. Any other row
+     * (changed meanwhile, or never read) is merged, and the merge commutes with the table's own writes: the segments
+     * are united, the percentage never drops, a completion is never undone, and the position and credit window come
+     * from whichever of row and buffer is later. Rows of a lesson or learner deleted meanwhile are dropped; each
+     * learner's enrollment gets its last access; rewatched seconds are appended to lesson_rewatches. Returns the rows
+     * as stored, with their new versions.
      */
-    async flushBuffered(items: readonly BufferedWrite[], tx: Executor = db): Promise<ProgressRow[]> {
+    async flushBuffered(items: readonly BufferedWrite[], tx: Executor = db): Promise<StoredRow[]> {
       if (items.length === 0) return [];
-      const batch = JSON.stringify(
-        items.map((i) => ({
-          user_id: i.userId,
-          course_id: i.courseId,
-          lesson_id: i.lessonId,
-          position: i.positionSeconds,
-          segments: i.watchedSegments,
-          percentage: i.watchPercentage,
-          completed: i.isCompleted,
-          credit_at: i.creditAt?.toISOString() ?? null,
-          credit_balance: i.creditBalance,
-          rewatch: i.rewatch,
-          at: i.updatedAt.toISOString(),
-        })),
-      );
-      const done = VIDEO_COMPLETE_AT_PERCENT;
-      const result = (await tx.execute(sql`
-        WITH b AS (
-          SELECT b.* FROM jsonb_to_recordset(${batch}::jsonb) AS b(user_id uuid, course_id uuid, lesson_id uuid,
-                   position float8, segments jsonb, percentage float8, completed boolean, credit_at timestamptz,
-                   credit_balance float8, rewatch jsonb, at timestamptz)
-           WHERE EXISTS (SELECT 1 FROM ${lessons} l WHERE l.id = b.lesson_id AND l.course_id = b.course_id)
-             AND EXISTS (SELECT 1 FROM users u WHERE u.id = b.user_id)
-        ), touched AS (
-          UPDATE ${enrollments} e SET last_accessed_at = greatest(e.last_accessed_at, t.at)
-            FROM (SELECT user_id, course_id, max(at) AS at FROM b GROUP BY user_id, course_id) AS t
-           WHERE e.user_id = t.user_id AND e.course_id = t.course_id
-        ), up AS (
-          INSERT INTO ${progress} AS p (user_id, course_id, lesson_id, position_seconds, watch_percentage,
-                                        watched_segments, is_completed, credit_at, credit_balance, updated_at)
-          SELECT user_id, course_id, lesson_id, position, percentage, segments, completed, credit_at, credit_balance, at
-            FROM b
-          ON CONFLICT (user_id, lesson_id) DO UPDATE SET
-            (watched_segments, watch_percentage, is_completed) = (
-              SELECT m.merged, greatest(p.watch_percentage, EXCLUDED.watch_percentage, m.coverage),
-                     p.is_completed OR EXCLUDED.is_completed
-                       OR (l.kind = 'video' AND greatest(p.watch_percentage, m.coverage) >= ${done})
-                FROM ${lessons} l,
-                     lumen_progress_step(p.watched_segments, EXCLUDED.watched_segments, l.duration_seconds) AS m
-               WHERE l.id = EXCLUDED.lesson_id),
-            position_seconds = CASE WHEN EXCLUDED.updated_at >= p.updated_at
-                                    THEN EXCLUDED.position_seconds ELSE p.position_seconds END,
-            credit_at = CASE WHEN EXCLUDED.updated_at >= p.updated_at THEN EXCLUDED.credit_at ELSE p.credit_at END,
-            credit_balance = CASE WHEN EXCLUDED.updated_at >= p.updated_at
-                                  THEN EXCLUDED.credit_balance ELSE p.credit_balance END,
-            updated_at = greatest(p.updated_at, EXCLUDED.updated_at)
-          RETURNING p.*
-        ), rewatched AS (
-          INSERT INTO lesson_rewatches (progress_id, course_id, lesson_id, from_seconds, to_seconds)
-          SELECT up.id, up.course_id, up.lesson_id, (s->>0)::real, (s->>1)::real
-            FROM up JOIN b ON b.user_id = up.user_id AND b.lesson_id = up.lesson_id,
-                 jsonb_array_elements(b.rewatch) AS s
-        )
-        SELECT * FROM up`)) as unknown as { rows: Array<Record<string, unknown>> };
-      return result.rows.map(mapRow);
+      const stored = await flushStatement(tx, items);
+      // A row written by someone else between the statement's snapshot and its update is neither taken as is nor
+      // merged by it: those few are merged now.
+      const written = new Set(stored.map(({ row }) => `${row.userId}:${row.lessonId}`));
+      const missed = items.filter((i) => i.tableVersion !== null && !written.has(`${i.userId}:${i.lessonId}`));
+      if (missed.length === 0) return stored;
+      return [...stored, ...(await flushStatement(tx, missed, { merge: true }))];
     },
 
     /** Marks a lesson complete (text lessons, or a video already past the threshold). */

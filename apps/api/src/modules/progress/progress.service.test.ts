@@ -33,7 +33,8 @@ function setup(opts: { ctx?: LessonContext; store?: Partial<ProgressStore>; writ
   const progress: ProgressStore = {
     transaction: recordingTransaction(steps),
     find: vi.fn(async () => undefined),
-    start: vi.fn(async () => ({ row: row(), inserted: true })),
+    findStored: vi.fn(async () => undefined),
+    start: vi.fn(async () => ({ row: row(), inserted: true, version: "1:(0,1)" })),
     write: vi.fn(async () => row()),
     flushBuffered: vi.fn(async () => []),
     markComplete: vi.fn(async () => row({ isCompleted: true })),
@@ -214,14 +215,20 @@ describe("the buffer around the lesson's own reads and writes", () => {
     const { service, progress } = setup({
       ctx: lesson("video", 100),
       writeBehind: { store, intervalMs: 0 },
-      store: { start: vi.fn(async () => ({ row: row({ creditAt: null, creditBalance: 5 }), inserted: true })) },
+      store: {
+        start: vi.fn(async () => ({
+          row: row({ creditAt: null, creditBalance: 5 }),
+          inserted: true,
+          version: "1:(0,1)",
+        })),
+      },
     });
     await service.start(LEA, "lesson-1");
     expect(store.size()).toBe(1);
     const { progress: saved, buffered } = await service.update(claims, "lesson-1", report);
     expect(saved.video_progress.watch_percentage).toBe(4);
     expect(buffered).toBe(true); // nothing committed: the response needs no wait for change notifications
-    expect(progress.find).not.toHaveBeenCalled();
+    expect(progress.findStored).not.toHaveBeenCalled();
     expect(progress.write).not.toHaveBeenCalled();
   });
 
@@ -232,8 +239,12 @@ describe("the buffer around the lesson's own reads and writes", () => {
       ctx: lesson("video", 5),
       writeBehind: { store, intervalMs: 0 },
       store: {
-        start: vi.fn(async () => ({ row: row({ creditAt: null, creditBalance: 5 }), inserted: true })),
-        flushBuffered: vi.fn(async () => [completedRow]),
+        start: vi.fn(async () => ({
+          row: row({ creditAt: null, creditBalance: 5 }),
+          inserted: true,
+          version: "1:(0,1)",
+        })),
+        flushBuffered: vi.fn(async () => [{ row: completedRow, version: "2:(0,2)" }]),
       },
     });
     await service.start(LEA, "lesson-1");

@@ -49,6 +49,7 @@ export type ProgressStore = Pick<
   ProgressRepo,
   | "transaction"
   | "find"
+  | "findStored"
   | "start"
   | "write"
   | "markComplete"
@@ -138,14 +139,16 @@ export function createProgressService(deps: {
         intervalMs: writeBehind.intervalMs,
         // A flush can complete a lesson (two instances' reports united): it is counted like any other completion.
         write: async (items) => {
-          const rows = await progress.flushBuffered(items);
+          const stored = await progress.flushBuffered(items);
           const durations = new Map<string, number>();
           return Promise.all(
-            rows.map(async (row) => {
-              if (!row.isCompleted || row.completedAt) return row;
+            stored.map(async ({ row, version }) => {
+              if (!row.isCompleted || row.completedAt) return { row, version };
               if (!durations.has(row.courseId))
                 for (const [id, d] of await progress.lessonDurations(row.courseId)) durations.set(id, d);
-              return settleCompletion(row, durations.get(row.lessonId) ?? 0);
+              const settled = await settleCompletion(row, durations.get(row.lessonId) ?? 0);
+              // Counting the completion wrote the row again: its new version is not known here.
+              return { row: settled, version: settled === row ? version : null };
             }),
           );
         },
@@ -170,7 +173,9 @@ export function createProgressService(deps: {
     const key = bufferKey(userId, lessonId);
     for (let attempt = 0; attempt < 4; attempt++) {
       const current = await buffer.store.get(key);
-      const before = current?.entry.row ?? (await progress.find(userId, lessonId));
+      const loaded = current ? undefined : await progress.findStored(userId, lessonId);
+      const before = current ? current.entry.row : loaded?.row;
+      const tableVersion = current ? (current.entry.tableVersion ?? null) : (loaded?.version ?? null);
       const now = new Date();
       const { rewatch, ...stepped } = stepProgress(before, report, now);
       const row: ProgressRow = before
@@ -187,7 +192,7 @@ export function createProgressService(deps: {
             startedAt: now,
             updatedAt: now,
           };
-      const entry = { row, durationSeconds: report.durationSeconds, isVideo: report.isVideo };
+      const entry = { row, durationSeconds: report.durationSeconds, isVideo: report.isVideo, tableVersion };
       if (!(await buffer.store.put(key, current?.version, entry, rewatch))) continue;
       if (row.isCompleted && !row.completedAt) {
         return { row: (await buffer.flushKeys([key])).get(key) ?? row, writtenThrough: true };
@@ -217,10 +222,15 @@ export function createProgressService(deps: {
    * report starts from it without reading the table. Only video reports are buffered. A store that fails here costs
    * that report one read, nothing more.
    */
-  async function reload(row: ProgressRow, durationSeconds: number, isVideo: boolean): Promise<void> {
+  async function reload(
+    { row, version }: { row: ProgressRow; version: string | null },
+    durationSeconds: number,
+    isVideo: boolean,
+  ): Promise<void> {
     if (!buffer || !isVideo || !(durationSeconds > 0)) return;
     try {
-      await buffer.store.prime(bufferKey(row.userId, row.lessonId), { row, durationSeconds, isVideo });
+      const entry = { row, durationSeconds, isVideo, tableVersion: version };
+      await buffer.store.prime(bufferKey(row.userId, row.lessonId), entry);
     } catch (err) {
       writeBehind?.onFallback?.(err);
     }
@@ -236,8 +246,8 @@ export function createProgressService(deps: {
     async start(auth: AuthContext, lessonId: string): Promise<Progress> {
       const ctx = await access.enrolledLesson(auth, lessonId);
       await flushFor(auth.userId, lessonId);
-      const { row, inserted } = await progress.start(auth.userId, ctx.course.id, lessonId);
-      await reload(row, ctx.lesson.durationSeconds, ctx.lesson.kind === "video");
+      const { row, inserted, version } = await progress.start(auth.userId, ctx.course.id, lessonId);
+      await reload({ row, version }, ctx.lesson.durationSeconds, ctx.lesson.kind === "video");
       if (inserted)
         await analytics.record({ type: "lesson_start", userId: auth.userId, courseId: ctx.course.id, lessonId });
       return presentProgress(row, ctx.lesson.durationSeconds);
@@ -290,7 +300,7 @@ export function createProgressService(deps: {
         }
       }
       const row = await settleCompletion(await progress.markComplete(auth.userId, ctx.course.id, lessonId), duration);
-      await reload(row, duration, ctx.lesson.kind === "video");
+      await reload({ row, version: null }, duration, ctx.lesson.kind === "video");
       return presentProgress(row, duration);
     },
 
