@@ -125,7 +125,7 @@ async function flushStatement(
         credit_at = b.credit_at, credit_balance = b.credit_balance, updated_at = greatest(p.updated_at, b.at)
         FROM b
        WHERE p.user_id = b.user_id AND p.lesson_id = b.lesson_id AND ${rowVersion("p")} = b.version
-      RETURNING p.*, ${rowVersion("p")} AS row_version
+      RETURNING p.*, ${rowVersion("p")} AS row_version, b.rewatch
     ), merged AS (
       INSERT INTO ${progress} AS p (user_id, course_id, lesson_id, position_seconds, watch_percentage,
                                     watched_segments, is_completed, credit_at, credit_balance, updated_at)
@@ -150,12 +150,16 @@ async function flushStatement(
         updated_at = greatest(p.updated_at, EXCLUDED.updated_at)
       RETURNING p.*, ${rowVersion("p")} AS row_version
     ), up AS (
-      SELECT * FROM same UNION ALL SELECT * FROM merged
+      -- Each row with its rewatched seconds. The planner takes these CTEs for one row each: a join of all of them
+      -- with b would be a nested loop, quadratic in the batch, so only the merged rows (usually none) are joined.
+      SELECT * FROM same
+      UNION ALL
+      SELECT m.*, b.rewatch FROM merged m JOIN b ON b.user_id = m.user_id AND b.lesson_id = m.lesson_id
     ), rewatched AS (
       INSERT INTO lesson_rewatches (progress_id, course_id, lesson_id, from_seconds, to_seconds)
       SELECT up.id, up.course_id, up.lesson_id, (s->>0)::real, (s->>1)::real
-        FROM up JOIN b ON b.user_id = up.user_id AND b.lesson_id = up.lesson_id,
-             jsonb_array_elements(b.rewatch) AS s
+        FROM up, jsonb_array_elements(up.rewatch) AS s
+       WHERE up.rewatch <> '[]'::jsonb
     )
     SELECT * FROM up`)) as unknown as { rows: Array<Record<string, unknown>> };
   return result.rows.map((raw) => ({ row: mapRow(raw), version: String(raw.row_version) }));

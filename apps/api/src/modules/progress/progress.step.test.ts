@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeSegments, type Segment } from "./progress.step.js";
+import { float4, mergeSegments, type Segment } from "./progress.step.js";
 
 /** The definition: all segments sorted by start, then each one starting within 0.5 s of the reach so far joins. */
 function reference(a: readonly Segment[], b: readonly Segment[]): Segment[] {
@@ -53,5 +53,26 @@ describe("mergeSegments", () => {
       [20, 30],
     ]);
     expect(added).toEqual([[10.2, 20.4]]);
+  });
+});
+
+describe("float4", () => {
+  /** The definition: the shortest decimal that reads back as the same float4. */
+  const shortest = (x: number) => {
+    const f = Math.fround(x);
+    for (let digits = 1; digits <= 9; digits++) {
+      const d = Number(f.toPrecision(digits));
+      if (Math.fround(d) === f) return d;
+    }
+    return f;
+  };
+
+  it("is the shortest decimal of the float4, integers and fractions alike", () => {
+    const next = random(4);
+    const values = [0, 1, 100, 16_777_215, 16_777_216, 16_777_217, 123_456_789, 2 ** 31, 0.1, 33.33, 20.214];
+    for (let n = 0; n < 2_000; n++) {
+      values.push(Math.round(next() * 1e6) * (n % 2 ? 1 : -1), next() * 600, Math.round(next() * 10_000) / 100);
+    }
+    for (const x of values) expect(float4(x), `${x}`).toBe(shortest(x));
   });
 });

@@ -11,7 +11,8 @@ export type Segment = [number, number];
 /** The value PostgreSQL keeps in a `real` column and prints back: the shortest decimal of the float4. */
 export function float4(x: number): number {
   const f = Math.fround(x);
-  if (!Number.isFinite(f) || f === 0) return f;
+  // An integer a float4 holds exactly is its own shortest decimal (any shorter one is another integer).
+  if (!Number.isFinite(f) || (Number.isInteger(f) && Math.abs(f) <= 16_777_216)) return f;
   for (let digits = 1; digits < 9; digits++) {
     const shorter = Number(f.toPrecision(digits));
     if (Math.fround(shorter) === f) return shorter;
@@ -27,8 +28,41 @@ function isSorted(segments: readonly Segment[]): boolean {
   return true;
 }
 
+/** Whether a list is already a union: sorted, no reversed segment, each starting over 0.5 s past the one before. */
+function isMerged(segments: readonly Segment[]): boolean {
+  for (let i = 0; i < segments.length; i++) {
+    const [lo, hi] = segments[i] as Segment;
+    if (!(hi >= lo) || (i > 0 && !(lo > (segments[i - 1] as Segment)[1] + 0.5))) return false;
+  }
+  return true;
+}
+
+/**
+ * One segment into a merged list (a report into a row): the segments it joins become one, the others are kept as
+ * they are (shared, not copied: segments are never changed in place).
+ */
+function mergeOne(a: readonly Segment[], segment: Segment): Segment[] {
+  const [lo, hi] = segment;
+  if (!(hi >= lo)) return a.slice();
+  let at = a.length;
+  while (at > 0 && byStart(a[at - 1] as Segment, segment) > 0) at--;
+  let first = at;
+  let start = lo;
+  let reach = hi;
+  const before = a[at - 1];
+  if (before && lo <= before[1] + 0.5) {
+    first = at - 1;
+    start = before[0];
+    reach = Math.max(before[1], hi);
+  }
+  let end = at;
+  for (let next = a[end]; next && next[0] <= reach + 0.5; next = a[++end]) reach = Math.max(reach, next[1]);
+  return [...a.slice(0, first), [start, reach], ...a.slice(end)];
+}
+
 /** The union of two segment lists: sorted, and a segment starting within 0.5 s of what came before continues it. */
 export function mergeSegments(a: readonly Segment[], b: readonly Segment[]): Segment[] {
+  if (b.length === 1 && isMerged(a)) return mergeOne(a, b[0] as Segment);
   let all: Segment[];
   if (isSorted(a)) {
     // The usual case, a merged list and one report: each of b goes in its place (from the end, where playback adds).
