@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createTokenSigner } from "./tokens.js";
 
 const SECRET = "unit-test-secret-unit-test-secret-0123456789";
-const ids = { userId: "u-1", role: "learner" as const, sessionId: "s-1", tokenVersion: 0 };
+const ids = { userId: "u-1", role: "student" as const, sessionId: "s-1", tokenVersion: 0 };
 
 function signer(clock: { ms: number }, remember?: number) {
   return createTokenSigner({
@@ -28,7 +28,7 @@ describe("access tokens", () => {
     const clock = { ms: Date.parse("2026-12-01T10:00:00Z") };
     const tokens = signer(clock);
     const token = await tokens.sign(ids);
-    expect(await tokens.verify(token)).toMatchObject({ sub: "u-1", sid: "s-1", role: "learner", ver: 0 });
+    expect(await tokens.verify(token)).toMatchObject({ sub: "u-1", sid: "s-1", role: "student", ver: 0 });
     const [h, p, sig = ""] = token.split(".");
     const flipped = `${h}.${p}.${sig.slice(0, -2)}${sig.endsWith("AA") ? "BA" : "AA"}`;
     await expect(tokens.verify(flipped)).rejects.toThrow("Invalid access token");
@@ -55,7 +55,7 @@ describe("access tokens", () => {
     const clock = { ms: Date.parse("2026-12-01T10:00:00Z") };
     const tokens = signer(clock, 2);
     const now = Math.floor(clock.ms / 1000);
-    const claims = { sub: "u-1", role: "learner", sid: "s-1", ver: 0, typ: "access", iss: "lumen", aud: "lumen-api" };
+    const claims = { sub: "u-1", role: "student", sid: "s-1", ver: 0, typ: "access", iss: "lumen", aud: "lumen-api" };
     const later = forge({ ...claims, jti: "j-0", iat: now, nbf: now + 60, exp: now + 600 });
     await expect(tokens.verify(later)).rejects.toThrow("Invalid access token");
     clock.ms += 60_000;

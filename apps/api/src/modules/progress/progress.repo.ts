@@ -81,6 +81,11 @@ function mapRow(r: Record<string, unknown>): ProgressRow {
   };
 }
 
+/** A flushed row's columns in the table's order, its segments as given, and its version. */
+const returned = (segments: SQL) => sql`p.id, p.user_id, p.course_id, p.lesson_id, p.watch_percentage,
+  p.position_seconds, ${segments} AS watched_segments, p.last_rewatch, p.is_completed, p.completed_at, p.credit_at,
+  p.credit_balance, p.quiz_progress, p.started_at, p.updated_at, ${rowVersion("p")} AS row_version`;
+
 /**
  * The statement of `flushBuffered`. With `merge`, every row is merged with the table's, whatever its version.
  * The merge (lumen_progress_step) is what costs: a learner who skips around has many segments to unite.
@@ -125,7 +130,7 @@ async function flushStatement(
         credit_at = b.credit_at, credit_balance = b.credit_balance, updated_at = greatest(p.updated_at, b.at)
         FROM b
        WHERE p.user_id = b.user_id AND p.lesson_id = b.lesson_id AND ${rowVersion("p")} = b.version
-      RETURNING p.*, ${rowVersion("p")} AS row_version, b.rewatch
+      RETURNING ${returned(sql`NULL::jsonb`)}, b.rewatch
     ), merged AS (
       INSERT INTO ${progress} AS p (user_id, course_id, lesson_id, position_seconds, watch_percentage,
                                     watched_segments, is_completed, credit_at, credit_balance, updated_at)
@@ -148,7 +153,7 @@ async function flushStatement(
         credit_balance = CASE WHEN EXCLUDED.updated_at >= p.updated_at
                               THEN EXCLUDED.credit_balance ELSE p.credit_balance END,
         updated_at = greatest(p.updated_at, EXCLUDED.updated_at)
-      RETURNING p.*, ${rowVersion("p")} AS row_version
+      RETURNING ${returned(sql`p.watched_segments`)}
     ), up AS (
       -- Each row with its rewatched seconds. The planner takes these CTEs for one row each: a join of all of them
       -- with b would be a nested loop, quadratic in the batch, so only the merged rows (usually none) are joined.
@@ -162,7 +167,13 @@ async function flushStatement(
        WHERE up.rewatch <> '[]'::jsonb
     )
     SELECT * FROM up`)) as unknown as { rows: Array<Record<string, unknown>> };
-  return result.rows.map((raw) => ({ row: mapRow(raw), version: String(raw.row_version) }));
+  const byKey = new Map(items.map((i) => [`${i.userId}:${i.lessonId}`, i]));
+  return result.rows.map((raw) => {
+    const row = mapRow(raw);
+    // A row taken as it is holds the buffer's segments: not sent back, the batch's own list is used.
+    row.watchedSegments ??= byKey.get(`${row.userId}:${row.lessonId}`)?.watchedSegments ?? [];
+    return { row, version: String(raw.row_version) };
+  });
 }
 
 export function createProgressRepo(db: Executor) {
