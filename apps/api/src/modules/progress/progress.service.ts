@@ -18,7 +18,10 @@ import { type Report, stepProgress } from "./progress.step.js";
 
 /** Where to resume: the start of the first unwatched gap (0 when all of it was watched). */
 export function resumeSeconds(row: Pick<ProgressRow, "watchedSegments" | "positionSeconds">, duration: number): number {
-  const segments = [...row.watchedSegments].sort((a, b) => a[0] - b[0]);
+  const stored = row.watchedSegments;
+  // Stored lists are merged, so sorted already: copied and sorted only if one is not.
+  const sorted = stored.every((s, i) => i === 0 || (stored[i - 1] as (typeof stored)[number])[0] <= s[0]);
+  const segments = sorted ? stored : [...stored].sort((a, b) => a[0] - b[0]);
   if (segments.length === 0) return row.positionSeconds;
   let reached = 0;
   for (const [from, to] of segments) {

@@ -8,16 +8,30 @@ import type { ProgressRow } from "./progress.repo.js";
  */
 export type Segment = [number, number];
 
+/**
+ * Recent answers of float4 for fractions, by float4: percentages (two decimals) and credit balances recur, and each
+ * answer is a loop of decimal conversions. Emptied when full.
+ */
+const float4Known = new Map<number, number>();
+
 /** The value PostgreSQL keeps in a `real` column and prints back: the shortest decimal of the float4. */
 export function float4(x: number): number {
   const f = Math.fround(x);
   // An integer a float4 holds exactly is its own shortest decimal (any shorter one is another integer).
   if (!Number.isFinite(f) || (Number.isInteger(f) && Math.abs(f) <= 16_777_216)) return f;
+  const known = float4Known.get(f);
+  if (known !== undefined) return known;
+  let shortest = Number(f.toPrecision(9));
   for (let digits = 1; digits < 9; digits++) {
     const shorter = Number(f.toPrecision(digits));
-    if (Math.fround(shorter) === f) return shorter;
+    if (Math.fround(shorter) === f) {
+      shortest = shorter;
+      break;
+    }
   }
-  return Number(f.toPrecision(9));
+  if (float4Known.size >= 4096) float4Known.clear();
+  float4Known.set(f, shortest);
+  return shortest;
 }
 
 const byStart = (x: Segment, y: Segment) => x[0] - y[0] || x[1] - y[1];
