@@ -77,7 +77,7 @@ const apiProcess = start([...apiNodeArgs, "--enable-source-maps", "dist/server.j
   GATEWAY_SECRET: "bench-gateway-secret-bench-gateway-secret",
   DATA_DIR: dataDir,
   API_PORT: String(port),
-  LOG_LEVEL: "warn",
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
   // The limiter would stop a load test after 100 requests; it is measured by the tests, not here.
   RATE_LIMIT_MAX: "1000000000",
   // The learner session asks the (offline) tutor: the daily budgets would cut it off.
