@@ -2,6 +2,7 @@ import { PLAYER_MAX_SPEED, PROGRESS_SLACK_SECONDS, VIDEO_COMPLETE_AT_PERCENT } f
 import { type Executor, enrollments, lessons, progress } from "@lumen/db";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { transactions } from "../../lib/sql.js";
+import { bufferKey } from "./progress.buffer.js";
 
 export type ProgressRow = typeof progress.$inferSelect;
 
@@ -167,11 +168,11 @@ async function flushStatement(
        WHERE up.rewatch <> '[]'::jsonb
     )
     SELECT * FROM up`)) as unknown as { rows: Array<Record<string, unknown>> };
-  const byKey = new Map(items.map((i) => [`${i.userId}:${i.lessonId}`, i]));
+  const byKey = new Map(items.map((i) => [bufferKey(i.userId, i.lessonId), i]));
   return result.rows.map((raw) => {
     const row = mapRow(raw);
     // A row taken as it is holds the buffer's segments: not sent back, the batch's own list is used.
-    row.watchedSegments ??= byKey.get(`${row.userId}:${row.lessonId}`)?.watchedSegments ?? [];
+    row.watchedSegments ??= byKey.get(bufferKey(row.userId, row.lessonId))?.watchedSegments ?? [];
     return { row, version: String(raw.row_version) };
   });
 }
@@ -308,8 +309,8 @@ export function createProgressRepo(db: Executor) {
       const stored = await flushStatement(tx, items);
       // A row written by someone else between the statement's snapshot and its update is neither taken as is nor
       // merged by it: those few are merged now.
-      const written = new Set(stored.map(({ row }) => `${row.userId}:${row.lessonId}`));
-      const missed = items.filter((i) => i.tableVersion !== null && !written.has(`${i.userId}:${i.lessonId}`));
+      const written = new Set(stored.map(({ row }) => bufferKey(row.userId, row.lessonId)));
+      const missed = items.filter((i) => i.tableVersion !== null && !written.has(bufferKey(i.userId, i.lessonId)));
       if (missed.length === 0) return stored;
       return [...stored, ...(await flushStatement(tx, missed, { merge: true }))];
     },

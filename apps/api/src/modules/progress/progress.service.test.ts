@@ -209,6 +209,9 @@ describe("the buffer around the lesson's own reads and writes", () => {
   const claims = { sub: LEA.userId } as never;
   const report = { position_seconds: 4, segment: { from_seconds: 0, to_seconds: 4 } };
   const failing = () => Promise.reject(new Error("redis down"));
+  /** A first start: the row as inserted, with a credit window yet to open. */
+  const startsFresh = () =>
+    vi.fn(async () => ({ row: row({ creditAt: null, creditBalance: 5 }), inserted: true, version: "1:(0,1)" }));
 
   it("starts a video with its row in the buffer: the first report reads nothing from the table", async () => {
     const store = createMemoryBufferStore();
@@ -216,11 +219,7 @@ describe("the buffer around the lesson's own reads and writes", () => {
       ctx: lesson("video", 100),
       writeBehind: { store, intervalMs: 0 },
       store: {
-        start: vi.fn(async () => ({
-          row: row({ creditAt: null, creditBalance: 5 }),
-          inserted: true,
-          version: "1:(0,1)",
-        })),
+        start: startsFresh(),
       },
     });
     await service.start(LEA, "lesson-1");
@@ -239,11 +238,7 @@ describe("the buffer around the lesson's own reads and writes", () => {
       ctx: lesson("video", 5),
       writeBehind: { store, intervalMs: 0 },
       store: {
-        start: vi.fn(async () => ({
-          row: row({ creditAt: null, creditBalance: 5 }),
-          inserted: true,
-          version: "1:(0,1)",
-        })),
+        start: startsFresh(),
         flushBuffered: vi.fn(async () => [{ row: completedRow, version: "2:(0,2)" }]),
       },
     });

@@ -14,14 +14,13 @@ import {
   type ProgressBuffer,
 } from "./progress.buffer.js";
 import type { ProgressRepo, ProgressRow } from "./progress.repo.js";
-import { type Report, stepProgress } from "./progress.step.js";
+import { isSorted, type Report, stepProgress } from "./progress.step.js";
 
 /** Where to resume: the start of the first unwatched gap (0 when all of it was watched). */
 export function resumeSeconds(row: Pick<ProgressRow, "watchedSegments" | "positionSeconds">, duration: number): number {
-  const stored = row.watchedSegments;
   // Stored lists are merged, so sorted already: copied and sorted only if one is not.
-  const sorted = stored.every((s, i) => i === 0 || (stored[i - 1] as (typeof stored)[number])[0] <= s[0]);
-  const segments = sorted ? stored : [...stored].sort((a, b) => a[0] - b[0]);
+  const stored = row.watchedSegments;
+  const segments = isSorted(stored) ? stored : [...stored].sort((a, b) => a[0] - b[0]);
   if (segments.length === 0) return row.positionSeconds;
   let reached = 0;
   for (const [from, to] of segments) {
@@ -176,9 +175,12 @@ export function createProgressService(deps: {
     const key = bufferKey(userId, lessonId);
     for (let attempt = 0; attempt < 4; attempt++) {
       const current = await buffer.store.get(key);
-      const loaded = current ? undefined : await progress.findStored(userId, lessonId);
-      const before = current ? current.entry.row : loaded?.row;
-      const tableVersion = current ? (current.entry.tableVersion ?? null) : (loaded?.version ?? null);
+      // The row as last acknowledged, or as stored: either way with the table version it builds on.
+      const base = current
+        ? { row: current.entry.row, version: current.entry.tableVersion ?? null }
+        : await progress.findStored(userId, lessonId);
+      const before = base?.row;
+      const tableVersion = base?.version ?? null;
       const now = new Date();
       const { rewatch, ...stepped } = stepProgress(before, report, now);
       const row: ProgressRow = before

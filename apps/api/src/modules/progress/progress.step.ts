@@ -36,7 +36,8 @@ export function float4(x: number): number {
 
 const byStart = (x: Segment, y: Segment) => x[0] - y[0] || x[1] - y[1];
 
-function isSorted(segments: readonly Segment[]): boolean {
+/** Whether a list is in start order (then end): a stored, merged list always is. */
+export function isSorted(segments: readonly Segment[]): boolean {
   for (let i = 1; i < segments.length; i++)
     if (byStart(segments[i - 1] as Segment, segments[i] as Segment) > 0) return false;
   return true;
