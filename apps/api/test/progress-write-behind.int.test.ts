@@ -181,6 +181,51 @@ describe("the in-memory rules are the SQL's", () => {
       ).creditBalance,
     ).toBe(24);
   });
+
+  it("keeps a credited segment's ends to the millisecond, in memory and in SQL, and never a negative balance", async () => {
+    const isMillis = (x: number) => Math.abs(x * 1000 - Math.round(x * 1000)) < 1e-6;
+    // A credit of 5 s + 2 × 1.2345678 s: the cut end would have 17 digits.
+    const now = new Date("2026-12-01T10:00:01.2345678Z");
+    const cut = stepProgress(
+      {
+        positionSeconds: 0,
+        watchedSegments: [],
+        watchPercentage: 0,
+        isCompleted: false,
+        creditAt: new Date("2026-12-01T10:00:00Z"),
+        creditBalance: 5,
+      },
+      { positionSeconds: 40, segment: [1.23456789, 40], durationSeconds: 100, isVideo: true },
+      now,
+    );
+    expect(cut.watchedSegments).toEqual([[1.235, 8.703]]);
+    expect(cut.creditBalance).toBeGreaterThanOrEqual(0);
+
+    // The table's own statement (a report written through): a row whose window opened 3.21 s ago, cut in SQL.
+    const repo = createProgressRepo(ctx.database.db);
+    const write = (segment: Segment) =>
+      repo.write({
+        userId: learner.user.id,
+        courseId,
+        lessonId: videoId,
+        positionSeconds: segment[1],
+        segment,
+        durationSeconds: 100,
+        isVideo: true,
+      });
+    await write([0.0004, 0.0004]);
+    await ctx.database.db.execute(
+      sql`update progress set credit_at = now() - interval '3.2109876 seconds', credit_balance = 0.3
+           where user_id = ${learner.user.id}`,
+    );
+    const stored = await write([20.1234567, 60]);
+    const [lo, hi] = stored.watchedSegments.at(-1) as Segment;
+    expect(lo).toBe(20.123);
+    expect(hi).toBeGreaterThan(26);
+    expect(hi).toBeLessThan(60);
+    expect(isMillis(hi), `${hi}`).toBe(true);
+    expect(stored.creditBalance).toBeGreaterThanOrEqual(0);
+  });
 });
 
 describe("write-behind", () => {

@@ -258,14 +258,16 @@ export function createProgressRepo(db: Executor) {
         w.segment && w.durationSeconds > 0
           ? (() => {
               const [from, to] = w.segment;
-              const credited = (budget: SQL) => sql`least(${to}::float8, ${from}::float8 + ${budget})`;
-              const seg = sql`jsonb_build_array(jsonb_build_array(${from}::float8, c.upto))`;
+              // Both ends to the millisecond, as stepProgress keeps them (toMillis).
+              const millis = (x: SQL) => sql`floor((${x}) * 1000::float8 + 0.5::float8) / 1000::float8`;
+              const credited = (budget: SQL) => millis(sql`least(${to}::float8, ${from}::float8 + ${budget})`);
+              const seg = sql`jsonb_build_array(jsonb_build_array(${millis(sql`${from}::float8`)}, c.upto))`;
               return sql`
         WITH touched AS (${touchEnrollment(w.userId, w.courseId)})
         INSERT INTO ${progress} (user_id, course_id, lesson_id, position_seconds, watch_percentage, watched_segments,
                                  is_completed, credit_at, credit_balance)
         SELECT ${w.userId}, ${w.courseId}, ${w.lessonId}, ${w.positionSeconds}, s.coverage, s.merged,
-               ${w.isVideo} AND s.coverage >= ${done}, now(), c.budget - (c.upto - ${from}::float8)
+               ${w.isVideo} AND s.coverage >= ${done}, now(), greatest(0::float8, c.budget - (c.upto - ${from}::float8))
           FROM (SELECT ${SLACK}::float8 AS budget, ${credited(sql`${SLACK}::float8`)} AS upto) AS c,
                lumen_progress_step('[]'::jsonb, ${seg}, ${w.durationSeconds}) AS s
         ON CONFLICT (user_id, lesson_id) DO UPDATE SET
@@ -273,7 +275,7 @@ export function createProgressRepo(db: Executor) {
           (watched_segments, last_rewatch, watch_percentage, is_completed, credit_at, credit_balance) = (
             SELECT s.merged, s.rewatch, greatest(${progress.watchPercentage}, s.coverage),
                    ${progress.isCompleted} OR (${w.isVideo} AND greatest(${progress.watchPercentage}, s.coverage) >= ${done}),
-                   now(), c.budget - (c.upto - ${from}::float8)
+                   now(), greatest(0::float8, c.budget - (c.upto - ${from}::float8))
               FROM (SELECT b.budget, ${credited(sql`b.budget`)} AS upto
                       FROM (SELECT ${availableCredit} AS budget) AS b) AS c,
                    lumen_progress_step(${progress.watchedSegments}, ${seg}, ${w.durationSeconds}) AS s),

@@ -34,6 +34,16 @@ export function float4(x: number): number {
   return shortest;
 }
 
+/**
+ * A credited segment's ends are kept to the millisecond (half up): a cut segment ends at its start plus a credit
+ * computed from wall time, a double with 17 digits, and rows with many segments were mostly those digits (a third
+ * of every flush and of each row in the table). `progress.repo.ts` rounds the same way in SQL (float8: the same
+ * multiply, add, floor and divide).
+ */
+export function toMillis(seconds: number): number {
+  return Math.floor(seconds * 1000 + 0.5) / 1000;
+}
+
 const byStart = (x: Segment, y: Segment) => x[0] - y[0] || x[1] - y[1];
 
 /** Whether a list is in start order (then end): a stored, merged list always is. */
@@ -163,12 +173,13 @@ export function stepProgress(before: StepState | undefined, report: Report, now:
           rewatch: [],
         };
   }
-  const [from, to] = report.segment;
+  const [start, to] = report.segment;
   const budget = before
     ? Math.min(PROGRESS_SLACK_SECONDS, before.creditBalance) +
       PLAYER_MAX_SPEED * Math.max(0, (now.getTime() - (before.creditAt ?? now).getTime()) / 1000)
     : PROGRESS_SLACK_SECONDS;
-  const upto = Math.min(to, from + budget);
+  const from = toMillis(start);
+  const upto = toMillis(Math.min(to, start + budget));
   const watched = before?.watchedSegments ?? [];
   const merged = mergeSegments(watched, [[from, upto]]);
   const coverage = segmentsCoverage(merged, report.durationSeconds);
@@ -179,7 +190,7 @@ export function stepProgress(before: StepState | undefined, report: Report, now:
     watchPercentage: percentage,
     isCompleted: (before?.isCompleted ?? false) || (report.isVideo && percentage >= VIDEO_COMPLETE_AT_PERCENT),
     creditAt: now,
-    creditBalance: float4(budget - (upto - from)),
+    creditBalance: float4(Math.max(0, budget - (upto - start))),
     rewatch: watched.length === 0 ? [] : segmentsOverlap(watched, [[from, upto]]),
   };
 }
