@@ -130,14 +130,21 @@ export async function pickDemoCourse(call, { needsQuiz = false, rankBy = "videos
  * A learner's player reports every 10 s of video: the segment just watched and the playhead. Each learner moves
  * through the course's videos in turn, so writes spread over many progress rows and some complete lessons.
  * `report(u, token)` is learner u's next report as an autocannon request.
+ * With `speed`, the player plays at that rate in real time instead: a report covers what it played since the
+ * learner's previous one (at most 10 s), so however often it reports, its segments join up as a real player's do.
+ * Without it, every report claims 10 s more, which a load test sends many times a second per learner: far faster
+ * than any player, so the credit window cuts each to a fraction and the row collects scattered segments.
  */
-export function progressReports(learnerCount, videos) {
-  const playhead = Array.from({ length: learnerCount }, () => ({ lesson: 0, at: 0 }));
+export function progressReports(learnerCount, videos, { speed } = {}) {
+  const playhead = Array.from({ length: learnerCount }, () => ({ lesson: 0, at: 0, clock: performance.now() }));
   return (u, token) => {
     const state = playhead[u];
     const video = videos[(state.lesson + u) % videos.length];
     const from = state.at;
-    const to = Math.min(from + 10, video.duration_seconds);
+    const now = performance.now();
+    const played = speed ? Math.min(10, (speed * (now - state.clock)) / 1000) : 10;
+    state.clock = now;
+    const to = Math.min(from + played, video.duration_seconds);
     state.at = to >= video.duration_seconds ? 0 : to;
     if (state.at === 0) state.lesson++;
     return {
