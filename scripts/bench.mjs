@@ -14,8 +14,9 @@
 // Progress writes: half the learners play at 1× (a report covers what was played since the learner's previous one,
 // so segments join up as a real player's do), the other half claim 10 s per report as fast as the connections go
 // (the credit window cuts those, and rows collect scattered segments). The players run in one window like the other
-// scenarios, then both kinds in slices interleaved with catalog slices (see interleaved): the players' p99 over the
-// catalog's is the ratio issue 15 sets a target for.
+// scenarios, then both kinds and the signed-in course page in slices interleaved with catalog slices (see
+// interleaved): the players' p99 over the catalog's, and the course page's rate over the catalog's, are the ratios
+// issue 15 sets targets for.
 // Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_USERS (default 200),
 // BENCH_PORT (default 4100), BENCH_BARE_PORT (the bare server's; default the next port), BENCH_DATABASE_PREFIX
 // (the throwaway database's name before the pid; default lumen_bench), BENCH_ONLY (comma-separated scenario keys:
@@ -419,25 +420,21 @@ try {
   }
 
   let d = 0;
-  let detail = null;
-  if (want("detail")) {
-    detail = await run("GET /courses/:id (detail, signed in)", {
-      requests: [
-        {
-          setupRequest: (req) => {
-            const i = d++;
-            return {
-              ...req,
-              method: "GET",
-              path: `/api/v1/courses/${courseIds[i % courseIds.length]}`,
-              headers: { authorization: `Bearer ${learners[i % learners.length].access}` },
-            };
-          },
-        },
-      ],
-    });
-    results.push(detail);
-  }
+  const details = [
+    {
+      setupRequest: (req) => {
+        const i = d++;
+        return {
+          ...req,
+          method: "GET",
+          path: `/api/v1/courses/${courseIds[i % courseIds.length]}`,
+          headers: { authorization: `Bearer ${learners[i % learners.length].access}` },
+        };
+      },
+    },
+  ];
+  const detailTitle = "GET /courses/:id (detail, signed in)";
+  if (want("detail")) results.push(await run(detailTitle, { requests: details }));
 
   let m = 0;
   if (want("me")) {
@@ -465,29 +462,38 @@ try {
   const nextProgress = progressWriter(skimmers, course.videos);
   let progress = null;
   let skimming = null;
+  let detail = null;
   let pairedCatalog = null;
+  const playTitle = `PUT /lessons/:id/progress (${players.length} learners playing at 1×)`;
+  const skimTitle = `PUT /lessons/:id/progress (${skimmers.length} learners, 10 s per report)`;
+  const plays = [{ setupRequest: (req) => ({ ...req, ...nextPlay() }) }];
+  const skims = [{ setupRequest: (req) => ({ ...req, ...nextProgress() }) }];
   if (want("progress")) {
     // As the player does: each learner opens each video (POST /lessons/:id/start) before reporting on it, then the
     // scenario is warmed for 2 s like the catalog's.
     const opens = learners.flatMap((learner) => course.videos.map((video) => [learner, video]));
     await pool(opens, 20, ([learner, video]) => api("POST", `/lessons/${video.id}/start`, { token: learner.access }));
-    const plays = [{ setupRequest: (req) => ({ ...req, ...nextPlay() }) }];
-    const skims = [{ setupRequest: (req) => ({ ...req, ...nextProgress() }) }];
     await warm(base, plays);
     await warm(base, skims);
-    const playTitle = `PUT /lessons/:id/progress (${players.length} learners playing at 1×)`;
-    const skimTitle = `PUT /lessons/:id/progress (${skimmers.length} learners, 10 s per report)`;
-    progress = await run(playTitle, { requests: plays });
-    results.push(progress);
-    if (catalog) {
-      // The p99 ratio's sides measured side by side (see interleaved); the catalog's own row above stays.
-      [progress, skimming, pairedCatalog] = await interleaved([
-        [`${playTitle}, interleaved`, { requests: plays }],
-        [`${skimTitle}, interleaved`, { requests: skims }],
-        ["GET /courses?limit=12, interleaved with progress", { requests: [{ method: "GET", path: CATALOG }] }],
-      ]);
-      results.push(progress, skimming, pairedCatalog);
-    }
+    results.push(await run(playTitle, { requests: plays }));
+  }
+  if (want("catalog") && (want("detail") || want("progress"))) {
+    // The ratios' sides measured side by side with the catalog (see interleaved); the one-window rows above stay.
+    const paired = [
+      ...(want("progress")
+        ? [
+            [`${playTitle}, interleaved`, { requests: plays }],
+            [`${skimTitle}, interleaved`, { requests: skims }],
+          ]
+        : []),
+      ...(want("detail") ? [[`${detailTitle}, interleaved`, { requests: details }]] : []),
+      ["GET /courses?limit=12, interleaved with the above", { requests: [{ method: "GET", path: CATALOG }] }],
+    ];
+    const measured = await interleaved(paired);
+    results.push(...measured);
+    pairedCatalog = measured.pop();
+    if (want("progress")) [progress, skimming] = measured.splice(0, 2);
+    if (want("detail")) [detail] = measured;
   }
 
   if (want("mixed")) {
@@ -542,9 +548,11 @@ try {
     catalog && bareCatalog
       ? Math.round((catalog.requests_per_second / bareCatalog.requests_per_second) * 100) / 100
       : null;
-  // Issue 15's second target: a signed-in course page costs at most twice a (cached) catalog page.
+  // Issue 15's second target: a signed-in course page at least half the (cached) catalog's rate (interleaved).
   const detailRatio =
-    catalog && detail ? Math.round((detail.requests_per_second / catalog.requests_per_second) * 100) / 100 : null;
+    pairedCatalog && detail
+      ? Math.round((detail.requests_per_second / pairedCatalog.requests_per_second) * 100) / 100
+      : null;
   // Issue 15: progress writes' p99 at most twice the catalog's, at the same connections (measured interleaved).
   const p99Ratio = (r) =>
     pairedCatalog && r ? Math.round((r.latency_p99_ms / Math.max(1, pairedCatalog.latency_p99_ms)) * 100) / 100 : null;
