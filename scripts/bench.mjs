@@ -126,32 +126,16 @@ function tally(map, op, status) {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-function run(title, opts) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url: base, connections, duration: seconds, ...opts }, (err, result) => {
-      if (err) return reject(err);
-      resolve({
-        scenario: title,
-        requests_per_second: Math.round(result.requests.average),
-        latency_p50_ms: result.latency.p50,
-        latency_p99_ms: result.latency.p99,
-        non_2xx: result.non2xx,
-        errors: result.errors + result.timeouts,
-      });
-    });
-  });
-}
-
 /**
- * One autocannon run whose first `settleMs` are not counted (its 50 connections being opened): the response time
- * of every later request, and how many of them were not 2xx.
+ * One autocannon run whose first `settleMs` are not counted (its connections being opened): the response time of
+ * every later request, and how many of them were not 2xx.
  */
-function slice(opts, settleMs) {
+function slice(opts, settleMs = 0) {
   return new Promise((resolve, reject) => {
     const times = [];
     let non2xx = 0;
     const startedAt = performance.now();
-    const instance = autocannon({ url: base, connections, ...opts }, (err, result) =>
+    const instance = autocannon({ url: base, connections, duration: seconds, ...opts }, (err, result) =>
       err ? reject(err) : resolve({ times, non2xx, errors: result.errors + result.timeouts }),
     );
     instance.on("response", (_client, status, _bytes, ms) => {
@@ -162,10 +146,29 @@ function slice(opts, settleMs) {
   });
 }
 
+/** A table row from the counted responses of one or more slices that ran `measuredSeconds` in all. */
+function summary(scenario, parts, measuredSeconds) {
+  const times = parts.flatMap((p) => p.times).sort((x, y) => x - y);
+  const at = (q) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? 0);
+  return {
+    scenario,
+    requests_per_second: Math.round(times.length / measuredSeconds),
+    latency_p50_ms: at(0.5),
+    latency_p99_ms: at(0.99),
+    non_2xx: parts.reduce((n, p) => n + p.non2xx, 0),
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+  };
+}
+
+/** One scenario in one window (`seconds` long unless `opts.duration` says otherwise). */
+async function run(title, opts) {
+  return summary(title, [await slice(opts)], opts.duration ?? seconds);
+}
+
 /**
  * Scenarios measured in alternating slices (A B C, C B A, A B C…) and each one's slices added up, so that all see
  * the same machine: on a shared 2-core box the rate a 10 s window gets drifts by a quarter from one window to the
- * next, and a ratio of two p99s taken minutes apart measures the drift as much as the API. Each slice runs 2 s
+ * next, and a ratio of two figures taken minutes apart measures the drift as much as the API. Each slice runs 2 s
  * after half a second of opening its connections, which is not counted, and starts on a quiet server: after the
  * pause, buffered progress (written every PROGRESS_WRITE_BEHIND_MS) is in the table and no flush from another
  * scenario's slice lands in this one. `scenarios` are [title, autocannon options] pairs.
@@ -181,19 +184,7 @@ async function interleaved(scenarios, { pauseMs = 1500, settleMs = 500 } = {}) {
       runs[k].push(await slice({ ...scenarios[k][1], duration: measured + settleMs / 1000 }, settleMs));
     }
   }
-  return scenarios.map(([scenario], k) => {
-    const parts = runs[k];
-    const times = parts.flatMap((p) => p.times).sort((x, y) => x - y);
-    const at = (q) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? 0);
-    return {
-      scenario,
-      requests_per_second: Math.round(times.length / (slices * measured)),
-      latency_p50_ms: at(0.5),
-      latency_p99_ms: at(0.99),
-      non_2xx: parts.reduce((n, p) => n + p.non2xx, 0),
-      errors: parts.reduce((n, p) => n + p.errors, 0),
-    };
-  });
+  return scenarios.map(([title], k) => summary(title, runs[k], slices * measured));
 }
 
 /** A short unmeasured run first, so both servers are compared warm (JIT, pool connections). */
@@ -251,6 +242,7 @@ function progressWriter(learners, videos, opts) {
 // ---- scenarios ----------------------------------------------------------------------------------------------
 
 const CATALOG = "/api/v1/courses?limit=12";
+const catalogRequests = [{ method: "GET", path: CATALOG }];
 
 /**
  * A weighted mix of operations (`[weight, name, make(ctx)]`), for autocannon's setupRequest/onResponse. `auth`
@@ -399,8 +391,8 @@ try {
   let catalog = null;
   let bareCatalog = null;
   if (want("catalog")) {
-    await warm(base, [{ method: "GET", path: CATALOG }]);
-    catalog = await run("GET /courses?limit=12 (catalog, guest)", { requests: [{ method: "GET", path: CATALOG }] });
+    await warm(base, catalogRequests);
+    catalog = await run("GET /courses?limit=12 (catalog, guest)", { requests: catalogRequests });
     results.push(catalog);
   }
   if (want("catalog") && databaseUrl) {
@@ -409,10 +401,10 @@ try {
       DATABASE_URL: databaseUrl,
     });
     await waitReady(`${bareBase}/health`, bare);
-    await warm(bareBase, [{ method: "GET", path: CATALOG }]);
+    await warm(bareBase, catalogRequests);
     bareCatalog = await run("bare Fastify + pg, same catalog SQL", {
       url: bareBase,
-      requests: [{ method: "GET", path: CATALOG }],
+      requests: catalogRequests,
     });
     results.push(bareCatalog);
     bare.kill("SIGTERM");
@@ -459,15 +451,11 @@ try {
   const half = Math.ceil(learners.length / 2);
   const [players, skimmers] = [learners.slice(0, half), learners.slice(half)];
   const nextPlay = progressWriter(players, course.videos, { speed: 1 });
-  const nextProgress = progressWriter(skimmers, course.videos);
-  let progress = null;
-  let skimming = null;
-  let detail = null;
-  let pairedCatalog = null;
+  const nextSkim = progressWriter(skimmers, course.videos);
   const playTitle = `PUT /lessons/:id/progress (${players.length} learners playing at 1×)`;
   const skimTitle = `PUT /lessons/:id/progress (${skimmers.length} learners, 10 s per report)`;
   const plays = [{ setupRequest: (req) => ({ ...req, ...nextPlay() }) }];
-  const skims = [{ setupRequest: (req) => ({ ...req, ...nextProgress() }) }];
+  const skims = [{ setupRequest: (req) => ({ ...req, ...nextSkim() }) }];
   if (want("progress")) {
     // As the player does: each learner opens each video (POST /lessons/:id/start) before reporting on it, then the
     // scenario is warmed for 2 s like the catalog's.
@@ -477,27 +465,28 @@ try {
     await warm(base, skims);
     results.push(await run(playTitle, { requests: plays }));
   }
+  // The ratios' sides measured side by side with the catalog (see interleaved); the one-window rows above stay.
+  const paired = {};
   if (want("catalog") && (want("detail") || want("progress"))) {
-    // The ratios' sides measured side by side with the catalog (see interleaved); the one-window rows above stay.
-    const paired = [
+    const sides = [
       ...(want("progress")
         ? [
-            [`${playTitle}, interleaved`, { requests: plays }],
-            [`${skimTitle}, interleaved`, { requests: skims }],
+            ["progress", playTitle, plays],
+            ["skimming", skimTitle, skims],
           ]
         : []),
-      ...(want("detail") ? [[`${detailTitle}, interleaved`, { requests: details }]] : []),
-      ["GET /courses?limit=12, interleaved with the above", { requests: [{ method: "GET", path: CATALOG }] }],
+      ...(want("detail") ? [["detail", detailTitle, details]] : []),
+      ["catalog", "GET /courses?limit=12 (catalog, guest)", catalogRequests],
     ];
-    const measured = await interleaved(paired);
+    const measured = await interleaved(sides.map(([, title, requests]) => [`${title}, interleaved`, { requests }]));
     results.push(...measured);
-    pairedCatalog = measured.pop();
-    if (want("progress")) [progress, skimming] = measured.splice(0, 2);
-    if (want("detail")) [detail] = measured;
+    sides.forEach(([key], i) => {
+      paired[key] = measured[i];
+    });
   }
 
   if (want("mixed")) {
-    const mixed = mixedWorkload(learners, courseIds, nextProgress);
+    const mixed = mixedWorkload(learners, courseIds, nextSkim);
     results.push(
       await run("mixed: 80% reads, 15% progress, 5% auth", {
         requests: [{ setupRequest: mixed.setupRequest, onResponse: mixed.onResponse }],
@@ -550,14 +539,16 @@ try {
       : null;
   // Issue 15's second target: a signed-in course page at least half the (cached) catalog's rate (interleaved).
   const detailRatio =
-    pairedCatalog && detail
-      ? Math.round((detail.requests_per_second / pairedCatalog.requests_per_second) * 100) / 100
+    paired.catalog && paired.detail
+      ? Math.round((paired.detail.requests_per_second / paired.catalog.requests_per_second) * 100) / 100
       : null;
   // Issue 15: progress writes' p99 at most twice the catalog's, at the same connections (measured interleaved).
   const p99Ratio = (r) =>
-    pairedCatalog && r ? Math.round((r.latency_p99_ms / Math.max(1, pairedCatalog.latency_p99_ms)) * 100) / 100 : null;
-  const progressP99Ratio = p99Ratio(progress);
-  const skimP99Ratio = p99Ratio(skimming);
+    paired.catalog && r
+      ? Math.round((r.latency_p99_ms / Math.max(1, paired.catalog.latency_p99_ms)) * 100) / 100
+      : null;
+  const progressP99Ratio = p99Ratio(paired.progress);
+  const skimP99Ratio = p99Ratio(paired.skimming);
   console.table(results);
   if (ratio !== null)
     console.log(`Catalog, API / bare: ${ratio} (${Math.round(ratio * 100)}% of the bare server's req/s)`);
