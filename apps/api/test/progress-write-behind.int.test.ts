@@ -184,8 +184,9 @@ describe("the in-memory rules are the SQL's", () => {
 
   it("keeps a credited segment's ends to the millisecond, in memory and in SQL, and never a negative balance", async () => {
     const isMillis = (x: number) => Math.abs(x * 1000 - Math.round(x * 1000)) < 1e-6;
-    // A credit of 5 s + 2 × 1.2345678 s: the cut end would have 17 digits.
-    const now = new Date("2026-12-01T10:00:01.2345678Z");
+    // A credit of 5 s + 2 × 1.234 s from a start with 8 decimals: the cut end would have 17 digits, and the balance
+    // left (7.468 − (8.703 − 1.23456789)) would be just below zero by the rounding.
+    const now = new Date("2026-12-01T10:00:01.234Z");
     const cut = stepProgress(
       {
         positionSeconds: 0,
