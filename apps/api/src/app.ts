@@ -122,7 +122,7 @@ import { createUserService } from "./modules/user/user.service.js";
 import { createUserExport } from "./modules/user/user-export.repo.js";
 import { registerAuth, registerGuards, verifiedClaims } from "./plugins/auth.js";
 import { registerClientIp, trustProxyOption } from "./plugins/client-ip.js";
-import { registerErrorHandling } from "./plugins/error-handler.js";
+import { registerErrorHandling, sendError } from "./plugins/error-handler.js";
 import { registerHttpCache } from "./plugins/http-cache.js";
 import { registerInputHygiene } from "./plugins/input-hygiene.js";
 import { registerObservability } from "./plugins/observability.js";
@@ -233,6 +233,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     forceCloseConnections: "idle",
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router raises before any route runs answer in the envelope too, not in Fastify's own shape.
+    frameworkErrors: (error, _request, reply) => {
+      const message =
+        error.code === "FST_ERR_MAX_PARAM_LENGTH"
+          ? "A path segment of this URL is too long to name anything (at most 100 characters)"
+          : error.code === "FST_ERR_BAD_URL"
+            ? "This URL is not valid: it has a malformed %-escape"
+            : "This request could not be routed";
+      sendError(reply, new AppError("VALIDATION_ERROR", message, { reason: error.code }));
+    },
   });
   // First of all: every route declared from here on gets the guard its `config.auth` asks for.
   registerGuards(app);

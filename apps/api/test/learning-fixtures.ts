@@ -51,7 +51,7 @@ export async function buildCourse(
     payload: {
       title: "The mitochondria",
       kind: "video",
-      video_url: "/media/demo/x.webm",
+      video_url: "https://videos.example.com/lessons/mitochondria.webm",
       transcript_vtt: SAMPLE_VTT,
       is_preview: false,
     },

@@ -507,6 +507,7 @@ describe("attaching uploads", () => {
   });
 
   it("demo videos reach readers signed, external video URLs unchanged", async () => {
+    expect((await setLessonVideo(course.videoLessonId, "/media/demo/x.webm")).status).toBe(200);
     expect((await readLesson(course.videoLessonId, creator.access_token)).body.data.video_url).toMatch(
       /^\/media\/demo\/x\.webm\?exp=\d+&sig=[\w-]+$/,
     );

@@ -143,6 +143,8 @@ export function registerErrorHandling(app: FastifyInstance, reporter?: ErrorRepo
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
     const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).flatMap((r) => r.methods))];
+    // The route exists for this method but found nothing (a static file that isn't there): a plain 404.
+    if (allowed.includes(request.method)) return sendError(reply, new AppError("NOT_FOUND", `Nothing at ${path}`));
     if (allowed.length > 0) {
       return sendError(
         reply,

@@ -52,7 +52,7 @@ export async function prepareEvalCatalog(ctx: TestContext): Promise<void> {
         title: lesson.title,
         kind: lesson.kind,
         ...(lesson.kind === "video"
-          ? { video_url: "/media/demo/x.webm", transcript_vtt: toVtt(lesson.cues ?? []) }
+          ? { video_url: "https://videos.example.com/eval/lesson.webm", transcript_vtt: toVtt(lesson.cues ?? []) }
           : { content_md: lesson.markdown, duration_seconds: 180 }),
       });
     }

@@ -1,22 +1,43 @@
 import fastifyStatic from "@fastify/static";
 import { DEMO_MEDIA_PREFIX, demoVideoFromUrl } from "@lumen/contracts";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { AppError } from "../../lib/errors.js";
 import type { MediaSigner } from "./media.signing.js";
+
+/** The seed's thumbnails: the only demo files served without a signature. */
+const PUBLIC_DEMO_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.svg$/;
+
+/**
+ * The demo file a request names, decoded once as the static server decodes it ("%73ql.webm" is "sql.webm"), or
+ * null when the path can't be decoded. The signature check must judge the file that would be sent, not the URL's
+ * spelling: checking the raw URL let any percent-encoded spelling of a paid video skip it.
+ */
+function requestedFile(request: FastifyRequest): string | null {
+  const raw = request.url.slice(DEMO_MEDIA_PREFIX.length).split("?", 1)[0] ?? "";
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The seed's demo media under /media/demo/. Thumbnails are public; videos belong to lessons, paid ones included,
  * so like uploaded videos they answer only to the signed links the API puts in the `video_url` of a lesson the
- * reader may see (a preview lesson's for anyone). Range requests let players seek.
+ * reader may see (a preview lesson's for anyone). Anything else under the prefix is refused before the static
+ * server looks at it. Range requests let players seek.
  */
 export async function demoMediaRoutes(app: FastifyInstance, opts: { root: string; signer: MediaSigner }) {
   const { signer } = opts;
   await app.register(async (demo) => {
     demo.addHook("onRequest", async (request, reply) => {
-      const file = demoVideoFromUrl(request.url);
-      if (!file) return;
+      const file = requestedFile(request);
+      if (file !== null && PUBLIC_DEMO_FILE.test(file)) return;
+      const video = file === null ? null : demoVideoFromUrl(`${DEMO_MEDIA_PREFIX}${file}`);
+      if (video === null || video !== file) throw new AppError("NOT_FOUND", "No such demo file");
       const query = request.query as { exp?: unknown; sig?: unknown };
       const exp = signer.verify(
-        `demo/${file}`,
+        `demo/${video}`,
         typeof query.exp === "string" ? query.exp : undefined,
         typeof query.sig === "string" ? query.sig : undefined,
       );

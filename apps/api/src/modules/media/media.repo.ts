@@ -38,6 +38,16 @@ export function createMediaRepo(db: Executor) {
       return row?.key ?? null;
     },
 
+    /** The courses some lesson of which plays this video (at most a few: enough to tell whose it is). */
+    async coursesWithVideo(url: string): Promise<string[]> {
+      const rows = await db
+        .selectDistinct({ courseId: lessons.courseId })
+        .from(lessons)
+        .where(eq(lessons.videoUrl, url))
+        .limit(8);
+      return rows.map((r) => r.courseId);
+    },
+
     /** Lessons whose video is this URL (the asset's stored reference). */
     async lessonIdsWithVideo(url: string): Promise<string[]> {
       const rows = await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.videoUrl, url));

@@ -340,9 +340,17 @@ export function createMediaService(deps: {
       url: string,
       target: { kind: MediaKind; courseId: string | null; field: string },
     ): Promise<string> {
-      // A demo video is stored as its plain path: a signed link handed to the editor must not be kept.
+      // A demo video is stored as its plain path: a signed link handed to the editor must not be kept. One that
+      // lessons of other courses play (a paid one, perhaps) stays theirs unless an admin places it: otherwise any
+      // creator could have it signed for a free lesson of their own.
       const demo = demoVideoFromUrl(url);
-      if (demo) return `${DEMO_MEDIA_PREFIX}${demo}`;
+      if (demo) {
+        const path = `${DEMO_MEDIA_PREFIX}${demo}`;
+        const playedIn = auth.role === "admin" ? [] : await repo.coursesWithVideo(path);
+        if (playedIn.length > 0 && !(target.courseId !== null && playedIn.includes(target.courseId)))
+          throw invalidField(target.field, "This demo video belongs to another course");
+        return path;
+      }
       const ref = parseMediaUrl(url);
       if (ref.kind === "external") return url;
       if (ref.kind === "invalid")
