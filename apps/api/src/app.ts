@@ -623,6 +623,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     appUrl: config.appUrl,
     log: app.log,
     onRefund: (refund) => securityAlerts.refunded(refund),
+    refunds: paymentProvider,
     notifier: notifications,
   });
   const billingService = createBillingService({

@@ -27,7 +27,13 @@ export const readLesson = (ctx: TestContext, who: Session, lessonId: string) =>
 
 export async function countRows(
   ctx: TestContext,
-  table: "purchases" | "checkout_sessions" | "enrollments" | "invoices" | "progress where is_completed",
+  table:
+    | "purchases"
+    | "purchases where refund_requested_at is not null"
+    | "checkout_sessions"
+    | "enrollments"
+    | "invoices"
+    | "progress where is_completed",
 ) {
   const { rows } = await execRows<{ n: number }>(ctx.database.db, sql.raw(`select count(*)::int as n from ${table}`));
   return Number(rows[0]?.n ?? 0);

@@ -270,6 +270,29 @@ describe("Stripe webhooks", () => {
     expect(await countRows(ctx, "purchases")).toBe(0);
   });
 
+  it("a course paid in two checkouts: the second payment goes back through Stripe, the course stays open", async () => {
+    const [first, second] = [await startCourseCheckout(), await startCourseCheckout()];
+    await deliver(newEvent("checkout.session.completed", sessionObject(first)));
+    stripe.requests.length = 0;
+    expect((await deliver(newEvent("checkout.session.completed", sessionObject(second)))).status).toBe(200);
+    const refundPosts = stripe.requests.filter((r) => r.path === "/v1/refunds");
+    expect(refundPosts.map((r) => r.params.payment_intent)).toEqual([`pi_${second.slice(0, 8)}`]);
+    expect(await countRows(ctx, "purchases")).toBe(2);
+    expect(await countRows(ctx, "purchases where refund_requested_at is not null")).toBe(1);
+    await deliver(
+      newEvent("charge.refunded", {
+        id: "ch_2",
+        object: "charge",
+        payment_intent: `pi_${second.slice(0, 8)}`,
+        amount_refunded: 1900,
+        refunded: true,
+      }),
+    );
+    const statuses = (await billing(ctx, student)).body.data.purchases.map((p: { status: string }) => p.status);
+    expect(statuses.sort()).toEqual(["paid", "refunded"]);
+    expect((await readLesson(ctx, student, paid.textLessonId)).status).toBe(200);
+  });
+
   it("refunds: charge.refunded closes the course (progress kept); an admin refund waits for it", async () => {
     const sessionId = await startCourseCheckout();
     await deliver(newEvent("checkout.session.completed", sessionObject(sessionId)));

@@ -74,6 +74,34 @@ describe("course purchase in test mode", () => {
     expect(await countRows(ctx, "enrollments")).toBe(1);
   });
 
+  it("never charges twice: a second checkout opened before the first was paid answers 409 and expires", async () => {
+    const open = async () =>
+      (await checkout(ctx, student, { kind: "course", course_id: paid.courseId })).body.data.session_id as string;
+    const [first, second, third] = [await open(), await open(), await open()];
+    expect((await pay(student, first, "4242424242424242")).status).toBe(200);
+    const again = await pay(student, second, "4242424242424242");
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe("CONFLICT");
+    expect(again.body.error?.message).toMatch(/already own/i);
+    expect((await checkoutStatus(ctx, student, second)).body.data).toMatchObject({
+      status: "expired",
+      fulfilled: false,
+    });
+    expect(await countRows(ctx, "purchases")).toBe(1);
+
+    // Premium bought in between opens the course: its older course checkout can't charge either.
+    const other = await buildCourse(ctx, creator, { title: "Paid Chemistry", paid: true });
+    const pending = (await checkout(ctx, student, { kind: "course", course_id: other.courseId })).body.data.session_id;
+    const premium = (await checkout(ctx, student, { kind: "premium", interval: "month" })).body.data.session_id;
+    expect((await pay(student, premium, "4242424242424242")).status).toBe(200);
+    const covered = await pay(student, pending, "4242424242424242");
+    expect(covered.status).toBe(409);
+    expect(covered.body.error?.message).toMatch(/Premium/);
+    expect(await countRows(ctx, "purchases")).toBe(1);
+    // The third session of the first course is refused the same way.
+    expect((await pay(student, third, "4242424242424242")).status).toBe(409);
+  });
+
   it("refuses what can't be bought: free (409), own (409), bought (409), unknown (404), others' drafts (404)", async () => {
     const free = await buildCourse(ctx, creator, { title: "Free one" });
     const draft = await buildCourse(ctx, creator, { title: "Draft one", paid: true, publish: false });

@@ -8,7 +8,7 @@ import { paymentFailedEmail, purchaseReceiptEmail, subscriptionReceiptEmail } fr
 import type { MailMessage } from "../mail/mail-transport.js";
 import type { NotificationData } from "../notification/notification.catalogue.js";
 import type { Notifier } from "../notification/notification.service.js";
-import type { BillingEvent, CheckoutCompletion, SubscriptionState } from "./billing.provider.js";
+import type { BillingEvent, CheckoutCompletion, PaymentProvider, SubscriptionState } from "./billing.provider.js";
 import type { BillingRepo, PurchaseRow, SubscriptionRow } from "./billing.repo.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,6 +42,8 @@ export function createFulfilment(deps: {
   log: FastifyBaseLogger;
   /** Told after the commit about each refund that moved money back (security alerts on large ones). */
   onRefund?: (refund: { purchaseId: string; userId: string; amount: number; currency: string }) => Promise<void>;
+  /** The provider's refunds: an admin's, and a course paid twice. */
+  refunds: Pick<PaymentProvider, "refund">;
   /** In-app (and, per preference, email) notifications of payment events; enqueued after the commit. */
   notifier?: Notifier;
 }) {
@@ -101,7 +103,11 @@ export function createFulfilment(deps: {
     if (!session) return "duplicate";
     const contact = await repo.userContact(session.userId, tx);
     if (session.kind === "course" && session.courseId) {
-      await repo.insertPurchase(
+      // A second checkout for a course already bought (two tabs, two sessions paid): the money was taken, so it is
+      // recorded, then given back after the commit. The learner keeps the course through the first purchase.
+      await repo.lockPurchasesOf(session.userId, session.courseId, tx);
+      const duplicate = await repo.hasPaidPurchase(session.userId, session.courseId, tx);
+      const purchase = await repo.insertPurchase(
         {
           userId: session.userId,
           courseId: session.courseId,
@@ -113,6 +119,15 @@ export function createFulfilment(deps: {
         },
         tx,
       );
+      if (duplicate && purchase) {
+        log.warn({ purchase_id: purchase.id, course_id: purchase.courseId }, "course paid twice: refunding the second");
+        out.after.push(() =>
+          refundPurchase(purchase).then(
+            () => undefined,
+            (err) => log.error({ err, purchase_id: purchase.id }, "duplicate payment not refunded: refund it by hand"),
+          ),
+        );
+      }
       await enrollments.admit(session.userId, session.courseId, tx);
       notifyAfter(
         out,
@@ -212,6 +227,17 @@ export function createFulfilment(deps: {
     }
   }
 
+  /** A full refund through the provider; applied now when it confirms at once, else when its webhook arrives. */
+  async function refundPurchase(purchase: PurchaseRow): Promise<{ confirmed: boolean }> {
+    const { confirmed } = await deps.refunds.refund({
+      purchaseId: purchase.id,
+      paymentIntentId: purchase.paymentIntentId,
+    });
+    if (confirmed) await inTransaction((tx, out) => applyRefund(purchase, purchase.amount, tx, out));
+    else await repo.markRefundRequested(purchase.id);
+    return { confirmed };
+  }
+
   async function userForSubscription(state: SubscriptionState, tx: Executor): Promise<string | null> {
     if (state.userId && UUID.test(state.userId) && (await repo.userExists(state.userId, tx))) return state.userId;
     return state.providerCustomerId ? repo.userByCustomer(state.providerCustomerId, tx) : null;
@@ -223,6 +249,7 @@ export function createFulfilment(deps: {
     applySubscription,
     recordInvoice,
     applyRefund,
+    refundPurchase,
 
     /**
      * A verified provider event, applied once: its id is stored in the same transaction as its effects, so a

@@ -133,6 +133,14 @@ export function createBillingRepo(db: Executor) {
       return row ?? null;
     },
 
+    /**
+     * Serialises the purchases of one learner for one course until the transaction ends, so two checkouts completing
+     * at once can't both see "not owned yet".
+     */
+    async lockPurchasesOf(userId: string, courseId: string, tx: Executor): Promise<void> {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`purchase:${userId}:${courseId}`}, 0))`);
+    },
+
     async hasPaidPurchase(userId: string, courseId: string, tx: Executor = db): Promise<boolean> {
       const [row] = await tx
         .select({ id: purchases.id })

@@ -237,6 +237,13 @@ export function createBillingService(deps: {
       if (session.kind === "premium" && (await access.hasActivePremium(auth.userId))) {
         throw conflict("You already have Premium");
       }
+      // Bought, granted or opened by Premium since this checkout began (another tab, another session): nothing to sell.
+      if (session.kind === "course" && session.courseId) {
+        await sellableCourse(auth, session.courseId).catch(async (err: unknown) => {
+          await repo.expireSession(session.id);
+          throw err;
+        });
+      }
       const now = new Date();
       const interval = session.interval ?? "month";
       await fulfilment.inTransaction(async (tx, out) => {
@@ -336,13 +343,10 @@ export function createBillingService(deps: {
       const purchase = await repo.findPurchase(purchaseId);
       if (!purchase) throw notFound("Payment");
       if (purchase.status === "refunded") throw conflict("This payment is already refunded");
-      const { confirmed } = await provider.refund({ purchaseId, paymentIntentId: purchase.paymentIntentId });
-      if (confirmed) {
-        await fulfilment.inTransaction((tx, out) => fulfilment.applyRefund(purchase, purchase.amount, tx, out));
-        return { id: purchaseId, status: "refunded", refund_pending: false };
-      }
-      await repo.markRefundRequested(purchaseId);
-      return { id: purchaseId, status: "paid", refund_pending: true };
+      const { confirmed } = await fulfilment.refundPurchase(purchase);
+      return confirmed
+        ? { id: purchaseId, status: "refunded", refund_pending: false }
+        : { id: purchaseId, status: "paid", refund_pending: true };
     },
 
     async subscriptionStats(): Promise<SubscriptionStats> {
