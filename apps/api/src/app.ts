@@ -661,7 +661,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     security,
     mail,
   });
-  const avatarService = createAvatarService({ users, media: mediaService, cipher });
+  const avatarService = createAvatarService({ users, media: mediaService, cipher, cache: publicReads });
   const answerCache = createMemoryCache();
   const sharedAnswerCache = redis
     ? createRedisCache(redis, `${deps.redisPrefix ?? "lumen:"}`, answerCache)
@@ -741,6 +741,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           users,
           exporter: createUserExport(db),
           cipher,
+          cache: publicReads,
           flushProgress: progressService.flushFor,
         }),
       });

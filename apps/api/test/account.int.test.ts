@@ -35,7 +35,7 @@ async function signIn(email: string, userAgent: string, password = STRONG_PASSWO
 }
 
 describe("profile", () => {
-  it("edits name, bio, level and goals; empty values remove them; other fields are refused", async () => {
+  it("edits name, bio, level and goals; empty values remove them; other fields are ignored", async () => {
     const me = await register(ctx.app, "profile@account.test");
     const patch = (payload: unknown) =>
       call<{ user: User }>(ctx.app, {
@@ -73,6 +73,9 @@ describe("profile", () => {
       [{ role: "admin" }, null],
       [{ email: "x@y.z" }, null],
       [{ full_name: "   " }, "full_name"],
+      [{ full_name: "Evil\r\nBcc: attacker@example.com" }, "full_name"],
+      [{ full_name: "Tab\tName" }, "full_name"],
+      [{ full_name: "Ann \u202Enoxid" }, "full_name"],
       [{ bio: "x".repeat(1001) }, "bio"],
       [{ skill_level: "guru" }, "skill_level"],
       [{ learning_goals: ["a", "b", "c", "d", "e", "f"] }, "learning_goals"],
@@ -88,6 +91,11 @@ describe("profile", () => {
       token: me.access_token,
     });
     expect(after.body.data.user.role).toBe("student");
+    // Unknown fields beside known ones are ignored, never stored (API.md).
+    const mixed = await patch({ full_name: "Grace B. Hopper", role: "admin", premium: true });
+    expect(mixed.status).toBe(200);
+    expect(mixed.body.data.user.full_name).toBe("Grace B. Hopper");
+    expect((mixed.body.data.user as User & { role: string }).role).toBe("student");
   });
 
   it("needs a signed-in user", async () => {

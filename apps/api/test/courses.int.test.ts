@@ -85,6 +85,14 @@ describe("creating and editing courses", () => {
     [{ title: "T", category: "Science", level: "expert", pricing: { is_free: true, price: 0 } }, "level"],
     [{ title: "T", category: "Science", level: "beginner", pricing: { is_free: false, price: 0 } }, "pricing.price"],
     [{ title: "T", category: "Science", level: "beginner", pricing: { is_free: true, price: -5 } }, "pricing.price"],
+    [
+      { title: "T", category: "Science", level: "beginner", pricing: { is_free: false, price: 0.001 } },
+      "pricing.price",
+    ],
+    [
+      { title: "T", category: "Science", level: "beginner", pricing: { is_free: false, price: 19.999 } },
+      "pricing.price",
+    ],
     [{ title: "T", level: "beginner", pricing: { is_free: true, price: 0 } }, "category"],
   ])("rejects %j naming %s", async (payload, field) => {
     const res = await call(ctx.app, { method: "POST", url: "/api/v1/courses", token: creator.access_token, payload });

@@ -213,6 +213,24 @@ describe("every write that changes a public read invalidates it", () => {
     expect((await reviews()).data.items).toEqual([]);
     expect((await detail(course.courseId)).data.stats.rating_count).toBe(0);
   });
+
+  it("a creator's or reviewer's new name shows on the catalog, the course page and the reviews", async () => {
+    await build();
+    await enroll(ctx, learner, course.courseId);
+    await as(learner, "PUT", `/courses/${course.courseId}/reviews/me`, { rating: 5, body: "Clear" });
+    type Named = { creator: { full_name: string } };
+    const reviews = () => guest<Page<{ user: { full_name: string } }>>(`/courses/${course.courseId}/reviews`);
+    await detail(course.courseId);
+    await catalog();
+    await reviews();
+    const rename = (who: Session, full_name: string) =>
+      call(ctx.app, { method: "PATCH", url: "/api/v1/users/me", token: who.access_token, payload: { full_name } });
+    expect((await rename(creator, "Dr Creator Renamed")).status).toBe(200);
+    expect(((await detail(course.courseId)).data as unknown as Named).creator.full_name).toBe("Dr Creator Renamed");
+    expect(((await inCatalog(course.courseId)) as unknown as Named).creator.full_name).toBe("Dr Creator Renamed");
+    expect((await rename(learner, "Reviewer Renamed")).status).toBe(200);
+    expect((await reviews()).data.items[0]?.user.full_name).toBe("Reviewer Renamed");
+  });
 });
 
 describe("what the shared cache holds", () => {

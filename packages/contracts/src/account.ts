@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { emailSchema, passwordSchema } from "./auth.js";
+import { emailSchema, fullNameSchema, passwordSchema } from "./auth.js";
 import { levelSchema } from "./course.js";
 
-/** `PATCH /users/me`: what a user says about themselves. Every field optional; at least one. */
+/** `PATCH /users/me`: what a user says about themselves. Every field optional; at least one; others ignored. */
 export const profileUpdateSchema = z
   .object({
-    full_name: z.string().trim().min(1, "Enter your name").max(120, "Name must be at most 120 characters"),
+    full_name: fullNameSchema,
     bio: z.string().trim().max(1000, "Bio must be at most 1,000 characters"),
     /** The level the tutor writes for; null lets it judge from progress. */
     skill_level: levelSchema.nullable(),
@@ -15,7 +15,6 @@ export const profileUpdateSchema = z
       .max(5, "Up to 5 goals"),
   })
   .partial()
-  .strict()
   .refine((b) => Object.keys(b).length > 0, "Send at least one field to change");
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 

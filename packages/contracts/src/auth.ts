@@ -18,10 +18,25 @@ export const passwordSchema = z
   .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters`)
   .refine((p) => !isCommonPassword(p), "This password is too common; choose a less predictable one");
 
+/**
+ * A person's name as others see it: one line of text. Line breaks, control characters and bidirectional overrides
+ * are refused: a name is printed into emails, certificates and other people's pages, where they would forge lines
+ * ("Bcc: …") or reorder what a reader sees.
+ */
+export const fullNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your name")
+  .max(120, "Name must be at most 120 characters")
+  .refine(
+    (name) => !/[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u.test(name),
+    "A name is one line of text: no line breaks, tabs or control characters",
+  );
+
 export const registerBodySchema = z.object({
   email: emailSchema,
   password: passwordSchema,
-  full_name: z.string().trim().min(1, "Enter your name").max(120, "Name must be at most 120 characters"),
+  full_name: fullNameSchema,
 });
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 

@@ -18,6 +18,17 @@ export const pricingSchema = z.object({
   price: z.number().min(0).max(10_000),
 });
 
+/** Whole cents (19.99, not 19.999): what is charged is exactly what the creator typed. */
+const inCents = (price: number) => Math.abs(price * 100 - Math.round(price * 100)) < 1e-6;
+
+/** A price as a creator sets it: whole cents, and above 0 for a paid course. */
+const pricingInputSchema = z
+  .object({
+    is_free: z.boolean(),
+    price: z.number().min(0).max(10_000).refine(inCents, "A price is in whole cents: at most 2 decimal places"),
+  })
+  .refine((p) => p.is_free || p.price > 0, { message: "A paid course needs a price above 0", path: ["price"] });
+
 export const courseStatsSchema = z.object({
   enrollment_count: z.number().int(),
   rating_avg: z.number(),
@@ -70,10 +81,7 @@ export const courseCreateSchema = z.object({
   description: z.string().trim().max(20_000).default(""),
   category: trimmed(60, "Category"),
   level: levelSchema,
-  pricing: pricingSchema.refine((p) => p.is_free || p.price > 0, {
-    message: "A paid course needs a price above 0",
-    path: ["price"],
-  }),
+  pricing: pricingInputSchema,
   tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(12).default([]),
   outcomes: z.array(z.string().trim().min(1).max(300)).max(12).default([]),
   thumbnail_url: z.string().trim().max(2000).nullable().optional(),
@@ -88,10 +96,7 @@ export const courseUpdateSchema = z
     description: z.string().trim().max(20_000),
     category: trimmed(60, "Category"),
     level: levelSchema,
-    pricing: pricingSchema.refine((p) => p.is_free || p.price > 0, {
-      message: "A paid course needs a price above 0",
-      path: ["price"],
-    }),
+    pricing: pricingInputSchema,
     tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(12),
     outcomes: z.array(z.string().trim().min(1).max(300)).max(12),
     thumbnail_url: z.string().trim().max(2000).nullable(),

@@ -1,9 +1,11 @@
 import { AVATAR_CONTENT_TYPES, AVATAR_MAX_BYTES, type User } from "@lumen/contracts";
+import type { PublicReads } from "../../lib/cache-public.js";
 import type { FieldCipher } from "../../lib/crypto.js";
 import { AppError, unauthorized } from "../../lib/errors.js";
 import type { MediaService, OwnImageRules, UploadPart } from "../media/media.service.js";
 import { presentUser } from "../user/user.presenter.js";
 import type { UserRepo } from "../user/user.repo.js";
+import { publicPagesChanged } from "../user/user.service.js";
 import { reencodeAvatar } from "./avatar.image.js";
 
 /** Avatars are stored apart from course media, so they can never be attached to a course and vanish with it. */
@@ -25,9 +27,11 @@ const invalidFile = (message: string) =>
   new AppError("VALIDATION_ERROR", message, { in: "body", fields: { file: [message] } });
 
 export function createAvatarService(deps: {
-  users: Pick<UserRepo, "findById" | "updateProfile">;
+  users: Pick<UserRepo, "findById" | "updateProfile" | "coursesShowing">;
   media: Pick<MediaService, "storeOwnImage" | "removeOwnUpload">;
   cipher: FieldCipher;
+  /** Reviews on cached course pages show the picture. */
+  cache: Pick<PublicReads, "courseChanged">;
 }) {
   const { users, media, cipher } = deps;
 
@@ -39,6 +43,7 @@ export function createAvatarService(deps: {
     if (!row) throw unauthorized("Account no longer exists");
     const previous = before.profile.avatar_url;
     if (previous && previous !== url) await media.removeOwnUpload(userId, previous, AVATAR_KEY_PREFIX);
+    if ((previous ?? null) !== url) await publicPagesChanged(deps, userId);
     return presentUser(row, cipher);
   }
 

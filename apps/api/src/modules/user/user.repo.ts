@@ -1,4 +1,4 @@
-import { type Executor, users } from "@lumen/db";
+import { courses, type Executor, reviews, users } from "@lumen/db";
 import { and, desc, eq, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import { transactions } from "../../lib/sql.js";
 
@@ -45,6 +45,15 @@ export function createUserRepo(db: Executor) {
         .where(eq(users.id, id))
         .returning();
       return row;
+    },
+
+    /** Courses whose public pages show this person: the ones they teach and the ones they reviewed. */
+    async coursesShowing(id: string): Promise<string[]> {
+      const [taught, reviewed] = await Promise.all([
+        db.select({ id: courses.id }).from(courses).where(eq(courses.creatorId, id)),
+        db.select({ id: reviews.courseId }).from(reviews).where(eq(reviews.userId, id)),
+      ]);
+      return [...new Set([...taught, ...reviewed].map((r) => r.id))];
     },
 
     /**

@@ -1,4 +1,5 @@
 import type { ProfileUpdate, User } from "@lumen/contracts";
+import type { PublicReads } from "../../lib/cache-public.js";
 import type { FieldCipher } from "../../lib/crypto.js";
 import { unauthorized } from "../../lib/errors.js";
 import { presentUser } from "./user.presenter.js";
@@ -6,8 +7,10 @@ import type { UserRepo } from "./user.repo.js";
 import type { UserExport } from "./user-export.repo.js";
 
 export function createUserService(deps: {
-  users: Pick<UserRepo, "findById" | "updateProfile">;
+  users: Pick<UserRepo, "findById" | "updateProfile" | "coursesShowing">;
   exporter: UserExport;
+  /** Catalog cards, course pages and reviews show a person's name: cached copies start over when it changes. */
+  cache: Pick<PublicReads, "courseChanged">;
   cipher: FieldCipher;
   /** Writes the learner's buffered progress reports, so the export holds everything acknowledged. */
   flushProgress?: (userId: string) => Promise<void>;
@@ -35,6 +38,7 @@ export function createUserService(deps: {
         profile,
       });
       if (!row) throw unauthorized("Account no longer exists");
+      if (input.full_name !== undefined) await publicPagesChanged(deps, userId);
       return presentUser(row, cipher);
     },
 
@@ -53,3 +57,11 @@ export function createUserService(deps: {
   };
 }
 export type UserService = ReturnType<typeof createUserService>;
+
+/** After a change to what the public sees of a person (name, picture): every cached page showing them. */
+export async function publicPagesChanged(
+  deps: { users: Pick<UserRepo, "coursesShowing">; cache: Pick<PublicReads, "courseChanged"> },
+  userId: string,
+): Promise<void> {
+  for (const courseId of await deps.users.coursesShowing(userId)) await deps.cache.courseChanged(courseId);
+}

@@ -1,6 +1,6 @@
 "use client";
 
-import type { User } from "@lumen/contracts";
+import { fullNameSchema, type User } from "@lumen/contracts";
 import { z } from "zod";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, inputClasses } from "@/components/ui/form-field";
@@ -13,7 +13,7 @@ const BIO_MAX = 1000;
 const LEVELS = ["", "beginner", "intermediate", "advanced"] as const;
 
 const profileFormSchema = z.object({
-  full_name: z.string().trim().min(1, "Enter your name").max(120, "Name must be at most 120 characters"),
+  full_name: fullNameSchema,
   bio: z.string().trim().max(BIO_MAX, "Bio must be at most 1,000 characters"),
   skill_level: z.enum(LEVELS),
   /** One goal per line in the form; the API takes a list. */
