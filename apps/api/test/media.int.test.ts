@@ -515,6 +515,38 @@ describe("attaching uploads", () => {
     expect(external.body.data.video_url).toBe("https://cdn.example.com/v.mp4");
   });
 
+  it("refuses links that are not https or our own files: scripts, data, files, plain http, other paths", async () => {
+    for (const url of [
+      "javascript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "file:///etc/passwd",
+      "http://169.254.169.254/latest/meta-data/",
+      "//evil.example/x.mp4",
+      "https://user:pass@cdn.example.com/v.mp4",
+      "/media/demo/../../.data/secrets.json",
+      "/somewhere/else.mp4",
+    ]) {
+      const r = await setLessonVideo(course.videoLessonId, url);
+      expect(r.status, url).toBe(400);
+      expect(fieldsOf(r.body), url).toHaveProperty("video_url");
+      const thumb = await call(ctx.app, {
+        method: "PUT",
+        url: `/api/v1/courses/${course.courseId}`,
+        token: creator.access_token,
+        payload: { thumbnail_url: url },
+      });
+      expect(thumb.status, url).toBe(400);
+      expect(fieldsOf(thumb.body), url).toHaveProperty("thumbnail_url");
+    }
+    const demoThumb = await call<{ thumbnail_url: string }>(ctx.app, {
+      method: "PUT",
+      url: `/api/v1/courses/${course.courseId}`,
+      token: creator.access_token,
+      payload: { thumbnail_url: "/media/demo/photosynthesis-essentials.svg" },
+    });
+    expect(demoThumb.body.data.thumbnail_url).toBe("/media/demo/photosynthesis-essentials.svg");
+  });
+
   it("a course takes an uploaded image as its public thumbnail, and refuses videos and others' images", async () => {
     const image = await uploadImage(creator.access_token, { course_id: course.courseId });
     const put = (thumbnail_url: string, token = creator.access_token) =>

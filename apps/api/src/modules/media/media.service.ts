@@ -352,7 +352,13 @@ export function createMediaService(deps: {
         return path;
       }
       const ref = parseMediaUrl(url);
-      if (ref.kind === "external") return url;
+      if (ref.kind === "external") {
+        if (isExternalMedia(url) || (target.kind === "image" && DEMO_IMAGE.test(url))) return url;
+        throw invalidField(
+          target.field,
+          "Use an https:// link or the url of a file you uploaded (POST /media): other schemes and paths can't play here",
+        );
+      }
       if (ref.kind === "invalid")
         throw invalidField(target.field, "Not the URL of an uploaded file: use the url that POST /media returned");
       const asset = await repo.find(ref.id);
@@ -386,6 +392,24 @@ export function createMediaService(deps: {
   };
 }
 export type MediaService = ReturnType<typeof createMediaService>;
+
+/** The seed's public thumbnails, as stored. */
+const DEMO_IMAGE = /^\/media\/demo\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(?:svg|png|jpe?g|webp)$/;
+
+/**
+ * A link to media hosted elsewhere: https only, to a named host, no credentials. Anything else (javascript:, data:,
+ * file:, plain http, a scheme-relative `//host`, a relative path) is a stored hazard for every client that renders
+ * it, and the web app's content policy would block it anyway.
+ */
+function isExternalMedia(url: string): boolean {
+  if (!/^https:\/\//i.test(url)) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" && parsed.hostname !== "" && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
+}
 
 function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
