@@ -1,10 +1,12 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isProduction } from "@/env";
-import { CATALOG_PATH, catalogSearchParams, parseCatalogParams } from "@/features/catalog/catalog-params";
+import {
+  CATALOG_PATH,
+  CATALOG_VIEW_PATH,
+  catalogSearchParams,
+  parseCatalogParams,
+} from "@/features/catalog/catalog-params";
 import { contentSecurityPolicy, createNonce } from "@/lib/security-headers";
-
-/** Where a catalog view with a search, filters, an order or a page is rendered (per request, never cached). */
-export const CATALOG_VIEW_PATH = "/courses/search";
 
 /**
  * Pages served from Next's cache (see lib/public-cache.ts): the landing page, the catalog's first view and course

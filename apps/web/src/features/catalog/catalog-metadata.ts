@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { formatCategory, formatLevel } from "@/features/courses/course-format";
 import { absoluteUrl, siteOrigin } from "@/features/courses/site-origin";
-import { type CatalogState, catalogHref, PRICE_LABELS } from "./catalog-params";
+import { type CatalogState, catalogCanonicalHref, PRICE_LABELS } from "./catalog-params";
 
 const DESCRIPTION =
   "Browse Lumen's video courses by topic, level and price. Every lesson comes with an AI tutor that answers from the course and shows you the exact moment in the video.";
@@ -22,7 +22,7 @@ export function viewTitle(state: CatalogState): string | null {
 export function catalogMetadata(state: CatalogState): Metadata {
   const title = viewTitle(state) ?? "Course catalog";
   const origin = siteOrigin();
-  const url = absoluteUrl(origin, catalogHref({ ...state, cursor: null, prev: [] }));
+  const url = absoluteUrl(origin, catalogCanonicalHref({ ...state, cursor: null, prev: [] }));
   return {
     title,
     description: DESCRIPTION,

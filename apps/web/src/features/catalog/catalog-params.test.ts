@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   activeFilterCount,
+  catalogCanonicalHref,
   catalogHref,
   EMPTY_CATALOG_STATE,
   effectiveSort,
@@ -65,10 +66,18 @@ describe("catalogHref", () => {
       level: "intermediate" as const,
       category: "Data & AI",
     };
-    expect(catalogHref(state)).toBe("/courses?category=Data+%26+AI&level=intermediate&price=paid");
+    expect(catalogHref(state)).toBe("/courses/search?category=Data+%26+AI&level=intermediate&price=paid");
     expect(catalogHref({ ...state, sort: "newest" })).toBe(catalogHref(state));
-    expect(catalogHref({ ...EMPTY_CATALOG_STATE, q: "sql", sort: "relevance" })).toBe("/courses?q=sql");
-    expect(catalogHref({ ...EMPTY_CATALOG_STATE, q: "sql", sort: "newest" })).toBe("/courses?q=sql&sort=newest");
+    expect(catalogHref({ ...EMPTY_CATALOG_STATE, q: "sql", sort: "relevance" })).toBe("/courses/search?q=sql");
+    expect(catalogHref({ ...EMPTY_CATALOG_STATE, q: "sql", sort: "newest" })).toBe("/courses/search?q=sql&sort=newest");
+  });
+
+  it("navigates to the per-request route, while the public address stays /courses?…", () => {
+    // The client router treats /courses?… as the cached first view: links and pushes must name the other route.
+    const state = { ...EMPTY_CATALOG_STATE, q: "sql" };
+    expect(catalogHref(state)).toBe("/courses/search?q=sql");
+    expect(catalogCanonicalHref(state)).toBe("/courses?q=sql");
+    expect(catalogCanonicalHref(EMPTY_CATALOG_STATE)).toBe("/courses");
   });
 
   it("round-trips through parseCatalogParams", () => {
@@ -116,7 +125,7 @@ describe("pages", () => {
     expect(page2).toMatchObject({ cursor: "c2", prev: [] });
     expect(page3).toMatchObject({ cursor: "c3", prev: ["c2"] });
     expect([pageNumber(page1), pageNumber(page2), pageNumber(page3)]).toEqual([1, 2, 3]);
-    expect(catalogHref(page3)).toBe("/courses?level=beginner&cursor=c3&prev=c2");
+    expect(catalogHref(page3)).toBe("/courses/search?level=beginner&cursor=c3&prev=c2");
 
     expect(previousPageState(page3)).toEqual(page2);
     expect(previousPageState(page2)).toEqual(page1);

@@ -32,6 +32,8 @@ export interface CatalogState {
 export type CatalogFilterChanges = Partial<Pick<CatalogState, "q" | "category" | "level" | "price" | "sort">>;
 
 export const CATALOG_PATH = "/courses";
+/** The per-request route of every catalog view but the first (search, filters, order, later pages). */
+export const CATALOG_VIEW_PATH = "/courses/search";
 export const CATALOG_PAGE_SIZE = 12;
 
 export const PRICE_FILTERS = ["free", "paid"] as const;
@@ -103,7 +105,19 @@ export function catalogSearchParams(state: CatalogState): URLSearchParams {
   return params;
 }
 
+/**
+ * Where a link or the router goes for a catalog view. The first view is the cached `/courses`; any other view is
+ * `/courses/search?…`, the route that renders per request. Not `/courses?…`: that is the same static route to the
+ * client router, which reuses the cached first view for any query string (the URL changed, the results did not).
+ * A `/courses?…` typed or shared still works: src/proxy.ts rewrites it to the same route.
+ */
 export function catalogHref(state: CatalogState): string {
+  const query = catalogSearchParams(state).toString();
+  return query ? `${CATALOG_VIEW_PATH}?${query}` : CATALOG_PATH;
+}
+
+/** The view's public address (`/courses?…`), for canonical links and social cards. */
+export function catalogCanonicalHref(state: CatalogState): string {
   const query = catalogSearchParams(state).toString();
   return query ? `${CATALOG_PATH}?${query}` : CATALOG_PATH;
 }

@@ -8,7 +8,7 @@ describe("CourseAbout", () => {
     const html = renderToString(<CourseAbout course={courseDetail()} />);
     expect(textOf(html)).toContain("A short course on the light reactions and the Calvin cycle.");
     expect(textOf(html)).toContain("Find courses about plants");
-    expect(html).toMatch(/href="\/courses\?[^"]*q=plants/);
+    expect(html).toMatch(/href="\/courses\/search\?[^"]*q=plants/);
   });
 
   it("draws nothing when the course has no description", () => {
