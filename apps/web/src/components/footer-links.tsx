@@ -13,11 +13,13 @@ export function FooterLinks() {
     status === "authenticated"
       ? [
           { href: "/courses", label: "Catalog" },
+          { href: "/pricing", label: "Pricing" },
           { href: "/dashboard", label: "My learning" },
           ...(role === "creator" || role === "admin" ? [{ href: "/studio", label: "Creator studio" }] : []),
         ]
       : [
           { href: "/courses", label: "Catalog" },
+          { href: "/pricing", label: "Pricing" },
           { href: "/login", label: "Log in" },
           { href: "/register", label: "Sign up" },
         ];

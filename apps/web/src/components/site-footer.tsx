@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FooterLinks } from "./footer-links";
+import { ThemeToggle } from "./theme-toggle";
 import { Wordmark } from "./wordmark";
 
 /** The site's reading pages, the same for everyone. */
@@ -35,9 +36,13 @@ export function SiteFooter() {
         </nav>
       </div>
       <div className="border-t border-border">
-        <p className="mx-auto max-w-page px-4 py-6 text-xs text-muted sm:px-6 lg:px-8">
-          © {new Date().getFullYear()} Lumen. Learn at your own pace.
-        </p>
+        <div className="mx-auto flex max-w-page items-center justify-between gap-4 px-4 py-4 sm:px-6 sm:py-6 lg:px-8">
+          <p className="text-xs text-muted">© {new Date().getFullYear()} Lumen. Learn at your own pace.</p>
+          {/* The header has no room for it on the narrowest phones. */}
+          <div className="min-[27.5rem]:hidden">
+            <ThemeToggle />
+          </div>
+        </div>
       </div>
     </footer>
   );

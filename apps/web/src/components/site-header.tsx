@@ -21,7 +21,8 @@ export function SiteHeader() {
                 Catalog
               </Link>
             </li>
-            <li>
+            {/* Narrow phones keep the catalog and the account links up here; Pricing and the theme move to the footer. */}
+            <li className="max-[27.5rem]:hidden">
               <Link
                 href="/pricing"
                 className="rounded-full px-2.5 py-2 text-sm font-medium text-muted transition-colors hover:text-foreground sm:px-3.5"
@@ -29,7 +30,7 @@ export function SiteHeader() {
                 Pricing
               </Link>
             </li>
-            <li>
+            <li className="max-[27.5rem]:hidden">
               <ThemeToggle />
             </li>
             <AccountNav />
