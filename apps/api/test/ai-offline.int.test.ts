@@ -146,7 +146,7 @@ describe("while a quiz on the lesson is open", () => {
     const { reply: full } = await ask(q.question, q.course, { lessonId: lesson?.id });
     const { reply: hint } = await ask(q.question, q.course, { lessonId: lesson?.id, hintOnly: true });
     expect(hint.grounded).toBe(true);
-    expect(hint.answer).toMatch(/quiz on this lesson is still open/);
+    expect(hint.answer).toMatch(/haven.t taken the quiz that covers this/);
     expect(hint.answer).toMatch(/\?/);
     expect(hint.citations).toHaveLength(1);
     for (const c of full.citations) {

@@ -247,7 +247,7 @@ function hintAnswer(plan: HintPlan, level: LearnerLevel, withhold: readonly stri
     s.heading && s.heading !== s.lessonTitle ? `“${s.heading}” in “${s.lessonTitle}”` : `“${s.lessonTitle}”`;
   const rung = Math.min(Math.max(step, 0), plan.cloze ? 2 : 1);
   const lines = [
-    "Your quiz on this lesson is still open, so I won't give the answer away, but I can help you get there.",
+    "You haven't taken the quiz that covers this yet, so I won't give the answer away, but I can help you get there.",
   ];
   if (rung === 0) {
     lines.push(`Start by thinking about ${plan.topic}: what does ${place} say it is, or what it does? [1]`);

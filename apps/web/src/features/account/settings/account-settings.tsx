@@ -31,7 +31,7 @@ export function AccountSettings() {
   const [passwordChanges, setPasswordChanges] = useState(0);
   if (!user) return null;
   return (
-    <main className="mx-auto max-w-3xl space-y-8 px-4 py-12 sm:px-6 lg:px-8">
+    <div className="mx-auto max-w-3xl space-y-8 px-4 py-12 sm:px-6 lg:px-8">
       <div>
         <h1 className="font-display text-3xl font-semibold">Account settings</h1>
         <p className="mt-2 text-muted wrap-break-word">Signed in as {user.email}</p>
@@ -68,6 +68,6 @@ export function AccountSettings() {
       >
         <DeleteAccount />
       </Card>
-    </main>
+    </div>
   );
 }

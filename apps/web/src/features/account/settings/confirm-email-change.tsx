@@ -35,7 +35,7 @@ export function ConfirmEmailChange({ token }: { token: string | null }) {
   }, [token]);
 
   return (
-    <main className="mx-auto max-w-xl px-4 py-16 sm:px-6">
+    <div className="mx-auto max-w-xl px-4 py-16 sm:px-6">
       <h1 className="font-display text-3xl font-semibold">Confirm your new email</h1>
       <div className="mt-6 space-y-6" aria-live="polite">
         {outcome.kind === "checking" && (
@@ -52,6 +52,6 @@ export function ConfirmEmailChange({ token }: { token: string | null }) {
         {outcome.kind === "failed" && <FormAlert>{outcome.text}</FormAlert>}
         {outcome.kind !== "checking" && <ButtonLink href="/account/settings">Back to account settings</ButtonLink>}
       </div>
-    </main>
+    </div>
   );
 }

@@ -27,7 +27,8 @@ function RefundButton({ payment, onDone }: { payment: AdminPayment; onDone: (p: 
     }
   }
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <span>Paid</span>
       {armed ? (
         <button
           type="button"
@@ -146,33 +147,36 @@ export function AdminPaymentsView() {
       ) : items.length === 0 && page.status === "ready" ? (
         <p className="text-muted">No payments match.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-muted">
-            <tr>
-              <th className="py-2">Date</th>
-              <th>Learner</th>
-              <th>Course</th>
-              <th>Amount</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((p) => (
-              <tr key={p.id} className="border-t border-border">
-                <td className="py-2">{p.created_at.slice(0, 10)}</td>
-                <td>{p.user_email}</td>
-                <td>{p.course_title}</td>
-                <td>{formatMoney(p.amount, p.currency)}</td>
-                <td>
-                  <RefundButton
-                    payment={p}
-                    onDone={(next) => setItems((all) => all.map((x) => (x.id === next.id ? next : x)))}
-                  />
-                </td>
+        // Five columns don't fit a phone: the table scrolls inside its own box, never the page.
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[36rem] text-left text-sm">
+            <thead className="text-muted">
+              <tr>
+                <th className="py-2">Date</th>
+                <th>Learner</th>
+                <th>Course</th>
+                <th>Amount</th>
+                <th>Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id} className="border-t border-border">
+                  <td className="py-2">{p.created_at.slice(0, 10)}</td>
+                  <td>{p.user_email}</td>
+                  <td>{p.course_title}</td>
+                  <td>{formatMoney(p.amount, p.currency)}</td>
+                  <td>
+                    <RefundButton
+                      payment={p}
+                      onDone={(next) => setItems((all) => all.map((x) => (x.id === next.id ? next : x)))}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {cursor && (
         <button type="button" className={buttonClasses("secondary", "sm")} onClick={more}>

@@ -115,7 +115,7 @@ export function BillingView() {
   }
   const data = override ?? billing.data;
   return (
-    <main className="mx-auto max-w-page space-y-8 px-4 py-12 sm:px-6 lg:px-8">
+    <div className="mx-auto max-w-page space-y-8 px-4 py-12 sm:px-6 lg:px-8">
       <h1 className="font-display text-3xl font-semibold">Billing</h1>
       {data.provider === "test" && (
         <p role="note" className="text-sm font-semibold text-accent">
@@ -186,6 +186,6 @@ export function BillingView() {
           </ul>
         )}
       </section>
-    </main>
+    </div>
   );
 }

@@ -61,7 +61,7 @@ export function PricingPlans({ courseId }: { courseId: string | null }) {
   const yearlySaving = p ? Math.round(100 - (p.premium.year / (p.premium.month * 12)) * 100) : 0;
 
   return (
-    <main className="mx-auto max-w-page px-4 py-12 sm:px-6 lg:px-8">
+    <div className="mx-auto max-w-page px-4 py-12 sm:px-6 lg:px-8">
       <h1 className="font-display text-4xl font-semibold tracking-tight">Plans and pricing</h1>
       <p className="mt-3 max-w-2xl text-muted">
         Start free. Buy a single paid course to keep, or get Premium for every paid course.
@@ -140,6 +140,6 @@ export function PricingPlans({ courseId }: { courseId: string | null }) {
           )}
         </section>
       </div>
-    </main>
+    </div>
   );
 }

@@ -51,15 +51,15 @@ function Workspace({ initial }: { initial: CourseDetail }) {
         </Link>
       </p>
 
-      <div className="mt-8 grid gap-6 lg:grid-cols-3 lg:items-start">
-        <div className="lg:sticky lg:top-20 lg:col-start-3 lg:row-start-1">
+      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-3 lg:items-start">
+        <div className="min-w-0 lg:sticky lg:top-20 lg:col-start-3 lg:row-start-1">
           <PublishPanel
             course={course}
             lessonCount={lessons}
             onChange={(updated) => setCourse((c) => ({ ...updated, modules: c.modules }))}
           />
         </div>
-        <div className="space-y-6 lg:col-span-2 lg:row-start-1">
+        <div className="min-w-0 space-y-6 lg:col-span-2 lg:row-start-1">
           <OutlineEditor courseId={course.id} controller={outline} />
           <CourseDetailsForm
             course={course}

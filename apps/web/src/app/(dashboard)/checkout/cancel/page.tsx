@@ -8,8 +8,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function CheckoutCancelPage({ searchParams }: { searchParams: SearchParams }) {
   const id = (await searchParams).session_id;
   return (
-    <main className="px-4 py-16 sm:px-6">
+    <div className="px-4 py-16 sm:px-6">
       <CheckoutCancelled sessionId={typeof id === "string" && id ? id : null} />
-    </main>
+    </div>
   );
 }

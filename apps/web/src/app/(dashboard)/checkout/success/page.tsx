@@ -9,7 +9,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function CheckoutSuccessPage({ searchParams }: { searchParams: SearchParams }) {
   const id = (await searchParams).session_id;
   return (
-    <main className="px-4 py-16 sm:px-6">
+    <div className="px-4 py-16 sm:px-6">
       {typeof id === "string" && id ? (
         <CheckoutSuccess sessionId={id} />
       ) : (
@@ -17,6 +17,6 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
           This link is missing its checkout. Your purchases are listed under Account → Billing.
         </StatusPanel>
       )}
-    </main>
+    </div>
   );
 }

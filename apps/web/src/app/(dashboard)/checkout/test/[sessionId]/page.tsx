@@ -6,8 +6,8 @@ export const metadata: Metadata = { title: "Test checkout", robots: { index: fal
 export default async function TestCheckoutPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
   return (
-    <main className="px-4 py-12 sm:px-6">
+    <div className="px-4 py-12 sm:px-6">
       <TestCheckout sessionId={sessionId} />
-    </main>
+    </div>
   );
 }
