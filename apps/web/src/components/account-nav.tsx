@@ -2,11 +2,14 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from "react";
 import { signOut, useSession } from "@/features/auth/session";
 import { NotificationBell } from "@/features/notifications/notification-bell";
 import { ButtonLink } from "./button-link";
 import { Avatar } from "./ui/avatar";
+
+/** The focusable items of the open account menu, in order. */
+const menuItems = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
 const LINK =
   "whitespace-nowrap rounded-full px-2.5 py-2 text-sm font-medium text-muted transition-colors hover:text-foreground sm:px-3.5";
@@ -17,13 +20,33 @@ export function AccountNav() {
   const pathname = usePathname();
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  /** Which item takes the focus when the menu opens (the last one after ArrowUp on the button). */
+  const [landing, setLanding] = useState<"first" | "last">("first");
   const menuRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
 
+  const openMenu = (at: "first" | "last") => {
+    setLanding(at);
+    setOpen(true);
+  };
+  const closeMenu = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) buttonRef.current?.focus();
+  };
+
+  // A menu button (WAI-ARIA APG): opening moves the focus into the menu; Escape closes it and gives the focus back.
   useEffect(() => {
     if (!open) return;
+    const all = menuItems(menuRef.current);
+    (landing === "last" ? all.at(-1) : all[0])?.focus();
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent && event.key !== "Escape") return;
-      if (event instanceof MouseEvent && menuRef.current?.contains(event.target as Node)) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== "Escape") return;
+        setOpen(false);
+        buttonRef.current?.focus();
+        return;
+      }
+      if (menuRef.current?.contains(event.target as Node)) return;
       setOpen(false);
     };
     document.addEventListener("mousedown", close);
@@ -32,7 +55,26 @@ export function AccountNav() {
       document.removeEventListener("mousedown", close);
       document.removeEventListener("keydown", close);
     };
-  }, [open]);
+  }, [open, landing]);
+
+  /** Arrow keys, Home and End move between the items; Tab leaves the menu and closes it. */
+  function onMenuKeyDown(event: ReactKeyboardEvent<HTMLDivElement>) {
+    const all = menuItems(menuRef.current);
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const move: Record<string, number | undefined> = {
+      ArrowDown: (at + 1) % all.length,
+      ArrowUp: (at - 1 + all.length) % all.length,
+      Home: 0,
+      End: all.length - 1,
+    };
+    const target = move[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      all[target]?.focus();
+    } else if (event.key === "Tab") {
+      setOpen(false);
+    }
+  }
 
   if (status === "unknown")
     return <li aria-hidden="true" className="h-9 w-32 animate-pulse rounded-full bg-surface-muted" />;
@@ -84,11 +126,17 @@ export function AccountNav() {
       <li className="relative ml-1">
         <div ref={menuRef}>
           <button
+            ref={buttonRef}
             type="button"
             aria-haspopup="menu"
             aria-expanded={open}
             aria-controls="account-menu"
-            onClick={() => setOpen((v) => !v)}
+            onClick={() => (open ? closeMenu(false) : openMenu("first"))}
+            onKeyDown={(event) => {
+              if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+              event.preventDefault();
+              openMenu(event.key === "ArrowDown" ? "first" : "last");
+            }}
             className="flex size-11 items-center justify-center rounded-full"
           >
             <span className="sr-only">Account menu for {user.full_name}</span>
@@ -99,6 +147,7 @@ export function AccountNav() {
               id="account-menu"
               role="menu"
               aria-label="Account"
+              onKeyDown={onMenuKeyDown}
               className="absolute right-0 mt-2 w-60 overflow-hidden rounded-2xl border border-border bg-surface p-1.5 shadow-card-hover"
             >
               <div className="px-3 py-2.5">

@@ -70,7 +70,8 @@ function withCitationMarkers(content: string, citations: Citation[], cite: (c: C
         key={key}
         type="button"
         onClick={() => cite(citation)}
-        className="mx-0.5 inline-flex h-5 min-w-5 items-center justify-center rounded-md bg-primary-soft px-1 align-text-top font-mono text-[0.7rem] font-semibold text-primary hover:bg-primary hover:text-primary-foreground"
+        // The hit area reaches 32 px around the 20 px chip (::after), without moving the line it sits in.
+        className="relative mx-0.5 inline-flex h-5 min-w-5 items-center justify-center rounded-md bg-primary-soft px-1 align-text-top after:absolute after:-inset-1.5 after:content-[''] font-mono text-[0.7rem] font-semibold text-primary hover:bg-primary hover:text-primary-foreground"
         aria-label={`Source ${match[1]}: ${citation.title}${citation.start_seconds !== undefined ? ` at ${formatClock(citation.start_seconds)}` : ""}`}
       >
         {match[1]}
