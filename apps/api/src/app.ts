@@ -268,6 +268,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   registerInputHygiene(app);
+  // The API reads JSON (and multipart on its upload routes): a text/plain body is a type it doesn't take (415),
+  // not a string for the schema to refuse as "expected object".
+  app.removeContentTypeParser("text/plain");
   const readRouting = deps.readReplica
     ? createReadRouting(app, {
         primary: database,
@@ -312,8 +315,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     crossOriginResourcePolicy: { policy: "same-site" },
   });
+  const corsAllowed = (origin: string | undefined) => !origin || config.corsOrigins.includes(origin);
+  // A preflight from an origin the API doesn't serve gets no CORS headers (the browser stops there) and says why,
+  // instead of falling through to "OPTIONS is not allowed".
+  app.addHook("onRequest", async (request) => {
+    if (request.method !== "OPTIONS" || !request.headers["access-control-request-method"]) return;
+    if (!corsAllowed(request.headers.origin)) {
+      throw new AppError("FORBIDDEN", "This origin may not call the API from a browser", { reason: "cors_origin" });
+    }
+  });
   await app.register(cors, {
-    origin: (origin, cb) => cb(null, !origin || config.corsOrigins.includes(origin)),
+    origin: (origin, cb) => cb(null, corsAllowed(origin)),
     credentials: true,
     methods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     exposedHeaders: ["x-request-id", "retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"],

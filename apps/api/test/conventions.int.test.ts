@@ -56,6 +56,15 @@ describe("API conventions", () => {
     });
     expect(status).toBe(415);
     expect(body.error?.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    // text/plain too: not a string for the schema to refuse as "expected object".
+    const text = await call(ctx.app, {
+      method: "POST",
+      url: "/api/v1/auth/login",
+      headers: { "content-type": "text/plain" },
+      payload: '{"email":"a@b.c","password":"x"}',
+    });
+    expect(text.status).toBe(415);
+    expect(text.body.error?.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("puts a request id on every response, honouring a safe incoming one", async () => {
@@ -92,6 +101,8 @@ describe("API conventions", () => {
       headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
     });
     expect(denied.headers["access-control-allow-origin"]).toBeUndefined();
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().error.code).toBe("FORBIDDEN");
   });
 
   it("serves the OpenAPI 3.1 document generated from the routes, and the docs", async () => {

@@ -91,14 +91,14 @@ export function createAccessService(repo: AccessRepo, opts: { viewerCache?: View
     async managedCourse(auth: AuthContext | null, courseId: string): Promise<CourseAccessRow> {
       const course = await repo.findCourse(courseId);
       if (!course || !(await canSeeCourse(auth, course))) throw notFound("Course");
-      if (!canManage(auth, course)) throw forbidden("Only the course's creator or an admin can change it");
+      if (!canManage(auth, course)) throw forbidden("Only the course's creator or an admin can manage it");
       return course;
     },
 
     async managedLesson(auth: AuthContext | null, lessonId: string): Promise<LessonContext> {
       const ctx = await repo.findLesson(lessonId);
       if (!ctx || !(await canSeeCourse(auth, ctx.course))) throw notFound("Lesson");
-      if (!canManage(auth, ctx.course)) throw forbidden("Only the course's creator or an admin can change it");
+      if (!canManage(auth, ctx.course)) throw forbidden("Only the course's creator or an admin can manage it");
       return ctx;
     },
 
