@@ -145,6 +145,9 @@ export function LearningRoom({
   );
 }
 
+/** Seconds between the first unwatched part and where the learner stopped before "Jump to" is offered. */
+const RESUME_OFFER_GAP = 15;
+
 function Room({
   data,
   startAt,
@@ -201,6 +204,16 @@ function Room({
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
   const percentDone = coursePercentDone(lessons, progress);
   const isVideo = lesson.kind === "video" && Boolean(lesson.video_url);
+  // The player starts at the first part not watched yet; when the learner had skipped ahead, they are offered the
+  // place they stopped at too (a reload after jumping to 2:02 starts at 0:05, with "Jump to 2:08").
+  const [stoppedAt, setStoppedAt] = useState<{ resume: number; stopped: number } | null>(() => {
+    const saved = data.progress.get(lesson.id)?.video_progress;
+    if (!saved || startAt !== null) return null;
+    const { resume_seconds: resume, position_seconds: stopped } = saved;
+    return stopped - resume > RESUME_OFFER_GAP && stopped < lesson.duration_seconds - RESUME_OFFER_GAP
+      ? { resume, stopped }
+      : null;
+  });
   const canOpen = (l: { is_preview: boolean }) => course.access.can_view_content || l.is_preview;
   // The tutor answers only signed-in learners who can see the lesson's content.
   const tutorOpen = signedIn && course.access.can_view_content;
@@ -284,6 +297,22 @@ function Room({
           </div>
           {tracksProgress && <CompletionControl completed={completed} onComplete={markComplete} video={isVideo} />}
         </div>
+
+        {isVideo && tracksProgress && stoppedAt && (
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl bg-surface-muted px-4 py-2.5 text-sm">
+            <span>Started at {formatClock(stoppedAt.resume)}, the first part you haven't watched yet.</span>
+            <button
+              type="button"
+              className={buttonClasses("secondary", "sm")}
+              onClick={() => {
+                seek(stoppedAt.stopped);
+                setStoppedAt(null);
+              }}
+            >
+              Jump to {formatClock(stoppedAt.stopped)}, where you stopped
+            </button>
+          </p>
+        )}
 
         {notice && (
           <p
