@@ -144,6 +144,27 @@ describe("indexing the demo catalog", () => {
     }
   });
 
+  it("keeps the corpus's words with their stems for typo matching, without stop words or compounds", async () => {
+    const terms = async (words: string[]) =>
+      (
+        await execRows<{ term: string; lexeme: string }>(
+          ctx.database.db,
+          sql`select term, lexeme from content_terms where term in ${words} order by term`,
+        )
+      ).rows;
+    expect(await terms(["photosynthesis", "chloroplasts", "the", "and"])).toEqual([
+      { term: "chloroplasts", lexeme: "chloroplast" },
+      { term: "photosynthesis", lexeme: "photosynthesi" },
+    ]);
+    // Every word a typed query can be matched to comes from some chunk, and every chunk's words are there.
+    const { rows: missing } = await execRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from content_chunks c, lumen_terms_of(c.heading || ' ' || c.text) t
+          where not exists (select 1 from content_terms k where k.term = t.term)`,
+    );
+    expect(missing[0]?.n).toBe(0);
+  });
+
   it("is idempotent: a second backfill indexes nothing and keeps every chunk", async () => {
     const before = await chunkIds();
     expect(await index.indexAll()).toEqual({ courses: 0, chunks: 0 });

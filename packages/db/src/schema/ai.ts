@@ -39,6 +39,22 @@ export const contentChunks = pgTable(
   ],
 );
 
+/**
+ * The words of every indexed chunk, for the tutor's typo tolerance: a typed word is matched against this short
+ * list by trigram similarity (its GIN index), not against every chunk's text, so a question costs the same on a
+ * catalog of ten courses or ten thousand. `lexeme` is the word's English stem as it sits in `content_chunks.search`,
+ * so a matched word finds its chunks through the full-text index. Filled by a trigger on `content_chunks` (migration
+ * 0027); it only grows: a word whose chunks are gone matches no chunk and costs nothing.
+ */
+export const contentTerms = pgTable(
+  "content_terms",
+  {
+    term: text("term").primaryKey(),
+    lexeme: text("lexeme").notNull(),
+  },
+  (t) => [index("content_terms_term_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`)],
+);
+
 export const aiConversations = pgTable(
   "ai_conversations",
   {
