@@ -450,8 +450,9 @@ function Room({
           currentLessonId={lesson.id}
           progress={progress}
           tracked={tracksProgress}
-          // Beside the tutor it takes what the list needs up to 45% of the column, and scrolls beyond that.
-          className={`lg:min-h-[12rem] lg:shrink ${tutorOpen ? "lg:max-h-[45%]" : ""}`}
+          // Beside the tutor it takes what the list needs up to a third of the column and scrolls beyond that: the
+          // tutor's conversation keeps room for an answer and its sources on a laptop screen (800 px tall).
+          className={`lg:min-h-[9rem] lg:shrink ${tutorOpen ? "lg:max-h-[32%]" : ""}`}
         />
       </aside>
     </div>
