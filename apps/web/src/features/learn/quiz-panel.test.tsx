@@ -73,3 +73,31 @@ describe("quiz results", () => {
     expect(document.querySelectorAll("[data-mark]")).toHaveLength(0);
   });
 });
+
+describe("submitting with questions left blank", () => {
+  it("asks first: keep answering sends nothing, submit anyway sends the attempt", async () => {
+    const user = userEvent.setup();
+    const sent: unknown[] = [];
+    render(
+      <QuizPanel
+        quiz={quiz}
+        canAttempt
+        submit={async (body) => {
+          sent.push(body);
+          return result;
+        }}
+      />,
+    );
+    await user.click(screen.getByRole("radio", { name: "Roots" }));
+    await user.click(screen.getByRole("button", { name: "Submit answers" }));
+    const dialog = screen.getByRole("dialog", { name: "Submit with 1 unanswered?" });
+    await user.click(within(dialog).getByRole("button", { name: "Keep answering" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(sent).toEqual([]);
+
+    await user.click(screen.getByRole("button", { name: "Submit answers" }));
+    await user.click(screen.getByRole("button", { name: "Submit anyway" }));
+    await screen.findByText(/Not passed yet/);
+    expect(sent).toEqual([{ answers: [{ question_id: "where", answer: 0 }] }]);
+  });
+});

@@ -9,6 +9,7 @@ import type {
 } from "@lumen/contracts";
 import { useId, useState } from "react";
 import { useStaggeredEntrance } from "@/components/motion/use-staggered-entrance";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorText } from "@/lib/error-text";
 
 type Answers = Record<string, QuizAnswerValue | undefined>;
@@ -187,12 +188,15 @@ export function QuizPanel({
   const [progress, setProgress] = useState(quiz.quiz_progress);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Asked before an attempt with questions left blank: it is saved, and the blanks count as wrong. */
+  const [confirmBlank, setConfirmBlank] = useState(false);
   const headingId = useId();
   // The score, then each question's verdict in reading order: the learner sees where the news is.
   const scope = useStaggeredEntrance<HTMLElement>("[data-quiz-feedback]", result, { step: 0.08 });
   const unanswered = quiz.questions.filter((q) => !answered(answers[q.id])).length;
 
   async function onSubmit() {
+    setConfirmBlank(false);
     setBusy(true);
     setError(null);
     try {
@@ -317,7 +321,7 @@ export function QuizPanel({
           ) : (
             <button
               type="button"
-              onClick={() => void onSubmit()}
+              onClick={() => (unanswered > 0 ? setConfirmBlank(true) : void onSubmit())}
               disabled={busy}
               className="inline-flex h-10 items-center rounded-full bg-primary px-5 text-sm font-medium text-primary-foreground hover:bg-primary-hover disabled:opacity-60"
             >
@@ -326,6 +330,22 @@ export function QuizPanel({
           )}
           {!result && unanswered > 0 && (
             <span className="text-sm text-muted">{unanswered} unanswered (counted as wrong)</span>
+          )}
+          {confirmBlank && (
+            <ConfirmDialog
+              title={
+                unanswered === quiz.questions.length
+                  ? "Submit without answering?"
+                  : `Submit with ${unanswered} unanswered?`
+              }
+              confirmLabel="Submit anyway"
+              cancelLabel="Keep answering"
+              onConfirm={() => void onSubmit()}
+              onCancel={() => setConfirmBlank(false)}
+            >
+              The attempt is saved and {unanswered === 1 ? "a blank question counts" : "blank questions count"} as
+              wrong.
+            </ConfirmDialog>
           )}
         </div>
       )}
