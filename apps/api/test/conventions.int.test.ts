@@ -67,6 +67,16 @@ describe("API conventions", () => {
     expect(text.body.error?.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
+  it("answers router errors in the envelope: an over-long path segment, a malformed %-escape", async () => {
+    for (const url of [`/api/v1/courses/${"a".repeat(600)}`, "/api/v1/courses/%E0%A4%A"]) {
+      const res = await ctx.app.inject({ method: "GET", url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.code, url).toBe("VALIDATION_ERROR");
+      // Nothing of the URL is echoed back.
+      expect(res.body, url).not.toContain("aaaaaaaaaa");
+    }
+  });
+
   it("puts a request id on every response, honouring a safe incoming one", async () => {
     const a = await call(ctx.app, { method: "GET", url: "/health" });
     expect(a.res.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
