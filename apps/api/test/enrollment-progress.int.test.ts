@@ -134,7 +134,15 @@ describe("enrollment", () => {
       total_lessons: 2,
       progress_percentage: 0,
       next_lesson_id: course.videoLessonId,
+      started: false,
     });
+    // Opening a lesson starts the course, before any lesson is complete.
+    await call(ctx.app, {
+      method: "POST",
+      url: `/api/v1/lessons/${course.textLessonId}/start`,
+      token: student.access_token,
+    });
+    expect((await myCourses()).body.data.items[0]).toMatchObject({ progress_percentage: 0, started: true });
     await watch(course.videoLessonId, { position_seconds: 100, segment: { from_seconds: 0, to_seconds: 100 } });
     const after = (await myCourses()).body.data.items[0];
     expect(after).toMatchObject({ completed_lessons: 1, progress_percentage: 50, next_lesson_id: course.textLessonId });

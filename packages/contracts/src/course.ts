@@ -289,6 +289,8 @@ export const myEnrollmentSchema = z.object({
   last_accessed: z.string().nullable(),
   enrolled_at: z.string(),
   next_lesson_id: z.string().nullable(),
+  /** The learner has opened a lesson of the course (watched, read or taken a quiz), even with none completed. */
+  started: z.boolean(),
 });
 export type MyEnrollment = z.infer<typeof myEnrollmentSchema>;
 /** `GET /enrollments/me`: the caller's courses with progress. */

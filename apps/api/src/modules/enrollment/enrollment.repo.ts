@@ -86,6 +86,8 @@ export function createEnrollmentRepo(db: Executor) {
           totalLessons: courses.lessonCount,
           lastAccessedAt: enrollments.lastAccessedAt,
           enrolledAt: enrollments.createdAt,
+          started: sql<boolean>`EXISTS (
+            SELECT 1 FROM ${progress} p WHERE p.user_id = ${userId} AND p.course_id = ${courses.id})`,
           nextLessonId: sql<string | null>`(
             SELECT l.id FROM ${lessons} l JOIN ${modules} m ON m.id = l.module_id
             LEFT JOIN ${progress} p ON p.lesson_id = l.id AND p.user_id = ${userId}

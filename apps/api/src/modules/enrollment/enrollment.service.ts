@@ -103,6 +103,7 @@ export function createEnrollmentService(deps: {
         last_accessed: r.lastAccessedAt?.toISOString() ?? null,
         enrolled_at: r.enrolledAt.toISOString(),
         next_lesson_id: r.nextLessonId,
+        started: r.started,
       }));
     },
 

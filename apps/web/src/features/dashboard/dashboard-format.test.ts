@@ -25,6 +25,7 @@ function course(overrides: Partial<MyCourse>): MyCourse {
     last_accessed: null,
     enrolled_at: "2026-03-01T09:00:00Z",
     next_lesson_id: "l1",
+    started: false,
     ...overrides,
   };
 }

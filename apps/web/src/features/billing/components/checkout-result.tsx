@@ -67,7 +67,7 @@ export function CheckoutSuccess({ sessionId, pollMs = POLL_MS }: { sessionId: st
         }
       >
         {course
-          ? `${status.course_title ?? "Your course"} is open in your learning room. A receipt is on its way to your inbox.`
+          ? `${status.course_title ?? "Your course"} is yours: every lesson is open. A receipt is on its way to your inbox.`
           : "Every paid course is now included. Manage your plan any time under Account → Billing."}
       </StatusPanel>
     );

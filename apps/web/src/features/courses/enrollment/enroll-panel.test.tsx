@@ -119,6 +119,7 @@ describe("EnrollPanel", () => {
             last_accessed: null,
             enrolled_at: "2026-01-02T00:00:00.000Z",
             next_lesson_id: NEXT_LESSON,
+            started: true,
           },
         ],
       }),

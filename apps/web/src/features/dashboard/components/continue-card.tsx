@@ -18,7 +18,7 @@ export function ContinueCard({
   now?: Date;
 }) {
   const percent = formatPercent(course.progress_percentage);
-  const started = course.completed_lessons > 0 || course.progress_percentage > 0;
+  const started = course.started || course.completed_lessons > 0 || course.progress_percentage > 0;
   return (
     <section
       aria-labelledby="continue-title"

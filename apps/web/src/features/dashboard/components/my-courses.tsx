@@ -10,7 +10,7 @@ import { continueHref, courseHref, formatPercent, formatRelativeTime, plural, so
 
 function CourseRow({ course, now }: { course: MyCourse; now?: Date | undefined }) {
   const finished = course.next_lesson_id === null;
-  const started = course.completed_lessons > 0 || course.progress_percentage > 0;
+  const started = course.started || course.completed_lessons > 0 || course.progress_percentage > 0;
   const action = finished ? "Review" : started ? "Continue" : "Start";
   return (
     <li className="flex gap-4 py-4 first:pt-0 last:pb-0">
