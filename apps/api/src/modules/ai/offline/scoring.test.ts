@@ -83,6 +83,15 @@ describe("questionTerms", () => {
     expect(askKind("Is the product manager the boss?")).toBe("yes-no");
   });
 
+  it("takes the question's first wh-word, not one that opens a clause", () => {
+    expect(askKind("What did van Helmont find when he weighed the soil?")).not.toBe("when");
+    expect(askKind("When did van Helmont weigh the soil?")).toBe("when");
+    expect(askKind("In what year was the experiment done?")).toBe("when");
+    expect(askKind("Which gas comes out where the light hits the leaf?")).not.toBe("where");
+    expect(askKind("Where does the Calvin cycle happen?")).toBe("where");
+    expect(askKind("Who planted a willow when he wanted to know where plants grow from?")).toBe("who");
+  });
+
   it("matches words across forms and everyday synonyms", () => {
     const sentences = passageSentences([passage("Cooler water extracts slowly. Spammers change their wording.")]);
     const ranked = (q: string) => scoreSentences(questionTerms(q, sentences), sentences, { passageCount: 1 });

@@ -80,9 +80,12 @@ export function askKind(question: string): AskKind {
     return "compare";
   if (/\bhow (many|much|long|big|often|far|fast)\b/.test(q)) return "how-much";
   if (/\bhow\b|\bwhat (should|do|can) (i|you|we)\b|\bwhich steps\b/.test(q)) return "how";
-  if (/\bwhere\b/.test(q)) return "where";
-  if (/\bwhen\b|\bwhat year\b/.test(q)) return "when";
-  if (/\bwho\b/.test(q)) return "who";
+  // The question's own wh-word is its first one: in "What did van Helmont find when he weighed the soil?" the
+  // "when" opens a clause, and the question is a what.
+  const lead = /\b(what|who|whom|whose|which|where|when|why|how)\b/.exec(q)?.[1];
+  if (lead === "where") return "where";
+  if (lead === "when" || /\bwhat (year|time|century|decade)\b/.test(q)) return "when";
+  if (lead === "who" || lead === "whom" || lead === "whose") return "who";
   if (/\b(list|name (the|all)|what are (the|all) (\w+ )?(kinds|types|steps|phases|parts|rules|ways|stages))\b/.test(q))
     return "list";
   if (
