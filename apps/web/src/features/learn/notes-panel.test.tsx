@@ -131,6 +131,9 @@ describe("the notes panel", () => {
     await screen.findByText("Bookmark", { selector: "span" });
     expect(api.callsTo(`POST ${NOTES_URL}`)[0]?.body).toEqual({ lesson_id: FIRST, kind: "bookmark", paragraph: 2 });
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Bookmark added at ¶ 3."));
+    // B again at the same place adds no twin.
+    await user.keyboard("b");
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Already bookmarked at ¶ 3."));
 
     await user.keyboard("n");
     expect(document.activeElement).toBe(screen.getByLabelText("Note at ¶ 3"));

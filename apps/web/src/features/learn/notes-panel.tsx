@@ -101,6 +101,20 @@ export function NotesPanel({
     const anchor = capture?.anchor();
     if (!capture || !anchor) return;
     setError(null);
+    // A second press at the same moment (the same second, or paragraph) would only add an identical bookmark.
+    const at = anchorOf(anchor);
+    const same = notes?.find(
+      (n) =>
+        n.kind === "bookmark" &&
+        n.lesson_id === capture.lessonId &&
+        (at.position_seconds !== null
+          ? n.position_seconds !== null && Math.floor(n.position_seconds) === Math.floor(at.position_seconds)
+          : n.paragraph === at.paragraph),
+    );
+    if (same) {
+      setAnnouncement(`Already bookmarked at ${noteAnchorLabel(same)}.`);
+      return;
+    }
     try {
       const note = await createNote(courseId, { lesson_id: capture.lessonId, kind: "bookmark", ...anchor });
       setAnnouncement(`Bookmark added at ${noteAnchorLabel(note)}.`);
@@ -108,7 +122,7 @@ export function NotesPanel({
     } catch (failure) {
       setError(errorText(failure, "The bookmark couldn't be saved."));
     }
-  }, [capture, courseId, reload]);
+  }, [capture, courseId, reload, notes]);
 
   useEffect(() => {
     if (composing) composerRef.current?.focus();
