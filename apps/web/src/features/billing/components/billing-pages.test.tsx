@@ -45,6 +45,11 @@ describe("test checkout", () => {
     expect(await screen.findByText("Test mode — no real payment")).toBeTruthy();
     expect(screen.getByText("Paid Biology")).toBeTruthy();
     const card = screen.getByLabelText("Card number");
+    // Empty: said at the field, which takes the focus; nothing is sent.
+    await user.click(screen.getByRole("button", { name: "Pay $19.00" }));
+    expect(card.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(card.getAttribute("aria-describedby") ?? "")?.textContent).toMatch(/card number/);
+    expect(document.activeElement).toBe(card);
     await user.type(card, "4000 0000 0000 0002");
     await user.click(screen.getByRole("button", { name: "Pay $19.00" }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/declined/);

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { StatusPanel } from "@/components/status-panel";
-import { errorText } from "@/lib/error-text";
+import { errorText, fieldErrors } from "@/lib/error-text";
 import { useResource } from "@/lib/use-resource";
 import { getCheckout, payTestCheckout } from "../billing.api";
 import { formatMoney } from "../money";
@@ -24,17 +24,29 @@ export function TestCheckout({ sessionId }: { sessionId: string }) {
   const [card, setCard] = useState("");
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  /** The card field's own problem (empty, not a test card), said beside it. */
+  const [cardError, setCardError] = useState<string | null>(null);
 
   async function pay(event: React.FormEvent) {
     event.preventDefault();
     if (busy) return;
-    setBusy(true);
     setFailure(null);
+    if (card.trim() === "") {
+      setCardError("Enter a card number: 4242 4242 4242 4242 pays");
+      document.getElementById("card-number")?.focus();
+      return;
+    }
+    setCardError(null);
+    setBusy(true);
     try {
       await payTestCheckout(sessionId, card);
       router.push(`/checkout/success?session_id=${encodeURIComponent(sessionId)}`);
     } catch (error) {
-      setFailure(errorText(error, "The payment didn't go through. Please try again."));
+      const field = fieldErrors(error).card_number;
+      if (field) {
+        setCardError(field);
+        document.getElementById("card-number")?.focus();
+      } else setFailure(errorText(error, "The payment didn't go through. Please try again."));
       setBusy(false);
     }
   }
@@ -88,8 +100,15 @@ export function TestCheckout({ sessionId }: { sessionId: string }) {
             value={card}
             onChange={(e) => setCard(e.target.value)}
             placeholder="4242 4242 4242 4242"
-            className="w-full rounded-xl border border-border bg-background px-4 py-3 font-mono"
+            aria-invalid={cardError ? true : undefined}
+            aria-describedby={cardError ? "card-number-error" : undefined}
+            className="w-full rounded-xl border border-border bg-background px-4 py-3 font-mono aria-invalid:border-danger"
           />
+          {cardError && (
+            <p id="card-number-error" className="text-sm text-danger">
+              {cardError}
+            </p>
+          )}
           <p className="text-xs leading-relaxed text-muted">
             Use 4242 4242 4242 4242 to pay, or 4000 0000 0000 0002 to see a declined card. Nothing is charged.
           </p>
