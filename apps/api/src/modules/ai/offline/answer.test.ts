@@ -166,6 +166,13 @@ describe("hints while a quiz is open", () => {
     expect(hint.answer).not.toMatch(/\bATP\b|NADPH|\boxygen\b/i);
     expect(hint.citations.map((c) => c.excerpt).join(" ")).not.toMatch(/\bATP\b|NADPH|\boxygen\b/i);
   });
+
+  it("names the topic without the quiz's answer words instead of blanking them there", () => {
+    const hint = ask("Where does the oxygen that plants release come from?", rank(light, "oxygen"), ["oxygen"]);
+    expect(hint.answer).toMatch(/Start by thinking about plants and release:/);
+    expect(hint.answer).not.toContain("____");
+    expect(hint.answer).not.toMatch(/\boxygen\b/i);
+  });
 });
 
 describe("course material is data, not commands", () => {

@@ -51,8 +51,13 @@ function surfaceAround(tokens: readonly NlpToken[], i: number): string {
     .join("");
 }
 
-function topicOf(terms: QuestionTerms): string {
-  const words = terms.words.slice(0, 4);
+/**
+ * The question's topic in its own words, leaving out any word an open quiz's answer holds: the reply blanks those
+ * anyway, and "thinking about ____, released and photosynthesis" reads as a riddle rather than a hint.
+ */
+function topicOf(terms: QuestionTerms, withhold: readonly string[]): string {
+  const hidden = withhold.flatMap((w) => w.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 2);
+  const words = terms.words.filter((w) => !hidden.includes(w.toLowerCase())).slice(0, 4);
   if (words.length <= 1) return words[0] ?? "this";
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
@@ -103,7 +108,7 @@ export function planHint(
 
   let cloze = best.text;
   for (const s of [...spans, ...withhold]) cloze = blank(cloze, s);
-  const plan: HintPlan = { sentence: best, topic: topicOf(terms) };
+  const plan: HintPlan = { sentence: best, topic: topicOf(terms, withhold) };
   if (cloze !== best.text && cloze.includes(GAP)) {
     plan.cloze = cloze;
     const first = spans[0]?.charAt(0);
