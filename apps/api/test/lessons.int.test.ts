@@ -70,6 +70,38 @@ describe("editing lessons", () => {
     expect(res.body.data.duration_seconds).toBe(100);
   });
 
+  it("gives a reading without a length one from its words (200 a minute, a minute at least)", async () => {
+    const create = (content_md: string) =>
+      call<{ id: string; duration_seconds: number }>(ctx.app, {
+        method: "POST",
+        url: `/api/v1/modules/${course.moduleId}/lessons`,
+        token: creator.access_token,
+        payload: { title: "Reading", kind: "text", content_md },
+      });
+    const long = await create(`# Cells\n\n${"Plants store light as sugar. ".repeat(125)}`);
+    expect(long.status).toBe(201);
+    // 1 heading word + 625 words: 626 / 200 wpm = 3.13 min.
+    expect(long.body.data.duration_seconds).toBe(188);
+    expect((await create("Short.")).body.data.duration_seconds).toBe(60);
+    const given = await call<{ duration_seconds: number }>(ctx.app, {
+      method: "POST",
+      url: `/api/v1/modules/${course.moduleId}/lessons`,
+      token: creator.access_token,
+      payload: { title: "Timed", kind: "text", content_md: "Short.", duration_seconds: 300 },
+    });
+    expect(given.body.data.duration_seconds).toBe(300);
+    // An empty reading has no length until it has words.
+    const empty = await create("");
+    expect(empty.body.data.duration_seconds).toBe(0);
+    const filled = await call<{ duration_seconds: number }>(ctx.app, {
+      method: "PUT",
+      url: `/api/v1/lessons/${empty.body.data.id}`,
+      token: creator.access_token,
+      payload: { content_md: "word ".repeat(400) },
+    });
+    expect(filled.body.data.duration_seconds).toBe(120);
+  });
+
   it("rejects a transcript that is not WebVTT, naming the field and the line", async () => {
     const bad = await call(ctx.app, {
       method: "PUT",

@@ -54,6 +54,20 @@ function readTranscript(vtt: string | null | undefined): { text: string; end: nu
   }
 }
 
+/** Words a minute of an unhurried reader of course material. */
+const READING_WPM = 200;
+
+/** A reading's length in seconds, from its words (a minute at least, 0 when it has none). */
+export function readingSeconds(markdown: string): number {
+  const words = markdown.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return words === 0 ? 0 : Math.max(60, Math.round((words / READING_WPM) * 60));
+}
+
+/** A lesson's length when the creator gives none: a video's from its transcript, a reading's from its words. */
+function estimatedSeconds(kind: string, contentMd: string, transcriptEnd: number): number {
+  return kind === "text" ? readingSeconds(contentMd) : Math.ceil(transcriptEnd);
+}
+
 function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && new Set(a).size === a.length && a.every((id) => b.includes(id));
 }
@@ -172,7 +186,7 @@ export function createLessonService(deps: {
             kind: input.kind,
             contentMd: input.content_md,
             videoUrl,
-            durationSeconds: input.duration_seconds || Math.ceil(transcript.end),
+            durationSeconds: input.duration_seconds || estimatedSeconds(input.kind, input.content_md, transcript.end),
             transcriptVtt: input.transcript_vtt ?? null,
             transcriptText: transcript.text,
             isPreview: input.is_preview,
@@ -222,6 +236,13 @@ export function createLessonService(deps: {
         values.transcriptText = transcript.text;
         if (input.duration_seconds === undefined && ctx.lesson.durationSeconds === 0)
           values.durationSeconds = Math.ceil(transcript.end);
+      }
+      // A reading still without a length gets one from its words.
+      const kind = values.kind ?? ctx.lesson.kind;
+      if (kind === "text" && input.duration_seconds === undefined && ctx.lesson.durationSeconds === 0) {
+        const content = values.contentMd ?? (await lessons.findLesson(lessonId))?.lesson.contentMd ?? "";
+        const seconds = readingSeconds(content);
+        if (seconds > 0) values.durationSeconds = seconds;
       }
       if (values.contentMd !== undefined || values.transcriptText !== undefined) {
         const current = (await lessons.findLesson(lessonId))?.lesson;
