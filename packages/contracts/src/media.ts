@@ -98,9 +98,23 @@ export function parseMediaUrl(url: string): MediaUrl {
 
 /** Demo media shipped with the seed; its videos are served like uploads, through signed links only. */
 export const DEMO_MEDIA_PREFIX = "/media/demo/";
-const DEMO_VIDEO = /^\/media\/demo\/([A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(?:webm|mp4))(?:[?#].*)?$/;
+/** A demo file's name: a plain name, no path. Videos play through signed links; thumbnails (SVG) are public. */
+const DEMO_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,200}";
+const DEMO_VIDEO_NAME = new RegExp(`^${DEMO_NAME}\\.(?:webm|mp4)$`);
+const DEMO_IMAGE_NAME = new RegExp(`^${DEMO_NAME}\\.svg$`);
+const DEMO_VIDEO = new RegExp(`^/media/demo/(${DEMO_NAME}\\.(?:webm|mp4))(?:[?#].*)?$`);
+
+/** Which kind of demo file a (decoded) file name is, or null for anything else. */
+export function demoFileKind(name: string): "video" | "image" | null {
+  return DEMO_VIDEO_NAME.test(name) ? "video" : DEMO_IMAGE_NAME.test(name) ? "image" : null;
+}
 
 /** The file name of a demo video URL (a signed one too), or null. */
 export function demoVideoFromUrl(url: string): string | null {
   return DEMO_VIDEO.exec(url)?.[1] ?? null;
+}
+
+/** Whether a URL is a demo thumbnail's stored path. */
+export function isDemoImageUrl(url: string): boolean {
+  return url.startsWith(DEMO_MEDIA_PREFIX) && demoFileKind(url.slice(DEMO_MEDIA_PREFIX.length)) === "image";
 }

@@ -1,11 +1,8 @@
 import fastifyStatic from "@fastify/static";
-import { DEMO_MEDIA_PREFIX, demoVideoFromUrl } from "@lumen/contracts";
+import { DEMO_MEDIA_PREFIX, demoFileKind } from "@lumen/contracts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../lib/errors.js";
 import type { MediaSigner } from "./media.signing.js";
-
-/** The seed's thumbnails: the only demo files served without a signature. */
-const PUBLIC_DEMO_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.svg$/;
 
 /**
  * The demo file a request names, decoded once as the static server decodes it ("%73ql.webm" is "sql.webm"), or
@@ -32,12 +29,13 @@ export async function demoMediaRoutes(app: FastifyInstance, opts: { root: string
   await app.register(async (demo) => {
     demo.addHook("onRequest", async (request, reply) => {
       const file = requestedFile(request);
-      if (file !== null && PUBLIC_DEMO_FILE.test(file)) return;
-      const video = file === null ? null : demoVideoFromUrl(`${DEMO_MEDIA_PREFIX}${file}`);
-      if (video === null || video !== file) throw new AppError("NOT_FOUND", "No such demo file");
+      const kind = file === null ? null : demoFileKind(file);
+      // Thumbnails are public; a video needs its signature; nothing else under the prefix is served.
+      if (kind === "image") return;
+      if (kind === null) throw new AppError("NOT_FOUND", "No such demo file");
       const query = request.query as { exp?: unknown; sig?: unknown };
       const exp = signer.verify(
-        `demo/${video}`,
+        `demo/${file}`,
         typeof query.exp === "string" ? query.exp : undefined,
         typeof query.sig === "string" ? query.sig : undefined,
       );

@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import {
   DEMO_MEDIA_PREFIX,
   demoVideoFromUrl,
+  isDemoImageUrl,
   MEDIA_CONTENT_TYPES,
   MEDIA_FORMAT_NAMES,
   type MediaAsset,
@@ -353,7 +354,7 @@ export function createMediaService(deps: {
       }
       const ref = parseMediaUrl(url);
       if (ref.kind === "external") {
-        if (isExternalMedia(url) || (target.kind === "image" && DEMO_IMAGE.test(url))) return url;
+        if (isExternalMedia(url) || (target.kind === "image" && isDemoImageUrl(url))) return url;
         throw invalidField(
           target.field,
           "Use an https:// link or the url of a file you uploaded (POST /media): other schemes and paths can't play here",
@@ -392,9 +393,6 @@ export function createMediaService(deps: {
   };
 }
 export type MediaService = ReturnType<typeof createMediaService>;
-
-/** The seed's public thumbnails, as stored. */
-const DEMO_IMAGE = /^\/media\/demo\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(?:svg|png|jpe?g|webp)$/;
 
 /**
  * A link to media hosted elsewhere: https only, to a named host, no credentials. Anything else (javascript:, data:,
