@@ -209,6 +209,12 @@ const ANALYTICS_ROLLUP_EVERY_MS = 60 * 60_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** Builds the whole API without listening: the server listens, tests use `inject()`. */
+/** What the router's own refusals (before any route runs) say, by Fastify error code. */
+const ROUTER_ERRORS: Record<string, string> = {
+  FST_ERR_MAX_PARAM_LENGTH: "A path segment of this URL is too long to name anything (at most 100 characters)",
+  FST_ERR_BAD_URL: "This URL is not valid: it has a malformed %-escape",
+};
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const db = database.db;
@@ -235,12 +241,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     // Errors the router raises before any route runs answer in the envelope too, not in Fastify's own shape.
     frameworkErrors: (error, _request, reply) => {
-      const message =
-        error.code === "FST_ERR_MAX_PARAM_LENGTH"
-          ? "A path segment of this URL is too long to name anything (at most 100 characters)"
-          : error.code === "FST_ERR_BAD_URL"
-            ? "This URL is not valid: it has a malformed %-escape"
-            : "This request could not be routed";
+      const message = ROUTER_ERRORS[error.code] ?? "This request could not be routed";
       sendError(reply, new AppError("VALIDATION_ERROR", message, { reason: error.code }));
     },
   });
