@@ -237,18 +237,22 @@ export function createLessonService(deps: {
         if (input.duration_seconds === undefined && ctx.lesson.durationSeconds === 0)
           values.durationSeconds = Math.ceil(transcript.end);
       }
+      // The stored texts, read at most once, only when an edit leaves one of them as it was.
+      let stored: Promise<LessonRow | undefined> | undefined;
+      const storedLesson = () => {
+        stored ??= lessons.findLesson(lessonId).then((found) => found?.lesson);
+        return stored;
+      };
       // A reading still without a length gets one from its words.
       const kind = values.kind ?? ctx.lesson.kind;
       if (kind === "text" && input.duration_seconds === undefined && ctx.lesson.durationSeconds === 0) {
-        const content = values.contentMd ?? (await lessons.findLesson(lessonId))?.lesson.contentMd ?? "";
-        const seconds = readingSeconds(content);
+        const seconds = readingSeconds(values.contentMd ?? (await storedLesson())?.contentMd ?? "");
         if (seconds > 0) values.durationSeconds = seconds;
       }
       if (values.contentMd !== undefined || values.transcriptText !== undefined) {
-        const current = (await lessons.findLesson(lessonId))?.lesson;
         checkLessonText(
-          values.contentMd ?? current?.contentMd ?? "",
-          values.transcriptText ?? current?.transcriptText ?? "",
+          values.contentMd ?? (await storedLesson())?.contentMd ?? "",
+          values.transcriptText ?? (await storedLesson())?.transcriptText ?? "",
         );
       }
       await lessons.transaction(async (tx) => {
