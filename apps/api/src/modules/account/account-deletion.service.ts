@@ -8,6 +8,7 @@ import { accountDeletedEmail } from "../mail/mail.templates.js";
 import type { MediaService } from "../media/media.service.js";
 import type { RequestMeta, SecurityService } from "../security/security.service.js";
 import type { UserRepo } from "../user/user.repo.js";
+import { publicPagesChanged } from "../user/user.service.js";
 import type { AccountRepo } from "./account.repo.js";
 import { AVATAR_KEY_PREFIX } from "./avatar.service.js";
 import { checkCurrentPassword, type PasswordCheckDeps } from "./current-password.js";
@@ -23,11 +24,8 @@ export const tombstoneEmail = (userId: string) => `deleted-${userId}@deleted.inv
 
 export function createAccountDeletionService(
   deps: PasswordCheckDeps & {
-    users: Pick<UserRepo, "findById">;
-    account: Pick<
-      AccountRepo,
-      "transaction" | "publishedCourseCount" | "otherAdminCount" | "reviewedCourseIds" | "erase"
-    >;
+    users: Pick<UserRepo, "findById" | "coursesShowing">;
+    account: Pick<AccountRepo, "transaction" | "publishedCourseCount" | "otherAdminCount" | "erase">;
     billing: Pick<BillingService, "cancelForDeletedAccount">;
     media: Pick<MediaService, "removeOwnUpload">;
     cache: Pick<PublicReads, "courseChanged">;
@@ -67,7 +65,6 @@ export function createAccountDeletionService(
 
       const cancelledSubscription = await billing.cancelForDeletedAccount(user.id);
       const avatar = user.profile.avatar_url;
-      const reviewed = await account.reviewedCourseIds(user.id);
       await account.transaction((tx) =>
         account.erase(
           user.id,
@@ -82,7 +79,7 @@ export function createAccountDeletionService(
       );
       if (avatar) await media.removeOwnUpload(user.id, avatar, AVATAR_KEY_PREFIX);
       // Their reviews stay (rating and text help other learners) under the new name: cached pages start over.
-      for (const courseId of reviewed) await cache.courseChanged(courseId);
+      await publicPagesChanged({ users, cache }, user.id);
       await security.record("account_deleted", {
         userId: user.id,
         meta,

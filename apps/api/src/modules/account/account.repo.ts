@@ -11,7 +11,6 @@ import {
   notificationPreferences,
   notifications,
   refreshTokens,
-  reviews,
   securityEvents,
   users,
 } from "@lumen/db";
@@ -120,12 +119,6 @@ export function createAccountRepo(db: Executor) {
           and(eq(securityEvents.userId, userId), eq(securityEvents.type, type), gt(securityEvents.createdAt, since)),
         );
       return row?.n ?? 0;
-    },
-
-    /** Courses whose public reviews name this user (their cached pages must be recomputed after a deletion). */
-    async reviewedCourseIds(userId: string): Promise<string[]> {
-      const rows = await db.select({ id: reviews.courseId }).from(reviews).where(eq(reviews.userId, userId));
-      return rows.map((r) => r.id);
     },
 
     async publishedCourseCount(userId: string): Promise<number> {
