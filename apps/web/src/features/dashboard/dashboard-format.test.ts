@@ -6,6 +6,7 @@ import {
   formatMinutes,
   formatPercent,
   formatRelativeTime,
+  hasStarted,
   pathItemHref,
   sortByRecent,
 } from "./dashboard-format";
@@ -101,5 +102,14 @@ describe("links", () => {
       "/learn/c/l",
     );
     expect(pathItemHref({ kind: "next_course", course_id: "c", title: "t", reason: "r" })).toBe("/courses/c");
+  });
+});
+
+describe("hasStarted", () => {
+  it("counts a lesson opened, even with nothing completed and 0% done", () => {
+    expect(hasStarted(course({}))).toBe(false);
+    expect(hasStarted(course({ started: true }))).toBe(true);
+    expect(hasStarted(course({ completed_lessons: 1 }))).toBe(true);
+    expect(hasStarted(course({ progress_percentage: 5 }))).toBe(true);
   });
 });

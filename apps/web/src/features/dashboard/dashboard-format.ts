@@ -43,6 +43,11 @@ export function continueHref(course: MyCourse): string {
   return course.next_lesson_id ? lessonHref(course.course_id, course.next_lesson_id) : courseHref(course.course_id);
 }
 
+/** Whether the learner has begun the course: a lesson opened, or any progress ("Continue" rather than "Start"). */
+export function hasStarted(course: MyCourse): boolean {
+  return course.started || course.completed_lessons > 0 || course.progress_percentage > 0;
+}
+
 export function pathItemHref(item: LearningPathItem): string {
   return item.lesson_id ? lessonHref(item.course_id, item.lesson_id) : courseHref(item.course_id);
 }

@@ -4,7 +4,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { Bone, SectionLoading } from "@/components/ui/section";
 import { lessonHref } from "@/features/courses/enrollment/lesson-href";
 import type { MyCourse } from "../dashboard.api";
-import { formatPercent, formatRelativeTime, plural } from "../dashboard-format";
+import { formatPercent, formatRelativeTime, hasStarted, plural } from "../dashboard-format";
 
 /** The one big call to action: back to the lesson the learner is up to in their most recent course. */
 export function ContinueCard({
@@ -18,7 +18,7 @@ export function ContinueCard({
   now?: Date;
 }) {
   const percent = formatPercent(course.progress_percentage);
-  const started = course.started || course.completed_lessons > 0 || course.progress_percentage > 0;
+  const started = hasStarted(course);
   return (
     <section
       aria-labelledby="continue-title"

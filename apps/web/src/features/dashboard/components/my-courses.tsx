@@ -6,11 +6,19 @@ import { Bone, DashboardSection, SectionEmpty, SectionError, SectionLoading } fr
 import { formatCategory, formatLevel } from "@/features/courses/course-format";
 import type { Resource } from "@/lib/use-resource";
 import type { MyCourse } from "../dashboard.api";
-import { continueHref, courseHref, formatPercent, formatRelativeTime, plural, sortByRecent } from "../dashboard-format";
+import {
+  continueHref,
+  courseHref,
+  formatPercent,
+  formatRelativeTime,
+  hasStarted,
+  plural,
+  sortByRecent,
+} from "../dashboard-format";
 
 function CourseRow({ course, now }: { course: MyCourse; now?: Date | undefined }) {
   const finished = course.next_lesson_id === null;
-  const started = course.started || course.completed_lessons > 0 || course.progress_percentage > 0;
+  const started = hasStarted(course);
   const action = finished ? "Review" : started ? "Continue" : "Start";
   return (
     <li className="flex gap-4 py-4 first:pt-0 last:pb-0">
