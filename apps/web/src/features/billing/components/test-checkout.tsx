@@ -3,7 +3,7 @@
 import type { CheckoutStatus } from "@lumen/contracts";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { StatusPanel } from "@/components/status-panel";
 import { errorText, fieldErrors } from "@/lib/error-text";
@@ -26,14 +26,19 @@ export function TestCheckout({ sessionId }: { sessionId: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   /** The card field's own problem (empty, not a test card), said beside it. */
   const [cardError, setCardError] = useState<string | null>(null);
+  const cardRef = useRef<HTMLInputElement>(null);
+  /** Says what is wrong with the card number beside the field, and puts the focus there. */
+  const refuseCard = (message: string) => {
+    setCardError(message);
+    cardRef.current?.focus();
+  };
 
   async function pay(event: React.FormEvent) {
     event.preventDefault();
     if (busy) return;
     setFailure(null);
     if (card.trim() === "") {
-      setCardError("Enter a card number: 4242 4242 4242 4242 pays");
-      document.getElementById("card-number")?.focus();
+      refuseCard("Enter a card number: 4242 4242 4242 4242 pays");
       return;
     }
     setCardError(null);
@@ -43,10 +48,8 @@ export function TestCheckout({ sessionId }: { sessionId: string }) {
       router.push(`/checkout/success?session_id=${encodeURIComponent(sessionId)}`);
     } catch (error) {
       const field = fieldErrors(error).card_number;
-      if (field) {
-        setCardError(field);
-        document.getElementById("card-number")?.focus();
-      } else setFailure(errorText(error, "The payment didn't go through. Please try again."));
+      if (field) refuseCard(field);
+      else setFailure(errorText(error, "The payment didn't go through. Please try again."));
       setBusy(false);
     }
   }
@@ -95,6 +98,7 @@ export function TestCheckout({ sessionId }: { sessionId: string }) {
           </label>
           <input
             id="card-number"
+            ref={cardRef}
             inputMode="numeric"
             autoComplete="off"
             value={card}
